@@ -1,0 +1,517 @@
+import { ConsecutiveBreaker, circuitBreaker, bulkhead, handleWhen, type BulkheadPolicy, type CircuitBreakerPolicy } from 'cockatiel';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { ToolListChangedNotificationSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Disposable } from '../engine/util/disposable';
+import { ToolGatewayError, type ToolCallOptions, type ToolCallResult, type ToolDescriptor } from '../engine/tools/toolGateway';
+import { isServerFault, isSessionLost, toGatewayError } from './errorMapping';
+import type { HealthModel } from './healthModel';
+import { descendantsOf, isAlive, killTree } from './processTree';
+import { backoffDelay, type ResiliencePolicy } from './resiliencePolicy';
+import { RETRYABLE_KINDS, isRetrySafe } from './retrySafety';
+import type { ConfiguredServer } from './serverConfig';
+import type { ServerLogSink } from './serverLog';
+
+/** What a {@link ServerConnection} needs from its manager. */
+export interface ServerConnectionDeps {
+  readonly policy: ResiliencePolicy;
+  readonly log: ServerLogSink;
+  readonly health: HealthModel;
+  readonly clientInfo: { readonly name: string; readonly version: string };
+  /** Called when the server's tool list changed (`notifications/tools/list_changed`). */
+  readonly onToolsChanged: (server: string) => void;
+}
+
+type TransportKind = 'stdio' | 'http' | 'sse';
+
+interface Live {
+  readonly client: Client;
+  readonly transport: Transport;
+  readonly kind: TransportKind;
+  readonly pid?: number;
+}
+
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearTimeout(t);
+      reject(signal!.reason);
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+/**
+ * One configured server: its MCP client, process or HTTP session, tool cache, circuit breaker,
+ * bulkhead, health checks and restart loop. Created lazily by the ConnectionManager; the server
+ * starts on first use or on an explicit {@link start}.
+ */
+export class ServerConnection implements Disposable {
+  private live?: Live;
+  private connecting?: Promise<Live>;
+  private tools?: readonly ToolDescriptor[];
+  private toolsLoading?: Promise<readonly ToolDescriptor[]>;
+  /** Bumped whenever the current connection is dropped on purpose, so its late events are ignored. */
+  private generation = 0;
+  private startAttempt = 0;
+  private restartAttempts = 0;
+  private restartTimer?: NodeJS.Timeout;
+  private pingTimer?: NodeJS.Timeout;
+  private pingFailures = 0;
+  private pinging = false;
+  private disposed = false;
+  private readonly stderrTail: string[] = [];
+  private garbageLines = 0;
+  private lastGarbage = '';
+  private lastFault = '';
+  private readonly breaker: CircuitBreakerPolicy;
+  private readonly bulkhead: BulkheadPolicy;
+
+  constructor(
+    readonly config: ConfiguredServer,
+    private readonly deps: ServerConnectionDeps,
+  ) {
+    const p = deps.policy;
+    // Only server faults (timeouts, lost connections, failed starts) count; a tool's own error
+    // result, a cancellation or an unknown tool say nothing about the server's health.
+    this.breaker = circuitBreaker(
+      handleWhen((e) => e instanceof ToolGatewayError && isServerFault(e)),
+      { halfOpenAfter: p.breakerHalfOpenAfterMs, breaker: new ConsecutiveBreaker(p.breakerConsecutiveFailures) },
+    );
+    this.bulkhead = bulkhead(p.maxConcurrentCalls, p.maxQueuedCalls);
+    this.breaker.onFailure((f) => {
+      if (f.handled && 'error' in f.reason) this.lastFault = f.reason.error.message;
+    });
+    this.breaker.onBreak(() => {
+      this.event(`circuit opened after ${p.breakerConsecutiveFailures} consecutive faults (last: ${this.lastFault})`);
+      this.cancelRestart();
+      // The trial call after the pause starts from a fresh process/session.
+      this.dropConnection();
+      this.setHealth({ state: 'circuit-open', reason: this.lastFault || 'repeated failures', retryAt: Date.now() + p.breakerHalfOpenAfterMs });
+    });
+    this.breaker.onHalfOpen(() => this.event('circuit half-open: next call is a trial'));
+    this.breaker.onReset(() => {
+      this.event('circuit closed');
+      if (this.live) this.setHealthy(this.live);
+    });
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  /** Pid of the running stdio server process, if any. */
+  get pid(): number | undefined {
+    return this.live?.pid;
+  }
+
+  /** Transport in use while connected. */
+  get transportKind(): TransportKind | undefined {
+    return this.live?.kind;
+  }
+
+  /** Starts the server (if not running) and waits for `initialize` to complete. */
+  async start(signal?: AbortSignal): Promise<void> {
+    this.assertStartable();
+    await this.guard(() => this.ensureConnected(), signal);
+  }
+
+  /** Tools of the server; cached until `tools/list_changed` or a reconnect. */
+  async listTools(signal?: AbortSignal): Promise<readonly ToolDescriptor[]> {
+    this.assertStartable();
+    if (this.tools) return this.tools;
+    const gen = this.generation;
+    this.toolsLoading ??= this.guard(async () => {
+      const live = await this.ensureConnected();
+      const all: ToolDescriptor[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await live.client.listTools(cursor ? { cursor } : undefined, { timeout: this.deps.policy.listTimeoutMs, signal });
+        for (const t of page.tools) all.push(this.describeTool(t));
+        cursor = page.nextCursor;
+      } while (cursor);
+      if (gen === this.generation || this.live === live) this.tools = all;
+      return all;
+    }, signal).finally(() => {
+      this.toolsLoading = undefined;
+    });
+    return this.toolsLoading;
+  }
+
+  /** Calls a tool through breaker → bulkhead → client, retrying only retry-safe tools. */
+  async callTool(tool: string, args: Record<string, unknown>, options: ToolCallOptions = {}): Promise<ToolCallResult> {
+    this.assertStartable();
+    const { signal } = options;
+    if (signal?.aborted) throw toGatewayError(this.name, signal.reason, signal);
+    const descriptor = (await this.listTools(signal)).find((t) => t.name === tool);
+    if (!descriptor) {
+      const offered = (this.tools ?? []).map((t) => t.name);
+      throw new ToolGatewayError('unknown-tool', this.name, `${this.name}: no tool named "${tool}" (offers ${offered.slice(0, 12).join(', ') || 'none'}${offered.length > 12 ? ', …' : ''})`, false);
+    }
+    const attempts = isRetrySafe(descriptor, this.config) ? Math.max(1, this.deps.policy.maxCallAttempts) : 1;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.guard(() => this.bulkhead.execute(() => this.invoke(tool, args, options), signal), signal);
+      } catch (e) {
+        const err = toGatewayError(this.name, e, signal);
+        if (attempt + 1 >= attempts || !RETRYABLE_KINDS.has(err.kind) || signal?.aborted || this.disposed) throw err;
+        const delay = backoffDelay(this.deps.policy, attempt);
+        this.event(`retrying ${tool} (retry-safe) in ${delay} ms after: ${err.message}`);
+        try {
+          await sleep(delay, signal);
+        } catch (abortReason) {
+          throw toGatewayError(this.name, abortReason, signal);
+        }
+      }
+    }
+  }
+
+  /** Stops the server gracefully (closes stdin / ends the HTTP session), then kills what is left. */
+  async stop(reason = 'stopped'): Promise<void> {
+    this.cancelRestart();
+    const live = this.live;
+    this.dropConnection(false);
+    if (live) await this.closeGracefully(live);
+    if (!this.disposed) this.setHealth({ state: 'stopped', reason });
+  }
+
+  /** Kills the process tree at once (synchronous) and refuses further use. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.cancelRestart();
+    this.dropConnection();
+  }
+
+  // ---- internals ------------------------------------------------------------------------
+
+  private assertStartable(): void {
+    if (this.disposed) throw new ToolGatewayError('server-unavailable', this.name, `${this.name}: connection manager disposed`, false);
+    if (!this.config.startable) {
+      throw new ToolGatewayError('not-allowed', this.name, `${this.name}: not started: ${this.config.blockedReason ?? 'blocked'}`, false);
+    }
+  }
+
+  /** Runs `fn` through the circuit breaker with every error mapped to a ToolGatewayError. */
+  private async guard<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    try {
+      return await this.breaker.execute(async () => {
+        try {
+          return await fn();
+        } catch (e) {
+          throw toGatewayError(this.name, e, signal);
+        }
+      }, signal);
+    } catch (e) {
+      throw toGatewayError(this.name, e, signal);
+    }
+  }
+
+  private async invoke(tool: string, args: Record<string, unknown>, options: ToolCallOptions): Promise<ToolCallResult> {
+    let sessionRetry = true;
+    for (;;) {
+      const live = await this.ensureConnected();
+      try {
+        const result = await live.client.callTool({ name: tool, arguments: args }, undefined, {
+          signal: options.signal,
+          timeout: options.timeoutMs ?? this.config.timeoutMs ?? this.deps.policy.callTimeoutMs,
+          resetTimeoutOnProgress: true,
+          maxTotalTimeout: this.deps.policy.maxTotalCallMs > 0 ? this.deps.policy.maxTotalCallMs : undefined,
+          // Always ask for progress: it is what lets a long call keep its timeout alive.
+          onprogress: (p) => options.onProgress?.(p.progress, p.total, p.message),
+        });
+        if ('content' in result && Array.isArray(result.content)) {
+          return { isError: result.isError === true, content: result.content, structuredContent: result.structuredContent };
+        }
+        return { isError: false, content: [{ type: 'text', text: JSON.stringify((result as { toolResult?: unknown }).toolResult ?? null) }] };
+      } catch (e) {
+        // "Session not found": the server never ran the request, so re-initialising and sending it
+        // once more is safe even for non-idempotent tools.
+        if (sessionRetry && isSessionLost(e)) {
+          sessionRetry = false;
+          this.event('HTTP session not found: re-initialising');
+          if (this.live === live) this.dropConnection();
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private describeTool(t: Tool): ToolDescriptor {
+    const a = t.annotations;
+    return {
+      server: this.name,
+      name: t.name,
+      description: t.description,
+      inputSchema: t.inputSchema as Record<string, unknown>,
+      annotations: a
+        ? { readOnlyHint: a.readOnlyHint, idempotentHint: a.idempotentHint, destructiveHint: a.destructiveHint, openWorldHint: a.openWorldHint }
+        : undefined,
+    };
+  }
+
+  private ensureConnected(): Promise<Live> {
+    if (this.disposed) return Promise.reject(new ToolGatewayError('server-unavailable', this.name, `${this.name}: connection manager disposed`, false));
+    if (this.live) return Promise.resolve(this.live);
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  private async connect(): Promise<Live> {
+    const gen = ++this.generation;
+    this.startAttempt++;
+    this.garbageLines = 0;
+    this.setHealth({ state: 'starting', attempt: this.startAttempt });
+    let live: Live;
+    try {
+      live = await this.open(gen);
+    } catch (e) {
+      const err = this.describeStartFailure(toGatewayError(this.name, e));
+      if (!this.disposed && this.breakerClosed()) this.setHealth({ state: 'failed', reason: err.message });
+      this.event(err.message);
+      throw err;
+    }
+    if (this.disposed || gen !== this.generation) {
+      void this.closeGracefully(live);
+      throw new ToolGatewayError('server-unavailable', this.name, `${this.name}: connection dropped while starting`, true);
+    }
+    this.live = live;
+    this.startAttempt = 0;
+    this.pingFailures = 0;
+    this.setHealthy(live);
+    this.event(`connected over ${live.kind}${live.pid !== undefined ? ` (pid ${live.pid})` : ''}`);
+    this.startPing(gen);
+    return live;
+  }
+
+  private breakerClosed(): boolean {
+    return this.deps.health.get(this.name).state !== 'circuit-open';
+  }
+
+  private describeStartFailure(err: ToolGatewayError): ToolGatewayError {
+    const details: string[] = [];
+    if (this.garbageLines > 0) details.push(`server wrote ${this.garbageLines} non-JSON-RPC line(s) to stdout, e.g. ${JSON.stringify(this.lastGarbage.slice(0, 80))}`);
+    if (this.stderrTail.length > 0) details.push(`stderr: ${this.stderrTail.slice(-3).join(' | ')}`);
+    const what =
+      err.kind === 'connection-lost' ? 'exited during start' : err.kind === 'timeout' ? `did not answer initialize within ${this.deps.policy.startTimeoutMs} ms` : err.message.replace(`${this.name}: `, '');
+    const kind = err.kind === 'connection-lost' ? 'server-unavailable' : err.kind;
+    return new ToolGatewayError(kind, this.name, `${this.name}: failed to start: ${what}${details.length ? `; ${details.join('; ')}` : ''}`, err.transient, { cause: err });
+  }
+
+  private newClient(gen: number): Client {
+    const client = new Client(this.deps.clientInfo, { capabilities: {} });
+    client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
+      if (gen !== this.generation) return;
+      this.tools = undefined;
+      this.event('tools/list_changed: tool cache invalidated');
+      this.deps.onToolsChanged(this.name);
+    });
+    client.onclose = () => this.onClosed(gen);
+    client.onerror = (e) => this.onTransportError(gen, e);
+    return client;
+  }
+
+  private async open(gen: number): Promise<Live> {
+    const t = this.config.transport;
+    const timeout = this.deps.policy.startTimeoutMs;
+    switch (t.kind) {
+      case 'stdio': {
+        const transport = new StdioClientTransport({ command: t.command, args: [...t.args], env: { ...t.env }, cwd: t.cwd, stderr: 'pipe' });
+        this.pipeStderr(transport);
+        const client = this.newClient(gen);
+        try {
+          await client.connect(transport, { timeout });
+        } catch (e) {
+          const pid = transport.pid;
+          if (pid !== null) killTree(pid);
+          await transport.close().catch(() => undefined);
+          throw e;
+        }
+        return { client, transport, kind: 'stdio', pid: transport.pid ?? undefined };
+      }
+      case 'http': {
+        const url = new URL(t.url);
+        const transport = new StreamableHTTPClientTransport(url, { requestInit: { headers: { ...t.headers } } });
+        const client = this.newClient(gen);
+        try {
+          await client.connect(transport, { timeout });
+          return { client, transport, kind: 'http' };
+        } catch (e) {
+          await transport.close().catch(() => undefined);
+          // Servers that only speak the 2024-11-05 HTTP+SSE transport answer the POST with 4xx.
+          if (!(e instanceof StreamableHTTPError) || e.code === undefined || e.code < 400 || e.code >= 500 || e.code === 401) throw e;
+          this.event(`Streamable HTTP refused (HTTP ${e.code}); falling back to SSE`);
+          return this.openSse(gen, url, t.headers);
+        }
+      }
+      case 'sse':
+        return this.openSse(gen, new URL(t.url), t.headers);
+      default: {
+        const _x: never = t;
+        throw new Error(`unknown transport ${JSON.stringify(_x)}`);
+      }
+    }
+  }
+
+  private async openSse(gen: number, url: URL, headers: Readonly<Record<string, string>>): Promise<Live> {
+    const transport = new SSEClientTransport(url, { requestInit: { headers: { ...headers } } });
+    const client = this.newClient(gen);
+    try {
+      await client.connect(transport, { timeout: this.deps.policy.startTimeoutMs });
+    } catch (e) {
+      await transport.close().catch(() => undefined);
+      throw e;
+    }
+    return { client, transport, kind: 'sse' };
+  }
+
+  private pipeStderr(transport: StdioClientTransport): void {
+    let partial = '';
+    transport.stderr?.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString('utf8')).split(/\r?\n/);
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        this.stderrTail.push(line);
+        if (this.stderrTail.length > 20) this.stderrTail.shift();
+        this.deps.log.append(this.name, 'stderr', line);
+      }
+    });
+  }
+
+  private onTransportError(gen: number, error: Error): void {
+    if (gen !== this.generation) return;
+    // The stdio transport reports unparsable stdout lines here and keeps reading.
+    if (error instanceof SyntaxError || error.name === 'ZodError' || /JSON/.test(error.message)) {
+      this.garbageLines++;
+      this.lastGarbage = error.message;
+    }
+    this.event(`transport error: ${error.message}`);
+  }
+
+  /** The client's transport closed. Unexpected while connected → schedule an automatic restart. */
+  private onClosed(gen: number): void {
+    if (gen !== this.generation || this.disposed) return;
+    const wasLive = this.live !== undefined;
+    this.clearLive();
+    if (!wasLive) return; // a failed start is reported by connect()
+    this.event('connection closed unexpectedly');
+    this.scheduleRestart('connection lost');
+  }
+
+  private scheduleRestart(reason: string): void {
+    if (this.disposed || this.restartTimer) return;
+    if (this.restartAttempts >= this.deps.policy.maxAutoRestarts) {
+      this.setHealth({ state: 'failed', reason: `${reason}; ${this.restartAttempts} automatic restarts failed, will retry on next use` });
+      this.restartAttempts = 0;
+      return;
+    }
+    const delay = backoffDelay(this.deps.policy, this.restartAttempts++);
+    if (this.breakerClosed()) {
+      this.setHealth({ state: 'degraded', reason: `${reason}; restart ${this.restartAttempts}/${this.deps.policy.maxAutoRestarts} in ${delay} ms` });
+    }
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.disposed || this.live || this.connecting) return;
+      this.guard(() => this.ensureConnected()).then(
+        () => {
+          this.restartAttempts = 0;
+        },
+        (e: unknown) => {
+          const err = toGatewayError(this.name, e);
+          if (err.kind === 'circuit-open') return; // the breaker's half-open trial takes over
+          this.scheduleRestart(err.message);
+        },
+      );
+    }, delay);
+    this.restartTimer.unref();
+  }
+
+  private cancelRestart(): void {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+  }
+
+  private startPing(gen: number): void {
+    const interval = this.deps.policy.pingIntervalMs;
+    if (interval <= 0) return;
+    this.pingTimer = setInterval(() => void this.pingOnce(gen), interval);
+    this.pingTimer.unref();
+  }
+
+  private async pingOnce(gen: number): Promise<void> {
+    const live = this.live;
+    if (!live || gen !== this.generation || this.pinging) return;
+    this.pinging = true;
+    try {
+      await live.client.ping({ timeout: this.deps.policy.pingTimeoutMs });
+      if (gen !== this.generation) return;
+      if (this.pingFailures > 0) {
+        this.pingFailures = 0;
+        if (this.deps.health.get(this.name).state === 'degraded') this.setHealthy(live);
+      }
+    } catch (e) {
+      if (gen !== this.generation || this.disposed) return;
+      this.pingFailures++;
+      const msg = toGatewayError(this.name, e).message;
+      if (this.pingFailures >= this.deps.policy.pingFailuresBeforeRestart) {
+        this.event(`health check failed ${this.pingFailures} times: recycling the connection`);
+        this.dropConnection();
+        this.scheduleRestart(`health check failed ${this.pingFailures} times (${msg})`);
+      } else {
+        this.setHealth({ state: 'degraded', reason: `ping failed: ${msg}` });
+      }
+    } finally {
+      this.pinging = false;
+    }
+  }
+
+  private clearLive(): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = undefined;
+    this.live = undefined;
+    this.tools = undefined;
+  }
+
+  /** Forgets the current connection and kills its process tree at once (no restart scheduled). */
+  private dropConnection(kill = true): void {
+    this.generation++;
+    const live = this.live;
+    this.clearLive();
+    if (!live || !kill) return;
+    if (live.pid !== undefined) killTree(live.pid);
+    live.transport.close().catch(() => undefined);
+  }
+
+  private async closeGracefully(live: Live): Promise<void> {
+    // Collect the tree first: once the parent exits its children are re-parented and lost to us.
+    const tree = live.pid !== undefined ? [live.pid, ...descendantsOf(live.pid)] : [];
+    if (live.transport instanceof StreamableHTTPClientTransport) {
+      await live.transport.terminateSession().catch(() => undefined);
+    }
+    await Promise.race([live.transport.close().catch(() => undefined), sleep(3000)]);
+    for (const pid of tree) if (isAlive(pid)) killTree(pid);
+  }
+
+  private setHealthy(live: Live): void {
+    this.setHealth({ state: 'healthy', since: Date.now(), pid: live.pid, transport: live.kind });
+  }
+
+  private setHealth(h: Parameters<HealthModel['set']>[1]): void {
+    if (!this.disposed) this.deps.health.set(this.name, h);
+  }
+
+  private event(line: string): void {
+    this.deps.log.append(this.name, 'event', line);
+  }
+}

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type { ConfiguredServer } from '../../../src/mcp/serverConfig';
+import type { ResiliencePolicy } from '../../../src/mcp/resiliencePolicy';
+
+/** Repository root. */
+export const ROOT = join(__dirname, '..', '..', '..');
+/** Path of an npm-installed binary. */
+export const bin = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
+/** Path of a fault-injection fixture server. */
+export const fixture = (name: string): string => join(ROOT, 'test', 'fixtures', 'mcp', name);
+
+/** A user-scoped, startable stdio server definition. */
+export function stdioServer(name: string, command: string, args: string[] = [], extra: Partial<ConfiguredServer> = {}): ConfiguredServer {
+  return {
+    name,
+    transport: { kind: 'stdio', command, args, env: {} },
+    source: { id: 'test', label: 'test', scope: 'user', file: 'test' },
+    disabled: false,
+    autoApprove: [],
+    startable: true,
+    ...extra,
+  };
+}
+
+/** A user-scoped HTTP server definition. */
+export function httpServer(name: string, url: string, kind: 'http' | 'sse' = 'http', extra: Partial<ConfiguredServer> = {}): ConfiguredServer {
+  return {
+    name,
+    transport: { kind, url, headers: {} },
+    source: { id: 'test', label: 'test', scope: 'user', file: 'test' },
+    disabled: false,
+    autoApprove: [],
+    startable: true,
+    ...extra,
+  };
+}
+
+/** Short timings so fault cases finish in seconds. */
+export const FAST_POLICY: Partial<ResiliencePolicy> = {
+  startTimeoutMs: 8_000,
+  callTimeoutMs: 8_000,
+  listTimeoutMs: 8_000,
+  breakerConsecutiveFailures: 2,
+  breakerHalfOpenAfterMs: 600,
+  pingIntervalMs: 0,
+  backoffBaseMs: 50,
+  backoffMaxMs: 400,
+  maxAutoRestarts: 3,
+};
+
+/** Polls `predicate` every 25 ms until it holds or `ms` pass. */
+export async function waitFor(predicate: () => boolean, ms = 10_000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Collects unhandled rejections during a suite; `check()` fails the suite if any occurred. */
+export function trackUnhandledRejections(): { check(): void; stop(): void } {
+  const seen: unknown[] = [];
+  const handler = (reason: unknown): void => void seen.push(reason);
+  process.on('unhandledRejection', handler);
+  return {
+    check() {
+      if (seen.length) throw new Error(`unhandled rejection(s): ${seen.map((r) => (r instanceof Error ? r.stack : String(r))).join('\n')}`);
+    },
+    stop() {
+      process.off('unhandledRejection', handler);
+    },
+  };
+}
