@@ -17,6 +17,9 @@ const node = { platform: 'node', format: 'cjs', target: 'node20' };
  */
 const ENTRIES = [
   { name: 'cli', options: { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } } },
+  { name: 'extension', options: { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] } },
+  { name: 'cascade-webview', options: { platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['media/cascade/main.ts'], outfile: 'dist/media/cascade.js' } },
+  { name: 'cascade-css', options: { entryPoints: ['media/cascade/cascade.css'], outfile: 'dist/media/cascade.css' } },
 ];
 
 /** Logs build results in the problem-matcher format VS Code's esbuild watch tasks expect. */

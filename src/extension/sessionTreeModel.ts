@@ -26,6 +26,7 @@ export function groupOf(status: SessionStatus): GroupId {
       return 'running';
     case 'waiting':
     case 'interrupted':
+    case 'escalated': // the recovery ladder reached the user: they must decide
       return 'waiting';
     case 'draft':
       return 'draft';
@@ -33,7 +34,6 @@ export function groupOf(status: SessionStatus): GroupId {
       return 'completed';
     case 'failed':
     case 'cancelled':
-    case 'escalated':
       return 'failed';
     default: {
       const never: never = status;
