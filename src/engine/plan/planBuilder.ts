@@ -1,0 +1,250 @@
+import type { AreaFinding, AreaId, Analysis, ConcernFinding, ConcernId, Evidence } from '../analysis/analysisTypes';
+import type { LayerId } from '../catalog/layers';
+import type { PersonaId } from '../catalog/personas';
+import type { Corrections, RoutingDecision } from '../routing/routingTypes';
+import type { AssignmentResult, PersonaAssignment } from '../routing/mcpAssignment';
+import { canonicalJson, hashString } from '../cache/stableHash';
+import { PERSONA_BRIEFS } from './personaBriefs';
+import { PLAN_SCHEMA_VERSION, type Handoff, type Plan, type PlanStep, type ServerAssignment } from './planSchema';
+
+/**
+ * Builds a delegation plan from an analysis, its routing decision and the server assignment.
+ * This runs on the hot path (every uncached `Planner.plan`), so it does no schema validation:
+ * the inputs are engine-made and typed; plans are validated where they cross a trust boundary
+ * (`parsePlan`). Plans are shared by the cache: treat them as immutable.
+ */
+
+/** The persona that owns each requirement area (ROUTING §3, §6). */
+export const AREA_OWNER: { readonly [A in AreaId]: PersonaId } = {
+  backend: 'backend-developer',
+  frontend: 'frontend-developer',
+  database: 'database-expert',
+  'containers/kubernetes': 'kubernetes-expert',
+  observability: 'observability-expert',
+  testing: 'testing-specialist',
+  'CI/CD': 'pipeline-manager',
+  'infrastructure/cloud': 'infra-manager',
+  security: 'appsec-manager',
+  'data pipelines': 'data-manager',
+};
+
+/** The L1 persona that owns each concern (ROUTING §6). */
+export const CONCERN_OWNER: { readonly [C in ConcernId]: PersonaId } = {
+  product: 'product-manager',
+  architecture: 'solution-architect',
+  compliance: 'security-strategist',
+};
+
+/** Which live target each L4 wrapper acts on (ROUTING §6). */
+const WRAPPER_TARGET: Partial<Record<PersonaId, 'kubernetes' | 'security' | 'cloud'>> = {
+  'kube-cli-wrapper': 'kubernetes',
+  'scanner-cli-wrapper': 'security',
+  'cloud-cli-wrapper': 'cloud',
+};
+
+/**
+ * Weight of server coverage in a step's confidence: step = routing × (1 − W + W × coverage).
+ * A persona with none of its needs met keeps 75 % of its routing confidence: the routing may be
+ * right while the tooling is missing, and the plan says so rather than hiding the step.
+ */
+export const COVERAGE_WEIGHT = 0.25;
+
+/** Longest task quote repeated in a hand-off objective (the full text is `plan.task`). */
+const QUOTE_MAX = 160;
+
+/** Everything `buildPlan` needs. */
+export interface PlanBuildInput {
+  readonly analysis: Analysis;
+  readonly decision: RoutingDecision;
+  /** Server assignment for exactly `decision.personas`, in the same order. */
+  readonly assignment: AssignmentResult;
+  /** Fingerprint of the catalog and configured servers the plan is computed against. */
+  readonly fingerprint: string;
+  /** Whether any server is configured; without a configuration, coverage does not move confidence. */
+  readonly serversConfigured: boolean;
+  readonly corrections?: Corrections;
+  /** ISO timestamp; defaults to now. */
+  readonly createdAt?: string;
+}
+
+/** Content-derived plan id: hash of the task, the fingerprint and the corrections. */
+export function planId(task: string, fingerprint: string, corrections?: Corrections): string {
+  return `plan-${hashString(`${task}\u0000${fingerprint}\u0000${corrections ? canonicalJson(corrections) : ''}`)}`;
+}
+
+/** The step id of a persona: `L3:backend-developer`. */
+export function stepId(layer: LayerId, persona: PersonaId): string {
+  return `${layer}:${persona}`;
+}
+
+/** Builds the plan (no validation; see the module comment). */
+export function buildPlan(input: PlanBuildInput): Plan {
+  const { analysis, decision, assignment, fingerprint } = input;
+  const corrections = decision.corrections ?? input.corrections;
+  const areas = correctedAreas(analysis.areas, corrections);
+  const concerns = correctedConcerns(analysis.concerns, corrections);
+  const quote = quoteTask(analysis.task);
+  const constraints = constraintsOf(analysis);
+  const liveOps = corrections?.liveOps ?? analysis.liveOps.live;
+
+  const steps: PlanStep[] = [];
+  let prevLayerSteps: string[] = [];
+  let curLayer: LayerId | undefined;
+  let curLayerSteps: string[] = [];
+  let factorSum = 0;
+  for (let i = 0; i < decision.personas.length; i++) {
+    const p = decision.personas[i]!;
+    const a = assignment.personas[i];
+    if (!a || a.persona !== p.persona) throw new Error(`assignment does not match routing at persona ${i} (${p.persona})`);
+    if (p.layer !== curLayer) {
+      // Steps depend on every step of the nearest included layer above that has steps.
+      if (curLayerSteps.length > 0) prevLayerSteps = curLayerSteps;
+      curLayer = p.layer;
+      curLayerSteps = [];
+    }
+    const id = stepId(p.layer, p.persona);
+    curLayerSteps.push(id);
+    const factor = input.serversConfigured ? 1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * a.coverage : 1;
+    factorSum += factor;
+    steps.push({
+      id,
+      persona: p.persona,
+      layer: p.layer,
+      dependsOn: prevLayerSteps,
+      servers: a.servers.map(toServerAssignment),
+      uncoveredNeeds: a.limitedNeeds.length === 0 ? (a.uncoveredNeeds as string[]) : [...a.uncoveredNeeds, ...a.limitedNeeds],
+      confidence: round3(p.confidence * factor),
+      why: a.notes.length === 0 || !input.serversConfigured ? p.why : `${p.why} Servers: ${a.notes.join('; ')}.`,
+      evidence: p.evidence as Evidence[],
+      handoff: handoffFor(p.persona, p.layer, quote, analysis, areas, concerns, constraints, liveOps),
+    });
+  }
+
+  const meanFactor = steps.length === 0 ? 1 : factorSum / steps.length;
+  const confidence = round3(decision.confidence * meanFactor);
+  const confidenceWhy = input.serversConfigured
+    ? `${decision.confidenceWhy}; × server-coverage factor ${meanFactor.toFixed(3)} (mean over ${steps.length} steps of ${1 - COVERAGE_WEIGHT} + ${COVERAGE_WEIGHT} × coverage)`
+    : `${decision.confidenceWhy}; no servers configured, so server coverage does not enter the figure`;
+
+  const plan: Plan = {
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    id: planId(analysis.task, fingerprint, corrections),
+    task: analysis.task,
+    createdAt: input.createdAt ?? new Date().toISOString(),
+    fingerprint,
+    complexity: decision.complexity,
+    complexityReasons: decision.complexityReasons as string[],
+    areas: areas as Plan['areas'],
+    concerns: concerns as Plan['concerns'],
+    strategy: analysis.strategy.kind,
+    liveOps,
+    layers: decision.layers as Plan['layers'],
+    steps,
+    confidence,
+    confidenceWhy,
+    // Keys in schema order, so a plan serialises identically before and after `parsePlan`.
+    ...(corrections ? { corrections: corrections as Plan['corrections'] } : {}),
+    unassignedServers: assignment.unassigned as Plan['unassignedServers'],
+  };
+  return plan;
+}
+
+function toServerAssignment(s: PersonaAssignment['servers'][number]): ServerAssignment {
+  const out: ServerAssignment = { server: s.server, capabilities: s.capabilities as string[], why: s.why };
+  if (!s.toolsEstimated) out.toolCount = s.tools;
+  return out;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function quoteTask(task: string): string {
+  const t = task.length > QUOTE_MAX ? `${task.slice(0, QUOTE_MAX - 1).trimEnd()}…` : task;
+  return `“${t}”`;
+}
+
+/** Areas after the user's corrections: removed ones dropped, added ones present with no evidence. */
+function correctedAreas(areas: readonly AreaFinding[], c: Corrections | undefined): readonly AreaFinding[] {
+  if (!c || (!c.addAreas?.length && !c.removeAreas?.length)) return areas;
+  const out = areas.filter((a) => !c.removeAreas?.includes(a.area));
+  for (const add of c.addAreas ?? []) if (!out.some((a) => a.area === add)) out.push({ area: add, score: 1, evidence: [] });
+  return out;
+}
+
+function correctedConcerns(concerns: readonly ConcernFinding[], c: Corrections | undefined): readonly ConcernFinding[] {
+  if (!c || (!c.addConcerns?.length && !c.removeConcerns?.length)) return concerns;
+  const out = concerns.filter((x) => !c.removeConcerns?.includes(x.concern));
+  for (const add of c.addConcerns ?? []) if (!out.some((x) => x.concern === add)) out.push({ concern: add, score: 1, evidence: [] });
+  return out;
+}
+
+function phrases(evidence: readonly Evidence[]): string {
+  if (evidence.length === 0) return 'added by the user';
+  const seen = new Set<string>();
+  for (const e of evidence) seen.add(`“${e.phrase}”`);
+  return [...seen].join(', ');
+}
+
+function areaRequirement(a: AreaFinding): string {
+  return `${a.area}: ${phrases(a.evidence)}`;
+}
+
+function concernRequirement(c: ConcernFinding): string {
+  return `${c.concern} concern: ${phrases(c.evidence)}`;
+}
+
+/** Plan-wide constraints: what the task excludes and the hard constraints it sets. */
+function constraintsOf(analysis: Analysis): string[] {
+  const out: string[] = [];
+  for (const e of analysis.ignored) {
+    if (/negat/i.test(e.rule)) out.push(`Excluded by the task: “${e.phrase}”`);
+  }
+  for (const s of analysis.signals) {
+    if (s.kind !== 'hard-constraint') continue;
+    for (const e of s.evidence) out.push(`Hard constraint: “${e.phrase}”`);
+  }
+  return out;
+}
+
+function handoffFor(
+  persona: PersonaId,
+  layer: LayerId,
+  quote: string,
+  analysis: Analysis,
+  areas: readonly AreaFinding[],
+  concerns: readonly ConcernFinding[],
+  constraints: readonly string[],
+  liveOps: boolean,
+): Handoff {
+  const brief = PERSONA_BRIEFS[persona];
+  const requirements: string[] = [];
+  if (layer === 'L0' || layer === 'L1') {
+    // Coordinators and strategists see the whole request.
+    for (const c of concerns) requirements.push(concernRequirement(c));
+    for (const a of areas) requirements.push(areaRequirement(a));
+  } else if (layer === 'L4') {
+    const target = WRAPPER_TARGET[persona];
+    const live = analysis.liveOps;
+    requirements.push(
+      live.evidence.length > 0 ? `live operation (${target ?? 'cloud'} target): ${phrases(live.evidence)}` : `live operation (${target ?? 'cloud'} target): required by the plan's complexity`,
+    );
+  } else {
+    for (const a of areas) if (AREA_OWNER[a.area] === persona) requirements.push(areaRequirement(a));
+    if (requirements.length === 0) {
+      // A persona chosen by a structural rule (generalist L3, default L2 manager) works on the whole task.
+      requirements.push(analysis.generalist ? 'general change: no specific area named; deliver what the task asks' : 'no area of its own named; support the plan at this layer');
+    }
+  }
+  const stepConstraints =
+    layer === 'L4' || (liveOps && layer === 'L2')
+      ? [...constraints, 'Acts on live systems: confirm each operation before it runs and verify the result']
+      : (constraints as string[]);
+  return {
+    objective: `${brief.objective}: ${quote}`,
+    requirements,
+    constraints: stepConstraints,
+    acceptanceCriteria: brief.acceptanceCriteria as string[],
+    artifacts: [],
+  };
+}
