@@ -1,0 +1,285 @@
+import {
+  AREA_IDS,
+  type Analysis,
+  type AreaFinding,
+  type AreaId,
+  type ConcernFinding,
+  type ConcernId,
+  type Evidence,
+  type LiveOpsFinding,
+  type ScopeSignal,
+  type ScopeSignalKind,
+  type StrategyFinding,
+} from './analysisTypes';
+import type { CueKind } from './cueVocabulary';
+import { LEXICON, MAX_PHRASE_TOKENS, type Sense } from './lexicon';
+import { tokenize, type Token } from './tokenize';
+
+/** One lexicon hit: token range, the sense it carries, and its evidence. */
+interface Hit {
+  readonly i: number;
+  readonly n: number;
+  readonly sense: Sense;
+  readonly ev: Evidence;
+}
+
+/** L2/L3 areas that are L2 (ROUTING §3). */
+export const L2_AREAS: ReadonlySet<AreaId> = new Set<AreaId>(['CI/CD', 'infrastructure/cloud', 'security', 'data pipelines']);
+
+// Verbs whose presence before a docs noun means the task delivers more than documentation.
+const STRONG_WORK = new Set(['implement', 'build', 'deploy', 'migrat', 'integrat', 'develop', 'refactor', 'configur', 'set up', 'setup', 'provision', 'scal',
+  'enabl', 'instrument', 'automat', 'install', 'rewrit', 'port', 'convert', 'replac', 'mov', 'run', 'design', 'creat', 'add', 'support']);
+// Generic verbs that do not turn a docs change into code work.
+const DOC_VERBS = new Set(['fix', 'updat', 'add', 'improv', 'writ', 'creat', 'expand', 'clarify', 'correct', 'document', 'need', 'provid', 'review']);
+// Roles whose user stories are technical, not product framing (ROUTING §6: judge by meaning).
+const TECH_ROLES = new Set(['devop', 'sysop', 'sre', 'developer', 'platform', 'maintainer', 'operator', 'architect', 'contributor', 'dev', 'engineer']);
+const CERT_ACTION = new Set(['achiev', 'obtain', 'complet', 'certification', 'certifi', 'compliance', 'complianc', 'compliant', 'pas', 'attain', 'audit', 'ensur', 'control', 'type']);
+const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
+const BUILD_VERBS = new Set(['deploy', 'build', 'launch', 'establish', 'creat', 'stand up', 'develop', 'set up', 'setup', 'implement', 'rollout', 'roll out', 'ship']);
+
+function ev(tokens: readonly Token[], text: string, i: number, n: number, rule: string, weight: number): Evidence {
+  const start = tokens[i]!.start;
+  const end = tokens[i + n - 1]!.end;
+  return { phrase: text.slice(start, end), start, end, rule, weight };
+}
+
+/** Finds every lexicon hit (all lengths 1..4 at every token), honouring exact-case entries. */
+function findHits(tokens: readonly Token[], text: string): Hit[] {
+  const hits: Hit[] = [];
+  const { entries, maxLen } = LEXICON;
+  for (let i = 0; i < tokens.length; i++) {
+    const max = Math.min(maxLen.get(tokens[i]!.stem) ?? 0, MAX_PHRASE_TOKENS, tokens.length - i);
+    let key = '';
+    for (let n = 1; n <= max; n++) {
+      key = n === 1 ? tokens[i]!.stem : `${key} ${tokens[i + n - 1]!.stem}`;
+      const e = entries.get(key);
+      if (!e) continue;
+      for (const s of e.senses) hits.push({ i, n, sense: s, ev: ev(tokens, text, i, n, s.rule, s.t === 'area' ? s.weight : 1) });
+      if (e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart) {
+        let same = true;
+        for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
+        if (same) for (const s of e.caseSenses) hits.push({ i, n, sense: s, ev: ev(tokens, text, i, n, s.rule, 1) });
+      }
+    }
+  }
+  return hits;
+}
+
+/** Keeps, among overlapping area hits, the longest ("helm chart" over "chart", "Google Analytics" over "analytics"). */
+function longestAreaHits(hits: readonly Hit[], nTokens: number): Set<Hit> {
+  const area = hits.filter((h) => h.sense.t === 'area').sort((a, b) => b.n - a.n || a.i - b.i);
+  const owner = new Array<number>(nTokens).fill(0);
+  const keep = new Set<Hit>();
+  for (const h of area) {
+    let free = true;
+    for (let k = h.i; k < h.i + h.n; k++) if (owner[k]! > h.n) free = false;
+    if (!free) continue;
+    for (let k = h.i; k < h.i + h.n; k++) owner[k] = Math.max(owner[k]!, h.n);
+    keep.add(h);
+  }
+  return keep;
+}
+
+/**
+ * Analyses a task text: areas, L1 concerns, strategy, live operations and scope signals, each with
+ * the evidence that produced it (ROUTING §3–§5). Pure and allocation-light: one tokenisation pass,
+ * n-gram lookups in maps built at module load.
+ */
+export function analyzeTask(task: string): Analysis {
+  const tokens = tokenize(task);
+  const hits = findHits(tokens, task);
+  const ignored: Evidence[] = [];
+  const cues = new Map<CueKind, Hit[]>();
+  for (const h of hits) {
+    if (h.sense.t !== 'cue') continue;
+    const list = cues.get(h.sense.cue);
+    if (list) list.push(h);
+    else cues.set(h.sense.cue, [h]);
+  }
+  const cue = (k: CueKind): readonly Hit[] => cues.get(k) ?? [];
+  const has = (k: CueKind): boolean => cues.has(k);
+
+  // Negation scope: from a negation cue to the end of its clause, at most 6 tokens.
+  const negated = new Uint8Array(tokens.length);
+  for (const h of cue('negation')) {
+    for (let k = h.i + h.n; k < Math.min(tokens.length, h.i + h.n + 6); k++) {
+      if (tokens[k]!.clauseStart || tokens[k]!.lower === 'but') break;
+      negated[k] = 1;
+    }
+  }
+
+  // First action verb of the task (strategy/impl/docs verb), used for the deliverable kind.
+  let firstVerb: Hit | undefined;
+  for (const h of hits) {
+    if (h.sense.t !== 'cue') continue;
+    const c = h.sense.cue;
+    if (c === 'strategyVerb' || c === 'implVerb' || c === 'docsVerb') {
+      if (!firstVerb || h.i < firstVerb.i) firstVerb = h;
+    }
+  }
+
+  // Documentation deliverable: a docs noun/verb and no stronger work verb before it (ROUTING §3).
+  let docsHit: Hit | undefined;
+  const docsCandidates = [...cue('docsNoun'), ...cue('docsVerb').filter((h) => h === firstVerb)];
+  for (const d of docsCandidates.sort((a, b) => a.i - b.i)) {
+    let stronger = false;
+    for (const v of cue('implVerb')) {
+      if (v.i < d.i && STRONG_WORK.has(tokens[v.i]!.stem) && !DOC_VERBS.has(tokens[v.i]!.stem)) stronger = true;
+    }
+    if (!stronger) { docsHit = d; break; }
+  }
+
+  // Strategy (ROUTING §3): a plan-like noun that is the deliverable, or a strategy verb leading the task.
+  const stratEv: Evidence[] = [];
+  const subjectPlan = cue('planSubject').length > 0;
+  for (const h of cue('strategyNoun')) {
+    const next = tokens[h.i + h.n]?.lower;
+    if (subjectPlan && (next === 'is' || next === 'to')) continue;
+    // "…surfaced by the audit": a strategy noun after the main work verb's object is not the deliverable.
+    const prev = tokens[h.i - 1]?.lower;
+    if (prev === 'by' || prev === 'from') continue;
+    stratEv.push(h.ev);
+  }
+  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i]) {
+    const after = tokens[firstVerb.i + firstVerb.n];
+    const coImpl = after?.lower === 'and' && cue('implVerb').some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
+    const stem = tokens[firstVerb.i]!.stem;
+    // "Consider X" is strategy only when X is an architectural choice.
+    const considerOk = stem !== 'consider' || hits.some((h) => h.sense.t === 'concern' && h.sense.concern === 'architecture');
+    if (!coImpl && considerOk) stratEv.push(firstVerb.ev);
+  }
+  const stratOnlyEv = cue('strategyOnly').map((h) => h.ev);
+  const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
+
+  // Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable.
+  const keep = longestAreaHits(hits, tokens.length);
+  const areaEv = new Map<AreaId, Evidence[]>();
+  const areaScore = new Map<AreaId, number>();
+  for (const h of keep) {
+    if (h.sense.t !== 'area') continue;
+    if (negated[h.i]) { ignored.push({ ...h.ev, rule: `negated:${h.ev.rule}` }); continue; }
+    if (docsHit && !isStrategy) { ignored.push({ ...h.ev, rule: `documentation-subject:${h.ev.rule}` }); continue; }
+    const a = h.sense.area;
+    (areaEv.get(a) ?? areaEv.set(a, []).get(a)!).push(h.ev);
+    areaScore.set(a, (areaScore.get(a) ?? 0) + h.sense.weight);
+  }
+  // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
+  const areas: AreaFinding[] = [];
+  for (const a of AREA_IDS) {
+    const s = areaScore.get(a) ?? 0;
+    if (s >= 1) areas.push({ area: a, score: Math.min(1, 1 - Math.exp(-1.6 * s)), evidence: areaEv.get(a)! });
+    else if (s > 0) for (const e of areaEv.get(a)!) ignored.push({ ...e, rule: `weak-only:${e.rule}` });
+  }
+
+  // L1 concerns.
+  const concernEv = new Map<ConcernId, Evidence[]>();
+  for (const h of hits) {
+    if (h.sense.t !== 'concern' || negated[h.i]) continue;
+    (concernEv.get(h.sense.concern) ?? concernEv.set(h.sense.concern, []).get(h.sense.concern)!).push(h.ev);
+  }
+  // User stories ("As a <role>, I want…") are product framing unless the role is technical.
+  if (tokens.length > 3 && tokens[0]!.lower === 'as' && (tokens[1]!.lower === 'a' || tokens[1]!.lower === 'an')) {
+    const role = tokens.slice(2, 5).map((t) => t.stem);
+    if (!role.some((r) => TECH_ROLES.has(r))) {
+      const e = ev(tokens, task, 0, Math.min(4, tokens.length), 'concern:product:user-story', 1);
+      (concernEv.get('product') ?? concernEv.set('product', []).get('product')!).push(e);
+    } else concernEv.delete('product');
+  }
+  const concerns: ConcernFinding[] = [];
+  for (const [c, e] of concernEv) concerns.push({ concern: c, score: Math.min(1, 1 - Math.exp(-1.6 * e.length)), evidence: e });
+
+  const hasL2L3 = areas.length > 0;
+  const strategyOnly = isStrategy && (stratOnlyEv.length > 0 || !hasL2L3);
+  const strategy: StrategyFinding = {
+    kind: !isStrategy ? 'none' : strategyOnly ? 'strategy-only' : 'strategy',
+    evidence: [...stratEv, ...stratOnlyEv],
+  };
+  const finalAreas = strategyOnly ? [] : areas;
+  if (strategyOnly) for (const a of areas) for (const e of a.evidence) ignored.push({ ...e, rule: `strategy-only:${e.rule}` });
+
+  // Scope signals (ROUTING §4).
+  const signals: ScopeSignal[] = [];
+  const addSignal = (kind: ScopeSignalKind, e: readonly Evidence[]): void => { if (e.length > 0) signals.push({ kind, evidence: e }); };
+  const stems = new Set(tokens.map((t) => t.stem));
+  const live = detectLive(tokens, task, cue, negated, finalAreas);
+
+  const migVerbs = cue('migrationVerb').filter((h) => !negated[h.i]);
+  const hostObjs = cue('hostingObject').filter((h) => !negated[h.i]);
+  const dbEngines = new Set(cue('dbEngine').map((h) => tokens[h.i]!.stem));
+  const monolith = cue('monolithSplit');
+  const migEv: Evidence[] = [];
+  if (migVerbs.length > 0 && hostObjs.length > 0) migEv.push(migVerbs[0]!.ev, hostObjs[0]!.ev);
+  else if (migVerbs.length > 0 && dbEngines.size >= 2) migEv.push(migVerbs[0]!.ev, ...cue('dbEngine').map((h) => h.ev));
+  else if (monolith.length > 0 && (migVerbs.length > 0 || stems.has('split') || stems.has('extract'))) migEv.push(monolith[0]!.ev);
+  if (!isStrategy) addSignal('migration', migEv);
+  const multi = cue('multiRegion').filter((h) => !negated[h.i]);
+  if (!isStrategy) addSignal('multi-region', multi.map((h) => h.ev));
+  addSignal('hard-constraint', cue('hardConstraint').filter((h) => !negated[h.i]).map((h) => h.ev));
+  const certs = cue('certification');
+  if (certs.length > 0 && [...stems].some((s) => CERT_ACTION.has(s))) addSignal('certification', certs.map((h) => h.ev));
+  const buildVerb = hits.some((h) => h.sense.t === 'cue' && (h.sense.cue === 'implVerb' || h.sense.cue === 'liveVerb') && BUILD_VERBS.has(tokens[h.i]!.stem + (h.n > 1 ? ` ${tokens[h.i + 1]!.stem}` : '')));
+  if (buildVerb || live.live) addSignal('whole-system', cue('wholeSystem').map((h) => h.ev));
+  const prodEv = cue('production').map((h) => h.ev);
+  if (live.live) {
+    const scaleLive = live.evidence.filter((e) => /^scal/i.test(e.phrase));
+    addSignal('production-rollout', [...(prodEv.length > 0 ? prodEv : []), ...scaleLive]);
+  }
+  // Substantial scope for one area: a new module/service, codebase-wide change, external integration, migration between technologies.
+  const subst: Evidence[] = cue('substantial').filter((h) => !negated[h.i]).map((h) => h.ev);
+  for (const c of concerns) if (c.concern !== 'product') subst.push(...c.evidence);
+  const techHits = [...keep].filter((h) => h.sense.t === 'area' && h.sense.tech && !negated[h.i]);
+  if (techHits.length > 0 && firstVerb && ['implement', 'integrat', 'support', 'adopt', 'introduc'].includes(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
+  addSignal('substantial', subst);
+  const contained: Evidence[] = cue('contained').filter((h) => !negated[h.i]).map((h) => h.ev);
+  if (docsHit) contained.push(docsHit.ev);
+  addSignal('contained', contained);
+
+  return {
+    task,
+    areas: finalAreas,
+    concerns,
+    strategy,
+    generalist: !strategyOnly && finalAreas.length === 0,
+    liveOps: live,
+    signals,
+    ignored,
+  };
+}
+
+/** Live-operation detection (ROUTING §5 L4). */
+function detectLive(
+  tokens: readonly Token[],
+  task: string,
+  cue: (k: CueKind) => readonly { i: number; n: number; ev: Evidence }[],
+  negated: Uint8Array,
+  areas: readonly AreaFinding[],
+): LiveOpsFinding {
+  const automation = cue('automation').filter((h) => !negated[h.i]);
+  const targets = cue('liveTarget').filter((h) => !negated[h.i]);
+  const evidence: Evidence[] = [];
+  if (automation.length === 0) {
+    for (const h of cue('liveVerb')) {
+      if (negated[h.i]) continue;
+      const lower = tokens[h.i]!.lower;
+      // Verb forms only: "deploys"/"deployment" are nouns ("zero downtime deploys").
+      if (h.n === 1 && (lower.endsWith('s') || lower.endsWith('ment'))) continue;
+      evidence.push(h.ev);
+    }
+    if (evidence.length === 0 && targets.length > 0) {
+      for (const h of cue('liveSoftVerb')) if (!negated[h.i] && !tokens[h.i]!.lower.endsWith('ment')) { evidence.push(h.ev); break; }
+    }
+  }
+  const live = evidence.length > 0;
+  const out = new Set<'kubernetes' | 'security' | 'cloud'>();
+  const targetEv: Evidence[] = [];
+  if (live) {
+    for (const h of targets) targetEv.push(h.ev);
+    const kube = tokens.some((t) => KUBE_TARGETS.has(t.stem)) || areas.some((a) => a.area === 'containers/kubernetes' && a.evidence.some((e) => /helm|kube|k8s|cluster|pod/i.test(e.phrase)));
+    if (kube) out.add('kubernetes');
+    if (areas.some((a) => a.area === 'security')) out.add('security');
+    const cloudNamed = targets.some((h) => !KUBE_TARGETS.has(tokens[h.i]!.stem));
+    if (areas.some((a) => a.area === 'infrastructure/cloud') || cloudNamed || (!kube && !out.has('security'))) out.add('cloud');
+  }
+  void task;
+  return { live, targets: [...out], evidence: [...evidence, ...targetEv] };
+}

@@ -1,0 +1,153 @@
+import type { ConcernId } from './analysisTypes';
+
+/**
+ * Cue words the analyzer reads besides areas: what kind of deliverable the task asks for
+ * (strategy, documentation, change), live operations, negation, L1 concerns and scope signals
+ * (ROUTING §3–§5). Matched like the area vocabulary, on stemmed token sequences.
+ */
+export const CUE_KINDS = [
+  'strategyNoun', 'strategyVerb', 'strategyOnly', 'docsNoun', 'docsVerb', 'implVerb', 'liveVerb', 'liveSoftVerb', 'automation', 'liveTarget',
+  'negation', 'contained', 'substantial', 'wholeSystem', 'production', 'certification', 'migrationVerb', 'hostingObject', 'multiRegion',
+  'hardConstraint', 'productFraming', 'planSubject', 'orchestrator', 'dbEngine', 'monolithSplit', 'scaleCue',
+] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
+
+export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
+  // Deliverable is a plan/decision (ROUTING §3 "strategy").
+  strategyNoun: [
+    'plan', 'migration plan', 'spike', 'poc', 'proof of concept', 'proof-of-concept', 'rfc', 'adr', 'architecture decision record', 'design doc',
+    'design document', 'technical design', 'proposal', 'evaluation', 'comparison', 'assessment', 'roadmap', 'strategy', 'decision', 'research',
+    'feasibility study', 'trade-off analysis', 'tradeoff analysis', 'investigation report', 'audit', 'experiment', 'prototype', 'blueprint',
+  ],
+  // Strategy only when it is the task's leading verb ("Evaluate adding…", not "…and evaluate").
+  strategyVerb: [
+    'evaluate', 'research', 'decide', 'compare', 'assess', 'design', 'plan', 'explore', 'experiment', 'define', 'devise', 'analyze', 'analyse',
+    'understand', 'identify', 'look at', 'look into', 'study', 'prototype', 'consider', 'propose', 'draft', 'outline', 'determine', 'investigate whether',
+    'map out', 'brainstorm', 'choose', 'select', 'pick',
+  ],
+  // Strategy deliverables that make a task strategy-only whatever subject it names.
+  strategyOnly: [
+    'policy', 'threat model', 'threat modelling', 'threat modeling', 'control mapping', 'map control', 'compliance analysis', 'risk analysis',
+    'risk assessment', 'gap analysis', 'compliance runbook', 'data classification', 'which control', 'security policy', 'retention policy',
+    'incident response plan', 'risk register', 'security program', 'governance',
+  ],
+  docsNoun: [
+    'doc', 'docs', 'documentation', 'readme', 'guide', 'tutorial', 'wiki', 'docstring', 'changelog', 'how-to', 'howto', 'faq', 'tip', 'release note',
+    'user guide', 'migration guide', 'configuration guide', 'contribution guide', 'contributing guide', 'javadoc', 'jsdoc', 'api doc', 'api reference',
+    'example', 'comment', 'manual', 'handbook', 'typo', 'spelling',
+  ],
+  docsVerb: ['document', 'write', 'clarify', 'explain', 'describe', 'reword', 'proofread'],
+  implVerb: [
+    'implement', 'build', 'add', 'create', 'develop', 'integrate', 'deploy', 'migrate', 'fix', 'support', 'enable', 'configure', 'set up', 'setup',
+    'introduce', 'replace', 'move', 'port', 'convert', 'refactor', 'rewrite', 'update', 'upgrade', 'remove', 'make', 'use', 'run', 'automate',
+    'instrument', 'scale', 'provision', 'allow', 'provide', 'expose', 'store', 'send', 'switch', 'adopt', 'establish', 'install', 'ship', 'apply',
+    'handle', 'track', 'improve', 'optimize', 'optimise', 'reduce', 'speed up', 'extract', 'split', 'scaffold', 'generate', 'publish', 'enforce',
+    'rotate', 'encrypt', 'harden', 'secure', 'sunset', 'decommission', 'turn on', 'turn off', 'disable', 'deactivate', 'spin up', 'stand up',
+  ],
+  // Operations carried out on a live system (ROUTING §5, L4).
+  liveVerb: [
+    'deploy', 'redeploy', 'provision', 'decommission', 'decomission', 'tear down', 'teardown', 'scale up', 'scale out', 'scale', 'roll back', 'rollback',
+    'restore', 'sunset', 'stand up', 'spin up', 'run scan', 'scan', 'repurpose', 'shut down', 'shutdown', 'cut over', 'cutover', 'fail over',
+    'upgrade cluster',
+  ],
+  // Live only when the object is a named live resource (a cloud product, an environment, a cluster).
+  liveSoftVerb: [
+    'enable', 'turn on', 'turn off', 'disable', 'deactivate', 'configure', 'set up', 'setup', 'establish', 'update', 'add', 'apply', 'create', 'install',
+    'remove', 'upgrade', 'change', 'increase', 'resize', 'launch', 'host', 'run', 'rotate', 'patch', 'retire', 'delete', 'return', 'block',
+  ],
+  // The text builds automation for an operation instead of carrying it out.
+  automation: [
+    'automate', 'automated', 'automatic', 'automatically', 'auto', 'auto-renew', 'auto-renewing', 'cron', 'cron job', 'pipeline', 'ci', 'workflow', 'script',
+    'per pull request', 'per pr', 'on merge', 'when merge', 'github action', 'helm chart', 'terraform', 'module', 'iac', 'infrastructure as code',
+    'template', 'option', 'config option', 'flag', 'support', 'allow user', 'ability', 'tooling', 'step',
+  ],
+  // Named live resources: cloud products and accounts, environments, clusters, registries, domains.
+  liveTarget: [
+    'production', 'prod', 'staging', 'staging environment', 'production environment', 'prod environment', 'live', 'cluster', 'aws account', 'account',
+    'aws environment', 'aws', 'gcp', 'azure', 'cloudflare', 'ec2', 's3', 'rds', 'ecr', 'iam', 'cloudfront', 'cloudwatch', 'route 53', 'route53', 'godaddy',
+    'domain', 'registry', 'bucket', 'instance', 'server', 'bastion', 'vpc', 'load balancer', 'dns record', 'region', 'data center', 'datacenter',
+    'eks', 'gke', 'aks', 'fargate', 'ecs', 'lambda', 'heroku', 'digitalocean', 'hetzner', 'fly.io', 'azure ad', 'entra id', 'gcs', 'bigquery dataset',
+  ],
+  negation: ['without', 'not', "don't", 'do not', "doesn't", "won't", 'never', 'except', 'excluding', 'instead of', 'rather than', 'other than', 'no change to'],
+  // ROUTING §4 "low": a contained change.
+  contained: [
+    'fix', 'bug', 'typo', 'crash', 'error', 'broken', 'not working', 'regression', 'small', 'minor', 'tweak', 'flag', 'option', 'config', 'setting',
+    'one test', 'issue', 'fails', 'failing', 'failure', 'wrong', 'incorrect', 'slow', 'leak', 'exception', 'null', 'undefined', 'missing', 'rename',
+    'bump', 'typo', 'cleanup', 'clean up', 'workaround', 'hotfix', 'patch',
+  ],
+  // ROUTING §4 "medium" for one area: a new service or module, codebase-wide change, external integration.
+  substantial: [
+    'new service', 'microservice', 'new module', 'module', 'framework', 'system', 'subsystem', 'engine', 'platform', 'integration', 'integrate',
+    'third-party', 'third party', 'external', 'provider', 'codebase-wide', 'codebase', 'across the codebase', 'all service', 'across service',
+    'every', 'all', 'entire', 'whole', 'comprehensive', 'complete', 'full', 'end-to-end', 'epic', 'overhaul', 'rewrite', 'rearchitect', 're-architect',
+    'redesign', 'refactor', 'replace', 'migrate', 'migration', 'port', 'convert', 'modernise', 'modernize', 'infrastructure', 'scaffold', 'sunset',
+    'multi-tenancy', 'workflow', 'lifecycle', 'offline', 'sync', 'synchronization', 'real-time', 'realtime', 'sharding', 'replica', 'replication',
+    'coverage', 'threshold', 'support for', 'multi-cloud', 'multi cloud', 'pipeline',
+  ],
+  // ROUTING §4 "high": a whole product or platform.
+  wholeSystem: [
+    'platform', 'e-commerce', 'ecommerce', 'marketplace', 'saas', 'whole system', 'entire system', 'end-to-end platform', 'product', 'application stack',
+    'full stack', 'full-stack', 'from scratch', 'core infrastructure', 'data infrastructure', 'stack', 'all ga service', 'all service',
+  ],
+  production: ['production', 'prod', 'in production', 'go live', 'go-live', 'launch', 'rollout', 'roll out', 'ga', 'general availability', 'live traffic'],
+  certification: [
+    'soc 2', 'soc2', 'soc 2 type', 'hipaa', 'pci dss', 'pci-dss', 'pci', 'fedramp', 'iso 27001', 'iso27001', 'certification', 'certified', 'ato',
+    'authority to operate', 'hitrust', 'stateramp', 'cmmc',
+  ],
+  migrationVerb: [
+    'migrate', 'migration', 'move', 'moving', 're-platform', 'replatform', 'replatforming', 'lift and shift', 'lift-and-shift', 'relocate', 'transition',
+    'switch', 'move away', 'migrate away', 'move off', 'move out', 'cut over', 'cutover', 'rehost', 'rehome',
+  ],
+  // Where a system is hosted or orchestrated; a migration between these is extreme (ROUTING §4).
+  hostingObject: [
+    'aws', 'gcp', 'google cloud', 'azure', 'cloud', 'self-hosted', 'self hosted', 'on-prem', 'on-premise', 'on-premises', 'data center', 'datacenter',
+    'hosting', 'heroku', 'digitalocean', 'hetzner', 'ovh', 'linode', 'ec2', 'vm', 'virtual machine', 'bare metal', 'infrastructure', 'aws account',
+    'region', 'cloud provider', 'kubernetes', 'k8s', 'eks', 'gke', 'aks', 'openshift', 'ecs', 'fargate', 'nomad', 'cluster', 'docker swarm',
+    'serverless', 'lambda', 'app engine', 'cloud run', 'vercel', 'netlify', 'fly.io', 'render.com', 'colo', 'colocation',
+  ],
+  multiRegion: [
+    'multi-region', 'multi region', 'multiregion', 'across region', 'second region', 'cross-region', 'cross region', 'active-active', 'active active',
+    'multi-site', 'multi site', 'across cloud', 'multi-cloud deployment', 'geo-redundant', 'geo redundant', 'multiple region', 'several cloud',
+    'multi-datacenter', 'multi-data-center', 'global deployment', 'multiple cloud',
+  ],
+  hardConstraint: [
+    'zero downtime', 'zero-downtime', 'no downtime', 'without downtime', 'high availability', 'highly available', 'rto', 'rpo', 'real-time at scale',
+    'five nine', 'four nine', 'availability target', 'uptime sla', 'sla', 'millions of', 'at scale', '99.9', '99.99', '99.95', '99.999',
+  ],
+  // ROUTING §6: explicit product framing → product-manager.
+  productFraming: [
+    'as a user', 'user story', 'user stories', 'customer-facing', 'customer facing', 'business requirement', 'acceptance criteria', 'mvp', 'customer',
+    'end user', 'end-user', 'persona', 'product requirement', 'feature request', 'marketing', 'revenue', 'pricing', 'onboarding', 'loyalty', 'user experience',
+    'so that i can', 'so that we can', 'i want', 'we want user', 'product owner', 'stakeholder', 'market', 'multi-market',
+  ],
+  planSubject: ['the plan is', 'plan is to', 'plan to', 'planned', 'planning to'],
+  orchestrator: ['kubernetes', 'k8s', 'eks', 'gke', 'aks', 'openshift', 'ecs', 'fargate', 'nomad', 'docker swarm', 'swarm', 'k3s', 'cronjob'],
+  dbEngine: [
+    'postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite', 'mongo', 'mongodb', 'dynamodb', 'cassandra', 'cockroachdb', 'oracle', 'sql server', 'mssql',
+    'couchdb', 'firestore', 'aurora', 'cloud sql', 'neo4j', 'redis', 'elasticsearch', 'opensearch', 'timescaledb', 'influxdb', 'clickhouse', 'tidb', 'rds',
+  ],
+  monolithSplit: ['monolith', 'monolithic', 'into microservice', 'into service', 'split the monolith', 'break up the monolith'],
+  scaleCue: ['scale', 'scalability', 'scalable', 'traffic', 'load', 'throughput', 'performance at scale', 'handle more'],
+};
+
+/** L1 concern vocabulary (ROUTING §6 signal lists, widened by meaning). */
+export const CONCERN_VOCABULARY: Readonly<Record<ConcernId, readonly string[]>> = {
+  architecture: [
+    'architecture', 'architect', 'migrate', 'migration', 're-platform', 'replatform', 'rewrite', 'redesign', 'rearchitect', 're-architect', 'scalability',
+    'scalable', 'technology choice', 'tech stack', 'monolith', 'microservice', 'port', 'replace', 'move from', 'switch from', 'switch to',
+    'sharding', 'shard', 'replica', 'read replica', 'replication', 'failover', 'high availability', 'multi-region', 'multi-cloud', 'modernise', 'modernize',
+    'convert', 'decouple', 'event-driven', 'consolidate', 'multi-account', 'landing zone', 'geo-distribute', 'horizontal scaling', 'scale out',
+  ],
+  compliance: [
+    'compliance', 'compliant', 'soc 2', 'soc2', 'gdpr', 'hipaa', 'pci', 'pci dss', 'pci-dss', 'iso 27001', 'iso27001', 'fedramp', 'ccpa', 'cpra', 'policy',
+    'risk', 'security audit', 'compliance audit', 'audit log', 'audit trail', 'threat model', 'ato', 'authority to operate', 'security control',
+    'privacy', 'regulation', 'regulatory', 'data residency', 'dsar', 'consent', 'data retention', 'hitrust', 'nist', 'cis benchmark', 'governance',
+    'legal', 'safeguard', 'certification', 'control mapping', 'which control',
+  ],
+  product: [
+    'as a user', 'as an admin', 'as an applicant', 'as a customer', 'user story', 'customer-facing', 'customer facing', 'business requirement',
+    'acceptance criteria', 'mvp', 'product requirement', 'feature request', 'customer', 'marketing', 'pricing', 'onboarding', 'loyalty', 'reward',
+    'user experience', 'product owner', 'stakeholder', 'market', 'multi-market', 'engagement', 'conversion', 'self-service', 'e-commerce',
+    'ecommerce', 'marketplace', 'storefront', 'user story', 'users want', 'business value',
+  ],
+};

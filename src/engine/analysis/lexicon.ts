@@ -1,0 +1,93 @@
+import type { AreaId, ConcernId } from './analysisTypes';
+import { AREA_VOCABULARY, WEAK_PHRASES } from './areaVocabulary';
+import { CONCERN_VOCABULARY, CUE_VOCABULARY, type CueKind } from './cueVocabulary';
+import { TECH_LEXICON } from './generated/techLexicon';
+import { phraseKey, tokenize } from './tokenize';
+
+/** What one lexicon phrase means. */
+export type Sense =
+  | { readonly t: 'area'; readonly area: AreaId; readonly weight: number; readonly rule: string; readonly tech: boolean }
+  | { readonly t: 'concern'; readonly concern: ConcernId; readonly rule: string }
+  | { readonly t: 'cue'; readonly cue: CueKind; readonly rule: string };
+
+/** A lexicon entry: its senses, and for ambiguous catalogue names the exact spelling required. */
+export interface LexEntry {
+  readonly senses: Sense[];
+  /** Raw token sequence that must match case-sensitively (catalogue names that are common words). */
+  exactCase?: readonly string[];
+  /** Senses that apply only when exactCase matches. */
+  readonly caseSenses: Sense[];
+}
+
+/** The compiled lexicon: stemmed phrase → entry, plus the longest phrase length per first token. */
+export interface Lexicon {
+  readonly entries: Map<string, LexEntry>;
+  readonly maxLen: Map<string, number>;
+}
+
+const MAX_N = 4;
+
+function entryFor(lex: Lexicon, key: string): LexEntry {
+  let e = lex.entries.get(key);
+  if (!e) {
+    e = { senses: [], caseSenses: [] };
+    lex.entries.set(key, e);
+    const parts = key.split(' ');
+    const first = parts[0]!;
+    lex.maxLen.set(first, Math.max(lex.maxLen.get(first) ?? 0, parts.length));
+  }
+  return e;
+}
+
+/** Builds the lexicon once (module load): hand vocabulary first, then catalogue names not already known. */
+function build(): Lexicon {
+  const lex: Lexicon = { entries: new Map(), maxLen: new Map() };
+  const handArea = new Set<string>();
+  for (const [area, phrases] of Object.entries(AREA_VOCABULARY) as [AreaId, readonly (string | readonly [string, number])[]][]) {
+    for (const p of phrases) {
+      const phrase = typeof p === 'string' ? p : p[0];
+      const weight = typeof p === 'string' ? (WEAK_PHRASES.has(phrase) ? 0.5 : 1) : p[1];
+      const key = phraseKey(phrase);
+      if (!key || key.split(' ').length > MAX_N) continue;
+      handArea.add(key);
+      const e = entryFor(lex, key);
+      if (!e.senses.some((s) => s.t === 'area' && s.area === area)) e.senses.push({ t: 'area', area, weight, rule: `vocab:${area}:${phrase}`, tech: false });
+    }
+  }
+  for (const [cue, phrases] of Object.entries(CUE_VOCABULARY) as [CueKind, readonly string[]][]) {
+    for (const phrase of phrases) {
+      const key = phraseKey(phrase);
+      if (!key || key.split(' ').length > MAX_N) continue;
+      const e = entryFor(lex, key);
+      if (!e.senses.some((s) => s.t === 'cue' && s.cue === cue)) e.senses.push({ t: 'cue', cue, rule: `cue:${cue}:${phrase}` });
+    }
+  }
+  for (const [concern, phrases] of Object.entries(CONCERN_VOCABULARY) as [ConcernId, readonly string[]][]) {
+    for (const phrase of phrases) {
+      const key = phraseKey(phrase);
+      if (!key || key.split(' ').length > MAX_N) continue;
+      const e = entryFor(lex, key);
+      if (!e.senses.some((s) => s.t === 'concern' && s.concern === concern)) e.senses.push({ t: 'concern', concern, rule: `concern:${concern}:${phrase}` });
+    }
+  }
+  for (const [name, area, exactCase, source] of TECH_LEXICON) {
+    const key = phraseKey(name);
+    if (!key || key.split(' ').length > MAX_N || handArea.has(key)) continue;
+    const sense: Sense = { t: 'area', area, weight: 1, rule: `lexicon:${source}:${name}→${area}`, tech: true };
+    const e = entryFor(lex, key);
+    if (exactCase) {
+      if (e.senses.some((s) => s.t === 'area') || e.caseSenses.length > 0) continue;
+      e.exactCase = tokenize(name).map((t) => t.raw);
+      e.caseSenses.push(sense);
+    } else if (!e.senses.some((s) => s.t === 'area')) {
+      e.senses.push(sense);
+    }
+  }
+  return lex;
+}
+
+/** The lexicon, built once at module load. */
+export const LEXICON: Lexicon = build();
+
+/** Longest phrase length in tokens. */
+export const MAX_PHRASE_TOKENS = MAX_N;

@@ -1,0 +1,75 @@
+/**
+ * One-pass tokeniser for task texts: lowercase word tokens with light stemming and their
+ * character spans. The same function normalises lexicon phrases at module load, so a phrase
+ * and a text match exactly when their stemmed token sequences are equal.
+ */
+
+/** A token of the task text. */
+export interface Token {
+  /** Stemmed lowercase form used for lookups. */
+  readonly stem: string;
+  /** Lowercase surface form (unstemmed). */
+  readonly lower: string;
+  /** The token as written (original case). */
+  readonly raw: string;
+  readonly start: number;
+  readonly end: number;
+  /** True when a sentence/clause boundary (. ; : ! ? newline, comma) precedes this token. */
+  readonly clauseStart: boolean;
+}
+
+const VOWELS = /[aeiouy]/;
+
+/**
+ * Light suffix stripping (plural, -ing, -ed, final -e), applied identically to lexicon and text.
+ * Not linguistically exact; consistency is what makes matching work ("scaling", "scales",
+ * "scaled" and "scale" all become "scal").
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 5 && w.endsWith('ing') && VOWELS.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
+  else if (w.length > 4 && w.endsWith('ed') && VOWELS.test(w.slice(0, -2))) w = undouble(w.slice(0, -2));
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+function undouble(w: string): string {
+  const n = w.length;
+  if (n >= 3 && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1]!)) return w.slice(0, -1);
+  return w;
+}
+
+// Word characters: letters, digits, and the '+'/'#' that end names like C++ and C#.
+const WORD = /[A-Za-z0-9][A-Za-z0-9+#']*/g;
+const BOUNDARY = /[.;:!?\n,()\[\]—–]/;
+
+/** Tokenises a text in one pass. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let last = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    let raw = m[0];
+    // Trailing apostrophes (quotes) are not part of the word.
+    while (raw.endsWith("'")) raw = raw.slice(0, -1);
+    const start = m.index;
+    const gap = text.slice(last, start);
+    // A '.' between two word characters with no space (node.js, vue.js) is not a boundary.
+    const clauseStart = out.length === 0 || (BOUNDARY.test(gap) && !(gap === '.' || gap === '/' ));
+    const lower = raw.toLowerCase();
+    out.push({ stem: stem(lower), lower, raw, start, end: start + raw.length, clauseStart });
+    last = start + raw.length;
+  }
+  return out;
+}
+
+/** Normalises a lexicon phrase to its lookup key (stemmed tokens joined by one space). */
+export function phraseKey(phrase: string): string {
+  return tokenize(phrase)
+    .map((t) => t.stem)
+    .join(' ');
+}

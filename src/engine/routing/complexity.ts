@@ -1,0 +1,73 @@
+import type { Analysis, AreaId, Complexity, Evidence, ScopeSignalKind } from '../analysis/analysisTypes';
+
+/** The complexity class with its reasons and the evidence behind it (ROUTING §4). */
+export interface ComplexityResult {
+  readonly complexity: Complexity;
+  readonly reasons: readonly string[];
+  /** Distinct L2/L3 areas counted (strategy-only and generalist tasks count as one). */
+  readonly areaCount: number;
+  /** Evidence items supporting the class, and items pointing elsewhere (used by the confidence formula). */
+  readonly support: number;
+  readonly conflict: number;
+}
+
+function sig(a: Analysis, kind: ScopeSignalKind): readonly Evidence[] | undefined {
+  return a.signals.find((s) => s.kind === kind)?.evidence;
+}
+
+const quote = (e: readonly Evidence[] | undefined): string => (e ?? []).slice(0, 3).map((x) => `"${x.phrase}"`).join(', ');
+
+/** Applies the §4 table to an analysis. `areas` is the (possibly corrected) area list. */
+export function classifyComplexity(a: Analysis, areas: readonly AreaId[]): ComplexityResult {
+  const A = areas.length === 0 ? 1 : areas.length;
+  const strategy = a.strategy.kind !== 'none';
+  const migration = sig(a, 'migration');
+  const multi = sig(a, 'multi-region');
+  const hard = sig(a, 'hard-constraint');
+  const cert = sig(a, 'certification');
+  const whole = sig(a, 'whole-system');
+  const rollout = sig(a, 'production-rollout');
+  const subst = sig(a, 'substantial');
+  const contained = sig(a, 'contained');
+  const reasons: string[] = [];
+
+  // extreme: migration/re-platforming of an existing system, or building it across regions/clouds.
+  if (migration && !strategy) {
+    reasons.push(`§4 extreme: migration or re-platforming of an existing system (${quote(migration)})`);
+    return { complexity: 'extreme', reasons, areaCount: A, support: migration.length, conflict: contained?.length ?? 0 };
+  }
+  if (multi && !strategy) {
+    reasons.push(`§4 extreme: the system itself runs across regions or clouds (${quote(multi)})`);
+    return { complexity: 'extreme', reasons, areaCount: A, support: multi.length, conflict: contained?.length ?? 0 };
+  }
+  let high = false;
+  let support = 0;
+  if (A >= 4) { high = true; support += A - 3; reasons.push(`§4 high: ${A} distinct L2/L3 areas (A >= 4)`); }
+  if (cert) { high = true; support += cert.length; reasons.push(`§4 high: achieving a compliance certification (${quote(cert)})`); }
+  if (whole && A >= 2) { high = true; support += whole.length; reasons.push(`§4 high: building or deploying a whole product or platform with ${A} areas (${quote(whole)})`); }
+  if (rollout && A >= 2) { high = true; support += rollout.length; reasons.push(`§4 high: running or rolling out a whole system in production with ${A} areas (${quote(rollout)})`); }
+  if (high) {
+    if (hard) {
+      reasons.push(`§4 extreme: a high task with hard constraints (${quote(hard)})`);
+      return { complexity: 'extreme', reasons, areaCount: A, support: support + hard.length, conflict: 0 };
+    }
+    return { complexity: 'high', reasons, areaCount: A, support, conflict: contained?.length ?? 0 };
+  }
+  if (A >= 2) {
+    reasons.push(`§4 medium: ${A} distinct L2/L3 areas (${areas.join(', ')}); two areas are never low`);
+    return { complexity: 'medium', reasons, areaCount: A, support: A - 1, conflict: 0 };
+  }
+  // One area: substantial scope makes it medium unless the text reads as a contained fix.
+  const nSubst = subst?.length ?? 0;
+  const nCont = contained?.length ?? 0;
+  if (nSubst > 0 && nSubst >= nCont) {
+    reasons.push(`§4 medium: one area with substantial scope (${quote(subst)})`);
+    return { complexity: 'medium', reasons, areaCount: A, support: nSubst, conflict: nCont };
+  }
+  reasons.push(
+    nCont > 0
+      ? `§4 low: one area and a contained change (${quote(contained)})`
+      : `§4 low: one area (${areas[0] ?? (a.strategy.kind === 'strategy-only' ? 'strategy-only' : 'generalist')}) and no sign of substantial scope`,
+  );
+  return { complexity: 'low', reasons, areaCount: A, support: nCont, conflict: nSubst };
+}

@@ -1,0 +1,113 @@
+import type { Analysis, AreaId, ConcernId, Complexity, Evidence } from '../analysis/analysisTypes';
+import { L2_AREAS } from '../analysis/analyzer';
+import type { LayerId } from '../catalog/layers';
+import { personaRank, type PersonaId } from '../catalog/personas';
+import { evidenceStrength, ruleConfidence } from './confidence';
+import type { LayerDecision, PersonaDecision } from './routingTypes';
+
+/** The persona that owns each area (ROUTING §3). */
+export const AREA_PERSONA: Readonly<Record<AreaId, PersonaId>> = {
+  backend: 'backend-developer',
+  frontend: 'frontend-developer',
+  database: 'database-expert',
+  'containers/kubernetes': 'kubernetes-expert',
+  observability: 'observability-expert',
+  testing: 'testing-specialist',
+  'CI/CD': 'pipeline-manager',
+  'infrastructure/cloud': 'infra-manager',
+  security: 'appsec-manager',
+  'data pipelines': 'data-manager',
+};
+
+/** The L1 persona for each concern (ROUTING §6). */
+export const CONCERN_PERSONA: Readonly<Record<ConcernId, PersonaId>> = {
+  architecture: 'solution-architect',
+  compliance: 'security-strategist',
+  product: 'product-manager',
+};
+
+/** Inputs of persona selection: the (corrected) findings and the decided layers. */
+export interface PersonaInput {
+  readonly analysis: Analysis;
+  readonly areas: readonly { area: AreaId; evidence: readonly Evidence[] }[];
+  readonly concerns: readonly { concern: ConcernId; evidence: readonly Evidence[] }[];
+  readonly complexity: Complexity;
+  readonly complexityConf: number;
+  readonly layers: readonly LayerDecision[];
+  readonly live: boolean;
+  readonly liveTargets: readonly ('kubernetes' | 'security' | 'cloud')[];
+}
+
+/** Selects personas per included layer (ROUTING §6), in delegation order. */
+export function selectPersonas(x: PersonaInput): PersonaDecision[] {
+  const inc = (l: LayerId): boolean => x.layers.find((d) => d.layer === l)?.included ?? false;
+  const out: PersonaDecision[] = [];
+  const add = (persona: PersonaId, layer: LayerId, why: string, evidence: readonly Evidence[], confidence: number): void => {
+    if (out.some((p) => p.persona === persona)) return;
+    out.push({ persona, layer, why, evidence, confidence });
+  };
+  const sig = (k: string): readonly Evidence[] => x.analysis.signals.find((s) => s.kind === k)?.evidence ?? [];
+  const rule = ruleConfidence(x.complexityConf);
+  const areaIds = x.areas.map((a) => a.area);
+  const strategyOnly = x.analysis.strategy.kind === 'strategy-only';
+  const migration = sig('migration');
+  const multi = sig('multi-region');
+
+  // L3 first (the L0 provisioner rule counts L3 personas).
+  const l3: PersonaDecision[] = [];
+  if (inc('L3')) {
+    for (const a of x.areas) {
+      if (L2_AREAS.has(a.area)) continue;
+      l3.push({ persona: AREA_PERSONA[a.area], layer: 'L3', why: `§6 L3: ${a.area} area`, evidence: a.evidence, confidence: evidenceStrength(a.evidence) });
+    }
+    if (l3.length === 0 && x.areas.length === 0 && !strategyOnly) {
+      l3.push({ persona: 'backend-developer', layer: 'L3', why: '§3 generalist task (no L2/L3 area): backend-developer', evidence: [], confidence: rule });
+    }
+  }
+
+  add('system-overseer', 'L0', '§6 L0: system-overseer owns every session', [], 1);
+  const nL3 = new Set(l3.map((p) => p.persona)).size;
+  if (nL3 >= 3 || x.complexity === 'extreme') {
+    add('agent-provisioner', 'L0', nL3 >= 3 ? `§6 L0: ${nL3} L3 personas run in parallel (3 or more)` : '§6 L0: extreme complexity', [], nL3 >= 3 ? 1 : rule);
+  }
+
+  if (inc('L1')) {
+    for (const c of x.concerns) add(CONCERN_PERSONA[c.concern], 'L1', `§6 L1: ${c.concern} concern`, c.evidence, evidenceStrength(c.evidence));
+    if ((migration.length > 0 || multi.length > 0) && !out.some((p) => p.persona === 'solution-architect')) {
+      add('solution-architect', 'L1', '§6 L1: migration / multi-region work is an architecture concern', [...migration, ...multi], evidenceStrength([...migration, ...multi]));
+    }
+    if (!out.some((p) => p.layer === 'L1')) {
+      const platform = areaIds.some((a) => L2_AREAS.has(a) || a === 'containers/kubernetes' || a === 'observability');
+      if (platform) add('solution-architect', 'L1', '§6 L1 default: no concern stands out and the work is platform work (L2 area, containers/kubernetes or observability)', [], rule);
+      else if (strategyOnly) add('solution-architect', 'L1', '§6 L1 default: strategy-only plan about delivery or operations', x.analysis.strategy.evidence, rule);
+      else add('product-manager', 'L1', '§6 L1 default: no concern stands out and the work is product work', [], rule);
+    }
+  }
+
+  if (inc('L2')) {
+    for (const a of x.areas) {
+      if (!L2_AREAS.has(a.area)) continue;
+      add(AREA_PERSONA[a.area], 'L2', `§6 L2: ${a.area} area`, a.evidence, evidenceStrength(a.evidence));
+    }
+    if (!out.some((p) => p.layer === 'L2')) {
+      const cert = sig('certification');
+      if (migration.length > 0 || multi.length > 0) add('infra-manager', 'L2', '§6 L2 default: migration, re-platforming or multi-region work', [...migration, ...multi], rule);
+      else if (cert.length > 0) add('appsec-manager', 'L2', '§6 L2 default: compliance certification programme', cert, rule);
+      else add('pipeline-manager', 'L2', '§6 L2 default: no L2 area present', [], rule);
+    }
+  }
+
+  for (const p of l3) add(p.persona, p.layer, p.why, p.evidence, p.confidence);
+
+  if (inc('L4')) {
+    const t = x.liveTargets;
+    const lev = x.analysis.liveOps.evidence;
+    const conf = x.live ? evidenceStrength(lev) : rule;
+    if (t.includes('kubernetes')) add('kube-cli-wrapper', 'L4', '§6 L4: a Kubernetes cluster is the target, source or destination', lev, conf);
+    if (t.includes('security')) add('scanner-cli-wrapper', 'L4', '§6 L4: the security area is present in a live operation', lev, conf);
+    if (t.includes('cloud')) add('cloud-cli-wrapper', 'L4', '§6 L4: cloud, infrastructure or another deployment target', lev, conf);
+    if (!out.some((p) => p.layer === 'L4')) add('cloud-cli-wrapper', 'L4', '§6 L4 default: no target stands out', [], rule);
+  }
+
+  return out.sort((a, b) => personaRank(a.persona) - personaRank(b.persona));
+}

@@ -1,0 +1,55 @@
+import { AREA_IDS, CONCERN_IDS, type Analysis, type AreaId, type ConcernId, type Evidence } from '../analysis/analysisTypes';
+import { decideCascade } from './cascade';
+import { classifyComplexity } from './complexity';
+import { complexityConfidence, planConfidence } from './confidence';
+import { selectPersonas } from './personaSelection';
+import type { Corrections, RoutingDecision } from './routingTypes';
+
+const CORRECTION_EVIDENCE = (what: string): Evidence => ({ phrase: '', start: 0, end: 0, rule: `correction:${what}`, weight: 1 });
+
+/**
+ * Routes an analysis by the contract (ROUTING §4–§6): complexity, the five layer decisions and the
+ * personas in delegation order, each with its reason and confidence. Corrections are applied to the
+ * findings first, so a corrected analysis re-routes by the same rules.
+ */
+export function routeAnalysis(analysis: Analysis, corrections?: Corrections): RoutingDecision {
+  const c = corrections;
+  const removeA = new Set<AreaId>(c?.removeAreas ?? []);
+  const areas: { area: AreaId; evidence: readonly Evidence[] }[] = analysis.areas.filter((a) => !removeA.has(a.area)).map((a) => ({ area: a.area, evidence: a.evidence }));
+  for (const a of c?.addAreas ?? []) if (!areas.some((x) => x.area === a) && !removeA.has(a)) areas.push({ area: a, evidence: [CORRECTION_EVIDENCE(`add-area:${a}`)] });
+  areas.sort((x, y) => AREA_IDS.indexOf(x.area) - AREA_IDS.indexOf(y.area));
+  const removeC = new Set<ConcernId>(c?.removeConcerns ?? []);
+  const concerns: { concern: ConcernId; evidence: readonly Evidence[] }[] = analysis.concerns.filter((x) => !removeC.has(x.concern)).map((x) => ({ concern: x.concern, evidence: x.evidence }));
+  for (const k of c?.addConcerns ?? []) if (!concerns.some((x) => x.concern === k) && !removeC.has(k)) concerns.push({ concern: k, evidence: [CORRECTION_EVIDENCE(`add-concern:${k}`)] });
+  concerns.sort((x, y) => CONCERN_IDS.indexOf(x.concern) - CONCERN_IDS.indexOf(y.concern));
+
+  // A strategy task whose areas were all removed becomes strategy-only; one given areas keeps them.
+  let strategyKind = analysis.strategy.kind;
+  if (strategyKind === 'strategy' && areas.length === 0) strategyKind = 'strategy-only';
+  if (strategyKind === 'strategy-only' && (c?.addAreas?.length ?? 0) > 0) strategyKind = 'strategy';
+  const effective: Analysis = { ...analysis, strategy: { ...analysis.strategy, kind: strategyKind } };
+
+  const areaIds = areas.map((a) => a.area);
+  const cx = classifyComplexity(effective, areaIds);
+  const complexity = c?.complexity ?? cx.complexity;
+  const complexityReasons = c?.complexity && c.complexity !== cx.complexity ? [`complexity forced to ${c.complexity} by the user (computed: ${cx.complexity})`, ...cx.reasons] : cx.reasons;
+  const cConf = c?.complexity ? 1 : complexityConfidence(cx.support, cx.conflict);
+  const live = c?.liveOps ?? analysis.liveOps.live;
+  let liveTargets = analysis.liveOps.targets;
+  if (live && liveTargets.length === 0) liveTargets = areaIds.includes('security') ? ['security', 'cloud'] : ['cloud'];
+  if (live) liveTargets = liveTargets.filter((t) => t !== 'security' || areaIds.includes('security'));
+
+  const layers = decideCascade({ complexity, areas: areaIds, strategyKind, live });
+  const personas = selectPersonas({ analysis: effective, areas, concerns, complexity, complexityConf: cConf, layers, live, liveTargets });
+  const pc = planConfidence(personas.map((p) => p.confidence), cConf);
+  const decision: RoutingDecision = {
+    complexity,
+    complexityReasons,
+    layers,
+    personas,
+    confidence: pc.value,
+    confidenceWhy: pc.why,
+    ...(c ? { corrections: c } : {}),
+  };
+  return decision;
+}
