@@ -1,0 +1,897 @@
+import { randomUUID } from 'node:crypto';
+import type { PersonaId } from '../catalog/personas';
+import type { Handoff, PlanStep } from '../plan/planSchema';
+import { ToolGatewayError, type ToolCallResult, type ToolDescriptor, type ToolGateway } from '../tools/toolGateway';
+import type { AgentFactory, StepContext, StepResult } from '../agents/agent';
+import { personaInfo } from '../agents/personaPrompt';
+import { validateJsonSchema } from '../agents/jsonSchemaValidator';
+import { abortableDelay } from '../agents/scriptedAgent';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../recovery/backoff';
+import { BudgetExceededError, budgetExceeded } from '../recovery/budget';
+import { classifyError, describeFailure, StallDetectedError, type StepFailure } from '../recovery/failure';
+import { canonicalJson, LoopDetector } from '../recovery/loopDetector';
+import { RecoveryLadder } from '../recovery/recoveryLadder';
+import { StallWatchdog } from '../recovery/stallWatchdog';
+import type { LiveSession } from '../session/liveSession';
+import { callsOfAttempt, type SessionEvent, type StepRecord, type ToolCallRecord, type UserAnswer, type UserWait, type UserWaitRequest } from '../session/sessionModel';
+import { isTerminal, type FailureReason, type SessionStatus } from '../session/sessionState';
+import { AUTO_APPROVE, needsApproval, type ApprovalPolicy } from './approvalPolicy';
+import type { Semaphore } from './semaphore';
+
+/** Tunables of execution; every field has a default. */
+export interface ExecutionOptions {
+  readonly approval?: ApprovalPolicy;
+  /** Timeout of one tool call once it is sent (approval waits never count). Default 30 s. */
+  readonly callTimeoutMs?: number;
+  /** A step with no progress for this long is stalled and escalates. Default 120 s. */
+  readonly stallMs?: number;
+  /** Identical calls allowed per step attempt before loop detection fires. Default 3. */
+  readonly loopMaxRepeats?: number;
+  /** Tool results longer than this (characters of JSON) are truncated in storage. Default 8192. */
+  readonly maxStoredResultChars?: number;
+  /** Retries of one tool call on transient errors (when safe). Default 3 attempts. */
+  readonly toolRetry?: { readonly maxAttempts?: number; readonly backoff?: BackoffPolicy };
+  readonly ladder?: RecoveryLadder;
+  /** Overrides the servers' read-only / idempotent hints for specific tools. */
+  readonly toolSafety?: (server: string, tool: string) => { readOnly?: boolean; idempotent?: boolean } | undefined;
+}
+
+/** Thrown by {@link SessionRunner.answer} when an answer does not fit its wait. */
+export class AnswerRejectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AnswerRejectedError';
+  }
+}
+
+/** Why a running step was aborted. */
+type AbortCause = { kind: 'cancel' } | { kind: 'stop' } | { kind: 'shutdown' } | { kind: 'stall'; error: StallDetectedError };
+
+class AbortWithCause extends Error {
+  constructor(readonly why: AbortCause) {
+    super(`aborted: ${why.kind}`);
+  }
+}
+
+/** Transient failures where the request never reached the server: always safe to resend. */
+const NOT_SENT = new Set(['server-unavailable', 'circuit-open', 'bulkhead-full']);
+
+type WaitHandler = (answer: UserAnswer) => void;
+
+/**
+ * Runs one session's plan: the DAG of steps (a step starts when all its `dependsOn` steps have
+ * succeeded or been skipped), steps of a layer in parallel, bounded by the shared semaphore.
+ * Every state change is committed to the session's journal before it is acted on. Failures go
+ * up the recovery ladder; the top of the ladder is the L0 overseer, then the user.
+ */
+export class SessionRunner {
+  private readonly active = new Map<string, AbortController>();
+  private readonly waitHandlers = new Map<string, { wait: UserWait; handle: WaitHandler }>();
+  private wake: (() => void) | undefined;
+  private stopping: AbortCause | undefined;
+  private runLoop: Promise<void> | undefined;
+  private readonly ladder: RecoveryLadder;
+  private readonly toolBackoff: BackoffPolicy;
+
+  constructor(
+    private readonly session: LiveSession,
+    private readonly gateway: ToolGateway,
+    private readonly agentFor: AgentFactory,
+    private readonly semaphore: Semaphore,
+    private readonly options: ExecutionOptions = {},
+    private readonly onError: (e: unknown) => void = () => undefined,
+  ) {
+    this.ladder = options.ladder ?? RecoveryLadder.standard();
+    this.toolBackoff = options.toolRetry?.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  private get m() {
+    return this.session.model;
+  }
+
+  /** True while the scheduling loop runs. */
+  get isRunning(): boolean {
+    return this.runLoop !== undefined;
+  }
+
+  // ---------------------------------------------------------------- recovery
+
+  /**
+   * Brings a session loaded from its journal back to a runnable state. Completed steps stay
+   * completed. A step that was in flight is reset to resume (its finished calls replay from the
+   * journal) when every unfinished call was read-only or idempotent; otherwise it waits for the
+   * user's decision on that call. Escalations stay open; manual/approval waits are re-asked.
+   */
+  async recover(): Promise<void> {
+    const m = this.m;
+    const events: SessionEvent[] = [{ type: 'recovered', at: Date.now() }];
+    if (isTerminal(m.status) || m.status.kind === 'planned') {
+      await this.session.commit(...events);
+      return;
+    }
+    const escalationWaits = m.waits.filter((w) => w.request.kind === 'escalation' || w.request.kind === 'uncertain-call');
+    for (const w of m.waits) {
+      if (w.request.kind === 'manual' || w.request.kind === 'approval') events.push({ type: 'wait-closed', at: Date.now(), waitId: w.id, answer: { kind: 'retry' } });
+    }
+    const uncertain: { step: StepRecord; call: ToolCallRecord }[] = [];
+    for (const id of m.stepOrder) {
+      const s = m.steps[id]!;
+      if (s.status !== 'running' && s.status !== 'waiting') continue;
+      if (escalationWaits.some((w) => w.stepId === id)) continue;
+      if (s.origin) {
+        // Consultations (re-plan, escalation) run inline for their owner step, which is re-run.
+        events.push({ type: 'step-cancelled', at: Date.now(), stepId: id });
+        continue;
+      }
+      const inflight = callsOfAttempt(m, id, s.attempt).filter((c) => c.status === 'started');
+      const unsafe = inflight.filter((c) => !c.idempotent);
+      for (const c of inflight.filter((c) => c.idempotent)) {
+        events.push({ type: 'call-finished', at: Date.now(), callId: c.callId, status: 'failed', error: 'interrupted by a coordinator crash; re-run on resume (idempotent)' });
+      }
+      if (unsafe.length > 0) {
+        for (const c of unsafe.slice(1)) {
+          events.push({ type: 'call-finished', at: Date.now(), callId: c.callId, status: 'failed', error: 'interrupted by a coordinator crash' });
+        }
+        uncertain.push({ step: s, call: unsafe[0]! });
+        if (s.status !== 'waiting') events.push({ type: 'step-waiting', at: Date.now(), stepId: id, waiting: true });
+      } else {
+        events.push({ type: 'step-reset', at: Date.now(), stepId: id, reason: 'resumed after a coordinator crash', interrupted: true });
+      }
+    }
+    for (const { step, call } of uncertain) {
+      events.push({
+        type: 'wait-opened',
+        at: Date.now(),
+        wait: {
+          id: `${step.id}.${step.attempt}.uncertain.${call.callId}`,
+          stepId: step.id,
+          openedAt: Date.now(),
+          request: { kind: 'uncertain-call', callId: call.callId, server: call.server, tool: call.tool, args: call.args, why: 'the coordinator stopped while this non-idempotent call was in flight: it may or may not have taken effect' },
+        },
+      });
+    }
+    await this.session.commit(...events);
+    for (const w of this.m.waits) this.registerRecoveredWait(w);
+    await this.refreshStatus();
+  }
+
+  private registerRecoveredWait(w: UserWait): void {
+    const stepId = w.stepId;
+    switch (w.request.kind) {
+      case 'uncertain-call': {
+        const callId = w.request.callId;
+        this.waitHandlers.set(w.id, {
+          wait: w,
+          handle: (answer) => {
+            void this.afterRecoveredDecision(stepId, answer, callId).catch(this.onError);
+          },
+        });
+        return;
+      }
+      case 'escalation':
+        this.waitHandlers.set(w.id, {
+          wait: w,
+          handle: (answer) => {
+            void this.afterRecoveredDecision(stepId, answer).catch(this.onError);
+          },
+        });
+        return;
+      case 'manual':
+      case 'approval':
+        return;
+      default: {
+        const _x: never = w.request;
+        void _x;
+      }
+    }
+  }
+
+  private async afterRecoveredDecision(stepId: string, answer: UserAnswer, callId?: string): Promise<void> {
+    const at = Date.now();
+    switch (answer.kind) {
+      case 'retry':
+      case 'assume-done':
+        if (callId) {
+          await this.session.commit(
+            answer.kind === 'assume-done'
+              ? { type: 'call-finished', at, callId, status: 'assumed-done', result: JSON.stringify([{ type: 'text', text: `assumed done by the user${answer.note ? `: ${answer.note}` : ''}` }]) }
+              : { type: 'call-finished', at, callId, status: 'failed', error: 'the user chose to run it again' },
+          );
+        }
+        await this.session.commit({ type: 'step-reset', at, stepId, reason: `user decision: ${answer.kind}`, interrupted: callId !== undefined });
+        break;
+      case 'skip':
+        await this.session.commit({ type: 'step-skipped', at, stepId, note: answer.note ?? 'skipped by the user' });
+        break;
+      case 'abort':
+        await this.session.commit({ type: 'step-failed', at, stepId, error: `aborted by the user${answer.note ? `: ${answer.note}` : ''}` });
+        await this.stop({ kind: 'aborted-by-user', stepId, ...(answer.note ? { note: answer.note } : {}) });
+        return;
+      default:
+        break;
+    }
+    await this.refreshStatus();
+    this.poke();
+    if (!this.runLoop && !isTerminal(this.m.status)) void this.run();
+  }
+
+  // ---------------------------------------------------------------- scheduling
+
+  /** Runs (or resumes) the session until it completes, fails, is cancelled or all work waits. Idempotent. */
+  run(): Promise<void> {
+    if (!this.runLoop) {
+      this.stopping = undefined;
+      this.runLoop = this.loop()
+        .catch((e) => {
+          this.onError(e);
+        })
+        .finally(() => {
+          this.runLoop = undefined;
+        });
+    }
+    return this.runLoop;
+  }
+
+  private poke(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  private depsDone(s: StepRecord): boolean {
+    return s.dependsOn.every((d) => {
+      const st = this.m.steps[d]?.status;
+      return st === 'succeeded' || st === 'skipped';
+    });
+  }
+
+  private async loop(): Promise<void> {
+    if (this.m.status.kind === 'planned' || this.m.status.kind === 'failed' || this.m.status.kind === 'completed') {
+      await this.session.commit({ type: 'status', at: Date.now(), status: { kind: 'running' } });
+    }
+    for (;;) {
+      if (this.stopping || isTerminal(this.m.status)) break;
+      const budget = budgetExceeded(this.m, Date.now());
+      if (budget) {
+        await this.stop(budget);
+        break;
+      }
+      for (const id of this.m.stepOrder) {
+        const s = this.m.steps[id]!;
+        if (s.origin || s.status !== 'pending' || this.active.has(id) || !this.depsDone(s)) continue;
+        const ctl = new AbortController();
+        this.active.set(id, ctl);
+        void this.runStep(id, ctl)
+          .catch((e) => this.onError(e))
+          .finally(() => {
+            this.active.delete(id);
+            this.poke();
+          });
+      }
+      if (this.active.size === 0 && this.waitHandlers.size === 0) {
+        await this.settle();
+        break;
+      }
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  /** Nothing runs or waits: decide the final status. */
+  private async settle(): Promise<void> {
+    if (isTerminal(this.m.status)) return;
+    const steps = this.m.stepOrder.map((id) => this.m.steps[id]!).filter((s) => !s.origin);
+    if (steps.every((s) => s.status === 'succeeded' || s.status === 'skipped')) {
+      await this.finish({ kind: 'completed' });
+      return;
+    }
+    const failed = steps.find((s) => s.status === 'failed');
+    const blocked = steps.find((s) => s.status === 'pending');
+    await this.finish({
+      kind: 'failed',
+      reason: failed
+        ? { kind: 'step-failed', stepId: failed.id, message: failed.error ?? 'failed' }
+        : { kind: 'internal', message: `step ${blocked?.id ?? '?'} can never start: a dependency is missing or did not succeed` },
+    });
+  }
+
+  private async finish(status: SessionStatus): Promise<void> {
+    if (isTerminal(this.m.status) && this.m.status.kind === status.kind) return;
+    await this.session.commit({ type: 'status', at: Date.now(), status });
+    this.poke();
+  }
+
+  /** Status from open waits: an escalation wins over a plain wait, which wins over running. */
+  private async refreshStatus(): Promise<void> {
+    const m = this.m;
+    if (isTerminal(m.status) || m.status.kind === 'planned') return;
+    const esc = m.waits.find((w) => w.request.kind === 'escalation');
+    const want: SessionStatus = esc
+      ? { kind: 'escalated', stepId: esc.stepId, message: esc.request.kind === 'escalation' ? esc.request.failure : '' }
+      : m.waits.length > 0
+        ? { kind: 'waiting-for-user' }
+        : { kind: 'running' };
+    if (want.kind === m.status.kind && (want.kind !== 'escalated' || (m.status.kind === 'escalated' && m.status.stepId === want.stepId))) return;
+    if (want.kind === 'escalated' && m.status.kind === 'escalated') {
+      // Another step escalated while one escalation is open: keep showing the first.
+      return;
+    }
+    await this.session.commit({ type: 'status', at: Date.now(), status: want });
+  }
+
+  // ---------------------------------------------------------------- control
+
+  /** Cancels the session: running steps are aborted and marked cancelled; open waits close. */
+  async cancel(note?: string): Promise<void> {
+    if (isTerminal(this.m.status) && this.m.status.kind !== 'failed') return;
+    this.stopping = { kind: 'cancel' };
+    for (const ctl of this.active.values()) ctl.abort(new AbortWithCause({ kind: 'cancel' }));
+    await this.drain();
+    const at = Date.now();
+    const events: SessionEvent[] = this.m.waits.map((w) => ({ type: 'wait-closed' as const, at, waitId: w.id, answer: { kind: 'abort' as const, note: 'session cancelled' } }));
+    for (const id of this.m.stepOrder) {
+      const s = this.m.steps[id]!;
+      if (s.status === 'running' || s.status === 'waiting') events.push({ type: 'step-cancelled', at, stepId: id });
+    }
+    events.push({ type: 'status', at, status: note ? { kind: 'cancelled', note } : { kind: 'cancelled' } });
+    this.waitHandlers.clear();
+    await this.session.commit(...events);
+    this.poke();
+  }
+
+  /** Stops the session as failed (budget); running steps go back to pending so a retry can resume them. */
+  private async stop(reason: FailureReason): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = { kind: 'stop' };
+    for (const ctl of this.active.values()) ctl.abort(new AbortWithCause({ kind: 'stop' }));
+    await this.drain();
+    if (isTerminal(this.m.status)) return;
+    const at = Date.now();
+    const events: SessionEvent[] = this.m.waits.map((w) => ({ type: 'wait-closed' as const, at, waitId: w.id, answer: { kind: 'abort' as const, note: 'session stopped' } }));
+    for (const id of this.m.stepOrder) {
+      const s = this.m.steps[id]!;
+      if (s.status === 'running' || s.status === 'waiting') {
+        events.push(s.origin ? { type: 'step-cancelled', at, stepId: id } : { type: 'step-reset', at, stepId: id, reason: `session stopped: ${reason.kind}`, interrupted: true });
+      }
+    }
+    events.push({ type: 'status', at, status: { kind: 'failed', reason } });
+    this.waitHandlers.clear();
+    await this.session.commit(...events);
+    this.poke();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.active.size > 0) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  /** Stops in-process work without writing anything (the journal stays as a crash would leave it). */
+  shutdown(): void {
+    this.stopping = { kind: 'shutdown' };
+    for (const ctl of this.active.values()) ctl.abort(new AbortWithCause({ kind: 'shutdown' }));
+    for (const { handle } of this.waitHandlers.values()) void handle;
+    this.waitHandlers.clear();
+    this.poke();
+  }
+
+  /** Retries a step that failed, was skipped or cancelled (and the steps after it). */
+  async retryStep(stepId: string): Promise<void> {
+    const s = this.m.steps[stepId];
+    if (!s) throw new AnswerRejectedError(`session ${this.m.id} has no step ${stepId}`);
+    if (this.m.status.kind === 'cancelled') throw new AnswerRejectedError(`session ${this.m.id} is cancelled`);
+    const esc = this.m.waits.find((w) => w.stepId === stepId && (w.request.kind === 'escalation' || w.request.kind === 'uncertain-call'));
+    if (esc) return this.answer(esc.id, { kind: 'retry' });
+    if (s.status === 'running' || s.status === 'waiting' || s.status === 'pending') throw new AnswerRejectedError(`step ${stepId} is ${s.status}; only a failed, skipped, cancelled or succeeded step can be retried`);
+    const at = Date.now();
+    const events: SessionEvent[] = [];
+    const reset = new Set<string>([stepId]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const id of this.m.stepOrder) {
+        const x = this.m.steps[id]!;
+        if (!reset.has(id) && x.dependsOn.some((d) => reset.has(d))) {
+          reset.add(id);
+          grew = true;
+        }
+      }
+    }
+    for (const id of reset) {
+      const x = this.m.steps[id]!;
+      if (x.status !== 'pending') events.push({ type: 'step-reset', at, stepId: id, reason: id === stepId ? 'retried by the user' : `upstream ${stepId} retried`, interrupted: false });
+    }
+    if (this.m.status.kind === 'failed' || this.m.status.kind === 'completed') events.push({ type: 'status', at, status: { kind: 'running' } });
+    await this.session.commit(...events);
+    this.poke();
+    void this.run();
+  }
+
+  /** Answers an open wait. Throws {@link AnswerRejectedError} (wait stays open) when the answer does not fit. */
+  async answer(waitId: string, answer: UserAnswer): Promise<void> {
+    const entry = this.waitHandlers.get(waitId);
+    const wait = entry?.wait ?? this.m.waits.find((w) => w.id === waitId);
+    if (!wait) throw new AnswerRejectedError(`session ${this.m.id} has no open wait ${waitId}`);
+    if (!entry) throw new AnswerRejectedError(`wait ${waitId} belongs to a step that is not running in this process; resume the session first`);
+    checkAnswerFits(wait.request, answer);
+    this.waitHandlers.delete(waitId);
+    await this.session.commit({ type: 'wait-closed', at: Date.now(), waitId, answer });
+    entry.handle(answer);
+    await this.refreshStatus();
+  }
+
+  // ---------------------------------------------------------------- steps
+
+  private planStepOf(s: StepRecord): PlanStep {
+    const p = this.m.plan.steps.find((x) => x.id === s.id);
+    if (p) return p;
+    return {
+      id: s.id,
+      persona: s.plannedPersona,
+      layer: s.layer,
+      dependsOn: [...s.dependsOn],
+      servers: s.servers.map((server) => ({ server, capabilities: [], why: 'inherited' })),
+      uncoveredNeeds: [],
+      confidence: 1,
+      why: s.origin ? `${s.origin.kind} for ${s.origin.forStep}` : 'added at run time',
+      evidence: [],
+      handoff: s.handoff,
+    };
+  }
+
+  /** Hand-off with upstream outputs (dependencies and re-plans for this step) as artifacts. */
+  private handoffFor(s: StepRecord, base: Handoff): Handoff {
+    const upstream = [...s.dependsOn.map((d) => this.m.steps[d]), ...this.m.stepOrder.map((id) => this.m.steps[id]).filter((x) => x?.origin?.forStep === s.id && x.status === 'succeeded')];
+    const artifacts = [...base.artifacts.filter((a) => !upstream.some((u) => u?.id === a.fromStep))];
+    for (const u of upstream) {
+      if (!u?.output) continue;
+      artifacts.push({ fromStep: u.id, kind: u.origin ? u.origin.kind : u.status === 'skipped' ? 'skipped' : 'result', summary: u.output.summary, ...(u.output.data !== undefined ? { data: u.output.data } : {}) });
+    }
+    return { ...base, artifacts };
+  }
+
+  private serversFor(s: StepRecord, persona: PersonaId): string[] {
+    if (persona === s.plannedPersona) return [...s.servers];
+    const other = this.m.plan.steps.find((x) => x.persona === persona);
+    return other ? other.servers.map((x) => x.server) : [...s.servers];
+  }
+
+  private async runStep(stepId: string, ctl: AbortController): Promise<void> {
+    let s = this.m.steps[stepId]!;
+    let persona: PersonaId = s.persona;
+    // A reset after an interruption keeps its attempt number (resume with replay); otherwise a new attempt.
+    const lastAttempt = s.attempts[s.attempts.length - 1];
+    let resume = lastAttempt !== undefined && lastAttempt.endedAt === undefined;
+    let attempt = resume ? s.attempt : s.attempt + 1;
+    const tried: PersonaId[] = [...new Set(s.attempts.map((a) => a.persona))];
+    if (!tried.includes(persona)) tried.push(persona);
+    let attemptsByPersona = s.attempts.filter((a) => a.persona === persona && a.outcome === 'failed').length;
+    let replans = this.m.stepOrder.filter((id) => this.m.steps[id]?.origin?.forStep === stepId && this.m.steps[id]?.origin?.kind === 'replan').length;
+    const history: string[] = [];
+    for (;;) {
+      const outcome = await this.runAttempt(stepId, persona, attempt, resume, ctl);
+      resume = false;
+      if (outcome.kind === 'aborted') {
+        if (outcome.cause.kind === 'cancel' || outcome.cause.kind === 'stop' || outcome.cause.kind === 'shutdown') return;
+      }
+      if (outcome.kind === 'done') {
+        await this.session.commit({ type: 'step-succeeded', at: Date.now(), stepId, output: { summary: outcome.result.summary, ...(outcome.result.data !== undefined ? { data: outcome.result.data } : {}) } });
+        return;
+      }
+      if (outcome.kind === 'budget') {
+        void this.stop(outcome.reason).catch(this.onError);
+        return;
+      }
+      const failure: StepFailure = outcome.kind === 'aborted' ? { kind: 'stall', message: outcome.cause.kind === 'stall' ? outcome.cause.error.message : 'stalled' } : outcome.failure;
+      history.push(`attempt ${attempt} by ${persona}: ${describeFailure(failure)}`);
+      attemptsByPersona++;
+      s = this.m.steps[stepId]!;
+      const sameLayer = this.m.plan.steps.filter((x) => x.layer === s.layer && x.persona !== persona).map((x) => x.persona);
+      const action = this.ladder.decide({
+        stepId,
+        layer: s.layer,
+        persona,
+        failure,
+        attemptsByPersona,
+        triedPersonas: tried,
+        replans,
+        sameLayerPersonas: [...new Set(sameLayer)],
+        upstreamStepIds: s.dependsOn.filter((d) => !this.m.steps[d]?.origin),
+      });
+      history.push(`ladder: ${action.kind} — ${action.why}`);
+      await this.session.commit({ type: 'step-reset', at: Date.now(), stepId, reason: `${describeFailure(failure)} → ${action.kind}`, interrupted: false });
+      if (ctl.signal.aborted) return;
+      switch (action.kind) {
+        case 'retry':
+          try {
+            await abortableDelay(action.delayMs, ctl.signal);
+          } catch {
+            return;
+          }
+          break;
+        case 'redelegate':
+          persona = action.persona;
+          tried.push(persona);
+          attemptsByPersona = 0;
+          break;
+        case 'replan': {
+          replans++;
+          const ok = await this.runConsultation(stepId, 'replan', action.upstreamStepId, failure, history, ctl);
+          if (ok === 'aborted') return;
+          persona = s.plannedPersona;
+          attemptsByPersona = 0;
+          break;
+        }
+        case 'escalate': {
+          const decision = await this.escalate(stepId, failure, history, ctl);
+          if (decision === 'aborted') return;
+          if (decision.kind === 'skip') {
+            await this.session.commit({ type: 'step-skipped', at: Date.now(), stepId, note: decision.note ?? 'skipped after escalation' });
+            return;
+          }
+          if (decision.kind === 'abort') {
+            await this.session.commit({ type: 'step-failed', at: Date.now(), stepId, error: `${failure.message} (escalated; the user aborted${decision.note ? `: ${decision.note}` : ''})` });
+            void this.stop({ kind: 'aborted-by-user', stepId, ...(decision.note ? { note: decision.note } : {}) }).catch(this.onError);
+            return;
+          }
+          // retry: a fresh round of the ladder with the planned persona.
+          persona = s.plannedPersona;
+          attemptsByPersona = 0;
+          tried.length = 0;
+          tried.push(persona);
+          break;
+        }
+        default: {
+          const _x: never = action;
+          void _x;
+        }
+      }
+      attempt = this.m.steps[stepId]!.attempt + 1;
+    }
+  }
+
+  /**
+   * Runs the upstream persona again as a consultation step (added to the session) whose output
+   * reaches the failing step as an artifact. Returns 'aborted' if the session is stopping.
+   */
+  private async runConsultation(forStep: string, kind: 'replan', upstreamId: string, failure: StepFailure, history: readonly string[], ctl: AbortController): Promise<'ok' | 'failed' | 'aborted'> {
+    const up = this.m.steps[upstreamId];
+    if (!up) return 'failed';
+    const base = this.planStepOf(up);
+    const n = this.m.stepOrder.filter((id) => this.m.steps[id]?.origin?.forStep === forStep).length + 1;
+    const id = `${upstreamId}~${kind}-${forStep}-${n}`;
+    const step: PlanStep = {
+      ...base,
+      id,
+      dependsOn: [],
+      handoff: {
+        ...base.handoff,
+        objective: `Re-plan for ${forStep}: it failed with "${failure.message}". Adjust the hand-off for the layer below.`,
+        constraints: [...base.handoff.constraints, ...history.map((h) => `history: ${h}`)],
+        artifacts: up.output ? [{ fromStep: upstreamId, kind: 'previous-result', summary: up.output.summary }] : [],
+      },
+    };
+    await this.session.commit({ type: 'step-added', at: Date.now(), step, origin: { kind: 'replan', forStep } });
+    const outcome = await this.runAttempt(id, base.persona, 1, false, ctl);
+    if (outcome.kind === 'done') {
+      await this.session.commit({ type: 'step-succeeded', at: Date.now(), stepId: id, output: { summary: outcome.result.summary, ...(outcome.result.data !== undefined ? { data: outcome.result.data } : {}) } });
+      return 'ok';
+    }
+    if (outcome.kind === 'aborted' && outcome.cause.kind !== 'stall') return 'aborted';
+    await this.session.commit({ type: 'step-failed', at: Date.now(), stepId: id, error: outcome.kind === 'failed' ? outcome.failure.message : outcome.kind });
+    return 'failed';
+  }
+
+  /** (3) Escalation: the L0 overseer may decide (data.decision = retry|skip|abort); otherwise the user does. */
+  private async escalate(stepId: string, failure: StepFailure, history: readonly string[], ctl: AbortController): Promise<UserAnswer | 'aborted'> {
+    let overseerNote: string | undefined;
+    const overseerStep = this.m.plan.steps.find((x) => x.persona === 'system-overseer');
+    if (overseerStep && stepId !== overseerStep.id) {
+      const agent = this.agentFor(overseerStep, personaInfo('system-overseer'));
+      if (agent.kind !== 'manual') {
+        const result = await this.consultOverseer(stepId, overseerStep, failure, history, ctl);
+        if (result === 'aborted') return 'aborted';
+        if (result) {
+          const d = (result.data as { decision?: unknown } | undefined)?.decision;
+          if (d === 'retry' || d === 'skip' || d === 'abort') return d === 'retry' ? { kind: 'retry' } : { kind: d, note: `decided by system-overseer: ${result.summary}` };
+          overseerNote = result.summary;
+        }
+      }
+    }
+    try {
+      return await this.openWait(stepId, { kind: 'escalation', failure: failure.message, history, ...(overseerNote ? { overseerNote } : {}) }, ctl.signal);
+    } catch {
+      return 'aborted';
+    }
+  }
+
+  private async consultOverseer(stepId: string, overseer: PlanStep, failure: StepFailure, history: readonly string[], ctl: AbortController): Promise<Extract<StepResult, { kind: 'done' }> | undefined | 'aborted'> {
+    const n = this.m.stepOrder.filter((id) => id.startsWith(`${overseer.id}~escalation-${stepId}-`)).length + 1;
+    const id = `${overseer.id}~escalation-${stepId}-${n}`;
+    const step: PlanStep = {
+      ...overseer,
+      id,
+      dependsOn: [],
+      handoff: {
+        objective: `Step ${stepId} failed and recovery is exhausted: ${failure.message}. Decide: retry, skip or abort (return data.decision), or explain for the user.`,
+        requirements: [],
+        constraints: [...history],
+        acceptanceCriteria: [],
+        artifacts: [],
+      },
+    };
+    await this.session.commit({ type: 'step-added', at: Date.now(), step, origin: { kind: 'replan', forStep: stepId } });
+    const outcome = await this.runAttempt(id, 'system-overseer', 1, false, ctl);
+    if (outcome.kind === 'done') {
+      await this.session.commit({ type: 'step-succeeded', at: Date.now(), stepId: id, output: { summary: outcome.result.summary } });
+      return outcome.result;
+    }
+    if (outcome.kind === 'aborted' && outcome.cause.kind !== 'stall') return 'aborted';
+    await this.session.commit({ type: 'step-failed', at: Date.now(), stepId: id, error: outcome.kind === 'failed' ? outcome.failure.message : outcome.kind });
+    return undefined;
+  }
+
+  private async openWait(stepId: string, request: UserWaitRequest, signal: AbortSignal): Promise<UserAnswer> {
+    const s = this.m.steps[stepId]!;
+    const wait: UserWait = { id: `${stepId}.${s.attempt}.${request.kind}.${randomUUID().slice(0, 8)}`, stepId, openedAt: Date.now(), request };
+    const answered = new Promise<UserAnswer>((resolve, reject) => {
+      this.waitHandlers.set(wait.id, { wait, handle: resolve });
+      signal.addEventListener('abort', () => {
+        this.waitHandlers.delete(wait.id);
+        reject(signal.reason);
+      }, { once: true });
+    });
+    await this.session.commit({ type: 'wait-opened', at: Date.now(), wait }, { type: 'step-waiting', at: Date.now(), stepId, waiting: true });
+    await this.refreshStatus();
+    const answer = await answered;
+    if (this.m.steps[stepId]?.status === 'waiting') await this.session.commit({ type: 'step-waiting', at: Date.now(), stepId, waiting: false });
+    return answer;
+  }
+
+  private async listScopedTools(servers: readonly string[], signal: AbortSignal): Promise<ToolDescriptor[]> {
+    const lists = await Promise.all(servers.map((srv) => this.gateway.listTools(srv, signal)));
+    return lists.flat();
+  }
+
+  private async runAttempt(
+    stepId: string,
+    persona: PersonaId,
+    attempt: number,
+    resume: boolean,
+    ctl: AbortController,
+  ): Promise<
+    | { kind: 'done'; result: Extract<StepResult, { kind: 'done' }> }
+    | { kind: 'failed'; failure: StepFailure }
+    | { kind: 'aborted'; cause: AbortCause }
+    | { kind: 'budget'; reason: Extract<FailureReason, { kind: 'budget' }> }
+  > {
+    const attemptCtl = new AbortController();
+    const onOuter = (): void => attemptCtl.abort(ctl.signal.reason);
+    ctl.signal.addEventListener('abort', onOuter, { once: true });
+    let release: (() => void) | undefined;
+    const watchdog = new StallWatchdog(stepId, this.options.stallMs ?? 120_000, (e) => attemptCtl.abort(new AbortWithCause({ kind: 'stall', error: e })));
+    const causeOf = (): AbortCause => (attemptCtl.signal.reason instanceof AbortWithCause ? attemptCtl.signal.reason.why : { kind: 'cancel' });
+    try {
+      const pauseForSlot = watchdog.pause();
+      try {
+        release = await this.semaphore.acquire(attemptCtl.signal);
+      } finally {
+        pauseForSlot();
+      }
+      const s = this.m.steps[stepId]!;
+      const info = personaInfo(persona);
+      const planStep = this.planStepOf(s);
+      const servers = this.serversFor(s, persona);
+      const handoff = this.handoffFor(s, planStep.handoff);
+      await this.session.commit({ type: 'step-started', at: Date.now(), stepId, attempt, persona, handoff, servers });
+      const tools = await this.listScopedTools(servers, attemptCtl.signal);
+      watchdog.progress();
+      const askUser = async (request: UserWaitRequest): Promise<UserAnswer> => {
+        // A waiting step gives its concurrency slot back and is not watched for stalls.
+        const resumeWatch = watchdog.pause();
+        release?.();
+        release = undefined;
+        try {
+          return await this.openWait(stepId, request, attemptCtl.signal);
+        } finally {
+          resumeWatch();
+          release = await this.semaphore.acquire(attemptCtl.signal);
+        }
+      };
+      const invoker = new CallInvoker(this, this.session, stepId, attempt, servers, tools, resume, watchdog, attemptCtl.signal, askUser);
+      const ctx: StepContext = {
+        sessionId: this.m.id,
+        step: { ...planStep, persona },
+        persona: info,
+        handoff,
+        attempt,
+        tools,
+        signal: attemptCtl.signal,
+        callTool: (server, tool, args) => invoker.call(server, tool, args),
+        askUser,
+        reportUsage: (usage) => {
+          watchdog.progress();
+          void this.session.commit({ type: 'usage', at: Date.now(), stepId, usage }).catch(this.onError);
+        },
+      };
+      const agent = this.agentFor(planStep, info);
+      const aborted = new Promise<never>((_, reject) => {
+        if (attemptCtl.signal.aborted) reject(attemptCtl.signal.reason);
+        attemptCtl.signal.addEventListener('abort', () => reject(attemptCtl.signal.reason), { once: true });
+      });
+      aborted.catch(() => undefined);
+      const result = await Promise.race([agent.runStep(ctx), aborted]);
+      if (attemptCtl.signal.aborted) return { kind: 'aborted', cause: causeOf() };
+      const budget = budgetExceeded(this.m, Date.now());
+      if (budget) return { kind: 'budget', reason: budget };
+      if (result.kind === 'done') return { kind: 'done', result };
+      return { kind: 'failed', failure: { kind: result.transient ? 'transient' : 'permanent', message: result.reason } };
+    } catch (e) {
+      if (attemptCtl.signal.aborted) return { kind: 'aborted', cause: causeOf() };
+      if (e instanceof BudgetExceededError) return { kind: 'budget', reason: e.reason };
+      return { kind: 'failed', failure: classifyError(e) };
+    } finally {
+      ctl.signal.removeEventListener('abort', onOuter);
+      watchdog.dispose();
+      release?.();
+    }
+  }
+
+  /** @internal */
+  get execOptions(): ExecutionOptions {
+    return this.options;
+  }
+
+  /** @internal */
+  get toolGateway(): ToolGateway {
+    return this.gateway;
+  }
+
+  /** @internal */
+  get backoff(): BackoffPolicy {
+    return this.toolBackoff;
+  }
+}
+
+/** Checks that an answer fits its request (and manual-call arguments fit the tool's schema). */
+export function checkAnswerFits(request: UserWaitRequest, answer: UserAnswer): void {
+  const allowed: Record<UserWaitRequest['kind'], readonly UserAnswer['kind'][]> = {
+    manual: ['manual-call', 'manual-done', 'abort'],
+    approval: ['approve', 'deny'],
+    'uncertain-call': ['retry', 'assume-done', 'abort'],
+    escalation: ['retry', 'skip', 'abort'],
+  };
+  if (!allowed[request.kind].includes(answer.kind)) {
+    throw new AnswerRejectedError(`answer '${answer.kind}' does not fit a '${request.kind}' wait (expected ${allowed[request.kind].join(', ')})`);
+  }
+  if (request.kind === 'manual' && answer.kind === 'manual-call') {
+    const tool = request.tools.find((t) => t.server === answer.server && t.name === answer.tool);
+    if (!tool) throw new AnswerRejectedError(`tool ${answer.server}/${answer.tool} is not one of this step's tools`);
+    const problems = validateJsonSchema(tool.inputSchema, answer.args);
+    if (problems.length > 0) throw new AnswerRejectedError(`invalid arguments for ${answer.server}/${answer.tool}: ${problems.join('; ')}`);
+  }
+}
+
+/** Turns a tool result into what is stored: JSON of the content, truncated past `max` characters. */
+export function storedResult(result: ToolCallResult, max: number): { result: string; resultSize: number; truncated?: boolean } {
+  const json = JSON.stringify(result.content);
+  return json.length > max ? { result: json.slice(0, max), resultSize: json.length, truncated: true } : { result: json, resultSize: json.length };
+}
+
+/**
+ * One step attempt's gate to the tools: scope check, loop detection, replay of calls journaled
+ * before a crash, approval, budget, write-ahead journaling and safe retries.
+ */
+class CallInvoker {
+  private readonly loops: LoopDetector;
+  private readonly replay: ToolCallRecord[];
+  private replayPos = 0;
+  private nextSeq: number;
+
+  constructor(
+    private readonly runner: SessionRunner,
+    private readonly session: LiveSession,
+    private readonly stepId: string,
+    private readonly attempt: number,
+    private readonly servers: readonly string[],
+    private readonly tools: readonly ToolDescriptor[],
+    resume: boolean,
+    private readonly watchdog: StallWatchdog,
+    private readonly signal: AbortSignal,
+    private readonly ask: (request: UserWaitRequest) => Promise<UserAnswer>,
+  ) {
+    this.loops = new LoopDetector(runner.execOptions.loopMaxRepeats ?? 3);
+    const prior = callsOfAttempt(session.model, stepId, attempt);
+    this.replay = resume ? prior : [];
+    this.nextSeq = prior.reduce((mx, c) => Math.max(mx, c.seq + 1), 0);
+  }
+
+  /** The next journaled call of this attempt if it matches and has an outcome to replay. */
+  private replayed(server: string, tool: string, args: Record<string, unknown>): ToolCallResult | undefined {
+    while (this.replayPos < this.replay.length) {
+      const c = this.replay[this.replayPos]!;
+      if (c.server !== server || c.tool !== tool || canonicalJson(c.args) !== canonicalJson(args)) {
+        this.replayPos = Infinity; // diverged: everything from here runs live
+        return undefined;
+      }
+      this.replayPos++;
+      if (c.status === 'ok' || c.status === 'tool-error' || c.status === 'assumed-done') {
+        let content: unknown[] = [];
+        try {
+          const parsed = c.result ? (JSON.parse(c.result) as unknown) : [];
+          content = Array.isArray(parsed) ? parsed : [parsed];
+        } catch {
+          content = [{ type: 'text', text: c.result ?? '' }];
+        }
+        return { isError: c.status === 'tool-error', content };
+      }
+      // A failed attempt of this call: look at the next record (its retry) or run it live.
+    }
+    return undefined;
+  }
+
+  async call(server: string, tool: string, args: Record<string, unknown>): Promise<ToolCallResult> {
+    if (this.signal.aborted) throw this.signal.reason;
+    if (!this.servers.includes(server)) throw new ToolGatewayError('not-allowed', server, `server ${server} is not in this persona's scope (${this.servers.join(', ') || 'none'})`, false);
+    const desc = this.tools.find((t) => t.server === server && t.name === tool);
+    if (!desc) throw new ToolGatewayError('unknown-tool', server, `tool ${tool} is not offered by ${server}`, false);
+    this.loops.record(server, tool, args);
+    const again = this.replayed(server, tool, args);
+    if (again) {
+      this.watchdog.progress();
+      return again;
+    }
+    const opts = this.runner.execOptions;
+    const override = opts.toolSafety?.(server, tool);
+    const readOnly = override?.readOnly ?? desc.annotations?.readOnlyHint === true;
+    const idempotent = override?.idempotent ?? (readOnly || desc.annotations?.idempotentHint === true);
+    if (needsApproval(opts.approval ?? AUTO_APPROVE, server, tool, readOnly)) {
+      const answer = await this.ask({ kind: 'approval', server, tool, args, readOnly });
+      if (answer.kind === 'deny') return { isError: true, content: [{ type: 'text', text: `The user denied this call${answer.reason ? `: ${answer.reason}` : ''}.` }] };
+    }
+    const seq = this.nextSeq++;
+    const maxAttempts = opts.toolRetry?.maxAttempts ?? 3;
+    for (let n = 1; ; n++) {
+      const over = budgetExceeded(this.session.model, Date.now(), 1);
+      if (over) throw new BudgetExceededError(over);
+      const callId = `c${seq}-${randomUUID().slice(0, 12)}`;
+      const record: ToolCallRecord = { callId, stepId: this.stepId, attempt: this.attempt, seq, server, tool, args, readOnly, idempotent, startedAt: Date.now(), status: 'started' };
+      await this.session.commit({ type: 'call-started', at: Date.now(), call: record });
+      this.watchdog.progress();
+      try {
+        const r = await this.runner.toolGateway.callTool(server, tool, args, { signal: this.signal, timeoutMs: opts.callTimeoutMs ?? 30_000 });
+        this.watchdog.progress();
+        await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: r.isError ? 'tool-error' : 'ok', ...storedResult(r, opts.maxStoredResultChars ?? 8192) });
+        return r;
+      } catch (e) {
+        this.watchdog.progress();
+        if (this.signal.aborted) {
+          await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: 'failed', error: 'aborted' }).catch(() => undefined);
+          throw this.signal.reason;
+        }
+        const gwe = e instanceof ToolGatewayError ? e : undefined;
+        const message = e instanceof Error ? e.message : String(e);
+        const maybeExecuted = !gwe || !NOT_SENT.has(gwe.kind);
+        if (gwe?.transient && maybeExecuted && !idempotent) {
+          // The call may have taken effect: only the user can say whether to send it again.
+          const answer = await this.ask({ kind: 'uncertain-call', callId, server, tool, args, why: `${gwe.kind}: ${message}` });
+          if (answer.kind === 'assume-done') {
+            const content = [{ type: 'text', text: `assumed done by the user${answer.note ? `: ${answer.note}` : ''}` }];
+            await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: 'assumed-done', result: JSON.stringify(content) });
+            return { isError: false, content };
+          }
+          await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: 'failed', error: message });
+          if (answer.kind === 'retry') continue;
+          throw new ToolGatewayError(gwe.kind, server, `${message} (the user chose not to retry)`, false);
+        }
+        await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: 'failed', error: message });
+        if (gwe?.transient && n < maxAttempts) {
+          try {
+            await abortableDelay(backoffDelay(this.runner.backoff, n), this.signal);
+          } catch {
+            throw this.signal.reason;
+          }
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { SessionManager } from '../../../src/engine/session/sessionManager';
+import { ScriptedAgent } from '../../../src/engine/agents/scriptedAgent';
+import type { Agent } from '../../../src/engine/agents/agent';
+import { diamondPlan, plan, step, TestGateway } from './fixtures';
+
+describe('executor: DAG, parallelism, concurrency bound', () => {
+  let dir: string;
+  let mgr: SessionManager | undefined;
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'strata-exec-'))));
+  afterEach(async () => {
+    await mgr?.close();
+    mgr = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function manager(agent: Agent, gw = new TestGateway(), maxConcurrentSteps = 8): SessionManager {
+    mgr = new SessionManager({ storageDir: dir, gateway: gw, agentFor: () => agent, maxConcurrentSteps, onError: (e) => { throw e; } });
+    return mgr;
+  }
+
+  it('runs steps in dependency order and flows hand-offs downstream', async () => {
+    const order: string[] = [];
+    const agent = new ScriptedAgent((ctx) => {
+      order.push(ctx.step.id);
+      return [{ call: { server: 'srv', tool: 'read', args: { text: ctx.step.id } } }];
+    });
+    const m = manager(agent);
+    const s = await m.create(diamondPlan());
+    const done = await m.run(s.id);
+    assert.equal(done.status.kind, 'completed');
+    assert.equal(order[0], 'L0:system-overseer');
+    assert.equal(order[1], 'L1:solution-architect');
+    assert.deepEqual(order.slice(2, 4).sort(), ['L3:backend-developer', 'L3:database-expert']);
+    assert.equal(order[4], 'L4:cloud-cli-wrapper');
+    const l4 = done.steps['L4:cloud-cli-wrapper']!;
+    assert.deepEqual(l4.handoff.artifacts.map((a) => a.fromStep).sort(), ['L3:backend-developer', 'L3:database-expert']);
+    assert.equal(done.calls.length, 5);
+    assert.ok(done.calls.every((c) => c.status === 'ok'));
+    for (const id of done.stepOrder) assert.equal(done.steps[id]!.attempts.length, 1);
+  });
+
+  it('runs the personas of one layer in parallel', async () => {
+    const gw = new TestGateway();
+    const agent = new ScriptedAgent((ctx) => (ctx.step.layer === 'L3' ? [{ call: { server: 'srv', tool: 'slow', args: { ms: 150 } } }] : []));
+    const m = manager(agent, gw);
+    const s = await m.create(diamondPlan());
+    await m.run(s.id);
+    assert.equal(gw.peakInFlight, 2, 'both L3 steps were in flight together');
+  });
+
+  it('never runs more steps at once than the global bound, across sessions', async () => {
+    const gw = new TestGateway();
+    const agent = new ScriptedAgent(() => [{ call: { server: 'srv', tool: 'slow', args: { ms: 30 } } }]);
+    const m = manager(agent, gw, 3);
+    const wide = plan(['a', 'b', 'c', 'd', 'e'].map((x) => step(`L3:${x}`, 'backend-developer', 'L3')));
+    const ids = await Promise.all([1, 2, 3].map(async (i) => (await m.create(wide, { id: `wide-${i}` })).id));
+    const results = await Promise.all(ids.map((id) => m.run(id)));
+    assert.ok(results.every((r) => r.status.kind === 'completed'));
+    assert.equal(m.concurrency.peak, 3);
+    assert.ok(gw.peakInFlight <= 3);
+  });
+
+  it('scopes each step to its servers: a call outside them fails the step', async () => {
+    const gw = new TestGateway(['srv', 'other']);
+    const agent = new ScriptedAgent((ctx) => (ctx.step.id === 'L3:x' ? [{ call: { server: 'other', tool: 'read', args: {} } }] : []));
+    mgr = new SessionManager({
+      storageDir: dir,
+      gateway: gw,
+      agentFor: () => agent,
+      onError: () => undefined,
+      execution: { ladder: undefined },
+    });
+    const p = plan([step('L3:x', 'backend-developer', 'L3', [], ['srv'])]);
+    const s = await mgr.create(p);
+    mgr.start(s.id);
+    const st = await waitFor(mgr, s.id, (x) => x.status.kind === 'escalated');
+    assert.equal(gw.calls.length, 0, 'the out-of-scope call never reached the gateway');
+    assert.match(st.waits[0]!.request.kind, /escalation/);
+    assert.match(JSON.stringify(st.waits[0]!.request), /not in this persona's scope/);
+  });
+});
+
+/** Resolves once a session satisfies `pred`. */
+export function waitFor(m: SessionManager, id: string, pred: (s: import('../../../src/engine/session/sessionModel').SessionSnapshot) => boolean, ms = 10_000): Promise<import('../../../src/engine/session/sessionModel').SessionSnapshot> {
+  return new Promise((resolve, reject) => {
+    const now = m.get(id);
+    if (now && pred(now)) return resolve(now);
+    const t = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timeout waiting for session ${id}; status ${JSON.stringify(m.get(id)?.status)}`));
+    }, ms);
+    const sub = m.onDidChange((c) => {
+      if (c.session.id === id && pred(c.session)) {
+        clearTimeout(t);
+        sub.dispose();
+        resolve(c.session);
+      }
+    });
+  });
+}
