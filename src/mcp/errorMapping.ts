@@ -1,8 +1,11 @@
-import { isBrokenCircuitError, isBulkheadRejectedError, isTaskCancelledError } from 'cockatiel';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SseError } from '@modelcontextprotocol/sdk/client/sse.js';
 import { ToolGatewayError, type ToolFailureKind } from '../engine/tools/toolGateway';
+
+// cockatiel 3.2.1's own `isTaskCancelledError` tests the wrong marker property, so we check the
+// marker properties its error classes set ourselves.
+const hasMarker = (e: unknown, marker: string): boolean => e instanceof Error && marker in e;
 
 /**
  * Maps whatever the SDK, cockatiel, Node or fetch threw into a {@link ToolGatewayError} with a kind
@@ -14,11 +17,11 @@ export function toGatewayError(server: string, error: unknown, signal?: AbortSig
   const make = (kind: ToolFailureKind, text: string, transient: boolean): ToolGatewayError =>
     new ToolGatewayError(kind, server, `${server}: ${text}`, transient, { cause: error });
 
-  if (signal?.aborted || isTaskCancelledError(error) || (error instanceof Error && error.name === 'AbortError')) {
+  if (signal?.aborted || hasMarker(error, 'isTaskCancelledError') || (error instanceof Error && error.name === 'AbortError')) {
     return make('cancelled', 'call cancelled', false);
   }
-  if (isBrokenCircuitError(error)) return make('circuit-open', 'circuit open after repeated failures; calls are refused until the half-open trial', true);
-  if (isBulkheadRejectedError(error)) return make('bulkhead-full', 'too many concurrent calls (bulkhead and its queue are full)', true);
+  if (hasMarker(error, 'isBrokenCircuitError')) return make('circuit-open', 'circuit open after repeated failures; calls are refused until the half-open trial', true);
+  if (hasMarker(error, 'isBulkheadRejectedError')) return make('bulkhead-full', 'too many concurrent calls (bulkhead and its queue are full)', true);
   if (error instanceof McpError) {
     switch (error.code) {
       case ErrorCode.RequestTimeout:

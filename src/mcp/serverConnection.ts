@@ -156,11 +156,17 @@ export class ServerConnection implements Disposable {
       throw new ToolGatewayError('unknown-tool', this.name, `${this.name}: no tool named "${tool}" (offers ${offered.slice(0, 12).join(', ') || 'none'}${offered.length > 12 ? ', …' : ''})`, false);
     }
     const attempts = isRetrySafe(descriptor, this.config) ? Math.max(1, this.deps.policy.maxCallAttempts) : 1;
+    let previous: ToolGatewayError | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.guard(() => this.bulkhead.execute(() => this.invoke(tool, args, options), signal), signal);
       } catch (e) {
-        const err = toGatewayError(this.name, e, signal);
+        let err = toGatewayError(this.name, e, signal);
+        // A retry refused because our own failures opened the circuit: report the real cause.
+        if (err.kind === 'circuit-open' && previous) {
+          err = new ToolGatewayError(previous.kind, this.name, `${previous.message}; ${attempt} attempt(s) failed and the circuit is now open`, true, { cause: previous });
+        }
+        previous = err;
         if (attempt + 1 >= attempts || !RETRYABLE_KINDS.has(err.kind) || signal?.aborted || this.disposed) throw err;
         const delay = backoffDelay(this.deps.policy, attempt);
         this.event(`retrying ${tool} (retry-safe) in ${delay} ms after: ${err.message}`);

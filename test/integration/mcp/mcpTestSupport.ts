@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { descendantsOf, isAlive } from '../../../src/mcp/processTree';
 import type { ConfiguredServer } from '../../../src/mcp/serverConfig';
 import type { ResiliencePolicy } from '../../../src/mcp/resiliencePolicy';
 
@@ -70,4 +72,20 @@ export function trackUnhandledRejections(): { check(): void; stop(): void } {
       process.off('unhandledRejection', handler);
     },
   };
+}
+
+/**
+ * Server processes (fixtures or npm MCP servers) still running below this test process; `[]`
+ * after dispose means no orphan. Reads /proc (Linux).
+ */
+export function strayServerPids(): number[] {
+  return descendantsOf(process.pid).filter((pid) => {
+    if (!isAlive(pid)) return false;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return /fixtures\/mcp|mcp-server-|server-everything|server-filesystem|server-memory/.test(cmd);
+    } catch {
+      return false;
+    }
+  });
 }
