@@ -1,0 +1,119 @@
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ConnectionManager } from '../../../src/mcp/connectionManager';
+import { MemoryLogSink } from '../../../src/mcp/serverLog';
+import { ToolGatewayError, type ToolFailureKind } from '../../../src/engine/tools/toolGateway';
+import { FAST_POLICY, bin, httpServer, trackUnhandledRejections, waitFor } from './mcpTestSupport';
+
+const HTTP_PORT = 39110;
+const SSE_PORT = 39111;
+
+/** Starts server-everything in an HTTP mode and resolves once it listens. */
+function startEverything(mode: 'streamableHttp' | 'sse', port: number): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin('mcp-server-everything'), [mode], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const onData = (d: Buffer): void => {
+      out += d.toString();
+      if (/listening on port|running on port/i.test(out)) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server-everything ${mode} exited (${code}): ${out}`)));
+    setTimeout(() => reject(new Error(`server-everything ${mode} did not start: ${out}`)), 15_000).unref();
+  });
+}
+
+function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+const isKind = (...kinds: ToolFailureKind[]) => (e: unknown) => {
+  assert.ok(e instanceof ToolGatewayError, String(e));
+  assert.ok(kinds.includes(e.kind), `kind ${e.kind} not in ${kinds.join('/')}: ${e.message}`);
+  return true;
+};
+
+describe('ConnectionManager over HTTP (server-everything streamableHttp and sse)', function () {
+  this.timeout(60_000);
+  const rejections = trackUnhandledRejections();
+  let httpChild: ChildProcess | undefined;
+  let sseChild: ChildProcess | undefined;
+  const managers: ConnectionManager[] = [];
+
+  before(async () => {
+    [httpChild, sseChild] = await Promise.all([startEverything('streamableHttp', HTTP_PORT), startEverything('sse', SSE_PORT)]);
+  });
+
+  afterEach(() => {
+    for (const m of managers.splice(0)) m.dispose();
+  });
+
+  after(async () => {
+    await Promise.all([stop(httpChild), stop(sseChild)]);
+    rejections.stop();
+    rejections.check();
+  });
+
+  it('calls tools over Streamable HTTP', async () => {
+    const m = new ConnectionManager({ policy: FAST_POLICY, servers: [httpServer('ev', `http://127.0.0.1:${HTTP_PORT}/mcp`)] });
+    managers.push(m);
+    const tools = await m.listTools('ev');
+    assert.ok(tools.some((t) => t.name === 'echo'));
+    const r = await m.callTool('ev', 'echo', { message: 'over http' });
+    assert.deepEqual(r.content, [{ type: 'text', text: 'Echo: over http' }]);
+    const h = m.health.get('ev');
+    assert.ok(h.state === 'healthy' && h.transport === 'http');
+  });
+
+  it('calls tools over the legacy SSE transport, and falls back to it from an http entry', async () => {
+    const log = new MemoryLogSink();
+    const m = new ConnectionManager({
+      log,
+      policy: FAST_POLICY,
+      servers: [httpServer('sse', `http://127.0.0.1:${SSE_PORT}/sse`, 'sse'), httpServer('fallback', `http://127.0.0.1:${SSE_PORT}/sse`, 'http')],
+    });
+    managers.push(m);
+    const r = await m.callTool('sse', 'echo', { message: 'over sse' });
+    assert.deepEqual(r.content, [{ type: 'text', text: 'Echo: over sse' }]);
+    const r2 = await m.callTool('fallback', 'echo', { message: 'fell back' });
+    assert.deepEqual(r2.content, [{ type: 'text', text: 'Echo: fell back' }]);
+    const h = m.health.get('fallback');
+    assert.ok(h.state === 'healthy' && h.transport === 'sse', JSON.stringify(h));
+    assert.ok(log.get('fallback').some((l) => /falling back to SSE/.test(l)));
+  });
+
+  it('an HTTP server that goes away and comes back: errors, open circuit, then re-initialised session and closed circuit', async () => {
+    const log = new MemoryLogSink();
+    const m = new ConnectionManager({ log, policy: { ...FAST_POLICY, maxCallAttempts: 1 }, servers: [httpServer('ev', `http://127.0.0.1:${HTTP_PORT}/mcp`)] });
+    managers.push(m);
+    await m.callTool('ev', 'echo', { message: 'before' });
+    await stop(httpChild);
+    await assert.rejects(m.callTool('ev', 'echo', { message: 'down 1' }), isKind('server-unavailable', 'connection-lost'));
+    await assert.rejects(m.callTool('ev', 'echo', { message: 'down 2' }), isKind('server-unavailable', 'connection-lost'));
+    assert.equal(m.health.get('ev').state, 'circuit-open');
+    await assert.rejects(m.callTool('ev', 'echo', { message: 'down 3' }), isKind('circuit-open'));
+    httpChild = await startEverything('streamableHttp', HTTP_PORT);
+    await new Promise((r) => setTimeout(r, 700)); // > breakerHalfOpenAfterMs
+    const r = await m.callTool('ev', 'echo', { message: 'back' });
+    assert.deepEqual(r.content, [{ type: 'text', text: 'Echo: back' }]);
+    await waitFor(() => m.health.get('ev').state === 'healthy', 3000, 'healthy again');
+  });
+
+  it('re-initialises when the server forgets the session ("session not found")', async () => {
+    const log = new MemoryLogSink();
+    const m = new ConnectionManager({ log, policy: { ...FAST_POLICY, maxCallAttempts: 1 }, servers: [httpServer('ev', `http://127.0.0.1:${HTTP_PORT}/mcp`)] });
+    managers.push(m);
+    await m.callTool('ev', 'echo', { message: 'one' });
+    // A restart between two calls, faster than anything notices: the old session id is unknown.
+    await stop(httpChild);
+    httpChild = await startEverything('streamableHttp', HTTP_PORT);
+    const r = await m.callTool('ev', 'echo', { message: 'two' });
+    assert.deepEqual(r.content, [{ type: 'text', text: 'Echo: two' }]);
+    assert.ok(log.get('ev').some((l) => /session not found: re-initialising/.test(l)), log.get('ev').join('\n'));
+  });
+});
