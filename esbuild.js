@@ -26,31 +26,34 @@ const ENTRIES = [
 const problemMatcherPlugin = {
   name: 'esbuild-problem-matcher',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
       }
-      console.log('[watch] build finished');
+      if (watch) console.log('[watch] build finished');
     });
   },
 };
 
+/** Full esbuild options of one entry (tests build the CLI alone through this). */
+function buildOptions(entry) {
+  return {
+    bundle: true,
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: 'silent',
+    plugins: [problemMatcherPlugin],
+    ...entry.options,
+  };
+}
+
 async function main() {
-  const contexts = await Promise.all(
-    ENTRIES.map((e) =>
-      esbuild.context({
-        bundle: true,
-        minify: production,
-        sourcemap: !production,
-        sourcesContent: false,
-        logLevel: 'silent',
-        plugins: [problemMatcherPlugin],
-        ...e.options,
-      }),
-    ),
-  );
+  const contexts = await Promise.all(ENTRIES.map((e) => esbuild.context(buildOptions(e))));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     return;
@@ -62,7 +65,13 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { ENTRIES, buildOptions };
+
+if (require.main === module) {
+  main().catch((e) => {
+    // Build errors were already printed by the plugin; anything else is printed here.
+    if (!e || !Array.isArray(e.errors)) console.error(e);
+    else console.error(`esbuild: build failed with ${e.errors.length} error(s)`);
+    process.exit(1);
+  });
+}

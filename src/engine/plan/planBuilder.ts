@@ -114,7 +114,7 @@ export function buildPlan(input: PlanBuildInput): Plan {
       servers: a.servers.map(toServerAssignment),
       uncoveredNeeds: a.limitedNeeds.length === 0 ? (a.uncoveredNeeds as string[]) : [...a.uncoveredNeeds, ...a.limitedNeeds],
       confidence: round3(p.confidence * factor),
-      why: a.notes.length === 0 || !input.serversConfigured ? p.why : `${p.why} Servers: ${a.notes.join('; ')}.`,
+      why: input.serversConfigured ? withServerNotes(p.why, a) : p.why,
       evidence: p.evidence as Evidence[],
       handoff: handoffFor(p.persona, p.layer, quote, analysis, areas, concerns, constraints, liveOps),
     });
@@ -152,6 +152,13 @@ export function buildPlan(input: PlanBuildInput): Plan {
 function toServerAssignment(s: PersonaAssignment['servers'][number]): ServerAssignment {
   const out: ServerAssignment = { server: s.server, capabilities: s.capabilities as string[], why: s.why };
   if (!s.toolsEstimated) out.toolCount = s.tools;
+  return out;
+}
+
+/** The routing why, plus what the reader must know about the servers (limits, too few, uncovered). */
+function withServerNotes(why: string, a: PersonaAssignment): string {
+  let out = why;
+  for (const n of a.notes) if (n.kind !== 'estimate') out += ` — servers: ${n.text}`;
   return out;
 }
 

@@ -52,8 +52,18 @@ export interface PersonaAssignment {
   readonly toolTotalEstimated: boolean;
   /** Priority-weighted share of needs met by the assigned servers, 0..1 (need i weighs 1/(i+1)). */
   readonly coverage: number;
-  /** Human-readable remarks (estimates, limits, fewer than two servers). */
-  readonly notes: readonly string[];
+  /** Human-readable remarks (estimates, limits, fewer than two servers, uncovered needs). */
+  readonly notes: readonly AssignmentNote[];
+}
+
+/** A remark about one persona's assignment. */
+export interface AssignmentNote {
+  /**
+   * `estimate`: tool counts are estimated. `limit`: eligible servers were held back by the caps.
+   * `few`: fewer than two layer-appropriate servers exist. `uncovered`: needs no server meets.
+   */
+  readonly kind: 'estimate' | 'limit' | 'few' | 'uncovered';
+  readonly text: string;
 }
 
 /** A configured server given to no persona of the plan. */
@@ -162,7 +172,7 @@ function assignOne(info: PersonaInfo, servers: readonly AssignableServer[]): Per
   const chosenNames = new Set<string>();
   const covered = new Set<Capability>();
   let tools = 0;
-  const notes: string[] = [];
+  const notes: AssignmentNote[] = [];
   const fits = (c: Candidate) => chosen.length < MAX_SERVERS_PER_PERSONA && tools + c.tools <= MAX_TOOLS_PER_PERSONA;
   const take = (c: Candidate) => {
     chosen.push(c);
@@ -208,14 +218,17 @@ function assignOne(info: PersonaInfo, servers: readonly AssignableServer[]): Per
     toolsEstimated: c.estimated,
   }));
 
-  if (estimatedAny) notes.push(`tool total ${tools} is an estimate (~${ESTIMATED_TOOLS_PER_SERVER} per server whose tools are not listed yet)`);
+  if (estimatedAny) notes.push({ kind: 'estimate', text: `tool total ${tools} is an estimate (~${ESTIMATED_TOOLS_PER_SERVER} per server whose tools are not listed yet)` });
   if (heldBack.length > 0) {
-    notes.push(`held back by the ${MAX_SERVERS_PER_PERSONA}-server / ${MAX_TOOLS_PER_PERSONA}-tool limits: ${heldBack.join(', ')}`);
+    notes.push({ kind: 'limit', text: `held back by the ${MAX_SERVERS_PER_PERSONA}-server / ${MAX_TOOLS_PER_PERSONA}-tool limits: ${heldBack.join(', ')}` });
   }
   if (chosen.length < MIN_SERVERS_PER_PERSONA && candidates.length < MIN_SERVERS_PER_PERSONA) {
-    notes.push(`only ${chosen.length} layer-appropriate server${chosen.length === 1 ? '' : 's'} configured (the contract aims for ${MIN_SERVERS_PER_PERSONA}–${MAX_SERVERS_PER_PERSONA}); no unrelated server is added`);
+    notes.push({
+      kind: 'few',
+      text: `only ${chosen.length} layer-appropriate server${chosen.length === 1 ? '' : 's'} configured (the contract aims for ${MIN_SERVERS_PER_PERSONA}–${MAX_SERVERS_PER_PERSONA}); no unrelated server is added`,
+    });
   }
-  if (uncovered.length > 0) notes.push(`uncovered needs: ${uncovered.join(', ')} (no available ${info.layer} server meets them)`);
+  if (uncovered.length > 0) notes.push({ kind: 'uncovered', text: `uncovered needs: ${uncovered.join(', ')} (no available ${info.layer} server meets them)` });
 
   let total = 0;
   let met = 0;

@@ -99,7 +99,7 @@ describe('MCP assignment (ROUTING §7)', () => {
     const a = new ServerAssigner(catalog, servers).assignPersona('frontend-developer');
     assert.deepEqual(a.servers.map((s) => s.server), ['files']);
     assert.deepEqual(a.uncoveredNeeds, ['code', 'vcs', 'browser', 'docs']);
-    assert.ok(a.notes.some((n) => n.includes('only 1 layer-appropriate server')));
+    assert.ok(a.notes.some((n) => n.kind === 'few' && n.text.includes('only 1 layer-appropriate server')));
   });
 
   it('never exceeds 128 tools: a 200-tool server is held back and its need reported as limited', () => {
@@ -124,7 +124,7 @@ describe('MCP assignment (ROUTING §7)', () => {
     const a = new ServerAssigner(catalog, [known('git', ['L3'], ['vcs'])]).assignPersona('backend-developer');
     assert.equal(a.toolTotalEstimated, true);
     assert.equal(a.toolTotal, ESTIMATED_TOOLS_PER_SERVER);
-    assert.ok(a.notes.some((n) => n.includes('estimate')));
+    assert.ok(a.notes.some((n) => n.kind === 'estimate' && n.text.includes('estimate')));
   });
 
   it('explains why configured servers are unused', () => {
