@@ -127,7 +127,7 @@ export const TOPIC_AREA: Readonly<Record<string, AreaId | null>> = {
   heroku: 'infrastructure/cloud', vercel: 'infrastructure/cloud', netlify: 'infrastructure/cloud', 'cloud-run': 'infrastructure/cloud',
   terraform: 'infrastructure/cloud', ansible: 'infrastructure/cloud', 'ansible-role': 'infrastructure/cloud', puppet: 'infrastructure/cloud',
   saltstack: 'infrastructure/cloud', vagrant: 'infrastructure/cloud', 'infrastructure-as-code': 'infrastructure/cloud', serverless: 'infrastructure/cloud',
-  provisioning: 'infrastructure/cloud', nginx: 'infrastructure/cloud', vpn: 'infrastructure/cloud', network: 'infrastructure/cloud',
+  provisioning: 'infrastructure/cloud', nginx: null, vpn: 'infrastructure/cloud', network: 'infrastructure/cloud',
   'platform-engineering': 'infrastructure/cloud', 'self-hosted': 'infrastructure/cloud', 'edge-computing': 'infrastructure/cloud', libcloud: 'infrastructure/cloud',
   stackql: 'infrastructure/cloud', 'service-fabric': 'infrastructure/cloud', openfaas: 'infrastructure/cloud', 'deta-space': null, deta: null,
   // security
@@ -187,7 +187,14 @@ solar solo sonar spark spectrum sphere spider spin spire spirit spot spring spru
 stream strike summit sun swan swift switch sword tag talon tank target teleport tempo terra thanos thunder tide tiger timber
 titan token torch tower trace track trail tree trellis trident trust tunnel turbine twin union unity urban vault vector venture
 vertex view vine vision volcano volt volume vortex wave weave web whale wheel wind wing wire wolf wood zero zone argo tilt
-capsule cilium rook harbor jaeger thanos cortex falco notary dragonfly kraken teller keycloak dex`.split(/\s+/).filter(Boolean));
+capsule cilium rook harbor jaeger thanos cortex falco notary dragonfly kraken teller keycloak dex accordion amp architect bamboo
+beats cedar coder curve distribution druid elastic foreman functions goose guidance hexa kong lagoon lunar member middleware nest next
+outlines pipelines plural pluto porter registry reset rest run score semaphore sidekick skipper slime split squash stacker storage strands
+temporal topaz typhoon unstructured vapor disambiguation query metrics logging monitoring testing coverage networking deployment database
+databases backend frontend authentication authorization mobile tns crate sam epsilon kilo helios hubble pixie arks armada carina cubex
+fluid hatchet interlink kiosk lima membrane sparta tremor coroot dash0 encore gardener hono kusion nitric plural porter raft shifu
+stacker submariner telepresence tinkerbell trickster vineyard xline zeppelin sanitize sanitizer sanitizers sanitization material
+backbone passage permit protego replex salad sealer seata sedai sensu slurm spectro statefulset storage torchx upbound`.split(/\s+/).filter(Boolean));
 
 interface CncfItem { name: string; category: string; subcategory: string }
 interface Topic { topic: string | null; display_name: string | null; short_description: string; aliases?: string[] }
@@ -207,7 +214,9 @@ function variants(name: string): string[] {
   }
   for (const v of [...out]) {
     const m = /^(AWS|Amazon|Azure|Microsoft|Google Cloud|Google|GCP|IBM Cloud|IBM|Oracle Cloud|Alibaba Cloud|Apache|CNCF|Red Hat|HashiCorp)\s+(.+)$/.exec(v);
-    if (m && m[2]!.length >= 3) out.add(m[2]!.trim());
+    // The stripped name must still look like a product name (several words, or a digit or inner capital):
+    // "AWS CloudFormation" → "CloudFormation", but "Google Cloud Run" does not yield "Run".
+    if (m && m[2]!.length >= 3 && (/\s/.test(m[2]!) || /\d|.[A-Z]/.test(m[2]!))) out.add(m[2]!.trim());
   }
   return [...out].filter((v) => v.length >= 2);
 }

@@ -32,9 +32,15 @@ const STRONG_WORK = new Set(['implement', 'build', 'deploy', 'migrat', 'integrat
 // Generic verbs that do not turn a docs change into code work.
 const DOC_VERBS = new Set(['fix', 'updat', 'add', 'improv', 'writ', 'creat', 'expand', 'clarify', 'correct', 'document', 'need', 'provid', 'review']);
 // Roles whose user stories are technical, not product framing (ROUTING §6: judge by meaning).
-const TECH_ROLES = new Set(['devop', 'sysop', 'sre', 'developer', 'platform', 'maintainer', 'operator', 'architect', 'contributor', 'dev', 'engineer']);
+const TECH_ROLES = new Set(['devop', 'sysop', 'sre', 'developer', 'platform', 'maintainer', 'operator', 'architect', 'contributor', 'dev']);
 const CERT_ACTION = new Set(['achiev', 'obtain', 'complet', 'certification', 'certifi', 'compliance', 'complianc', 'compliant', 'pas', 'attain', 'audit', 'ensur', 'control', 'type']);
 const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
+const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
+const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
+// "test" followed by a determiner is the verb ("test the migration"), not a test to write.
+const VERB_FOLLOWERS = new Set(['the', 'a', 'an', 'if', 'whether', 'that', 'our', 'this', 'it', 'its', 'how', 'out', 'with', 'against', 'on', 'for']);
+// Substantial-scope cues that only count in pairs (quantifiers and generic nouns).
+const WEAK_SUBSTANTIAL = new Set(['all', 'every', 'system', 'entir', 'full', 'complet', 'support for', 'engin', 'platform', 'provider', 'external', 'whol', 'comprehensiv', 'modul', 'sync', 'offlin', 'threshold', 'coverag', 'lifecycl', 'workflow', 'codebas']);
 const BUILD_VERBS = new Set(['deploy', 'build', 'launch', 'establish', 'creat', 'stand up', 'develop', 'set up', 'setup', 'implement', 'rollout', 'roll out', 'ship']);
 
 function ev(tokens: readonly Token[], text: string, i: number, n: number, rule: string, weight: number): Evidence {
@@ -46,12 +52,15 @@ function ev(tokens: readonly Token[], text: string, i: number, n: number, rule: 
 /** Finds every lexicon hit (all lengths 1..4 at every token), honouring exact-case entries. */
 function findHits(tokens: readonly Token[], text: string): Hit[] {
   const hits: Hit[] = [];
-  const { entries, maxLen } = LEXICON;
   for (let i = 0; i < tokens.length; i++) {
-    const max = Math.min(maxLen.get(tokens[i]!.stem) ?? 0, MAX_PHRASE_TOKENS, tokens.length - i);
+    for (let pass = 0; pass < 2; pass++) {
+    const entries = pass === 0 ? LEXICON.entries : LEXICON.tech;
+    const maxLen = pass === 0 ? LEXICON.maxLen : LEXICON.techMaxLen;
+    const form = pass === 0 ? 'stem' : 'lower';
+    const max = Math.min(maxLen.get(tokens[i]![form]) ?? 0, MAX_PHRASE_TOKENS, tokens.length - i);
     let key = '';
     for (let n = 1; n <= max; n++) {
-      key = n === 1 ? tokens[i]!.stem : `${key} ${tokens[i + n - 1]!.stem}`;
+      key = n === 1 ? tokens[i]![form] : `${key} ${tokens[i + n - 1]![form]}`;
       const e = entries.get(key);
       if (!e) continue;
       for (const s of e.senses) hits.push({ i, n, sense: s, ev: ev(tokens, text, i, n, s.rule, s.t === 'area' ? s.weight : 1) });
@@ -60,6 +69,7 @@ function findHits(tokens: readonly Token[], text: string): Hit[] {
         for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
         if (same) for (const s of e.caseSenses) hits.push({ i, n, sense: s, ev: ev(tokens, text, i, n, s.rule, 1) });
       }
+    }
     }
   }
   return hits;
@@ -134,13 +144,19 @@ export function analyzeTask(task: string): Analysis {
   const subjectPlan = cue('planSubject').length > 0;
   for (const h of cue('strategyNoun')) {
     const next = tokens[h.i + h.n]?.lower;
+    // Ambiguous nouns ("evaluation", "audit", "research") are the deliverable only when no work verb
+    // other than a light one ("conduct", "need", "write") comes before them: "Add evaluation to the
+    // training script" adds code.
+    if (AMBIGUOUS_STRATEGY_NOUNS.has(tokens[h.i]!.stem) && cue('implVerb').some((v) => v.i < h.i && !LIGHT_VERBS.has(tokens[v.i]!.stem))) continue;
     if (subjectPlan && (next === 'is' || next === 'to')) continue;
     // "…surfaced by the audit": a strategy noun after the main work verb's object is not the deliverable.
     const prev = tokens[h.i - 1]?.lower;
     if (prev === 'by' || prev === 'from') continue;
     stratEv.push(h.ev);
   }
-  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i]) {
+  // In a user story the verb after "want to"/"able to" is a user capability, not a plan ("I want to define roles").
+  const capability = firstVerb !== undefined && firstVerb.i >= 2 && ['want', 'able', 'can', 'should', 'need'].includes(tokens[firstVerb.i - (tokens[firstVerb.i - 1]!.lower === 'to' ? 2 : 1)]!.lower) && tokens[0]!.lower === 'as';
+  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability) {
     const after = tokens[firstVerb.i + firstVerb.n];
     const coImpl = after?.lower === 'and' && cue('implVerb').some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
     const stem = tokens[firstVerb.i]!.stem;
@@ -157,6 +173,7 @@ export function analyzeTask(task: string): Analysis {
   const areaScore = new Map<AreaId, number>();
   for (const h of keep) {
     if (h.sense.t !== 'area') continue;
+    if (h.n === 1 && tokens[h.i]!.stem === 'test' && VERB_FOLLOWERS.has(tokens[h.i + 1]?.lower ?? '')) { ignored.push({ ...h.ev, rule: `verb-use:${h.ev.rule}` }); continue; }
     if (negated[h.i]) { ignored.push({ ...h.ev, rule: `negated:${h.ev.rule}` }); continue; }
     if (docsHit && !isStrategy) { ignored.push({ ...h.ev, rule: `documentation-subject:${h.ev.rule}` }); continue; }
     const a = h.sense.area;
@@ -164,10 +181,14 @@ export function analyzeTask(task: string): Analysis {
     areaScore.set(a, (areaScore.get(a) ?? 0) + h.sense.weight);
   }
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
+  // An area named only by weak words counts only when no area is named strongly: a weak word
+  // ("service", "view", "environment") is context, not a requirement, beside a clear one.
+  const strong = new Set<AreaId>();
+  for (const [a, list] of areaEv) if (list.some((e) => e.weight >= 1)) strong.add(a);
   const areas: AreaFinding[] = [];
   for (const a of AREA_IDS) {
     const s = areaScore.get(a) ?? 0;
-    if (s >= 1) areas.push({ area: a, score: Math.min(1, 1 - Math.exp(-1.6 * s)), evidence: areaEv.get(a)! });
+    if (s >= 1 && (strong.has(a) || strong.size === 0)) areas.push({ area: a, score: Math.min(1, 1 - Math.exp(-1.6 * s)), evidence: areaEv.get(a)! });
     else if (s > 0) for (const e of areaEv.get(a)!) ignored.push({ ...e, rule: `weak-only:${e.rule}` });
   }
 
@@ -189,9 +210,14 @@ export function analyzeTask(task: string): Analysis {
   for (const [c, e] of concernEv) concerns.push({ concern: c, score: Math.min(1, 1 - Math.exp(-1.6 * e.length)), evidence: e });
 
   const hasL2L3 = areas.length > 0;
-  const strategyOnly = isStrategy && (stratOnlyEv.length > 0 || !hasL2L3);
+  // Compliance work that names no technical area (a certification, a control review) is delivered at
+  // L1/L2 like a strategy-only task: it has no L3 step (ROUTING §3, §5).
+  const certAction = cue('certification').length > 0 && tokens.some((t) => CERT_ACTION.has(t.stem));
+  const complianceOnly = !hasL2L3 && concernEv.has('compliance') && certAction;
+  if (complianceOnly && !isStrategy) stratOnlyEv.push(...concernEv.get('compliance')!);
+  const strategyOnly = (isStrategy || complianceOnly) && (stratOnlyEv.length > 0 || !hasL2L3);
   const strategy: StrategyFinding = {
-    kind: !isStrategy ? 'none' : strategyOnly ? 'strategy-only' : 'strategy',
+    kind: !isStrategy && !complianceOnly ? 'none' : strategyOnly ? 'strategy-only' : 'strategy',
     evidence: [...stratEv, ...stratOnlyEv],
   };
   const finalAreas = strategyOnly ? [] : areas;
@@ -201,7 +227,7 @@ export function analyzeTask(task: string): Analysis {
   const signals: ScopeSignal[] = [];
   const addSignal = (kind: ScopeSignalKind, e: readonly Evidence[]): void => { if (e.length > 0) signals.push({ kind, evidence: e }); };
   const stems = new Set(tokens.map((t) => t.stem));
-  const live = detectLive(tokens, task, cue, negated, finalAreas);
+  const live = detectLive(tokens, task, cue, negated, finalAreas, isStrategy);
 
   const migVerbs = cue('migrationVerb').filter((h) => !negated[h.i]);
   const hostObjs = cue('hostingObject').filter((h) => !negated[h.i]);
@@ -216,21 +242,30 @@ export function analyzeTask(task: string): Analysis {
   if (!isStrategy) addSignal('multi-region', multi.map((h) => h.ev));
   addSignal('hard-constraint', cue('hardConstraint').filter((h) => !negated[h.i]).map((h) => h.ev));
   const certs = cue('certification');
-  if (certs.length > 0 && [...stems].some((s) => CERT_ACTION.has(s))) addSignal('certification', certs.map((h) => h.ev));
+  if (certAction) addSignal('certification', certs.map((h) => h.ev));
   const buildVerb = hits.some((h) => h.sense.t === 'cue' && (h.sense.cue === 'implVerb' || h.sense.cue === 'liveVerb') && BUILD_VERBS.has(tokens[h.i]!.stem + (h.n > 1 ? ` ${tokens[h.i + 1]!.stem}` : '')));
   if (buildVerb || live.live) addSignal('whole-system', cue('wholeSystem').map((h) => h.ev));
   const prodEv = cue('production').map((h) => h.ev);
+  // A numeric availability or recovery target is about running the system in production (§4).
+  const targetsNum = cue('hardConstraint').filter((h) => /\d|rto|rpo|availability|sla/i.test(h.ev.phrase));
+  if (targetsNum.length > 0 && !live.live) addSignal('production-rollout', targetsNum.map((h) => h.ev));
   if (live.live) {
     const scaleLive = live.evidence.filter((e) => /^scal/i.test(e.phrase));
     addSignal('production-rollout', [...(prodEv.length > 0 ? prodEv : []), ...scaleLive]);
   }
   // Substantial scope for one area: a new module/service, codebase-wide change, external integration, migration between technologies.
-  const subst: Evidence[] = cue('substantial').filter((h) => !negated[h.i]).map((h) => h.ev);
+  // A cue word inside a longer area phrase is part of a name ("integration test", "full text search").
+  const inName = (h: { i: number }): boolean => [...keep].some((k) => k.n > 1 && h.i >= k.i && h.i < k.i + k.n);
+  const subst: Evidence[] = cue('substantial').filter((h) => !negated[h.i] && !inName(h)).map((h) => {
+    const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
+    return WEAK_SUBSTANTIAL.has(key) ? { ...h.ev, weight: 0.5 } : h.ev;
+  });
   for (const c of concerns) if (c.concern !== 'product') subst.push(...c.evidence);
-  const techHits = [...keep].filter((h) => h.sense.t === 'area' && h.sense.tech && !negated[h.i]);
+  // A named technology: a catalogue name, or a vocabulary hit written with a capital inside a sentence.
+  const techHits = [...keep].filter((h) => h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (/[A-Z]/.test(tokens[h.i]!.raw) && !tokens[h.i]!.clauseStart)));
   if (techHits.length > 0 && firstVerb && ['implement', 'integrat', 'support', 'adopt', 'introduc'].includes(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
   addSignal('substantial', subst);
-  const contained: Evidence[] = cue('contained').filter((h) => !negated[h.i]).map((h) => h.ev);
+  const contained: Evidence[] = cue('contained').filter((h) => !negated[h.i] && !inName(h)).map((h) => h.ev);
   if (docsHit) contained.push(docsHit.ev);
   addSignal('contained', contained);
 
@@ -253,11 +288,13 @@ function detectLive(
   cue: (k: CueKind) => readonly { i: number; n: number; ev: Evidence }[],
   negated: Uint8Array,
   areas: readonly AreaFinding[],
+  strategy: boolean,
 ): LiveOpsFinding {
   const automation = cue('automation').filter((h) => !negated[h.i]);
   const targets = cue('liveTarget').filter((h) => !negated[h.i]);
   const evidence: Evidence[] = [];
-  if (automation.length === 0) {
+  // A plan about an operation does not carry it out; automation for it neither (ROUTING §5).
+  if (automation.length === 0 && !strategy) {
     for (const h of cue('liveVerb')) {
       if (negated[h.i]) continue;
       const lower = tokens[h.i]!.lower;
@@ -270,9 +307,10 @@ function detectLive(
     }
   }
   const live = evidence.length > 0;
+  // Targets are computed even when no live verb is found: an extreme task reaches L4 by complexity.
   const out = new Set<'kubernetes' | 'security' | 'cloud'>();
   const targetEv: Evidence[] = [];
-  if (live) {
+  {
     for (const h of targets) targetEv.push(h.ev);
     const kube = tokens.some((t) => KUBE_TARGETS.has(t.stem)) || areas.some((a) => a.area === 'containers/kubernetes' && a.evidence.some((e) => /helm|kube|k8s|cluster|pod/i.test(e.phrase)));
     if (kube) out.add('kubernetes');

@@ -20,23 +20,23 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   'session', 'role', 'password', 'cron job', 'reminder', 'thread', 'concurrency', 'timeout', 'latency', 'response time', 'exception', 'stack trace',
   'notification', 'email', 'upload', 'tenant', 'llm', 'recommendation', 'middleware', 'memory leak', 'library',
   // data
-  'model', 'training', 'dataset', 'analytics', 'warehouse', 'glue', 'beam', 'hive', 'bi', 'streaming', 'historical data', 'batch job', 'spark',
+  'model', 'training', 'dataset', 'warehouse', 'glue', 'beam', 'hive', 'bi', 'streaming', 'historical data', 'batch job', 'spark',
   // frontend
   'view', 'screen', 'display', 'render', 'rendering', 'site', 'header', 'footer', 'chart', 'activity', 'fragment', 'tab', 'style', 'form', 'component',
   'theme', 'click', 'clicking', 'tap', 'overlap', 'overflow', 'color', 'colour', 'font', 'menu', 'icon', 'browser', 'scroll', 'mobile', 'banner', 'toggle',
   'swift', 'electron', 'seo', 'vite', 'webpack', 'translation', 'animation', 'widget', 'page', 'layout',
   // infra
   'environment', 'instance', 'storage', 'module', 'cost', 'capacity', 'edge', 'p2p', 'region', 'domain', 'network', 'staging', 'fly', 'provision',
-  'provisioning', 'cloud', 'hosting', 'self-hosted', 'self hosted', 'bucket', 'vm', 'ssh', 'iam', 'lambda', 's3', 'networking', 'debian', 'ubuntu',
+  'provisioning', 'cloud', 'hosting', 'infra', 'pagination', 'self-hosted', 'self hosted', 'bucket', 'vm', 'ssh', 'iam', 'lambda', 's3', 'networking', 'debian', 'ubuntu',
   // security
-  'secure', 'encryption', 'encrypt', 'tls', 'injection', 'safeguard', 'credential', 'credentials', 'exploit', 'firewall', 'mfa', 'multi-factor', 'opa',
+  'secure', 'encryption', 'encrypt', 'tls', 'injection', 'safeguard', 'credential', 'credentials', 'exploit', 'firewall', 'opa',
   'ids', 'malware',
   // observability
   'log', 'monitor', 'availability', 'trace', 'health check', 'healthcheck', 'instrument', 'heartbeat', 'profiling', 'uptime', 'be notified', 'notify us',
   // testing
   'mock', 'mocking', 'fixture', 'flaky', 'testability', 'chaos engineering',
   // CI/CD
-  'release', 'build', 'artifact', 'publish', 'publishing', 'runner', 'ship', 'shipping', 'deployment', 'rollout', 'pipeline', 'workflow file', 'pre-commit',
+  'release', 'build', 'artifact', 'publish', 'runner', 'ship', 'shipping', 'deployment', 'rollout', 'pipeline', 'workflow file', 'pre-commit',
   // containers
   'operator', 'controller', 'namespace', 'workload', 'chart', 'manifest', 'swarm', 'image', 'cluster', 'envoy', 'sidecar',
   // database
@@ -104,7 +104,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'fluentd', 'fluent bit', 'splunk', 'cloudwatch', 'stackdriver', 'honeycomb', 'dynatrace', 'alert', 'alerting', 'alertmanager', 'pagerduty', 'opsgenie',
     'dashboard', 'slo', 'sli', 'error budget', 'uptime', 'status page', 'apm', 'instrument', 'instrumentation', 'telemetry', 'nagios', 'icinga', 'zabbix',
     'error tracking', 'correlation id', 'request id', 'red method', 'golden signal', 'health check', 'healthcheck', 'heartbeat', 'profiling', 'statsd',
-    'log retention', 'log group', 'audit logging', 'availability', 'mttr', 'on-call', 'on call', 'be notified', 'notify us',
+    'log retention', 'log group', 'analytics dashboard', 'usage dashboard', 'audit logging', 'availability', 'mttr', 'on-call', 'on call', 'be notified', 'notify us',
   ],
   testing: [
     'test', 'testing', 'tests', 'unit test', 'integration test', 'e2e', 'e2e test', 'end-to-end', 'end to end', 'end-to-end test', 'smoke test',
@@ -122,7 +122,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'release automation', 'release process', 'release', 'deploy', 'deployment', 'redeploy', 'blue/green', 'blue-green', 'blue green', 'canary', 'canary release',
     'rollback', 'roll back', 'rollout', 'artifact', 'publish', 'publishing', 'build', 'nightly build', 'runner', 'self-hosted runner', 'workflow file',
     'pre-commit', 'merge to main', 'pull request check', 'pr check', 'ci check', 'build step', 'build matrix', 'preview deployment', 'auto deploy', 'autodeploy',
-    'test pipeline', 'daily test run', 'ship', 'shipping', 'deploys', 'cd tool', 'codepipeline', 'codebuild', 'cloud build', 'bitbucket pipelines',
+    'test pipeline', 'daily test run', 'cdk pipeline', 'ship', 'shipping', 'deploys', 'cd tool', 'codepipeline', 'codebuild', 'cloud build', 'bitbucket pipelines',
   ],
   'infrastructure/cloud': [
     'infrastructure', 'infra', 'iac', 'infrastructure as code', 'infrastructure-as-code', 'cloud', 'aws', 'amazon web services', 'gcp', 'google cloud',
@@ -131,7 +131,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'terraform', 'opentofu', 'pulumi', 'cloudformation', 'cdk', 'aws cdk', 'bicep', 'arm template', 'ansible', 'chef', 'puppet', 'saltstack', 'packer',
     'vagrant', 'network', 'networking', 'dns', 'dns record', 'domain', 'name server', 'nameserver', 'cdn', 'cloudfront', 'fastly', 'akamai', 'load balancer',
     'alb', 'elb', 'nlb', 'route 53', 'route53', 'godaddy', 'ssl certificate', 'tls certificate', 'certificate', 'letsencrypt', "let's encrypt", 'certbot',
-    'vm', 'virtual machine', 'bare metal', 'bastion', 'bastion host', 'environment', 'staging', 'staging environment', 'production environment',
+    'vm', 'virtual machine', 'bare metal', 'bastion', 'bastion host', 'environment', 'staging', 'staging environment', 'production environment', 'prod environment',
     'landing zone', 'control tower', 'multi-account', 'aws account', 'organization unit', 'region', 'availability zone', 'multi-region', 'multi region',
     'multi-cloud', 'multi cloud', 'disaster recovery', 'dr site', 'vpn', 'peering', 'nat gateway', 'firewall rule', 'security group', 'autoscaling group',
     'auto scaling group', 'spot instance', 'instance', 'server', 'hosting', 'self-hosted', 'self hosted', 'on-prem', 'on-premise', 'on-premises', 'data center',
@@ -154,7 +154,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   'data pipelines': [
     'etl', 'elt', 'data pipeline', 'data pipelines', 'pipeline data', 'ingest', 'ingestion', 'data ingest', 'data ingestion', 'airflow', 'apache airflow',
     'dag', 'dbt', 'airbyte', 'fivetran', 'stitch', 'meltano', 'prefect', 'dagster', 'luigi', 'spark', 'pyspark', 'flink', 'apache beam', 'beam', 'kafka',
-    'kinesis', 'pub/sub', 'pubsub', 'event stream', 'streaming', 'stream processing', 'cdc', 'change data capture', 'debezium', 'data warehouse',
+    'kinesis', 'pub/sub', 'pubsub', 'event stream', 'streaming', 'real-time processing', 'event processing', 'data processing', 'stream processing', 'cdc', 'change data capture', 'debezium', 'data warehouse',
     'warehouse', 'bigquery', 'snowflake', 'redshift', 'databricks', 'data lake', 'datalake', 'lakehouse', 'delta lake', 'iceberg', 'hudi', 'parquet',
     'ml pipeline', 'machine learning pipeline', 'training pipeline', 'training script', 'model training', 'train model', 'feature store', 'mlflow',
     'kubeflow', 'sagemaker', 'vertex ai', 'ml platform', 'mlops', 'machine learning', 'ml model', 'recommendation model', 'model', 'training', 'dataset',

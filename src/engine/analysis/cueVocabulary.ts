@@ -47,17 +47,17 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   // Operations carried out on a live system (ROUTING §5, L4).
   liveVerb: [
     'deploy', 'redeploy', 'provision', 'decommission', 'decomission', 'tear down', 'teardown', 'scale up', 'scale out', 'scale', 'roll back', 'rollback',
-    'restore', 'sunset', 'stand up', 'spin up', 'run scan', 'scan', 'repurpose', 'shut down', 'shutdown', 'cut over', 'cutover', 'fail over',
+    'restore', 'sunset', 'stand up', 'spin up', 'repurpose', 'shut down', 'shutdown', 'cut over', 'cutover', 'fail over',
     'upgrade cluster',
   ],
   // Live only when the object is a named live resource (a cloud product, an environment, a cluster).
   liveSoftVerb: [
     'enable', 'turn on', 'turn off', 'disable', 'deactivate', 'configure', 'set up', 'setup', 'establish', 'update', 'add', 'apply', 'create', 'install',
-    'remove', 'upgrade', 'change', 'increase', 'resize', 'launch', 'host', 'run', 'rotate', 'patch', 'retire', 'delete', 'return', 'block',
+    'remove', 'upgrade', 'change', 'increase', 'resize', 'launch', 'host', 'run', 'scan', 'run scan', 'rotate', 'patch', 'retire', 'delete', 'return', 'block',
   ],
   // The text builds automation for an operation instead of carrying it out.
   automation: [
-    'automate', 'automated', 'automatic', 'automatically', 'auto', 'auto-renew', 'auto-renewing', 'cron', 'cron job', 'pipeline', 'ci', 'workflow', 'script',
+    'automate', 'automated', 'automatically', 'auto-renew', 'auto-renewing', 'cron', 'cron job', 'pipeline', 'ci', 'workflow', 'script',
     'per pull request', 'per pr', 'on merge', 'when merge', 'github action', 'helm chart', 'terraform', 'module', 'iac', 'infrastructure as code',
     'template', 'option', 'config option', 'flag', 'support', 'allow user', 'ability', 'tooling', 'step',
   ],
@@ -82,12 +82,12 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'every', 'all', 'entire', 'whole', 'comprehensive', 'complete', 'full', 'end-to-end', 'epic', 'overhaul', 'rewrite', 'rearchitect', 're-architect',
     'redesign', 'refactor', 'replace', 'migrate', 'migration', 'port', 'convert', 'modernise', 'modernize', 'infrastructure', 'scaffold', 'sunset',
     'multi-tenancy', 'workflow', 'lifecycle', 'offline', 'sync', 'synchronization', 'real-time', 'realtime', 'sharding', 'replica', 'replication',
-    'coverage', 'threshold', 'support for', 'multi-cloud', 'multi cloud', 'pipeline',
+    'coverage', 'threshold', 'support for', 'multi-cloud', 'multi cloud',
   ],
   // ROUTING §4 "high": a whole product or platform.
   wholeSystem: [
     'platform', 'e-commerce', 'ecommerce', 'marketplace', 'saas', 'whole system', 'entire system', 'end-to-end platform', 'product', 'application stack',
-    'full stack', 'full-stack', 'from scratch', 'core infrastructure', 'data infrastructure', 'stack', 'all ga service', 'all service',
+    'full stack', 'full-stack', 'from scratch', 'core infrastructure', 'data infrastructure', 'all ga service', 'all service',
   ],
   production: ['production', 'prod', 'in production', 'go live', 'go-live', 'launch', 'rollout', 'roll out', 'ga', 'general availability', 'live traffic'],
   certification: [
@@ -117,7 +117,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   // ROUTING §6: explicit product framing → product-manager.
   productFraming: [
     'as a user', 'user story', 'user stories', 'customer-facing', 'customer facing', 'business requirement', 'acceptance criteria', 'mvp', 'customer',
-    'end user', 'end-user', 'persona', 'product requirement', 'feature request', 'marketing', 'revenue', 'pricing', 'onboarding', 'loyalty', 'user experience',
+    'end user', 'end-user', 'product requirement', 'feature request', 'marketing', 'revenue', 'pricing', 'onboarding', 'loyalty', 'user experience',
     'so that i can', 'so that we can', 'i want', 'we want user', 'product owner', 'stakeholder', 'market', 'multi-market',
   ],
   planSubject: ['the plan is', 'plan is to', 'plan to', 'planned', 'planning to'],
@@ -146,7 +146,7 @@ export const CONCERN_VOCABULARY: Readonly<Record<ConcernId, readonly string[]>> 
   ],
   product: [
     'as a user', 'as an admin', 'as an applicant', 'as a customer', 'user story', 'customer-facing', 'customer facing', 'business requirement',
-    'acceptance criteria', 'mvp', 'product requirement', 'feature request', 'customer', 'marketing', 'pricing', 'onboarding', 'loyalty', 'reward',
+    'acceptance criteria', 'mvp', 'product requirement', 'feature request', 'customer portal', 'marketing', 'pricing', 'onboarding', 'loyalty', 'reward',
     'user experience', 'product owner', 'stakeholder', 'market', 'multi-market', 'engagement', 'conversion', 'self-service', 'e-commerce',
     'ecommerce', 'marketplace', 'storefront', 'user story', 'users want', 'business value',
   ],

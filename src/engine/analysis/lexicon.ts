@@ -21,27 +21,41 @@ export interface LexEntry {
 
 /** The compiled lexicon: stemmed phrase → entry, plus the longest phrase length per first token. */
 export interface Lexicon {
+  /** Hand vocabulary, keyed by stemmed tokens. */
   readonly entries: Map<string, LexEntry>;
   readonly maxLen: Map<string, number>;
+  /** Catalogue names, keyed by lowercase unstemmed tokens: names are not inflected, and stemming would
+   * make distinct names collide ("cors" and "core"). */
+  readonly tech: Map<string, LexEntry>;
+  readonly techMaxLen: Map<string, number>;
 }
 
 const MAX_N = 4;
 
-function entryFor(lex: Lexicon, key: string): LexEntry {
-  let e = lex.entries.get(key);
+function entryFor(lex: Lexicon, key: string, tech = false): LexEntry {
+  const map = tech ? lex.tech : lex.entries;
+  const lens = tech ? lex.techMaxLen : lex.maxLen;
+  let e = map.get(key);
   if (!e) {
     e = { senses: [], caseSenses: [] };
-    lex.entries.set(key, e);
+    map.set(key, e);
     const parts = key.split(' ');
     const first = parts[0]!;
-    lex.maxLen.set(first, Math.max(lex.maxLen.get(first) ?? 0, parts.length));
+    lens.set(first, Math.max(lens.get(first) ?? 0, parts.length));
   }
   return e;
 }
 
+/** Lowercase unstemmed key of a catalogue name. */
+export function lowerKey(phrase: string): string {
+  return tokenize(phrase)
+    .map((t) => t.lower)
+    .join(' ');
+}
+
 /** Builds the lexicon once (module load): hand vocabulary first, then catalogue names not already known. */
 function build(): Lexicon {
-  const lex: Lexicon = { entries: new Map(), maxLen: new Map() };
+  const lex: Lexicon = { entries: new Map(), maxLen: new Map(), tech: new Map(), techMaxLen: new Map() };
   const handArea = new Set<string>();
   for (const [area, phrases] of Object.entries(AREA_VOCABULARY) as [AreaId, readonly (string | readonly [string, number])[]][]) {
     for (const p of phrases) {
@@ -71,10 +85,10 @@ function build(): Lexicon {
     }
   }
   for (const [name, area, exactCase, source] of TECH_LEXICON) {
-    const key = phraseKey(name);
-    if (!key || key.split(' ').length > MAX_N || handArea.has(key)) continue;
+    const key = lowerKey(name);
+    if (!key || key.split(' ').length > MAX_N || handArea.has(phraseKey(name))) continue;
     const sense: Sense = { t: 'area', area, weight: 1, rule: `lexicon:${source}:${name}→${area}`, tech: true };
-    const e = entryFor(lex, key);
+    const e = entryFor(lex, key, true);
     if (exactCase) {
       if (e.senses.some((s) => s.t === 'area') || e.caseSenses.length > 0) continue;
       e.exactCase = tokenize(name).map((t) => t.raw);

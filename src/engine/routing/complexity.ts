@@ -58,10 +58,15 @@ export function classifyComplexity(a: Analysis, areas: readonly AreaId[]): Compl
     return { complexity: 'medium', reasons, areaCount: A, support: A - 1, conflict: 0 };
   }
   // One area: substantial scope makes it medium unless the text reads as a contained fix.
-  const nSubst = subst?.length ?? 0;
+  // A plan or spike is rated by what it delivers (§4): only a plan for a migration, rewrite or
+  // replacement carries substantial scope; research, decisions and audits stay low.
+  const substEv = strategy ? (subst ?? []).filter((e) => /migrat|rewrit|replac|re-?platform|port\b|convert|design/i.test(e.phrase)) : (subst ?? []);
+  let nSubst = 0;
+  for (const e of substEv) nSubst += e.weight;
+  nSubst = nSubst >= 1 ? nSubst : 0;
   const nCont = contained?.length ?? 0;
   if (nSubst > 0 && nSubst >= nCont) {
-    reasons.push(`§4 medium: one area with substantial scope (${quote(subst)})`);
+    reasons.push(`§4 medium: one area with substantial scope (${quote(substEv)})`);
     return { complexity: 'medium', reasons, areaCount: A, support: nSubst, conflict: nCont };
   }
   reasons.push(

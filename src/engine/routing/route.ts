@@ -35,9 +35,9 @@ export function routeAnalysis(analysis: Analysis, corrections?: Corrections): Ro
   const complexityReasons = c?.complexity && c.complexity !== cx.complexity ? [`complexity forced to ${c.complexity} by the user (computed: ${cx.complexity})`, ...cx.reasons] : cx.reasons;
   const cConf = c?.complexity ? 1 : complexityConfidence(cx.support, cx.conflict);
   const live = c?.liveOps ?? analysis.liveOps.live;
-  let liveTargets = analysis.liveOps.targets;
-  if (live && liveTargets.length === 0) liveTargets = areaIds.includes('security') ? ['security', 'cloud'] : ['cloud'];
-  if (live) liveTargets = liveTargets.filter((t) => t !== 'security' || areaIds.includes('security'));
+  // L4 targets (§6): the analyzer's targets, re-checked against the corrected areas.
+  let liveTargets = analysis.liveOps.targets.filter((t) => t !== 'security' || areaIds.includes('security'));
+  if (areaIds.includes('security') && !liveTargets.includes('security')) liveTargets = [...liveTargets, 'security'];
 
   const layers = decideCascade({ complexity, areas: areaIds, strategyKind, live });
   const personas = selectPersonas({ analysis: effective, areas, concerns, complexity, complexityConf: cConf, layers, live, liveTargets });
