@@ -70,6 +70,7 @@ export class SessionRunner {
   private wake: (() => void) | undefined;
   private stopping: AbortCause | undefined;
   private runLoop: Promise<void> | undefined;
+  private stopDone: Promise<void> | undefined;
   private readonly ladder: RecoveryLadder;
   private readonly toolBackoff: BackoffPolicy;
 
@@ -221,6 +222,7 @@ export class SessionRunner {
   run(): Promise<void> {
     if (!this.runLoop) {
       this.stopping = undefined;
+      this.stopDone = undefined;
       this.runLoop = this.loop()
         .catch((e) => {
           this.onError(e);
@@ -274,6 +276,8 @@ export class SessionRunner {
       }
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
+    // A stop started by a step finishes its bookkeeping before run() resolves.
+    if (this.stopDone) await this.stopDone;
   }
 
   /** Nothing runs or waits: decide the final status. */
@@ -339,9 +343,14 @@ export class SessionRunner {
   }
 
   /** Stops the session as failed (budget); running steps go back to pending so a retry can resume them. */
-  private async stop(reason: FailureReason): Promise<void> {
-    if (this.stopping) return;
+  private stop(reason: FailureReason): Promise<void> {
+    if (this.stopping) return this.stopDone ?? Promise.resolve();
     this.stopping = { kind: 'stop' };
+    this.stopDone = this.doStop(reason);
+    return this.stopDone;
+  }
+
+  private async doStop(reason: FailureReason): Promise<void> {
     for (const ctl of this.active.values()) ctl.abort(new AbortWithCause({ kind: 'stop' }));
     await this.drain();
     if (isTerminal(this.m.status)) return;
@@ -735,6 +744,11 @@ export class SessionRunner {
   }
 
   /** @internal */
+  get isShuttingDown(): boolean {
+    return this.stopping?.kind === 'shutdown';
+  }
+
+  /** @internal */
   get execOptions(): ExecutionOptions {
     return this.options;
   }
@@ -863,7 +877,8 @@ class CallInvoker {
       } catch (e) {
         this.watchdog.progress();
         if (this.signal.aborted) {
-          await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: 'failed', error: 'aborted' }).catch(() => undefined);
+          // On shutdown nothing is written: the journal must look exactly like a crash left it.
+          if (!this.runner.isShuttingDown) await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: 'failed', error: 'aborted' }).catch(() => undefined);
           throw this.signal.reason;
         }
         const gwe = e instanceof ToolGatewayError ? e : undefined;
