@@ -36,7 +36,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'user guide', 'migration guide', 'configuration guide', 'contribution guide', 'contributing guide', 'javadoc', 'jsdoc', 'api doc', 'api reference',
     'example', 'comment', 'manual', 'handbook', 'typo', 'spelling',
   ],
-  docsVerb: ['document', 'write', 'clarify', 'explain', 'describe', 'reword', 'proofread'],
+  docsVerb: ['document', 'clarify', 'explain', 'describe', 'reword', 'proofread'],
   implVerb: [
     'implement', 'build', 'add', 'create', 'develop', 'integrate', 'deploy', 'migrate', 'fix', 'support', 'enable', 'configure', 'set up', 'setup',
     'introduce', 'replace', 'move', 'port', 'convert', 'refactor', 'rewrite', 'update', 'upgrade', 'remove', 'make', 'use', 'run', 'automate',

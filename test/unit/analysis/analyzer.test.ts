@@ -1,0 +1,91 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { analyzeTask } from '../../../src/engine/analysis/analyzer';
+import { stem, tokenize } from '../../../src/engine/analysis/tokenize';
+
+const areas = (t: string): string[] => analyzeTask(t).areas.map((a) => a.area).sort();
+
+describe('tokenize', () => {
+  it('stems inflections and plurals to one form', () => {
+    assert.equal(stem('scaling'), stem('scale'));
+    assert.equal(stem('scaled'), stem('scales'));
+    assert.equal(stem('policies'), stem('policy'));
+    assert.equal(stem('databases'), stem('database'));
+  });
+  it('records spans and clause starts', () => {
+    const t = tokenize('Fix bug. Add UI');
+    assert.deepEqual(t.map((x) => [x.raw, x.start, x.clauseStart]), [['Fix', 0, true], ['bug', 4, false], ['Add', 9, true], ['UI', 13, false]]);
+  });
+});
+
+describe('analyzeTask: areas (ROUTING §3)', () => {
+  it('respects word boundaries: "ui" is not found in "build"', () => {
+    assert.ok(!areas('Speed up the build of the worker').includes('frontend'));
+    assert.ok(areas('Fix the settings UI').includes('frontend'));
+  });
+  it('reads abbreviations and synonyms', () => {
+    assert.deepEqual(areas('Add a k8s readiness probe to the helm chart'), ['containers/kubernetes']);
+    assert.ok(areas('Add SSO with SAML for enterprise logins').includes('backend'));
+    assert.ok(areas('Write Terraform IaC for the VPC').includes('infrastructure/cloud'));
+    assert.ok(areas('Define SLOs and alerts for checkout latency').includes('observability'));
+    assert.ok(areas('Nightly ETL job into the warehouse').includes('data pipelines'));
+  });
+  it('maps technologies through the catalogue lexicon', () => {
+    assert.deepEqual(areas('Shard the orders table with Vitess'), ['database']);
+    const a = analyzeTask('Shard the orders table with Vitess');
+    assert.ok(a.areas[0]!.evidence.some((e) => e.phrase === 'Vitess'));
+    assert.ok(areas('Add Tableau dashboards fed from Snowflake').includes('data pipelines'));
+    assert.ok(areas('Add Linkerd mTLS between services').includes('containers/kubernetes'));
+  });
+  it('drops negated mentions ("without changing the database")', () => {
+    const a = analyzeTask('Add caching to the search API without changing the database schema');
+    assert.ok(!a.areas.some((x) => x.area === 'database'));
+    assert.ok(a.ignored.some((e) => e.rule.startsWith('negated:')));
+  });
+  it('treats documentation of any subject as a generalist docs task', () => {
+    const a = analyzeTask('Fix typo in the Kubernetes docs');
+    assert.deepEqual(a.areas, []);
+    assert.equal(a.generalist, true);
+    assert.ok(a.ignored.some((e) => e.rule.startsWith('documentation-subject:')));
+  });
+  it('does not match ambiguous catalogue names written as ordinary words', () => {
+    assert.deepEqual(areas('Keep the chaos out of the release notes process'), []);
+  });
+  it('gives every area its evidence with a span into the text', () => {
+    const t = 'Add Playwright tests for the login page';
+    for (const f of analyzeTask(t).areas) for (const e of f.evidence) assert.equal(t.slice(e.start, e.end), e.phrase);
+  });
+});
+
+describe('analyzeTask: strategy, live operations, signals', () => {
+  it('a plan keeps the areas its subject names (strategy)', () => {
+    const a = analyzeTask('Write a migration plan for moving from Docker Compose to Kubernetes');
+    assert.equal(a.strategy.kind, 'strategy');
+    assert.ok(a.areas.some((x) => x.area === 'containers/kubernetes'));
+  });
+  it('a policy or threat model is strategy-only', () => {
+    assert.equal(analyzeTask('Draft a threat model for the payments service').strategy.kind, 'strategy-only');
+    assert.equal(analyzeTask('Evaluate options for our vendor selection process').strategy.kind, 'strategy-only');
+  });
+  it('deploying is live; writing the pipeline for it is not', () => {
+    assert.equal(analyzeTask('Deploy the billing service to production').liveOps.live, true);
+    assert.equal(analyzeTask('Write a GitHub Actions workflow that deploys the billing service').liveOps.live, false);
+  });
+  it('enabling a setting on a named cloud resource is live', () => {
+    const l = analyzeTask('Enable versioning on the S3 bucket for uploads').liveOps;
+    assert.equal(l.live, true);
+    assert.ok(l.targets.includes('cloud'));
+  });
+  it('finds migration and multi-region signals', () => {
+    assert.ok(analyzeTask('Migrate the app from Heroku to AWS').signals.some((s) => s.kind === 'migration'));
+    assert.ok(analyzeTask('Run the API active-active across regions').signals.some((s) => s.kind === 'multi-region'));
+  });
+});
+
+describe('generated technology lexicon', () => {
+  it('is exactly what scripts/buildLexicon.ts produces', function () {
+    if (!existsSync('/work/shared/data/cncf-landscape-technologies.json') && !process.env.STRATA_DATA_DIR) this.skip();
+    execFileSync(process.execPath, ['--require', 'tsx/cjs', 'scripts/buildLexicon.ts', '--check'], { stdio: 'pipe' });
+  });
+});
