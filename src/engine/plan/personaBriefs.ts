@@ -11,7 +11,7 @@ export interface PersonaBrief {
   readonly acceptanceCriteria: readonly string[];
 }
 
-export const PERSONA_BRIEFS: { readonly [P in PersonaId]: PersonaBrief } = {
+const BRIEFS: { readonly [P in PersonaId]: PersonaBrief } = {
   'system-overseer': {
     objective: 'Own the session and coordinate every layer below it',
     acceptanceCriteria: ['Every step finished, or was escalated with a reason', 'The session stayed within its budget and reported its health'],
@@ -85,3 +85,9 @@ export const PERSONA_BRIEFS: { readonly [P in PersonaId]: PersonaBrief } = {
     acceptanceCriteria: ['Scans ran against every named target', 'Findings are reported with severity and location'],
   },
 };
+
+// Plans share these arrays; freezing makes an accidental mutation throw instead of spreading.
+for (const b of Object.values(BRIEFS)) Object.freeze(b.acceptanceCriteria);
+
+/** Objective and acceptance criteria per persona (frozen; shared by every plan). */
+export const PERSONA_BRIEFS: { readonly [P in PersonaId]: PersonaBrief } = BRIEFS;

@@ -87,6 +87,7 @@ export function buildPlan(input: PlanBuildInput): Plan {
   const constraints = constraintsOf(analysis);
   const liveOps = corrections?.liveOps ?? analysis.liveOps.live;
 
+  const requirements = new RequirementText(areas, concerns);
   const steps: PlanStep[] = [];
   let prevLayerSteps: string[] = [];
   let curLayer: LayerId | undefined;
@@ -111,12 +112,12 @@ export function buildPlan(input: PlanBuildInput): Plan {
       persona: p.persona,
       layer: p.layer,
       dependsOn: prevLayerSteps,
-      servers: a.servers.map(toServerAssignment),
-      uncoveredNeeds: a.limitedNeeds.length === 0 ? (a.uncoveredNeeds as string[]) : [...a.uncoveredNeeds, ...a.limitedNeeds],
+      servers: stepServers(a),
+      uncoveredNeeds: stepUncovered(a),
       confidence: round3(p.confidence * factor),
       why: input.serversConfigured ? withServerNotes(p.why, a) : p.why,
       evidence: p.evidence as Evidence[],
-      handoff: handoffFor(p.persona, p.layer, quote, analysis, areas, concerns, constraints, liveOps),
+      handoff: handoffFor(p.persona, p.layer, quote, analysis, requirements, constraints, liveOps),
     });
   }
 
@@ -149,9 +150,31 @@ export function buildPlan(input: PlanBuildInput): Plan {
   return plan;
 }
 
-function toServerAssignment(s: PersonaAssignment['servers'][number]): ServerAssignment {
-  const out: ServerAssignment = { server: s.server, capabilities: s.capabilities as string[], why: s.why };
-  if (!s.toolsEstimated) out.toolCount = s.tools;
+// A persona's assignment is memoised by the assigner, so its plan form is converted once and
+// shared by every plan that uses it (cheaper to build, and far less heap per cached plan).
+const serversMemo = new WeakMap<PersonaAssignment, ServerAssignment[]>();
+const uncoveredMemo = new WeakMap<PersonaAssignment, string[]>();
+
+function stepServers(a: PersonaAssignment): ServerAssignment[] {
+  let out = serversMemo.get(a);
+  if (!out) {
+    out = a.servers.map((s) => {
+      const v: ServerAssignment = { server: s.server, capabilities: s.capabilities as string[], why: s.why };
+      if (!s.toolsEstimated) v.toolCount = s.tools;
+      return Object.freeze(v);
+    });
+    Object.freeze(out);
+    serversMemo.set(a, out);
+  }
+  return out;
+}
+
+function stepUncovered(a: PersonaAssignment): string[] {
+  let out = uncoveredMemo.get(a);
+  if (!out) {
+    out = Object.freeze([...a.uncoveredNeeds, ...a.limitedNeeds]) as string[];
+    uncoveredMemo.set(a, out);
+  }
   return out;
 }
 
@@ -186,6 +209,48 @@ function correctedConcerns(concerns: readonly ConcernFinding[], c: Corrections |
   return out;
 }
 
+/** Requirement lines of one plan, each built once and shared by the steps that carry it. */
+class RequirementText {
+  private whole: string[] | undefined;
+  private readonly byArea = new Map<AreaId, string>();
+
+  constructor(
+    private readonly areas: readonly AreaFinding[],
+    private readonly concerns: readonly ConcernFinding[],
+  ) {}
+
+  /** Every concern and area: what coordinators and strategists (L0, L1) see. */
+  wholeRequest(): string[] {
+    if (!this.whole) {
+      this.whole = [];
+      for (const c of this.concerns) this.whole.push(concernRequirement(c));
+      for (const a of this.areas) this.whole.push(this.area(a));
+    }
+    return this.whole;
+  }
+
+  /** The areas a persona owns. */
+  ownedBy(persona: PersonaId): string[] {
+    const out: string[] = [];
+    for (const a of this.areas) if (AREA_OWNER[a.area] === persona) out.push(this.area(a));
+    return out;
+  }
+
+  private area(a: AreaFinding): string {
+    let t = this.byArea.get(a.area);
+    if (t === undefined) {
+      t = areaRequirement(a);
+      this.byArea.set(a.area, t);
+    }
+    return t;
+  }
+}
+
+const LIVE_CONFIRM = 'Acts on live systems: confirm each operation before it runs and verify the result';
+// Shared by many plans: frozen, so an accidental mutation throws instead of changing every plan.
+const GENERALIST_REQ = Object.freeze(['general change: no specific area named; deliver what the task asks']) as string[];
+const SUPPORT_REQ = Object.freeze(['no area of its own named; support the plan at this layer']) as string[];
+
 function phrases(evidence: readonly Evidence[]): string {
   if (evidence.length === 0) return 'added by the user';
   const seen = new Set<string>();
@@ -219,34 +284,26 @@ function handoffFor(
   layer: LayerId,
   quote: string,
   analysis: Analysis,
-  areas: readonly AreaFinding[],
-  concerns: readonly ConcernFinding[],
+  text: RequirementText,
   constraints: readonly string[],
   liveOps: boolean,
 ): Handoff {
   const brief = PERSONA_BRIEFS[persona];
-  const requirements: string[] = [];
+  let requirements: string[];
   if (layer === 'L0' || layer === 'L1') {
-    // Coordinators and strategists see the whole request.
-    for (const c of concerns) requirements.push(concernRequirement(c));
-    for (const a of areas) requirements.push(areaRequirement(a));
+    requirements = text.wholeRequest();
   } else if (layer === 'L4') {
-    const target = WRAPPER_TARGET[persona];
+    const target = WRAPPER_TARGET[persona] ?? 'cloud';
     const live = analysis.liveOps;
-    requirements.push(
-      live.evidence.length > 0 ? `live operation (${target ?? 'cloud'} target): ${phrases(live.evidence)}` : `live operation (${target ?? 'cloud'} target): required by the plan's complexity`,
-    );
+    requirements = [
+      live.evidence.length > 0 ? `live operation (${target} target): ${phrases(live.evidence)}` : `live operation (${target} target): required by the plan's complexity`,
+    ];
   } else {
-    for (const a of areas) if (AREA_OWNER[a.area] === persona) requirements.push(areaRequirement(a));
-    if (requirements.length === 0) {
-      // A persona chosen by a structural rule (generalist L3, default L2 manager) works on the whole task.
-      requirements.push(analysis.generalist ? 'general change: no specific area named; deliver what the task asks' : 'no area of its own named; support the plan at this layer');
-    }
+    requirements = text.ownedBy(persona);
+    // A persona chosen by a structural rule (generalist L3, default L2 manager) works on the whole task.
+    if (requirements.length === 0) requirements = analysis.generalist ? GENERALIST_REQ : SUPPORT_REQ;
   }
-  const stepConstraints =
-    layer === 'L4' || (liveOps && layer === 'L2')
-      ? [...constraints, 'Acts on live systems: confirm each operation before it runs and verify the result']
-      : (constraints as string[]);
+  const stepConstraints = layer === 'L4' || (liveOps && layer === 'L2') ? [...constraints, LIVE_CONFIRM] : (constraints as string[]);
   return {
     objective: `${brief.objective}: ${quote}`,
     requirements,

@@ -103,6 +103,8 @@ interface Candidate {
  */
 export class ServerAssigner {
   private readonly memo = new Map<PersonaId, PersonaAssignment>();
+  /** Results per persona list: few distinct cascades occur, and plans sit on the hot path. */
+  private readonly resultMemo = new Map<string, AssignmentResult>();
 
   constructor(
     private readonly catalog: Catalog,
@@ -121,6 +123,17 @@ export class ServerAssigner {
 
   /** Assignments for `personas`, plus the configured servers none of them got, with why. */
   assign(personas: readonly PersonaId[]): AssignmentResult {
+    const key = personas.join(',');
+    let r = this.resultMemo.get(key);
+    if (!r) {
+      r = this.compute(personas);
+      // Bounded: 18 personas give at most a few hundred realistic cascades; stop memoising beyond that.
+      if (this.resultMemo.size < 4096) this.resultMemo.set(key, r);
+    }
+    return r;
+  }
+
+  private compute(personas: readonly PersonaId[]): AssignmentResult {
     const result = personas.map((p) => this.assignPersona(p));
     if (this.servers.length === 0) return { personas: result, unassigned: [] };
     const used = new Set<string>();
