@@ -47,7 +47,12 @@ async function main() {
   const profile = freshProfile('strata-e2e-');
   try {
     const workspace = writeMcpWorkspace(join(profile.base, 'workspace'), {
-      extraFiles: { 'README.md': '# Strata e2e workspace\n', 'src/app.ts': 'export const answer = 42;\n' },
+      extraFiles: {
+        'README.md': '# Strata e2e workspace\n',
+        'src/auth/login.ts': 'export function login(name: string): boolean {\n  return name.length > 0;\n}\n',
+        // No language model here: the manual agent lets the spec act as the persona in the webview.
+        '.vscode/settings.json': JSON.stringify({ 'strata.execution.mode': 'manual', 'strata.approval.policy': 'readOnlyAuto' }, null, 2),
+      },
     });
     writeMachineSettings(profile.serverDataDir, { 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off' });
     const server = await startVsCodeServer({ ...profile });

@@ -11,6 +11,8 @@ import { repoRoot } from '../../scripts/vscodeServer.mjs';
 export const testsOutDir = join(repoRoot, 'out', 'test', 'vscode');
 /** The module passed to VS Code as `extensionTestsPath`. */
 export const testsEntry = join(testsOutDir, 'index.js');
+/** The benchmark module scripts/benchUi.mjs passes as `extensionTestsPath`. */
+export const benchEntry = join(testsOutDir, 'benchEntry.js');
 
 /** Builds index.ts and every suite/*.test.ts; throws with esbuild's messages on error. */
 export async function buildHostTests() {
@@ -21,6 +23,7 @@ export async function buildHostTests() {
     absWorkingDir: repoRoot,
     entryPoints: [
       { in: 'test/vscode/index.ts', out: 'index' },
+      { in: 'test/vscode/benchEntry.ts', out: 'benchEntry' },
       ...suites.map((f) => ({ in: `test/vscode/suite/${f}`, out: `suite/${f.replace(/\.ts$/, '')}` })),
     ],
     outdir: testsOutDir,

@@ -1,0 +1,90 @@
+// A user's path through Strata in a real browser: command palette → "Strata: Coordinate Task" →
+// type a task → the cascade preview in the webview → Run → the session in the Sessions tree.
+// The workspace runs in manual mode (no language model here), so the running session waits for
+// the user in the webview's manual form; the spec makes one real MCP call through that form.
+import assert from 'node:assert';
+import { harness, newPage } from '../harness.mjs';
+import { openWorkbench, quickInput, runCommand, screenshot, showActivity, treeRow, webviewContent } from '../workbench.mjs';
+
+const TASK = 'Add input validation to src/auth/login.ts and unit tests for it';
+
+describe('Strata in the browser', function () {
+  /** @type {Awaited<ReturnType<typeof newPage>>} */
+  let p;
+  before(async () => {
+    p = await newPage();
+    await openWorkbench(p.page, harness().url);
+  });
+  after(async () => {
+    await p?.close();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(p.page, `failure-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`).catch(() => {});
+  });
+
+  it('shows the Strata status-bar item with server health', async () => {
+    const item = p.page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: /\d+\/3/ }).first();
+    await item.waitFor({ timeout: 60_000 });
+    assert.match((await item.textContent()) ?? '', /\d+\/3/);
+  });
+
+  it('runs "Strata: Coordinate Task" from the command palette and shows the cascade preview', async () => {
+    const { page } = p;
+    await runCommand(page, 'Strata: Coordinate Task');
+    const input = quickInput(page);
+    await input.fill(TASK);
+    await page.keyboard.press('Enter');
+    const wv = webviewContent(page);
+    await wv.locator('[data-testid="cascade-root"][data-state="preview"]').waitFor({ timeout: 60_000 });
+    assert.strictEqual(await wv.getByTestId('plan-task').textContent(), TASK);
+    assert.match((await wv.getByTestId('plan-cascade').textContent()) ?? '', /^L0( → L[1-4])+$/);
+    assert.match((await wv.getByTestId('plan-complexity').textContent()) ?? '', /low|medium|high|extreme/);
+    for (const l of ['L0', 'L1', 'L2', 'L3', 'L4']) await wv.getByTestId(`lane-${l}`).waitFor({ state: 'attached' });
+    const cards = wv.locator('[data-testid^="persona-card-"]');
+    assert.ok((await cards.count()) > 0, 'no persona card in the preview');
+    await screenshot(page, 'cascade-preview');
+  });
+
+  it('runs the session from the preview and lists it in the Sessions tree', async () => {
+    const { page } = p;
+    const wv = webviewContent(page);
+    await wv.getByTestId('action-run').click();
+    await wv.getByTestId('session-status').waitFor({ timeout: 30_000 });
+    const status = await wv.getByTestId('session-status').getAttribute('data-status');
+    assert.ok(status && ['running', 'waiting', 'completed', 'planned'].includes(status), `session status ${status}`);
+    await showActivity(page, 'Strata');
+    await treeRow(page, TASK).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'sessions-tree');
+  });
+
+  it('makes a real MCP call through the manual form of a waiting step', async () => {
+    const { page } = p;
+    const wv = webviewContent(page);
+    const form = wv.locator('[data-testid^="manual-form-"]').first();
+    await form.waitFor({ timeout: 60_000 });
+    const select = form.getByTestId('manual-tool-select');
+    const options = await select.locator('option').allTextContents();
+    const pick = options.find((o) => /read_text_file|read_file/.test(o)) ?? options.find((o) => /echo/.test(o)) ?? options.find((o) => /read_graph/.test(o));
+    assert.ok(pick, `no read-only tool offered in the manual form: ${options.join(', ')}`);
+    await select.selectOption({ label: pick });
+    if (/read/.test(pick) && /file/.test(pick)) await form.getByTestId('manual-arg-path').fill(`${harness().workspace}/README.md`);
+    else if (/echo/.test(pick)) await form.getByTestId('manual-arg-message').fill('hello from the browser');
+    await form.getByTestId('manual-submit').click();
+    await wv.getByText(/Strata e2e workspace|hello from the browser|entities/).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'manual-call-result');
+  });
+
+  it('renders a task containing HTML and script as text', async () => {
+    const { page } = p;
+    const evil = 'Fix <img src=x onerror="document.title=1"> and <script>alert(1)</script> in the README';
+    await runCommand(page, 'Strata: Coordinate Task');
+    await quickInput(page).fill(evil);
+    await page.keyboard.press('Enter');
+    const wv = webviewContent(page);
+    const task = wv.locator('[data-testid="cascade-root"][data-state="preview"] [data-testid="plan-task"]');
+    await task.filter({ hasText: 'onerror' }).waitFor({ timeout: 60_000 });
+    assert.strictEqual(await task.textContent(), evil);
+    assert.strictEqual(await task.locator('img, script').count(), 0);
+    await screenshot(page, 'cascade-html-task');
+  });
+});
