@@ -226,7 +226,6 @@ export function analyzeTask(task: string): Analysis {
   // Scope signals (ROUTING §4).
   const signals: ScopeSignal[] = [];
   const addSignal = (kind: ScopeSignalKind, e: readonly Evidence[]): void => { if (e.length > 0) signals.push({ kind, evidence: e }); };
-  const stems = new Set(tokens.map((t) => t.stem));
   const live = detectLive(tokens, task, cue, negated, finalAreas, isStrategy);
 
   const migVerbs = cue('migrationVerb').filter((h) => !negated[h.i]);
@@ -236,7 +235,7 @@ export function analyzeTask(task: string): Analysis {
   const migEv: Evidence[] = [];
   if (migVerbs.length > 0 && hostObjs.length > 0) migEv.push(migVerbs[0]!.ev, hostObjs[0]!.ev);
   else if (migVerbs.length > 0 && dbEngines.size >= 2) migEv.push(migVerbs[0]!.ev, ...cue('dbEngine').map((h) => h.ev));
-  else if (monolith.length > 0 && (migVerbs.length > 0 || stems.has('split') || stems.has('extract'))) migEv.push(monolith[0]!.ev);
+  else if (monolith.length > 0 && (migVerbs.length > 0 || tokens.some((t) => t.stem === 'split' || t.stem === 'extract'))) migEv.push(monolith[0]!.ev);
   if (!isStrategy) addSignal('migration', migEv);
   const multi = cue('multiRegion').filter((h) => !negated[h.i]);
   if (!isStrategy) addSignal('multi-region', multi.map((h) => h.ev));
@@ -255,7 +254,9 @@ export function analyzeTask(task: string): Analysis {
   }
   // Substantial scope for one area: a new module/service, codebase-wide change, external integration, migration between technologies.
   // A cue word inside a longer area phrase is part of a name ("integration test", "full text search").
-  const inName = (h: { i: number }): boolean => [...keep].some((k) => k.n > 1 && h.i >= k.i && h.i < k.i + k.n);
+  const named = new Uint8Array(tokens.length);
+  for (const k of keep) if (k.n > 1) for (let j = k.i; j < k.i + k.n; j++) named[j] = 1;
+  const inName = (h: { i: number }): boolean => named[h.i] === 1;
   const subst: Evidence[] = cue('substantial').filter((h) => !negated[h.i] && !inName(h)).map((h) => {
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     return WEAK_SUBSTANTIAL.has(key) ? { ...h.ev, weight: 0.5 } : h.ev;
