@@ -86,9 +86,6 @@ export class ServerConnection implements Disposable {
       { halfOpenAfter: p.breakerHalfOpenAfterMs, breaker: new ConsecutiveBreaker(p.breakerConsecutiveFailures) },
     );
     this.bulkhead = bulkhead(p.maxConcurrentCalls, p.maxQueuedCalls);
-    this.breaker.onFailure((f) => {
-      if (f.handled && 'error' in f.reason) this.lastFault = f.reason.error.message;
-    });
     this.breaker.onBreak(() => {
       this.event(`circuit opened after ${p.breakerConsecutiveFailures} consecutive faults (last: ${this.lastFault})`);
       this.cancelRestart();
@@ -150,7 +147,8 @@ export class ServerConnection implements Disposable {
     this.assertStartable();
     const { signal } = options;
     if (signal?.aborted) throw toGatewayError(this.name, signal.reason, signal);
-    const descriptor = (await this.listTools(signal)).find((t) => t.name === tool);
+    // Hot path: a cached tool list is read synchronously (no extra await per call).
+    const descriptor = (this.tools ?? (await this.listTools(signal))).find((t) => t.name === tool);
     if (!descriptor) {
       const offered = (this.tools ?? []).map((t) => t.name);
       throw new ToolGatewayError('unknown-tool', this.name, `${this.name}: no tool named "${tool}" (offers ${offered.slice(0, 12).join(', ') || 'none'}${offered.length > 12 ? ', …' : ''})`, false);
@@ -212,7 +210,9 @@ export class ServerConnection implements Disposable {
         try {
           return await fn();
         } catch (e) {
-          throw toGatewayError(this.name, e, signal);
+          const err = toGatewayError(this.name, e, signal);
+          if (isServerFault(err)) this.lastFault = err.message;
+          throw err;
         }
       }, signal);
     } catch (e) {
@@ -223,7 +223,7 @@ export class ServerConnection implements Disposable {
   private async invoke(tool: string, args: Record<string, unknown>, options: ToolCallOptions): Promise<ToolCallResult> {
     let sessionRetry = true;
     for (;;) {
-      const live = await this.ensureConnected();
+      const live = this.live ?? (await this.ensureConnected());
       try {
         const result = await live.client.callTool({ name: tool, arguments: args }, undefined, {
           signal: options.signal,
