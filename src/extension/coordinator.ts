@@ -79,6 +79,8 @@ export class Coordinator implements CoordinatorApi, Disposable {
   private configured: readonly ConfiguredServer[] = [];
   private lastImport: McpImportResult | undefined;
   private importing: Promise<void> | undefined;
+  /** Whether the user was already asked for missing `${input:…}` values in this session. */
+  private prompted = false;
 
   constructor(private readonly deps: CoordinatorDeps) {
     this.connections = new ConnectionManager({ log: deps.serverLog, clientInfo: { name: 'strata-vscode', version: '0.1.0' } });
@@ -156,11 +158,32 @@ export class Coordinator implements CoordinatorApi, Disposable {
   }
 
   ready(signal?: AbortSignal): Promise<void> {
-    this.importing ??= this.importServers(true, signal).catch((e: unknown) => {
+    const needsPrompt = () => this.configured.some((s) => !s.startable && /\binput "/.test(s.blockedReason ?? '') && !/not declared/.test(s.blockedReason ?? ''));
+    this.importing ??= this.importServers(true, signal);
+    const p = this.importing.then(async () => {
+      // A quiet import (activation) left servers waiting for `${input:…}` values: ask now, once.
+      if (!this.prompted && needsPrompt()) {
+        this.prompted = true;
+        this.importing = this.importServers(true, signal);
+        await this.importing;
+      }
+    });
+    return p.catch((e: unknown) => {
       this.importing = undefined;
       throw e;
     });
-    return this.importing;
+  }
+
+  /**
+   * Imports the configuration without asking for anything (activation): the status bar and the
+   * planner see the configured servers at once; no server is started.
+   */
+  preload(): Promise<void> {
+    this.importing ??= this.importServers(false);
+    return this.importing.catch((e: unknown) => {
+      this.importing = undefined;
+      this.deps.log.error('reading the MCP configuration failed', e);
+    });
   }
 
   /** Forgets the imported configuration (files, settings or trust changed); re-imports without prompting if it was imported before. */
@@ -174,6 +197,7 @@ export class Coordinator implements CoordinatorApi, Disposable {
   }
 
   private async importServers(promptForInputs: boolean, signal?: AbortSignal): Promise<void> {
+    if (promptForInputs) this.prompted = true;
     const t0 = Date.now();
     const mcp = this.deps.mcpSettings();
     const scope = async (s: 'user' | 'workspace'): Promise<{ servers?: unknown } | undefined> => {

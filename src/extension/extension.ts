@@ -101,6 +101,8 @@ export function activate(context: vscode.ExtensionContext): StrataExtensionApi {
 
   // Recover stored sessions in the background: activation does not wait for the disk.
   const recovered = coordinator.init().catch((e: unknown) => logs.error('recovering sessions failed', e));
+  // Read the MCP configs quietly (no prompts, no server started) so the status bar and plans know the servers.
+  void coordinator.preload();
   active = { coordinator, logs };
   const activationMs = performance.now() - t0;
   logs.info(`Strata activated in ${activationMs.toFixed(1)} ms`);
