@@ -51,7 +51,7 @@ describe('executor: recovery paths', () => {
     return m;
   }
 
-  const twoStep = (tool: string) =>
+  const twoStep = (_tool: string) =>
     plan([
       step('L0:system-overseer', 'system-overseer', 'L0'),
       step('L3:backend-developer', 'backend-developer', 'L3', ['L0:system-overseer']),
