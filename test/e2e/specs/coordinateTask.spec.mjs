@@ -70,7 +70,11 @@ describe('Strata in the browser', function () {
     if (/read/.test(pick) && /file/.test(pick)) await form.getByTestId('manual-arg-path').fill(`${harness().workspace}/README.md`);
     else if (/echo/.test(pick)) await form.getByTestId('manual-arg-message').fill('hello from the browser');
     await form.getByTestId('manual-submit').click();
-    await wv.getByText(/Strata e2e workspace|hello from the browser|entities/).first().waitFor({ timeout: 30_000 });
+    // The step's card re-renders with the tool's real result under the form.
+    const result = wv.getByTestId('manual-last-result').first();
+    await result.waitFor({ timeout: 30_000 });
+    assert.match((await result.textContent()) ?? '', /Strata e2e workspace|hello from the browser|"entities"/);
+    assert.match((await wv.getByTestId('session-status').textContent()) ?? '', /waiting/);
     await screenshot(page, 'manual-call-result');
   });
 
