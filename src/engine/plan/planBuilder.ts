@@ -51,6 +51,8 @@ export const COVERAGE_WEIGHT = 0.25;
 
 /** Longest task quote repeated in a hand-off objective (the full text is `plan.task`). */
 const QUOTE_MAX = 160;
+// Plan text uses ASCII quotes and dashes on purpose: V8 stores pure Latin-1 strings in one byte
+// per character, typographic quotes would double the heap of every cached plan's hand-offs.
 
 /** Everything `buildPlan` needs. */
 export interface PlanBuildInput {
@@ -181,7 +183,7 @@ function stepUncovered(a: PersonaAssignment): string[] {
 /** The routing why, plus what the reader must know about the servers (limits, too few, uncovered). */
 function withServerNotes(why: string, a: PersonaAssignment): string {
   let out = why;
-  for (const n of a.notes) if (n.kind !== 'estimate') out += ` — servers: ${n.text}`;
+  for (const n of a.notes) if (n.kind !== 'estimate') out += `; servers: ${n.text}`;
   return out;
 }
 
@@ -190,8 +192,8 @@ function round3(x: number): number {
 }
 
 function quoteTask(task: string): string {
-  const t = task.length > QUOTE_MAX ? `${task.slice(0, QUOTE_MAX - 1).trimEnd()}…` : task;
-  return `“${t}”`;
+  const t = task.length > QUOTE_MAX ? `${task.slice(0, QUOTE_MAX - 3).trimEnd()}...` : task;
+  return `"${t}"`;
 }
 
 /** Areas after the user's corrections: removed ones dropped, added ones present with no evidence. */
@@ -254,7 +256,7 @@ const SUPPORT_REQ = Object.freeze(['no area of its own named; support the plan a
 function phrases(evidence: readonly Evidence[]): string {
   if (evidence.length === 0) return 'added by the user';
   const seen = new Set<string>();
-  for (const e of evidence) seen.add(`“${e.phrase}”`);
+  for (const e of evidence) seen.add(`"${e.phrase}"`);
   return [...seen].join(', ');
 }
 
@@ -270,11 +272,11 @@ function concernRequirement(c: ConcernFinding): string {
 function constraintsOf(analysis: Analysis): string[] {
   const out: string[] = [];
   for (const e of analysis.ignored) {
-    if (/negat/i.test(e.rule)) out.push(`Excluded by the task: “${e.phrase}”`);
+    if (/negat/i.test(e.rule)) out.push(`Excluded by the task: "${e.phrase}"`);
   }
   for (const s of analysis.signals) {
     if (s.kind !== 'hard-constraint') continue;
-    for (const e of s.evidence) out.push(`Hard constraint: “${e.phrase}”`);
+    for (const e of s.evidence) out.push(`Hard constraint: "${e.phrase}"`);
   }
   return out;
 }

@@ -111,15 +111,15 @@ describe('plan builder', () => {
     const plan = build();
     const step = (id: string) => plan.steps.find((s) => s.id === id)!;
     const be = step('L3:backend-developer').handoff;
-    assert.match(be.objective, /^Implement the server-side.*: “Add rate limiting/);
-    assert.deepEqual(be.requirements, ['backend: “rate limiting”, “REST API”']);
-    assert.deepEqual(be.constraints, ['Excluded by the task: “without changing the database”', 'Hard constraint: “zero downtime”']);
+    assert.match(be.objective, /^Implement the server-side.*: "Add rate limiting/);
+    assert.deepEqual(be.requirements, ['backend: "rate limiting", "REST API"']);
+    assert.deepEqual(be.constraints, ['Excluded by the task: "without changing the database"', 'Hard constraint: "zero downtime"']);
     assert.ok(be.acceptanceCriteria.length >= 2);
     assert.deepEqual(be.artifacts, []);
-    assert.deepEqual(step('L3:testing-specialist').handoff.requirements, ['testing: “tests”']);
+    assert.deepEqual(step('L3:testing-specialist').handoff.requirements, ['testing: "tests"']);
     // L0/L1 see the whole request.
     const pm = step('L1:product-manager').handoff.requirements;
-    assert.deepEqual(pm, ['product concern: “public”', 'backend: “rate limiting”, “REST API”', 'testing: “tests”', 'infrastructure/cloud: “public”']);
+    assert.deepEqual(pm, ['product concern: "public"', 'backend: "rate limiting", "REST API"', 'testing: "tests"', 'infrastructure/cloud: "public"']);
   });
 
   it('applies corrections to the plan\'s findings and records them', () => {
@@ -189,7 +189,7 @@ describe('plan builder', () => {
     assert.match(md, /\*\*Cascade:\*\* L0 → L1 → L2 → L3/);
     assert.match(md, /### L3:backend-developer/);
     assert.match(md, /\*\*Servers:\*\* `fs` \(files\)/);
-    assert.match(md, /Excluded by the task: “without changing the database”/);
+    assert.match(md, /Excluded by the task: "without changing the database"/);
     assert.match(md, /- `pg`: its capabilities \(sql\) meet no need/);
   });
 });
