@@ -35,6 +35,7 @@ const DOC_VERBS = new Set(['fix', 'updat', 'add', 'improv', 'writ', 'creat', 'ex
 const TECH_ROLES = new Set(['devop', 'sysop', 'sre', 'developer', 'platform', 'maintainer', 'operator', 'architect', 'contributor', 'dev']);
 const CERT_ACTION = new Set(['achiev', 'obtain', 'complet', 'certification', 'certifi', 'compliance', 'complianc', 'compliant', 'pas', 'attain', 'audit', 'ensur', 'control', 'type']);
 const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
+const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
 // "test" followed by a determiner is the verb ("test the migration"), not a test to write.
@@ -169,13 +170,25 @@ export function analyzeTask(task: string): Analysis {
 
   // Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable.
   const keep = longestAreaHits(hits, tokens.length);
+  // "Add tests for the Stripe refund API": what the tests cover is their subject, not an area of
+  // its own (like documentation of a subject, ROUTING §3). From "for/of/on/covering" after a test
+  // mention to the end of the clause, L3 areas other than testing are not counted.
+  const testSubject = new Uint8Array(tokens.length);
+  for (const h of keep) {
+    if (h.sense.t !== 'area' || h.sense.area !== 'testing' || h.ev.weight < 1) continue;
+    const nxt = h.i + h.n;
+    if (nxt < tokens.length && TEST_SUBJECT_PREPS.has(tokens[nxt]!.lower)) {
+      for (let k = nxt + 1; k < tokens.length && !tokens[k]!.clauseStart; k++) testSubject[k] = 1;
+    }
+  }
   const areaEv = new Map<AreaId, Evidence[]>();
   const areaScore = new Map<AreaId, number>();
   for (const h of keep) {
     if (h.sense.t !== 'area') continue;
-    if (h.n === 1 && tokens[h.i]!.stem === 'test' && VERB_FOLLOWERS.has(tokens[h.i + 1]?.lower ?? '')) { ignored.push({ ...h.ev, rule: `verb-use:${h.ev.rule}` }); continue; }
+    if (h.n === 1 && tokens[h.i]!.lower === 'test' && VERB_FOLLOWERS.has(tokens[h.i + 1]?.lower ?? '')) { ignored.push({ ...h.ev, rule: `verb-use:${h.ev.rule}` }); continue; }
     if (negated[h.i]) { ignored.push({ ...h.ev, rule: `negated:${h.ev.rule}` }); continue; }
     if (docsHit && !isStrategy) { ignored.push({ ...h.ev, rule: `documentation-subject:${h.ev.rule}` }); continue; }
+    if (testSubject[h.i] && h.sense.area !== 'testing' && !L2_AREAS.has(h.sense.area)) { ignored.push({ ...h.ev, rule: `test-subject:${h.ev.rule}` }); continue; }
     const a = h.sense.area;
     (areaEv.get(a) ?? areaEv.set(a, []).get(a)!).push(h.ev);
     areaScore.set(a, (areaScore.get(a) ?? 0) + h.sense.weight);
@@ -183,8 +196,11 @@ export function analyzeTask(task: string): Analysis {
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
   // An area named only by weak words counts only when no area is named strongly: a weak word
   // ("service", "view", "environment") is context, not a requirement, beside a clear one.
+  // Two distinct weak words that agree ("deployment stages of the pipeline") name the area too.
   const strong = new Set<AreaId>();
-  for (const [a, list] of areaEv) if (list.some((e) => e.weight >= 1)) strong.add(a);
+  for (const [a, list] of areaEv) {
+    if (list.some((e) => e.weight >= 1) || new Set(list.map((e) => e.phrase.toLowerCase())).size >= 2) strong.add(a);
+  }
   const areas: AreaFinding[] = [];
   for (const a of AREA_IDS) {
     const s = areaScore.get(a) ?? 0;
@@ -199,16 +215,30 @@ export function analyzeTask(task: string): Analysis {
     (concernEv.get(h.sense.concern) ?? concernEv.set(h.sense.concern, []).get(h.sense.concern)!).push(h.ev);
   }
   // User stories ("As a <role>, I want…") are product framing unless the role is technical.
+  let userFacing: Evidence | undefined;
+  for (let k = 0; k + 1 < tokens.length && !userFacing; k++) {
+    const a = tokens[k]!.stem;
+    const b = tokens[k + 1]!.stem;
+    if ((a === 'allow' || a === 'let' || a === 'enabl') && (b === 'user' || b === 'customer')) userFacing = ev(tokens, task, k, 2, 'user-facing:allow-users', 1);
+    else if ((a === 'user' || a === 'customer') && b === 'can') userFacing = ev(tokens, task, k, 2, 'user-facing:users-can', 1);
+  }
   if (tokens.length > 3 && tokens[0]!.lower === 'as' && (tokens[1]!.lower === 'a' || tokens[1]!.lower === 'an')) {
     const role = tokens.slice(2, 5).map((t) => t.stem);
     if (!role.some((r) => TECH_ROLES.has(r))) {
       const e = ev(tokens, task, 0, Math.min(4, tokens.length), 'concern:product:user-story', 1);
+      userFacing = e;
       (concernEv.get('product') ?? concernEv.set('product', []).get('product')!).push(e);
     } else concernEv.delete('product');
   }
   const concerns: ConcernFinding[] = [];
   for (const [c, e] of concernEv) concerns.push({ concern: c, score: Math.min(1, 1 - Math.exp(-1.6 * e.length)), evidence: e });
 
+  // A user-facing feature whose only named area is backend also has its UI (the labelled reading of
+  // "allow users to manage payment methods" and of product user stories): add frontend, marked inferred.
+  if (userFacing && areas.length === 1 && areas[0]!.area === 'backend' && !docsHit) {
+    const e: Evidence = { ...userFacing, rule: `inferred:user-facing-feature:${userFacing.rule}`, weight: 0.5 };
+    areas.splice(1, 0, { area: 'frontend', score: 0.55, evidence: [e] });
+  }
   const hasL2L3 = areas.length > 0;
   // Compliance work that names no technical area (a certification, a control review) is delivered at
   // L1/L2 like a strategy-only task: it has no L3 step (ROUTING §3, §5).
@@ -229,7 +259,8 @@ export function analyzeTask(task: string): Analysis {
   const live = detectLive(tokens, task, cue, negated, finalAreas, isStrategy);
 
   const migVerbs = cue('migrationVerb').filter((h) => !negated[h.i]);
-  const hostObjs = cue('hostingObject').filter((h) => !negated[h.i]);
+  // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
+  const hostObjs = cue('hostingObject').filter((h) => !negated[h.i] && tokens[h.i - 1]?.lower !== 'multi');
   const dbEngines = new Set(cue('dbEngine').map((h) => tokens[h.i]!.stem));
   const monolith = cue('monolithSplit');
   const migEv: Evidence[] = [];
@@ -259,7 +290,7 @@ export function analyzeTask(task: string): Analysis {
   const inName = (h: { i: number }): boolean => named[h.i] === 1;
   const subst: Evidence[] = cue('substantial').filter((h) => !negated[h.i] && !inName(h)).map((h) => {
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
-    return WEAK_SUBSTANTIAL.has(key) ? { ...h.ev, weight: 0.5 } : h.ev;
+    return WEAK_SUBSTANTIAL.has(key) ? { ...h.ev, weight: 0.4 } : h.ev;
   });
   for (const c of concerns) if (c.concern !== 'product') subst.push(...c.evidence);
   // A named technology: a catalogue name, or a vocabulary hit written with a capital inside a sentence.
