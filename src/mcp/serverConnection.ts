@@ -277,6 +277,7 @@ export class ServerConnection implements Disposable {
     const gen = ++this.generation;
     this.startAttempt++;
     this.garbageLines = 0;
+    this.stderrTail.length = 0;
     this.setHealth({ state: 'starting', attempt: this.startAttempt });
     let live: Live;
     try {
