@@ -32,6 +32,7 @@ export class CascadePanel implements vscode.Disposable {
   private plan: Plan | undefined;
   private sessionId: string | undefined;
   private pendingUpdate: NodeJS.Timeout | undefined;
+  private fullUpdate = false;
   private outcome: ((o: PreviewOutcome) => void) | undefined;
   private disposed = false;
   /** Resolves when the user runs, keeps or closes a preview. */
@@ -62,7 +63,8 @@ export class CascadePanel implements vscode.Disposable {
       coordinator.onDidChangeSessions((id) => {
         if (this.sessionId && (id === undefined || id === this.sessionId)) this.scheduleUpdate();
       }),
-      coordinator.onDidChangeServers(() => this.scheduleUpdate()),
+      // Tool counts become known as servers start: re-send the whole view (counts live outside the session).
+      coordinator.onDidChangeServers(() => this.scheduleUpdate(true)),
     );
     this.updateTitle();
   }
@@ -143,11 +145,17 @@ export class CascadePanel implements vscode.Disposable {
     this.updateTitle();
   }
 
-  /** Coalesces bursts of session events into one update per 100 ms. */
-  private scheduleUpdate(): void {
+  /** Coalesces bursts of session events into one update per 100 ms (`full` also re-sends tool counts). */
+  private scheduleUpdate(full = false): void {
+    this.fullUpdate ||= full;
     if (this.pendingUpdate || this.disposed) return;
     this.pendingUpdate = setTimeout(() => {
       this.pendingUpdate = undefined;
+      if (this.fullUpdate) {
+        this.fullUpdate = false;
+        this.postShow();
+        return;
+      }
       const s = this.sessionId ? this.coordinator.session(this.sessionId) : undefined;
       if (s) {
         this.post({ type: 'session', session: s });
