@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { Readable } from 'node:stream';
 import { ConnectionManager } from '../../../src/mcp/connectionManager';
 import { MemoryLogSink } from '../../../src/mcp/serverLog';
 import { ToolGatewayError, type ToolFailureKind } from '../../../src/engine/tools/toolGateway';
@@ -7,6 +9,54 @@ import { FAST_POLICY, bin, httpServer, trackUnhandledRejections, waitFor } from 
 
 const HTTP_PORT = 39110;
 const SSE_PORT = 39111;
+const PROXY_PORT = 39112;
+
+/**
+ * An in-process proxy in front of server-everything that can "forget" sessions: afterwards it
+ * answers requests carrying a forgotten session id with HTTP 404, as the spec says a server does.
+ */
+function sessionForgettingProxy(upstreamPort: number): { server: Server; forgetAll(): void; forgotten: () => number } {
+  const seen = new Set<string>();
+  const forgotten = new Set<string>();
+  let answered404 = 0;
+  const server = createServer((req, res) => {
+    const sid = req.headers['mcp-session-id'];
+    if (typeof sid === 'string' && forgotten.has(sid)) {
+      answered404++;
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null }));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
+      const ac = new AbortController();
+      res.on('close', () => ac.abort());
+      fetch(`http://127.0.0.1:${upstreamPort}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined, signal: ac.signal })
+        .then((up) => {
+          const out: Record<string, string> = {};
+          up.headers.forEach((v, k) => {
+            if (k !== 'content-length' && k !== 'transfer-encoding' && k !== 'content-encoding') out[k] = v;
+          });
+          const s = up.headers.get('mcp-session-id');
+          if (s) seen.add(s);
+          res.writeHead(up.status, out);
+          if (up.body) Readable.fromWeb(up.body as import('node:stream/web').ReadableStream).on('error', () => res.destroy()).pipe(res);
+          else res.end();
+        })
+        .catch(() => {
+          if (!res.headersSent) res.writeHead(502);
+          res.end();
+        });
+    });
+  });
+  return {
+    server,
+    forgetAll: () => seen.forEach((s) => forgotten.add(s)),
+    forgotten: () => answered404,
+  };
+}
 
 /** Starts server-everything in an HTTP mode and resolves once it listens. */
 function startEverything(mode: 'streamableHttp' | 'sse', port: number): Promise<ChildProcess> {
@@ -104,7 +154,28 @@ describe('ConnectionManager over HTTP (server-everything streamableHttp and sse)
     await waitFor(() => m.health.get('ev').state === 'healthy', 3000, 'healthy again');
   });
 
-  it('re-initialises when the server forgets the session ("session not found")', async () => {
+  it('re-initialises on HTTP 404 "session not found" and re-sends the request once', async () => {
+    const proxy = sessionForgettingProxy(HTTP_PORT);
+    await new Promise<void>((r) => proxy.server.listen(PROXY_PORT, '127.0.0.1', () => r()));
+    const log = new MemoryLogSink();
+    const m = new ConnectionManager({ log, policy: { ...FAST_POLICY, maxCallAttempts: 1 }, servers: [httpServer('ev', `http://127.0.0.1:${PROXY_PORT}/mcp`)] });
+    managers.push(m);
+    try {
+      await m.callTool('ev', 'echo', { message: 'one' });
+      proxy.forgetAll();
+      const r = await m.callTool('ev', 'echo', { message: 'two' });
+      assert.deepEqual(r.content, [{ type: 'text', text: 'Echo: two' }]);
+      assert.ok(proxy.forgotten() >= 1, 'the proxy answered 404');
+      assert.ok(log.get('ev').some((l) => /session not found: re-initialising/.test(l)));
+      assert.equal(m.health.get('ev').state, 'healthy');
+    } finally {
+      m.dispose();
+      proxy.server.closeAllConnections();
+      await new Promise((r) => proxy.server.close(r));
+    }
+  });
+
+  it('re-initialises when a restarted server no longer knows the session (HTTP 400)', async () => {
     const log = new MemoryLogSink();
     const m = new ConnectionManager({ log, policy: { ...FAST_POLICY, maxCallAttempts: 1 }, servers: [httpServer('ev', `http://127.0.0.1:${HTTP_PORT}/mcp`)] });
     managers.push(m);
