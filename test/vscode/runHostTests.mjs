@@ -25,6 +25,7 @@ import {
   writeMcpWorkspace,
 } from '../../scripts/vscodeServer.mjs';
 import { buildHostTests, testsEntry } from './buildTests.mjs';
+import { report } from './report.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -146,69 +147,6 @@ async function main() {
     if (!keep) removeDir(profile.base);
     else say(`kept ${profile.base}`);
   }
-}
-
-/**
- * Runs a command by its palette label: F1, type, Enter on the matching row.
- * @param {import('playwright-core').Page} page
- * @param {string} label
- */
-export async function runPaletteCommand(page, label) {
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${label}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  try {
-    await row.waitFor({ timeout: 15_000 });
-  } catch (e) {
-    await page.screenshot({ path: join(outputDir, 'palette-failure.png') }).catch(() => {});
-    throw new Error(`command palette: no row "${label}" (screenshot test-output/vscode/palette-failure.png): ${e.message}`);
-  }
-  await row.click();
-}
-
-/** Prints every test and the mocha-style summary; returns the exit code. */
-function report(phases, ms) {
-  let passing = 0;
-  let failing = 0;
-  let pending = 0;
-  const failures = [];
-  console.log('');
-  for (const p of phases) {
-    console.log(`  extension host, phase ${p.phase}${p.vscodeVersion ? ` (VS Code ${p.vscodeVersion})` : ''}`);
-    if (p.fatal) {
-      failing++;
-      failures.push({ fullTitle: `phase ${p.phase} could not run its tests`, error: p.fatal });
-      console.log(`    ✗ phase ${p.phase} could not run its tests`);
-    }
-    for (const r of p.results) {
-      if (r.state === 'passed') {
-        passing++;
-        console.log(`    ✓ ${r.fullTitle} (${r.durationMs}ms)`);
-      } else if (r.state === 'pending') {
-        pending++;
-        console.log(`    - ${r.fullTitle}`);
-      } else {
-        failing++;
-        failures.push(r);
-        console.log(`    ✗ ${r.fullTitle}`);
-      }
-    }
-  }
-  console.log('');
-  console.log(`  ${passing} passing (${Math.round(ms / 1000)}s)`);
-  if (failing) console.log(`  ${failing} failing`);
-  if (pending) console.log(`  ${pending} pending`);
-  failures.forEach((f, i) => {
-    console.log(`\n  ${i + 1}) ${f.fullTitle}:\n     ${String(f.error).split('\n').slice(0, 12).join('\n     ')}`);
-  });
-  if (passing + failing === 0) {
-    console.log('\n[vscode-tests] no test ran');
-    return 1;
-  }
-  return failing ? 1 : 0;
 }
 
 main().then(
