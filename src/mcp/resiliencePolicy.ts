@@ -26,6 +26,8 @@ export interface ResiliencePolicy {
   readonly pingFailuresBeforeRestart: number;
   /** Automatic restarts after an unexpected exit before giving up until the next use. */
   readonly maxAutoRestarts: number;
+  /** A connection that stayed up this long resets the restart count (crash-loop protection). */
+  readonly stableAfterMs: number;
   /** Exponential backoff with full jitter for restarts and retries: base·2^n capped at max. */
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
@@ -46,6 +48,7 @@ export const DEFAULT_RESILIENCE: ResiliencePolicy = {
   pingTimeoutMs: 5_000,
   pingFailuresBeforeRestart: 2,
   maxAutoRestarts: 5,
+  stableAfterMs: 30_000,
   backoffBaseMs: 500,
   backoffMaxMs: 30_000,
   maxCallAttempts: 3,

@@ -62,6 +62,7 @@ export class ServerConnection implements Disposable {
   private generation = 0;
   private startAttempt = 0;
   private restartAttempts = 0;
+  private connectedAt = 0;
   private restartTimer?: NodeJS.Timeout;
   private pingTimer?: NodeJS.Timeout;
   private pingFailures = 0;
@@ -293,6 +294,7 @@ export class ServerConnection implements Disposable {
       throw new ToolGatewayError('server-unavailable', this.name, `${this.name}: connection dropped while starting`, true);
     }
     this.live = live;
+    this.connectedAt = Date.now();
     this.startAttempt = 0;
     this.pingFailures = 0;
     this.setHealthy(live);
@@ -412,7 +414,11 @@ export class ServerConnection implements Disposable {
     const wasLive = this.live !== undefined;
     this.clearLive();
     if (!wasLive) return; // a failed start is reported by connect()
-    this.event('connection closed unexpectedly');
+    const uptime = Date.now() - this.connectedAt;
+    // Only a connection that stayed up resets the count, so a server that crashes right after
+    // every start ends in `failed` instead of restarting forever.
+    if (uptime >= this.deps.policy.stableAfterMs) this.restartAttempts = 0;
+    this.event(`connection closed unexpectedly after ${uptime} ms`);
     this.scheduleRestart('connection lost');
   }
 
@@ -431,9 +437,7 @@ export class ServerConnection implements Disposable {
       this.restartTimer = undefined;
       if (this.disposed || this.live || this.connecting) return;
       this.guard(() => this.ensureConnected()).then(
-        () => {
-          this.restartAttempts = 0;
-        },
+        () => undefined,
         (e: unknown) => {
           const err = toGatewayError(this.name, e);
           if (err.kind === 'circuit-open') return; // the breaker's half-open trial takes over

@@ -202,6 +202,21 @@ describe('ConnectionManager fault injection (stdio)', function () {
     await waitFor(() => !isAlive(pid1), 3000, 'old process killed');
   });
 
+  it('a crash loop stops after maxAutoRestarts and ends in failed with the reason', async () => {
+    const m = make({ policy: { ...FAST_POLICY, maxAutoRestarts: 2 }, servers: [stdioServer('crashy', node, [fixture('scriptedServer.mjs'), '--exit-after', '100'])] });
+    const starts: number[] = [];
+    m.health.onDidChange((c) => c.current.state === 'healthy' && starts.push(Date.now()));
+    await m.start('crashy');
+    await waitFor(() => m.health.get('crashy').state === 'failed', 10_000, 'failed state');
+    const h = m.health.get('crashy');
+    assert.ok(h.state === 'failed' && /2 automatic restarts failed, will retry on next use/.test(h.reason), JSON.stringify(h));
+    assert.equal(starts.length, 3, 'first start + 2 restarts');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(m.health.get('crashy').state, 'failed', 'no further restarts');
+    // the next use starts it again
+    assert.ok((await m.listTools('crashy')).length > 0);
+  });
+
   it('workspace servers blocked by trust are listed with the reason and never started', async () => {
     const m = make({ policy: FAST_POLICY, servers: [stdioServer('ws', bin('mcp-server-everything'), [], { startable: false, blockedReason: 'workspace is not trusted' })] });
     assert.deepEqual(m.health.get('ws'), { state: 'stopped', reason: 'workspace is not trusted' });
