@@ -23,6 +23,7 @@ export function registerChatParticipant(coordinator: CoordinatorApi, logs: Strat
       return {};
     }
     stream.progress('Planning through the five-layer cascade…');
+    await coordinator.ready();
     const plan = coordinator.plan(task);
     for (const chunk of planChatChunks(plan, threshold())) {
       if (token.isCancellationRequested) return {};

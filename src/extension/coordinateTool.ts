@@ -27,6 +27,7 @@ export class CoordinateTool implements vscode.LanguageModelTool<{ task: string }
       const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
       return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(`Invalid input for ${COORDINATE_TOOL_NAME}: ${detail}. Expected {"task": "<the task in plain words>"}.`)]);
     }
+    await this.coordinator.ready();
     const plan = this.coordinator.plan(parsed.data.task);
     return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(planSummaryText(plan))]);
   }

@@ -13,6 +13,8 @@ import { Notifier } from './notifier';
 import { SecretStorageProvider } from './secretStorageProvider';
 import { SessionsTreeProvider } from './sessionsTree';
 import { StrataStatusBar } from './statusBar';
+import type { TreeNodeView } from './sessionTreeModel';
+import type { SessionManager } from '../engine/session/sessionManager';
 
 /** What `activate` returns (tests read it through `extension.exports`). */
 export interface StrataExtensionApi {
@@ -21,6 +23,12 @@ export interface StrataExtensionApi {
   readonly activationMs: number;
   /** The status bar item's current text. */
   statusBarText(): string;
+  /** The status bar item `strata.status`. */
+  readonly statusBarItem: vscode.StatusBarItem;
+  /** The TreeDataProvider registered for the `strata.sessions` view. */
+  readonly sessionsTree: vscode.TreeDataProvider<TreeNodeView>;
+  /** helper D's SessionManager the extension uses. */
+  readonly sessions: SessionManager;
   /** Resolves when stored sessions were recovered. */
   readonly recovered: Promise<void>;
 }
@@ -106,7 +114,15 @@ export function activate(context: vscode.ExtensionContext): StrataExtensionApi {
   active = { coordinator, logs };
   const activationMs = performance.now() - t0;
   logs.info(`Strata activated in ${activationMs.toFixed(1)} ms`);
-  return { coordinator, activationMs, statusBarText: () => statusBar.text, recovered };
+  return {
+    coordinator,
+    activationMs,
+    statusBarText: () => statusBar.text,
+    statusBarItem: statusBar.statusBarItem,
+    sessionsTree: tree,
+    sessions: coordinator.sessionManager,
+    recovered,
+  };
 }
 
 /** Stops MCP servers politely and closes the session journals. */

@@ -24,9 +24,14 @@ export class StrataStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
-  /** The item (tests read its text). */
+  /** The item's text (tests read it). */
   get text(): string {
     return this.item.text;
+  }
+
+  /** The status bar item itself (tests read text/tooltip/backgroundColor/command). */
+  get statusBarItem(): vscode.StatusBarItem {
+    return this.item;
   }
 
   private schedule(): void {
