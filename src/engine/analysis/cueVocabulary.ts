@@ -96,19 +96,23 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   migrationVerb: [
     'migrate', 'migration', 'move', 'moving', 're-platform', 'replatform', 'replatforming', 'lift and shift', 'lift-and-shift', 'relocate', 'transition',
-    'switch', 'move away', 'migrate away', 'move off', 'move out', 'cut over', 'cutover', 'rehost', 'rehome',
+    'switch', 'move away', 'migrate away', 'move off', 'move out', 'cut over', 'cutover', 'rehost', 'rehome', 'replace', 'swap', 'consolidate onto',
   ],
   // Where a system is hosted or orchestrated; a migration between these is extreme (ROUTING §4).
   hostingObject: [
     'aws', 'gcp', 'google cloud', 'azure', 'cloud', 'self-hosted', 'self hosted', 'on-prem', 'on-premise', 'on-premises', 'data center', 'datacenter',
     'hosting', 'heroku', 'digitalocean', 'hetzner', 'ovh', 'linode', 'ec2', 'vm', 'virtual machine', 'bare metal', 'infrastructure', 'aws account',
     'region', 'cloud provider', 'kubernetes', 'k8s', 'eks', 'gke', 'aks', 'openshift', 'ecs', 'fargate', 'nomad', 'cluster', 'docker swarm',
-    'serverless', 'lambda', 'app engine', 'cloud run', 'vercel', 'netlify', 'fly.io', 'render.com', 'colo', 'colocation',
+    'serverless', 'lambda', 'app engine', 'cloud run', 'vercel', 'netlify', 'fly.io', 'render.com', 'colo', 'colocation', 'openstack', 'vmware',
+    'cloud foundry', 'paas', 'oracle cloud', 'ibm cloud', 'alibaba cloud', 'vultr', 'scaleway', 'railway', 'mainframe', 'azure vm', 'compute engine',
+    'gce', 'app service', 'proxmox', 'hosting provider', 'cloud account', 'aws organization', 'new cluster', 'managed kubernetes',
   ],
   multiRegion: [
     'multi-region', 'multi region', 'multiregion', 'across region', 'second region', 'cross-region', 'cross region', 'active-active', 'active active',
     'multi-site', 'multi site', 'across cloud', 'multi-cloud deployment', 'geo-redundant', 'geo redundant', 'multiple region', 'several cloud',
-    'multi-datacenter', 'multi-data-center', 'global deployment', 'multiple cloud',
+    'multi-datacenter', 'multi-data-center', 'global deployment', 'multiple cloud', 'multiple regions', 'geo-replication', 'across data center',
+    'second data center', 'dr region', 'cross-cloud', 'hybrid cloud', 'multi-region deployment', 'region failover', 'regional failover',
+    'several region', 'all region', 'every region', 'globally distributed', 'geo-distributed',
   ],
   hardConstraint: [
     'zero downtime', 'zero-downtime', 'no downtime', 'without downtime', 'high availability', 'highly available', 'rto', 'rpo', 'real-time at scale',
@@ -126,7 +130,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite', 'mongo', 'mongodb', 'dynamodb', 'cassandra', 'cockroachdb', 'oracle', 'sql server', 'mssql',
     'couchdb', 'firestore', 'aurora', 'cloud sql', 'neo4j', 'redis', 'elasticsearch', 'opensearch', 'timescaledb', 'influxdb', 'clickhouse', 'tidb', 'rds',
   ],
-  monolithSplit: ['monolith', 'monolithic', 'into microservice', 'into service', 'split the monolith', 'break up the monolith'],
+  monolithSplit: ['monolith', 'monolithic', 'into microservice', 'into service', 'split the monolith', 'break up the monolith', 'decompose the monolith'],
   scaleCue: ['scale', 'scalability', 'scalable', 'traffic', 'load', 'throughput', 'performance at scale', 'handle more'],
 };
 

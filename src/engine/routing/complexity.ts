@@ -1,4 +1,29 @@
 import type { Analysis, AreaId, Complexity, Evidence, ScopeSignalKind } from '../analysis/analysisTypes';
+import { SCOPE_MODEL } from '../analysis/generated/scopeModel';
+import { scopeFeatures } from '../analysis/scopeFeatures';
+
+/** The shipped one-area scope model (weights as a Map, built once). */
+const MODEL = { bias: SCOPE_MODEL.bias, weights: new Map(SCOPE_MODEL.weights) };
+
+/** Options of the classifier; `scopeModel: false` forces the hand rule (used to compare them). */
+export interface ClassifyOptions {
+  readonly scopeModel?: boolean;
+}
+
+/** Probability that a one-area task has substantial scope, and the features that pushed it up most. */
+export function scopeProbability(a: Analysis): { p: number; top: string[] } {
+  const feats = scopeFeatures(a);
+  let z = MODEL.bias;
+  const contrib: [string, number][] = [];
+  for (const f of feats) {
+    const w = MODEL.weights.get(f);
+    if (w === undefined) continue;
+    z += w;
+    contrib.push([f, w]);
+  }
+  contrib.sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]));
+  return { p: 1 / (1 + Math.exp(-z)), top: contrib.slice(0, 4).map(([f, w]) => `${f} ${w >= 0 ? '+' : ''}${w.toFixed(2)}`) };
+}
 
 /** The complexity class with its reasons and the evidence behind it (ROUTING §4). */
 export interface ComplexityResult {
@@ -18,7 +43,7 @@ function sig(a: Analysis, kind: ScopeSignalKind): readonly Evidence[] | undefine
 const quote = (e: readonly Evidence[] | undefined): string => (e ?? []).slice(0, 3).map((x) => `"${x.phrase}"`).join(', ');
 
 /** Applies the §4 table to an analysis. `areas` is the (possibly corrected) area list. */
-export function classifyComplexity(a: Analysis, areas: readonly AreaId[]): ComplexityResult {
+export function classifyComplexity(a: Analysis, areas: readonly AreaId[], opts: ClassifyOptions = {}): ComplexityResult {
   const A = areas.length === 0 ? 1 : areas.length;
   const strategy = a.strategy.kind !== 'none';
   const migration = sig(a, 'migration');
@@ -56,6 +81,15 @@ export function classifyComplexity(a: Analysis, areas: readonly AreaId[]): Compl
   if (A >= 2) {
     reasons.push(`§4 medium: ${A} distinct L2/L3 areas (${areas.join(', ')}); two areas are never low`);
     return { complexity: 'medium', reasons, areaCount: A, support: A - 1, conflict: 0 };
+  }
+  // One area, not a plan: the fitted scope model decides substantial vs contained when one is shipped
+  // (k-fold CV showed it beats the hand rule; see docs/routing.md), with its top features as evidence.
+  if (!strategy && MODEL.weights.size > 0 && opts.scopeModel !== false) {
+    const { p, top } = scopeProbability(a);
+    const medium = p >= 0.5;
+    reasons.push(`§4 ${medium ? 'medium: one area with substantial scope' : 'low: one area, contained change'} (scope model p=${p.toFixed(2)}; ${top.join(', ')})`);
+    const margin = Math.abs(p - 0.5) * 2;
+    return { complexity: medium ? 'medium' : 'low', reasons, areaCount: A, support: 1 + 3 * margin, conflict: margin < 0.2 ? 1 : 0 };
   }
   // One area: substantial scope makes it medium unless the text reads as a contained fix.
   // A plan or spike is rated by what it delivers (§4): only a plan for a migration, rewrite or

@@ -1,0 +1,32 @@
+import type { Analysis } from './analysisTypes';
+import { tokenize } from './tokenize';
+
+// Function words carry no scope information; leaving them out keeps the model small.
+const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'is', 'be', 'it', 'that', 'this', 'we', 'our', 'as', 'at',
+  'by', 'from', 'are', 'was', 'i', 'so', 'can', 'if', 'not', 'but', 'all', 'any', 'some', 'its', 'into', 'when', 'which', 'will', 'should', 'would',
+  'there', 'their', 'they', 'have', 'has', 'do', 'does', 'you', 'your', 'my', 'me', 'us', 'them', 'these', 'those', 'also', 'than', 'then']);
+
+/**
+ * Features of the one-area scope model (ROUTING §4 "substantial scope"): the text's word stems plus
+ * the analyzer's own findings (cue signals, concerns, areas, strategy, user-story framing, length).
+ * Shared by the training script and the analyzer so both see exactly the same features.
+ */
+export function scopeFeatures(a: Pick<Analysis, 'task' | 'signals' | 'concerns' | 'areas' | 'strategy' | 'liveOps'>): string[] {
+  const out = new Set<string>();
+  const toks = tokenize(a.task);
+  for (const t of toks) if (t.stem.length > 1 && !STOP.has(t.lower) && !/^\d+$/.test(t.stem)) out.add(`w:${t.stem}`);
+  for (const s of a.signals) {
+    let w = 0;
+    for (const e of s.evidence) w += e.weight;
+    out.add(`sig:${s.kind}`);
+    if (w >= 2) out.add(`sig:${s.kind}:2+`);
+  }
+  for (const c of a.concerns) out.add(`concern:${c.concern}`);
+  for (const x of a.areas) out.add(`area:${x.area}`);
+  if (a.areas.some((x) => x.evidence.some((e) => e.rule.startsWith('lexicon:')))) out.add('tech:catalogue');
+  out.add(`strategy:${a.strategy.kind}`);
+  if (a.liveOps.live) out.add('live');
+  const n = toks.length;
+  out.add(n <= 6 ? 'len:short' : n <= 15 ? 'len:mid' : 'len:long');
+  return [...out];
+}
