@@ -268,12 +268,30 @@ function concernRequirement(c: ConcernFinding): string {
   return `${c.concern} concern: ${phrases(c.evidence)}`;
 }
 
-/** Plan-wide constraints: what the task excludes and the hard constraints it sets. */
+/** Words that open a negated clause ("without changing the database"). */
+const NEGATION_CUE = /\b(?:without|not|no|never|don't|do not|doesn't|except|excluding|avoid|avoiding|keep|keeping)\b/gi;
+/** How far before a negated mention its cue may stand. */
+const NEGATION_REACH = 60;
+
+/**
+ * Plan-wide constraints: what the task excludes and the hard constraints it sets. A negated
+ * mention is quoted with its clause, from the negation cue to the last negated mention after it
+ * ("without changing the database schema"), so the hand-off reads as the user wrote it.
+ */
 function constraintsOf(analysis: Analysis): string[] {
   const out: string[] = [];
+  const task = analysis.task;
+  const clauses = new Map<number, number>(); // cue start -> clause end
   for (const e of analysis.ignored) {
-    if (/negat/i.test(e.rule)) out.push(`Excluded by the task: "${e.phrase}"`);
+    if (!/negat/i.test(e.rule)) continue;
+    const from = Math.max(0, e.start - NEGATION_REACH);
+    let cue = e.start;
+    NEGATION_CUE.lastIndex = 0;
+    const window = task.slice(from, e.start);
+    for (let m = NEGATION_CUE.exec(window); m; m = NEGATION_CUE.exec(window)) cue = from + m.index;
+    clauses.set(cue, Math.max(clauses.get(cue) ?? 0, e.end));
   }
+  for (const [start, end] of [...clauses].sort((a, b) => a[0] - b[0])) out.push(`Excluded by the task: "${task.slice(start, end)}"`);
   for (const s of analysis.signals) {
     if (s.kind !== 'hard-constraint') continue;
     for (const e of s.evidence) out.push(`Hard constraint: "${e.phrase}"`);
