@@ -9,8 +9,8 @@
 //     --fresh      start from a clean demo workspace and VS Code profile
 //     --no-build   do not run `node esbuild.js` first
 //     --no-setup   do not run scripts/setup-vscode.sh when the VS Code server is missing
-// The workspace copy and the profile live under .strata-tmp/ (gitignored) and persist between
-// runs, so sessions and settings survive a restart of this command.
+// The workspace copy and the profile live under .strata-tmp/ (gitignored; or $STRATA_SERVE_HOME)
+// and persist between runs, so sessions and settings survive a restart of this command.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +39,8 @@ if (has('--help') || has('-h')) {
   process.exit(0);
 }
 
-const tmpRoot = join(repoRoot, '.strata-tmp');
+// STRATA_SERVE_HOME moves the workspace copy and profile elsewhere (e.g. to run two at once).
+const tmpRoot = process.env.STRATA_SERVE_HOME ?? join(repoRoot, '.strata-tmp');
 const workspace = join(tmpRoot, 'demo-workspace');
 const profileBase = join(tmpRoot, 'vscode-profile');
 
