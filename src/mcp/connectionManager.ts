@@ -106,11 +106,11 @@ export class ConnectionManager implements ToolGateway, Disposable {
     const entries = await Promise.all(
       [...this.connections.values()]
         .filter((c) => c.config.startable)
-        .map(async (c) => {
+        .map(async (c): Promise<[string, readonly ToolDescriptor[] | ToolGatewayError]> => {
           try {
-            return [c.name, await c.listTools(signal)] as const;
+            return [c.name, await c.listTools(signal)];
           } catch (e) {
-            return [c.name, e instanceof ToolGatewayError ? e : new ToolGatewayError('protocol', c.name, String(e), false)] as const;
+            return [c.name, e instanceof ToolGatewayError ? e : new ToolGatewayError('protocol', c.name, String(e), false)];
           }
         }),
     );

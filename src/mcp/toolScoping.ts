@@ -39,6 +39,10 @@ export interface ScopingReport {
   readonly summary: string;
 }
 
+function isMap<K, V>(v: ReadonlyMap<K, V> | object): v is ReadonlyMap<K, V> {
+  return v instanceof Map;
+}
+
 /** Inputs of {@link scopeTools}. */
 export interface ScopeToolsOptions {
   /** Persona → assigned server names, in preference order (from the plan). */
@@ -57,7 +61,8 @@ export interface ScopeToolsOptions {
  */
 export function scopeTools(options: ScopeToolsOptions): ScopingReport {
   const cap = options.maxTools ?? MAX_TOOLS_PER_REQUEST;
-  const entries = options.assignments instanceof Map ? [...options.assignments.entries()] : Object.entries(options.assignments);
+  const a = options.assignments;
+  const entries: [string, readonly string[]][] = isMap(a) ? [...a.entries()] : Object.entries(a);
   const scopes: PersonaToolScope[] = entries.map(([persona, servers]) => {
     const excluded: { server: string; tool: string; reason: 'tool-cap' | 'not-in-allow-list' }[] = [];
     const missingServers: string[] = [];

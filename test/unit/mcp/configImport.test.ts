@@ -143,7 +143,7 @@ describe('MCP config import', () => {
     assert.equal(r.diagnostics.length, 1);
     assert.equal(r.diagnostics[0]!.jsonPath, '$.mcpServers.u.args[0]');
     assert.match(r.diagnostics[0]!.message, /\$\{NOPE\}/);
-    assert.deepEqual((byName(r.servers, 'u').transport as { args: string[] }).args, ['--key=']);
+    assert.deepEqual((byName(r.servers, 'u').transport as { args: readonly string[] }).args, ['--key=']);
   });
 
   it('asks for ${input:id} once through the secret provider and reuses the stored value', async () => {
