@@ -154,7 +154,14 @@ function header(plan: Plan): HTMLElement {
         { class: 'low-confidence', role: 'note', 'data-testid': 'plan-low-confidence' },
         h('strong', {}, 'Low confidence. '),
         `The analysis is unsure about this task (${pct(plan.confidence)} < ${pct(state.threshold)}). Check the areas and complexity below`,
-        state.mode === 'preview' ? ' and correct them if needed.' : '.',
+        state.mode === 'preview' ? ' and correct them if needed. ' : '.',
+        state.mode === 'preview' && !state.correcting
+          ? button('Check the analysis', 'plan-low-confidence-check', () => {
+              state.correcting = true;
+              refocus = 'correct-complexity';
+              render();
+            })
+          : undefined,
       ),
     );
   }
@@ -318,6 +325,13 @@ function card(step: PlanStep, live: StepView | undefined): HTMLElement {
   const status = live?.status ?? 'planned';
   const p = step.persona;
   const c = h('article', { class: `card status-${status}`, tabindex: 0, 'data-testid': `persona-card-${p}`, 'data-status': status, 'aria-label': `${p}: ${status}` });
+  // Enter on a focused card opens or closes its evidence (the card itself is the keyboard target).
+  c.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || e.target !== c) return;
+    const d = c.querySelector('details');
+    if (d) d.open = !d.open;
+    e.preventDefault();
+  });
   c.append(
     h('div', { class: 'card-head' }, h('h3', {}, p), h('span', { class: `badge status-${status}`, 'data-testid': `persona-status-${p}` }, status)),
     h(
