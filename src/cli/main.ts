@@ -2,6 +2,7 @@ import { version } from '../../package.json';
 import { UsageError } from './cliArgs';
 import type { CliIo } from './cliIo';
 import { BENCH_HELP, runBench } from './benchCommand';
+import { runChaos } from './chaosCommand';
 import { EVAL_HELP, runEval } from './evalCommand';
 import { PLAN_HELP, runPlan } from './planCommand';
 
@@ -12,6 +13,7 @@ Usage:
   strata plan --jsonl [--servers FILE] [--catalog FILE] < tasks.jsonl
   strata eval FILE.jsonl [--folds K] [--catalog FILE]
   strata bench [--file TASKS.jsonl] [--rounds N] [--plans N]
+  strata chaos [--sessions N] [--kills K] ...   durability benchmark (strata chaos --help)
   strata help [COMMAND]
   strata --help | --version
 
@@ -42,13 +44,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const topic = rest[0];
       if (topic === undefined) io.out(HELP);
       else if (COMMANDS[topic]) io.out(COMMANDS[topic].help);
-      else throw new UsageError(`unknown command "${topic}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+      else if (topic === 'chaos') return main(['chaos', '--help'], io);
+      else throw new UsageError(`unknown command "${topic}"; commands: ${Object.keys(COMMANDS).join(', ')}, chaos`);
       return 0;
+    }
+    if (first === 'chaos') {
+      // Helper D's durability benchmark (src/cli/chaosCommand.ts); it parses its own flags.
+      return await runChaos([...rest]);
     }
     const cmd = COMMANDS[first];
     if (!cmd) {
       const what = first.startsWith('-') ? `unknown flag "${first}"` : `unknown command "${first}"`;
-      throw new UsageError(`${what}; commands: ${Object.keys(COMMANDS).join(', ')} (strata --help)`);
+      throw new UsageError(`${what}; commands: ${Object.keys(COMMANDS).join(', ')}, chaos (strata --help)`);
     }
     return await cmd.run(rest, io);
   } catch (e) {

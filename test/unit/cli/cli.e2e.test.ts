@@ -35,8 +35,11 @@ describe('strata CLI (end to end on dist/cli.js)', function () {
     assert.deepEqual(strata(['--version']), { code: 0, out: `${pkg.version}\n`, err: '' });
     const help = strata(['--help']);
     assert.equal(help.code, 0);
-    for (const c of ['strata plan', 'strata eval', 'strata bench']) assert.ok(help.out.includes(c), c);
+    for (const c of ['strata plan', 'strata eval', 'strata bench', 'strata chaos']) assert.ok(help.out.includes(c), c);
     assert.equal(strata(['plan', '--help']).code, 0);
+    const chaos = strata(['chaos', '--help']);
+    assert.equal(chaos.code, 0, 'the chaos subcommand is wired to runChaos');
+    assert.match(chaos.out, /usage: strata chaos/);
   });
 
   it('plan "task" prints a readable cascade', () => {
