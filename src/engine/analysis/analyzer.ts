@@ -12,15 +12,23 @@ import {
   type StrategyFinding,
 } from './analysisTypes';
 import type { CueKind } from './cueVocabulary';
-import { LEXICON, MAX_PHRASE_TOKENS, type Sense } from './lexicon';
+import { LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
 import { tokenize, type Token } from './tokenize';
 
-/** One lexicon hit: token range, the sense it carries, and its evidence. */
-interface Hit {
-  readonly i: number;
-  readonly n: number;
-  readonly sense: Sense;
-  readonly ev: Evidence;
+/** One lexicon hit: token range, the sense it carries, and its evidence (built on first use: most hits are never cited). */
+class Hit {
+  private evCache: Evidence | undefined;
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly text: string,
+    readonly i: number,
+    readonly n: number,
+    readonly sense: Sense,
+    private readonly weight: number,
+  ) {}
+  get ev(): Evidence {
+    return (this.evCache ??= ev(this.tokens, this.text, this.i, this.n, this.sense.rule, this.weight));
+  }
 }
 
 /** L2/L3 areas that are L2 (ROUTING §3). */
@@ -50,27 +58,27 @@ function ev(tokens: readonly Token[], text: string, i: number, n: number, rule: 
   return { phrase: text.slice(start, end), start, end, rule, weight };
 }
 
-/** Finds every lexicon hit (all lengths 1..4 at every token), honouring exact-case entries. */
+/** Finds every lexicon hit (all lengths 1..4 at every token, walking two tries), honouring exact-case entries. */
 function findHits(tokens: readonly Token[], text: string): Hit[] {
   const hits: Hit[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  const nTok = tokens.length;
+  for (let i = 0; i < nTok; i++) {
     for (let pass = 0; pass < 2; pass++) {
-    const entries = pass === 0 ? LEXICON.entries : LEXICON.tech;
-    const maxLen = pass === 0 ? LEXICON.maxLen : LEXICON.techMaxLen;
-    const form = pass === 0 ? 'stem' : 'lower';
-    const max = Math.min(maxLen.get(tokens[i]![form]) ?? 0, MAX_PHRASE_TOKENS, tokens.length - i);
-    let key = '';
-    for (let n = 1; n <= max; n++) {
-      key = n === 1 ? tokens[i]![form] : `${key} ${tokens[i + n - 1]![form]}`;
-      const e = entries.get(key);
-      if (!e) continue;
-      for (const s of e.senses) hits.push({ i, n, sense: s, ev: ev(tokens, text, i, n, s.rule, s.t === 'area' ? s.weight : 1) });
-      if (e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart) {
-        let same = true;
-        for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
-        if (same) for (const s of e.caseSenses) hits.push({ i, n, sense: s, ev: ev(tokens, text, i, n, s.rule, 1) });
+      let level: ReadonlyMap<string, TrieNode> | undefined = pass === 0 ? STEM_TRIE : LOWER_TRIE;
+      for (let n = 1; n <= MAX_PHRASE_TOKENS && i + n <= nTok && level; n++) {
+        const tok = tokens[i + n - 1]!;
+        const node: TrieNode | undefined = level.get(pass === 0 ? tok.stem : tok.lower);
+        if (!node) break;
+        level = node.next;
+        const e = node.entry;
+        if (!e) continue;
+        for (const s of e.senses) hits.push(new Hit(tokens, text, i, n, s, s.t === 'area' ? s.weight : 1));
+        if (e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart) {
+          let same = true;
+          for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
+          if (same) for (const s of e.caseSenses) hits.push(new Hit(tokens, text, i, n, s, 1));
+        }
       }
-    }
     }
   }
   return hits;

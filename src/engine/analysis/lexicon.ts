@@ -103,5 +103,33 @@ function build(): Lexicon {
 /** The lexicon, built once at module load. */
 export const LEXICON: Lexicon = build();
 
+/** A trie node over token forms: walking it needs no joined n-gram strings (the hot path of analysis). */
+export interface TrieNode {
+  entry?: LexEntry;
+  next?: Map<string, TrieNode>;
+}
+
+function toTrie(map: ReadonlyMap<string, LexEntry>): Map<string, TrieNode> {
+  const root = new Map<string, TrieNode>();
+  for (const [key, entry] of map) {
+    let level = root;
+    let node: TrieNode | undefined;
+    for (const part of key.split(' ')) {
+      node = level.get(part);
+      if (!node) {
+        node = {};
+        level.set(part, node);
+      }
+      level = node.next ??= new Map();
+    }
+    node!.entry = entry;
+  }
+  return root;
+}
+
+/** Tries of the hand vocabulary (stemmed forms) and the catalogue names (lowercase forms). */
+export const STEM_TRIE: ReadonlyMap<string, TrieNode> = toTrie(LEXICON.entries);
+export const LOWER_TRIE: ReadonlyMap<string, TrieNode> = toTrie(LEXICON.tech);
+
 /** Longest phrase length in tokens. */
 export const MAX_PHRASE_TOKENS = MAX_N;

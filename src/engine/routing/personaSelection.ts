@@ -1,9 +1,11 @@
 import type { Analysis, AreaId, ConcernId, Complexity, Evidence } from '../analysis/analysisTypes';
 import { L2_AREAS } from '../analysis/analyzer';
 import type { LayerId } from '../catalog/layers';
-import { personaRank, type PersonaId } from '../catalog/personas';
+import { PERSONA_IDS, personaRank, type PersonaId } from '../catalog/personas';
 import { evidenceStrength, ruleConfidence } from './confidence';
 import type { LayerDecision, PersonaDecision } from './routingTypes';
+
+const RANK = new Map<PersonaId, number>(PERSONA_IDS.map((p) => [p, personaRank(p)]));
 
 /** The persona that owns each area (ROUTING §3). */
 export const AREA_PERSONA: Readonly<Record<AreaId, PersonaId>> = {
@@ -109,5 +111,5 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
     if (!out.some((p) => p.layer === 'L4')) add('cloud-cli-wrapper', 'L4', '§6 L4 default: no target stands out', [], rule);
   }
 
-  return out.sort((a, b) => personaRank(a.persona) - personaRank(b.persona));
+  return out.sort((a, b) => RANK.get(a.persona)! - RANK.get(b.persona)!);
 }

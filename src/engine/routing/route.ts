@@ -5,6 +5,7 @@ import { complexityConfidence, planConfidence } from './confidence';
 import { selectPersonas } from './personaSelection';
 import type { Corrections, RoutingDecision } from './routingTypes';
 
+const NONE: readonly never[] = [];
 const CORRECTION_EVIDENCE = (what: string): Evidence => ({ phrase: '', start: 0, end: 0, rule: `correction:${what}`, weight: 1 });
 
 /**
@@ -14,11 +15,12 @@ const CORRECTION_EVIDENCE = (what: string): Evidence => ({ phrase: '', start: 0,
  */
 export function routeAnalysis(analysis: Analysis, corrections?: Corrections): RoutingDecision {
   const c = corrections;
-  const removeA = new Set<AreaId>(c?.removeAreas ?? []);
+  // Fast path: without corrections the findings are used as they are.
+  const removeA = new Set<AreaId>(c?.removeAreas ?? NONE);
   const areas: { area: AreaId; evidence: readonly Evidence[] }[] = analysis.areas.filter((a) => !removeA.has(a.area)).map((a) => ({ area: a.area, evidence: a.evidence }));
   for (const a of c?.addAreas ?? []) if (!areas.some((x) => x.area === a) && !removeA.has(a)) areas.push({ area: a, evidence: [CORRECTION_EVIDENCE(`add-area:${a}`)] });
   areas.sort((x, y) => AREA_IDS.indexOf(x.area) - AREA_IDS.indexOf(y.area));
-  const removeC = new Set<ConcernId>(c?.removeConcerns ?? []);
+  const removeC = new Set<ConcernId>(c?.removeConcerns ?? NONE);
   const concerns: { concern: ConcernId; evidence: readonly Evidence[] }[] = analysis.concerns.filter((x) => !removeC.has(x.concern)).map((x) => ({ concern: x.concern, evidence: x.evidence }));
   for (const k of c?.addConcerns ?? []) if (!concerns.some((x) => x.concern === k) && !removeC.has(k)) concerns.push({ concern: k, evidence: [CORRECTION_EVIDENCE(`add-concern:${k}`)] });
   concerns.sort((x, y) => CONCERN_IDS.indexOf(x.concern) - CONCERN_IDS.indexOf(y.concern));
