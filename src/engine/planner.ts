@@ -29,7 +29,7 @@ export class TaskInputError extends Error {
 
 /** The problem with a task text, or `undefined` when it can be planned. */
 export function checkTask(task: string): TaskInputError | undefined {
-  if (task.trim() === '') return new TaskInputError('empty', 'the task is empty');
+  if (!/\S/.test(task)) return new TaskInputError('empty', 'the task is empty');
   // A UTF-8 character takes at most 3 bytes per UTF-16 unit, so short texts skip the byte count.
   if (task.length * 3 > MAX_TASK_BYTES) {
     const bytes = Buffer.byteLength(task, 'utf8');
