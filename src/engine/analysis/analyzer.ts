@@ -43,6 +43,7 @@ const DOC_VERBS = new Set(['fix', 'updat', 'add', 'improv', 'writ', 'creat', 'ex
 const TECH_ROLES = new Set(['devop', 'sysop', 'sre', 'developer', 'platform', 'maintainer', 'operator', 'architect', 'contributor', 'dev']);
 const CERT_ACTION = new Set(['achiev', 'obtain', 'complet', 'certification', 'certifi', 'compliance', 'complianc', 'compliant', 'pas', 'attain', 'audit', 'ensur', 'control', 'type']);
 const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
+const MODIFIER_SUFFIXES = new Set(['relevant', 'conscious', 'related', 'aware', 'sensitive', 'minded', 'critical', 'focused', 'oriented', 'first', 'friendly', 'like', 'agnostic', 'specific']);
 const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
@@ -193,6 +194,9 @@ export function analyzeTask(task: string): Analysis {
   const areaScore = new Map<AreaId, number>();
   for (const h of keep) {
     if (h.sense.t !== 'area') continue;
+    // "security-relevant", "security-conscious": a hyphenated modifier, not work in the area.
+    const after = tokens[h.i + h.n];
+    if (after && task[tokens[h.i + h.n - 1]!.end] === '-' && MODIFIER_SUFFIXES.has(after.lower)) { ignored.push({ ...h.ev, rule: `modifier:${h.ev.rule}` }); continue; }
     if (h.n === 1 && tokens[h.i]!.lower === 'test' && VERB_FOLLOWERS.has(tokens[h.i + 1]?.lower ?? '')) { ignored.push({ ...h.ev, rule: `verb-use:${h.ev.rule}` }); continue; }
     if (negated[h.i]) { ignored.push({ ...h.ev, rule: `negated:${h.ev.rule}` }); continue; }
     if (docsHit && !isStrategy) { ignored.push({ ...h.ev, rule: `documentation-subject:${h.ev.rule}` }); continue; }

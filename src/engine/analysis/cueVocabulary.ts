@@ -46,14 +46,15 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   // Operations carried out on a live system (ROUTING §5, L4).
   liveVerb: [
-    'deploy', 'redeploy', 'provision', 'decommission', 'decomission', 'tear down', 'teardown', 'scale up', 'scale out', 'scale', 'roll back', 'rollback',
-    'restore', 'sunset', 'stand up', 'spin up', 'repurpose', 'shut down', 'shutdown', 'cut over', 'cutover', 'fail over',
+    'deploy', 'redeploy', 'provision', 'tear down', 'teardown', 'scale up', 'scale out', 'scale', 'roll back', 'rollback',
+    'restore', 'stand up', 'spin up', 'shut down', 'shutdown', 'cut over', 'cutover', 'fail over',
     'upgrade cluster',
   ],
   // Live only when the object is a named live resource (a cloud product, an environment, a cluster).
   liveSoftVerb: [
     'enable', 'turn on', 'turn off', 'disable', 'deactivate', 'configure', 'set up', 'setup', 'establish', 'update', 'add', 'apply', 'create', 'install',
-    'remove', 'upgrade', 'change', 'increase', 'resize', 'launch', 'host', 'run', 'scan', 'run scan', 'rotate', 'patch', 'retire', 'delete', 'return', 'block',
+    'remove', 'upgrade', 'change', 'increase', 'resize', 'launch', 'host', 'run', 'scan', 'run scan', 'rotate', 'sunset', 'decommission',
+    'decomission', 'repurpose', 'shut down', 'patch', 'retire', 'delete', 'return', 'block',
   ],
   // The text builds automation for an operation instead of carrying it out.
   automation: [
@@ -66,7 +67,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'production', 'prod', 'staging', 'staging environment', 'production environment', 'prod environment', 'live', 'cluster', 'aws account', 'account',
     'aws environment', 'aws', 'gcp', 'azure', 'cloudflare', 'ec2', 's3', 'rds', 'ecr', 'iam', 'cloudfront', 'cloudwatch', 'route 53', 'route53', 'godaddy',
     'domain', 'registry', 'bucket', 'instance', 'server', 'bastion', 'vpc', 'load balancer', 'dns record', 'region', 'data center', 'datacenter',
-    'eks', 'gke', 'aks', 'fargate', 'ecs', 'lambda', 'heroku', 'digitalocean', 'hetzner', 'fly.io', 'azure ad', 'entra id', 'gcs', 'bigquery dataset',
+    'eks', 'gke', 'aks', 'fargate', 'ecs', 'lambda', 'heroku', 'stack', 'vm', 'virtual machine', 'database server', 'db server', 'tile server', 'digitalocean', 'hetzner', 'fly.io', 'azure ad', 'entra id', 'gcs', 'bigquery dataset',
   ],
   negation: ['without', 'not', "don't", 'do not', "doesn't", "won't", 'never', 'except', 'excluding', 'instead of', 'rather than', 'other than', 'no change to'],
   // ROUTING §4 "low": a contained change.
@@ -112,7 +113,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'multi-site', 'multi site', 'across cloud', 'multi-cloud deployment', 'geo-redundant', 'geo redundant', 'multiple region', 'several cloud',
     'multi-datacenter', 'multi-data-center', 'global deployment', 'multiple cloud', 'multiple regions', 'geo-replication', 'across data center',
     'second data center', 'dr region', 'cross-cloud', 'hybrid cloud', 'multi-region deployment', 'region failover', 'regional failover',
-    'several region', 'all region', 'every region', 'globally distributed', 'geo-distributed',
+    'several region', 'all region', 'every region',
   ],
   hardConstraint: [
     'zero downtime', 'zero-downtime', 'no downtime', 'without downtime', 'high availability', 'highly available', 'rto', 'rpo', 'real-time at scale',
