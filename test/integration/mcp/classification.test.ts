@@ -7,15 +7,17 @@ import { ConnectionManager } from '../../../src/mcp/connectionManager';
 import { classifyServers } from '../../../src/mcp/serverClassifier';
 import { scopeTools } from '../../../src/mcp/toolScoping';
 import type { ToolDescriptor } from '../../../src/engine/tools/toolGateway';
-import { FAST_POLICY, bin, stdioServer, trackUnhandledRejections } from './mcpTestSupport';
+import { FAST_POLICY, bin, orphanWatch, stdioServer, trackUnhandledRejections } from './mcpTestSupport';
 
 describe('classification and scoping of real npm servers', function () {
   this.timeout(60_000);
   const rejections = trackUnhandledRejections();
+  const orphans = orphanWatch();
   let dir: string;
   let m: ConnectionManager;
 
   before(() => {
+    orphans.start();
     dir = mkdtempSync(join(tmpdir(), 'strata-mcp-class-'));
     m = new ConnectionManager({
       policy: FAST_POLICY,
@@ -27,9 +29,10 @@ describe('classification and scoping of real npm servers', function () {
     });
   });
 
-  after(() => {
+  after(async () => {
     m.dispose();
     rmSync(dir, { recursive: true, force: true });
+    await orphans.assertNone();
     rejections.stop();
     rejections.check();
   });

@@ -7,7 +7,7 @@ import type { HealthChange } from '../../../src/mcp/healthModel';
 import { MemoryLogSink } from '../../../src/mcp/serverLog';
 import { isAlive } from '../../../src/mcp/processTree';
 import { ToolGatewayError, type ToolFailureKind } from '../../../src/engine/tools/toolGateway';
-import { FAST_POLICY, bin, fixture, stdioServer, strayServerPids, trackUnhandledRejections, waitFor } from './mcpTestSupport';
+import { FAST_POLICY, bin, fixture, orphanWatch, stdioServer, trackUnhandledRejections, waitFor } from './mcpTestSupport';
 
 const node = process.execPath;
 const isKind = (kind: ToolFailureKind, re?: RegExp) => (e: unknown) => {
@@ -21,6 +21,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('ConnectionManager fault injection (stdio)', function () {
   this.timeout(60_000);
   const rejections = trackUnhandledRejections();
+  const orphans = orphanWatch();
   let tmp: string;
   const managers: ConnectionManager[] = [];
   const make = (...args: ConstructorParameters<typeof ConnectionManager>) => {
@@ -31,6 +32,7 @@ describe('ConnectionManager fault injection (stdio)', function () {
 
   before(() => {
     tmp = mkdtempSync(join(tmpdir(), 'strata-mcp-faults-'));
+    orphans.start();
   });
 
   afterEach(() => {
@@ -39,8 +41,7 @@ describe('ConnectionManager fault injection (stdio)', function () {
 
   after(async () => {
     rmSync(tmp, { recursive: true, force: true });
-    await waitFor(() => strayServerPids().length === 0, 5000, 'no orphan server process').catch(() => undefined);
-    assert.deepEqual(strayServerPids(), [], 'no orphan server process after the suite');
+    await orphans.assertNone();
     rejections.stop();
     rejections.check();
   });
@@ -109,7 +110,7 @@ describe('ConnectionManager fault injection (stdio)', function () {
     assert.ok(changes.some((c) => c.current.state === 'starting'));
     assert.equal(m.health.aggregate().circuitOpen, 1);
     assert.equal(m.health.aggregate().worst, 'circuit-open');
-    await waitFor(() => strayServerPids().length === 0, 3000, 'hung process killed');
+    await waitFor(() => orphans.newStrays().length === 0, 3000, 'hung process killed');
   });
 
   it('a tool call that hangs times out with a clear error; the timeout counts towards the breaker', async () => {

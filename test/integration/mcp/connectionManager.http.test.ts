@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { ConnectionManager } from '../../../src/mcp/connectionManager';
 import { MemoryLogSink } from '../../../src/mcp/serverLog';
 import { ToolGatewayError, type ToolFailureKind } from '../../../src/engine/tools/toolGateway';
-import { FAST_POLICY, bin, httpServer, trackUnhandledRejections, waitFor } from './mcpTestSupport';
+import { FAST_POLICY, bin, httpServer, orphanWatch, trackUnhandledRejections, waitFor } from './mcpTestSupport';
 
 const HTTP_PORT = 39110;
 const SSE_PORT = 39111;
@@ -91,11 +91,13 @@ const isKind = (...kinds: ToolFailureKind[]) => (e: unknown) => {
 describe('ConnectionManager over HTTP (server-everything streamableHttp and sse)', function () {
   this.timeout(60_000);
   const rejections = trackUnhandledRejections();
+  const orphans = orphanWatch();
   let httpChild: ChildProcess | undefined;
   let sseChild: ChildProcess | undefined;
   const managers: ConnectionManager[] = [];
 
   before(async () => {
+    orphans.start();
     [httpChild, sseChild] = await Promise.all([startEverything('streamableHttp', HTTP_PORT), startEverything('sse', SSE_PORT)]);
   });
 
@@ -105,6 +107,7 @@ describe('ConnectionManager over HTTP (server-everything streamableHttp and sse)
 
   after(async () => {
     await Promise.all([stop(httpChild), stop(sseChild)]);
+    await orphans.assertNone();
     rejections.stop();
     rejections.check();
   });

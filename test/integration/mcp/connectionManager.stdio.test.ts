@@ -6,16 +6,18 @@ import { ConnectionManager } from '../../../src/mcp/connectionManager';
 import { MemoryLogSink } from '../../../src/mcp/serverLog';
 import { isAlive } from '../../../src/mcp/processTree';
 import { ToolGatewayError } from '../../../src/engine/tools/toolGateway';
-import { FAST_POLICY, bin, stdioServer, trackUnhandledRejections } from './mcpTestSupport';
+import { FAST_POLICY, bin, orphanWatch, stdioServer, trackUnhandledRejections } from './mcpTestSupport';
 
 describe('ConnectionManager over stdio with real npm servers', function () {
   this.timeout(60_000);
   const rejections = trackUnhandledRejections();
+  const orphans = orphanWatch();
   let dir: string;
   let manager: ConnectionManager;
   const log = new MemoryLogSink();
 
   before(() => {
+    orphans.start();
     dir = mkdtempSync(join(tmpdir(), 'strata-mcp-fs-'));
     writeFileSync(join(dir, 'hello.txt'), 'hello from strata\n');
     manager = new ConnectionManager({
@@ -29,9 +31,10 @@ describe('ConnectionManager over stdio with real npm servers', function () {
     });
   });
 
-  after(() => {
+  after(async () => {
     manager.dispose();
     rmSync(dir, { recursive: true, force: true });
+    await orphans.assertNone();
     rejections.stop();
     rejections.check();
   });

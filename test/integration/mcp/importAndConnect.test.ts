@@ -6,16 +6,18 @@ import { importMcpConfig } from '../../../src/mcp/configImport';
 import { ConnectionManager } from '../../../src/mcp/connectionManager';
 import { InMemorySecretProvider } from '../../../src/mcp/secretProvider';
 import { ToolGatewayError } from '../../../src/engine/tools/toolGateway';
-import { FAST_POLICY, ROOT, strayServerPids, trackUnhandledRejections } from './mcpTestSupport';
+import { FAST_POLICY, ROOT, orphanWatch, trackUnhandledRejections } from './mcpTestSupport';
 
 describe('config import → connection manager, end to end', function () {
   this.timeout(60_000);
   const rejections = trackUnhandledRejections();
+  const orphans = orphanWatch();
   let root: string;
   let ws: string;
   let home: string;
 
   before(() => {
+    orphans.start();
     root = mkdtempSync(join(tmpdir(), 'strata-mcp-e2e-'));
     ws = join(root, 'ws');
     home = join(root, 'home');
@@ -36,9 +38,9 @@ describe('config import → connection manager, end to end', function () {
     writeFileSync(join(home, '.config', 'Claude', 'claude_desktop_config.json'), JSON.stringify({ mcpServers: { everything: { command: '${STRATA_BIN}/mcp-server-everything' } } }));
   });
 
-  after(() => {
+  after(async () => {
     rmSync(root, { recursive: true, force: true });
-    assert.deepEqual(strayServerPids(), []);
+    await orphans.assertNone();
     rejections.stop();
     rejections.check();
   });

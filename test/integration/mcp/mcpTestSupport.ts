@@ -89,3 +89,23 @@ export function strayServerPids(): number[] {
     }
   });
 }
+
+/**
+ * Orphan check scoped to one suite: server processes that exist at `start()` (another suite's,
+ * if any) are ignored; `newStrays()` lists the ones that appeared since and are still alive.
+ */
+export function orphanWatch(): { start(): void; newStrays(): number[]; assertNone(waitMs?: number): Promise<void> } {
+  let baseline = new Set<number>();
+  const newStrays = (): number[] => strayServerPids().filter((p) => !baseline.has(p));
+  return {
+    start() {
+      baseline = new Set(strayServerPids());
+    },
+    newStrays,
+    async assertNone(waitMs = 5000) {
+      await waitFor(() => newStrays().length === 0, waitMs, 'no orphan server process').catch(() => undefined);
+      const left = newStrays();
+      if (left.length) throw new Error(`orphan server process(es) survived: ${left.map((p) => `${p} ${readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ')}`).join('; ')}`);
+    },
+  };
+}
