@@ -24,6 +24,7 @@ export const RawServerEntrySchema = z
   })
   .loose();
 
+/** A validated (not yet normalised) server entry. */
 export type RawServerEntry = z.infer<typeof RawServerEntrySchema>;
 
 /** VS Code `inputs[]` entry. */

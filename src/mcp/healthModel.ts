@@ -10,6 +10,7 @@ export type ServerHealth =
   | { readonly state: 'circuit-open'; readonly reason: string; readonly retryAt: number }
   | { readonly state: 'failed'; readonly reason: string };
 
+/** The tag of a {@link ServerHealth}. */
 export type ServerHealthState = ServerHealth['state'];
 
 /** A change of one server's health. */

@@ -12,6 +12,7 @@ export interface JsoncError {
   readonly column: number;
 }
 
+/** Parsed value, or the first syntax error. */
 export type JsoncResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: JsoncError };
 
 /** Replaces comments and trailing commas by spaces; reports an unterminated block comment/string. */

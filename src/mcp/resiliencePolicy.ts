@@ -35,6 +35,7 @@ export interface ResiliencePolicy {
   readonly maxCallAttempts: number;
 }
 
+/** Production thresholds (the table in docs/mcp.md). */
 export const DEFAULT_RESILIENCE: ResiliencePolicy = {
   startTimeoutMs: 30_000,
   callTimeoutMs: 60_000,
