@@ -180,10 +180,14 @@ function stepUncovered(a: PersonaAssignment): string[] {
   return out;
 }
 
-/** The routing why, plus what the reader must know about the servers (limits, too few, uncovered). */
+/**
+ * The routing why, plus what the reader must know about the servers: caps that held servers
+ * back, or too few servers. (Uncovered needs have their own field; estimates show as a missing
+ * `toolCount`.)
+ */
 function withServerNotes(why: string, a: PersonaAssignment): string {
   let out = why;
-  for (const n of a.notes) if (n.kind !== 'estimate') out += `; servers: ${n.text}`;
+  for (const n of a.notes) if (n.kind === 'limit' || n.kind === 'few') out += `; servers: ${n.text}`;
   return out;
 }
 

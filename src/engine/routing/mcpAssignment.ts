@@ -238,7 +238,7 @@ function assignOne(info: PersonaInfo, servers: readonly AssignableServer[]): Per
   if (chosen.length < MIN_SERVERS_PER_PERSONA && candidates.length < MIN_SERVERS_PER_PERSONA) {
     notes.push({
       kind: 'few',
-      text: `only ${chosen.length} layer-appropriate server${chosen.length === 1 ? '' : 's'} configured (the contract aims for ${MIN_SERVERS_PER_PERSONA}–${MAX_SERVERS_PER_PERSONA}); no unrelated server is added`,
+      text: `${chosen.length === 0 ? 'no layer-appropriate server' : `only ${chosen.length} layer-appropriate server`} configured (the contract aims for ${MIN_SERVERS_PER_PERSONA}-${MAX_SERVERS_PER_PERSONA}); no unrelated server is added`,
     });
   }
   if (uncovered.length > 0) notes.push({ kind: 'uncovered', text: `uncovered needs: ${uncovered.join(', ')} (no available ${info.layer} server meets them)` });
