@@ -44,13 +44,14 @@ const TECH_ROLES = new Set(['devop', 'sysop', 'sre', 'developer', 'platform', 'm
 const CERT_ACTION = new Set(['achiev', 'obtain', 'complet', 'certification', 'certifi', 'compliance', 'complianc', 'compliant', 'pas', 'attain', 'audit', 'ensur', 'control', 'type']);
 const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
 const MODIFIER_SUFFIXES = new Set(['relevant', 'conscious', 'related', 'aware', 'sensitive', 'minded', 'critical', 'focused', 'oriented', 'first', 'friendly', 'like', 'agnostic', 'specific']);
+const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observability', 'containers/kubernetes', 'CI/CD', 'security']);
 const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
 // "test" followed by a determiner is the verb ("test the migration"), not a test to write.
 const VERB_FOLLOWERS = new Set(['the', 'a', 'an', 'if', 'whether', 'that', 'our', 'this', 'it', 'its', 'how', 'out', 'with', 'against', 'on', 'for']);
 // Substantial-scope cues that only count in pairs (quantifiers and generic nouns).
-const WEAK_SUBSTANTIAL = new Set(['all', 'every', 'system', 'entir', 'full', 'complet', 'support for', 'engin', 'platform', 'provider', 'external', 'whol', 'comprehensiv', 'modul', 'sync', 'offlin', 'threshold', 'coverag', 'lifecycl', 'workflow', 'codebas']);
+const WEAK_SUBSTANTIAL = new Set(['refactor', 'all', 'every', 'system', 'entir', 'full', 'complet', 'support for', 'engin', 'platform', 'provider', 'external', 'whol', 'comprehensiv', 'modul', 'sync', 'offlin', 'threshold', 'coverag', 'lifecycl', 'workflow', 'codebas']);
 const BUILD_VERBS = new Set(['deploy', 'build', 'launch', 'establish', 'creat', 'stand up', 'develop', 'set up', 'setup', 'implement', 'rollout', 'roll out', 'ship']);
 
 function ev(tokens: readonly Token[], text: string, i: number, n: number, rule: string, weight: number): Evidence {
@@ -85,6 +86,20 @@ function findHits(tokens: readonly Token[], text: string): Hit[] {
   return hits;
 }
 
+/** Two different weak words in separate phrases (not one noun phrase such as "worker service"). */
+function separateWeakPair(list: readonly Evidence[]): boolean {
+  for (let x = 0; x < list.length; x++) {
+    for (let y = x + 1; y < list.length; y++) {
+      const a = list[x]!;
+      const b = list[y]!;
+      if (a.phrase.toLowerCase() === b.phrase.toLowerCase()) continue;
+      const gap = a.start < b.start ? b.start - a.end : a.start - b.end;
+      if (gap > 1) return true;
+    }
+  }
+  return false;
+}
+
 /** Keeps, among overlapping area hits, the longest ("helm chart" over "chart", "Google Analytics" over "analytics"). */
 function longestAreaHits(hits: readonly Hit[], nTokens: number): Set<Hit> {
   const area = hits.filter((h) => h.sense.t === 'area').sort((a, b) => b.n - a.n || a.i - b.i);
@@ -117,7 +132,6 @@ export function analyzeTask(task: string): Analysis {
     else cues.set(h.sense.cue, [h]);
   }
   const cue = (k: CueKind): readonly Hit[] => cues.get(k) ?? [];
-  const has = (k: CueKind): boolean => cues.has(k);
 
   // Negation scope: from a negation cue to the end of its clause, at most 6 tokens.
   const negated = new Uint8Array(tokens.length);
@@ -179,12 +193,13 @@ export function analyzeTask(task: string): Analysis {
 
   // Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable.
   const keep = longestAreaHits(hits, tokens.length);
-  // "Add tests for the Stripe refund API": what the tests cover is their subject, not an area of
-  // its own (like documentation of a subject, ROUTING §3). From "for/of/on/covering" after a test
-  // mention to the end of the clause, L3 areas other than testing are not counted.
+  // "Add tests for the Stripe refund API", "Grafana dashboard for queue latency", "Helm chart for the
+  // API", "CI pipeline for the frontend": what the artifact covers is its subject, not an area of its
+  // own (like documentation of a subject, ROUTING §3). From "for/of/on/covering" after such an artifact
+  // to the end of the clause, other L3 areas are not counted.
   const testSubject = new Uint8Array(tokens.length);
   for (const h of keep) {
-    if (h.sense.t !== 'area' || h.sense.area !== 'testing' || h.ev.weight < 1) continue;
+    if (h.sense.t !== 'area' || !SUBJECT_HEADS.has(h.sense.area) || h.ev.weight < 1) continue;
     const nxt = h.i + h.n;
     if (nxt < tokens.length && TEST_SUBJECT_PREPS.has(tokens[nxt]!.lower)) {
       for (let k = nxt + 1; k < tokens.length && !tokens[k]!.clauseStart; k++) testSubject[k] = 1;
@@ -200,7 +215,7 @@ export function analyzeTask(task: string): Analysis {
     if (h.n === 1 && tokens[h.i]!.lower === 'test' && VERB_FOLLOWERS.has(tokens[h.i + 1]?.lower ?? '')) { ignored.push({ ...h.ev, rule: `verb-use:${h.ev.rule}` }); continue; }
     if (negated[h.i]) { ignored.push({ ...h.ev, rule: `negated:${h.ev.rule}` }); continue; }
     if (docsHit && !isStrategy) { ignored.push({ ...h.ev, rule: `documentation-subject:${h.ev.rule}` }); continue; }
-    if (testSubject[h.i] && h.sense.area !== 'testing' && !L2_AREAS.has(h.sense.area)) { ignored.push({ ...h.ev, rule: `test-subject:${h.ev.rule}` }); continue; }
+    if (testSubject[h.i] && !SUBJECT_HEADS.has(h.sense.area) && !L2_AREAS.has(h.sense.area)) { ignored.push({ ...h.ev, rule: `artifact-subject:${h.ev.rule}` }); continue; }
     const a = h.sense.area;
     (areaEv.get(a) ?? areaEv.set(a, []).get(a)!).push(h.ev);
     areaScore.set(a, (areaScore.get(a) ?? 0) + h.sense.weight);
@@ -211,7 +226,7 @@ export function analyzeTask(task: string): Analysis {
   // Two distinct weak words that agree ("deployment stages of the pipeline") name the area too.
   const strong = new Set<AreaId>();
   for (const [a, list] of areaEv) {
-    if (list.some((e) => e.weight >= 1) || new Set(list.map((e) => e.phrase.toLowerCase())).size >= 2) strong.add(a);
+    if (list.some((e) => e.weight >= 1) || separateWeakPair(list)) strong.add(a);
   }
   const areas: AreaFinding[] = [];
   for (const a of AREA_IDS) {
@@ -305,8 +320,11 @@ export function analyzeTask(task: string): Analysis {
     return WEAK_SUBSTANTIAL.has(key) ? { ...h.ev, weight: 0.4 } : h.ev;
   });
   for (const c of concerns) if (c.concern !== 'product') subst.push(...c.evidence);
-  // A named technology: a catalogue name, or a vocabulary hit written with a capital inside a sentence.
-  const techHits = [...keep].filter((h) => h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (/[A-Z]/.test(tokens[h.i]!.raw) && !tokens[h.i]!.clauseStart)));
+  // A named technology: a name the catalogues list (whichever vocabulary decided its area).
+  const techHits = [...keep].filter((h) => h.sense.t === 'area' && !negated[h.i] && h.sense.tech);
+  // Two or more distinct named technologies in a change that is not a fix: an integration between systems.
+  const techNames = new Set(techHits.map((h) => h.ev.phrase.toLowerCase()));
+  if (techNames.size >= 2 && cue('contained').length === 0 && !docsHit) subst.push(...techHits.slice(0, 2).map((h) => ({ ...h.ev, rule: `integration:${h.ev.rule}` })));
   if (techHits.length > 0 && firstVerb && ['implement', 'integrat', 'support', 'adopt', 'introduc'].includes(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
   addSignal('substantial', subst);
   const contained: Evidence[] = cue('contained').filter((h) => !negated[h.i] && !inName(h)).map((h) => h.ev);

@@ -113,7 +113,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'multi-site', 'multi site', 'across cloud', 'multi-cloud deployment', 'geo-redundant', 'geo redundant', 'multiple region', 'several cloud',
     'multi-datacenter', 'multi-data-center', 'global deployment', 'multiple cloud', 'multiple regions', 'geo-replication', 'across data center',
     'second data center', 'dr region', 'cross-cloud', 'hybrid cloud', 'multi-region deployment', 'region failover', 'regional failover',
-    'several region', 'all region', 'every region',
+    'several region', 'all region', 'every region', 'two region', 'three region', '2 region', '3 region', 'in multiple region',
+    'two aws region', 'two cloud', 'two data center', 'two datacenter',
   ],
   hardConstraint: [
     'zero downtime', 'zero-downtime', 'no downtime', 'without downtime', 'high availability', 'highly available', 'rto', 'rpo', 'real-time at scale',
@@ -141,7 +142,7 @@ export const CONCERN_VOCABULARY: Readonly<Record<ConcernId, readonly string[]>> 
     'architecture', 'architect', 'migrate', 'migration', 're-platform', 'replatform', 'rewrite', 'redesign', 'rearchitect', 're-architect', 'scalability',
     'scalable', 'technology choice', 'tech stack', 'monolith', 'microservice', 'port', 'replace', 'move from', 'switch from', 'switch to',
     'sharding', 'shard', 'replica', 'read replica', 'replication', 'failover', 'high availability', 'multi-region', 'multi-cloud', 'modernise', 'modernize',
-    'convert', 'decouple', 'event-driven', 'consolidate', 'multi-account', 'landing zone', 'geo-distribute', 'horizontal scaling', 'scale out',
+    'convert', 'decouple', 'event-driven', 'consolidate', 'adopt', 'choose between', 'whether to', 'which database', 'which framework', 'evaluate option', 'multi-account', 'landing zone', 'geo-distribute', 'horizontal scaling', 'scale out',
   ],
   compliance: [
     'compliance', 'compliant', 'soc 2', 'soc2', 'gdpr', 'hipaa', 'pci', 'pci dss', 'pci-dss', 'iso 27001', 'iso27001', 'fedramp', 'ccpa', 'cpra', 'policy',

@@ -86,7 +86,17 @@ function build(): Lexicon {
   }
   for (const [name, area, exactCase, source] of TECH_LEXICON) {
     const key = lowerKey(name);
-    if (!key || key.split(' ').length > MAX_N || handArea.has(phraseKey(name))) continue;
+    if (!key || key.split(' ').length > MAX_N) continue;
+    const handKey = phraseKey(name);
+    if (handArea.has(handKey)) {
+      // The hand vocabulary decides the area, but the catalogues say it is a named technology.
+      const he = lex.entries.get(handKey)!;
+      for (let k = 0; k < he.senses.length; k++) {
+        const sk = he.senses[k]!;
+        if (sk.t === 'area' && !sk.tech) he.senses[k] = { ...sk, tech: true };
+      }
+      continue;
+    }
     const sense: Sense = { t: 'area', area, weight: 1, rule: `lexicon:${source}:${name}→${area}`, tech: true };
     const e = entryFor(lex, key, true);
     if (exactCase) {
