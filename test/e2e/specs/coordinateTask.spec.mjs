@@ -78,6 +78,57 @@ describe('Strata in the browser', function () {
     await screenshot(page, 'manual-call-result');
   });
 
+  it('expands the session in the Sessions tree into layers and personas', async () => {
+    const { page } = p;
+    await showActivity(page, 'Strata');
+    // The session sits in a status group ("Waiting for you" now); open collapsed groups.
+    const groups = page.locator('.part.sidebar .monaco-list-row[aria-level="1"][aria-expanded="false"]');
+    for (let i = await groups.count(); i > 0; i--) await groups.first().click();
+    const row = treeRow(page, TASK);
+    await row.waitFor({ timeout: 30_000 });
+    // A session row's click opens its cascade; the twistie expands it.
+    const expand = async (r) => {
+      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.locator('.monaco-tl-twistie').click();
+    };
+    await expand(row);
+    const layer = treeRow(page, /L0 Meta-Control/);
+    await layer.waitFor({ timeout: 10_000 });
+    await expand(layer);
+    const persona = treeRow(page, /System Overseer/);
+    await persona.waitFor({ timeout: 10_000 });
+    assert.match((await persona.textContent()) ?? '', /waiting/, 'the persona row carries its step status');
+    await treeRow(page, /L3 Tool Experts/).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'sessions-tree-expanded');
+  });
+
+  it('opens the server quick pick from the status-bar item', async () => {
+    const { page } = p;
+    await page.keyboard.press('Escape');
+    await page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: /\d+\/3/ }).first().click();
+    for (const name of ['everything', 'filesystem', 'memory']) {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
+    }
+    await screenshot(page, 'server-health-pick');
+    await page.keyboard.press('Escape');
+  });
+
+  it('follows the VS Code theme in the webview (light → dark)', async () => {
+    const { page } = p;
+    const wv = webviewContent(page);
+    const background = () => wv.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+    const before = await background();
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.waitForFunction(() => document.body.classList.contains('vs-dark') || !!document.querySelector('.monaco-workbench.vs-dark'), undefined, { timeout: 15_000 });
+    let after = before;
+    for (let i = 0; i < 50 && after === before; i++) {
+      await page.waitForTimeout(100);
+      after = await background();
+    }
+    assert.notStrictEqual(after, before, `webview background stayed ${before} after switching to a dark theme`);
+    await screenshot(page, 'cascade-dark-theme');
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  });
+
   it('renders a task containing HTML and script as text', async () => {
     const { page } = p;
     const evil = 'Fix <img src=x onerror="document.title=1"> and <script>alert(1)</script> in the README';
