@@ -45,6 +45,9 @@ const CERT_ACTION = new Set(['achiev', 'obtain', 'complet', 'certification', 'ce
 const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
 const MODIFIER_SUFFIXES = new Set(['relevant', 'conscious', 'related', 'aware', 'sensitive', 'minded', 'critical', 'focused', 'oriented', 'first', 'friendly', 'like', 'agnostic', 'specific']);
 const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observability', 'containers/kubernetes', 'CI/CD', 'security']);
+const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish']);
+const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library',
+  'sdk', 'bot', 'portal', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'dashboard', 'infrastructur', 'pipelin', 'plugin', 'extension']);
 const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
@@ -269,7 +272,8 @@ export function analyzeTask(task: string): Analysis {
   const hasL2L3 = areas.length > 0;
   // Compliance work that names no technical area (a certification, a control review) is delivered at
   // L1/L2 like a strategy-only task: it has no L3 step (ROUTING §3, §5).
-  const certAction = cue('certification').length > 0 && tokens.some((t) => CERT_ACTION.has(t.stem));
+  // Achieving a certification, not mapping controls or writing policy for it (those are strategy-only, §3).
+  const certAction = cue('certification').length > 0 && tokens.some((t) => CERT_ACTION.has(t.stem)) && cue('strategyOnly').length === 0;
   const complianceOnly = !hasL2L3 && concernEv.has('compliance') && certAction;
   if (complianceOnly && !isStrategy) stratOnlyEv.push(...concernEv.get('compliance')!);
   const strategyOnly = (isStrategy || complianceOnly) && (stratOnlyEv.length > 0 || !hasL2L3);
@@ -306,9 +310,12 @@ export function analyzeTask(task: string): Analysis {
   // A numeric availability or recovery target is about running the system in production (§4).
   const targetsNum = cue('hardConstraint').filter((h) => /\d|rto|rpo|availability|sla/i.test(h.ev.phrase));
   if (targetsNum.length > 0 && !live.live) addSignal('production-rollout', targetsNum.map((h) => h.ev));
+  // Running or rolling out a whole system in production: a live operation in production on a whole
+  // system (product/platform/stack), or scaling the running system.
   if (live.live) {
     const scaleLive = live.evidence.filter((e) => /^scal/i.test(e.phrase));
-    addSignal('production-rollout', [...(prodEv.length > 0 ? prodEv : []), ...scaleLive]);
+    const wholeEv = cue('wholeSystem').map((h) => h.ev);
+    addSignal('production-rollout', [...(prodEv.length > 0 && wholeEv.length > 0 ? [...prodEv, ...wholeEv] : []), ...scaleLive]);
   }
   // Substantial scope for one area: a new module/service, codebase-wide change, external integration, migration between technologies.
   // A cue word inside a longer area phrase is part of a name ("integration test", "full text search").
@@ -322,6 +329,16 @@ export function analyzeTask(task: string): Analysis {
   for (const c of concerns) if (c.concern !== 'product') subst.push(...c.evidence);
   // A named technology: a name the catalogues list (whichever vocabulary decided its area).
   const techHits = [...keep].filter((h) => h.sense.t === 'area' && !negated[h.i] && h.sense.tech);
+  // Building a new component ("Build a notification service", "Create a data warehouse") is a new
+  // service or module (§4 substantial): a building verb with a component noun later in its clause.
+  for (const v of cue('implVerb')) {
+    if (!BUILD_NEW.has(tokens[v.i]!.stem) || negated[v.i]) continue;
+    for (let k = v.i + v.n; k < Math.min(tokens.length, v.i + v.n + 7); k++) {
+      if (tokens[k]!.clauseStart) break;
+      if (COMPONENT_NOUNS.has(tokens[k]!.stem)) { subst.push(ev(tokens, task, v.i, k - v.i + 1, 'substantial:new-component', 1)); break; }
+    }
+    break;
+  }
   // Two or more distinct named technologies in a change that is not a fix: an integration between systems.
   const techNames = new Set(techHits.map((h) => h.ev.phrase.toLowerCase()));
   if (techNames.size >= 2 && cue('contained').length === 0 && !docsHit) subst.push(...techHits.slice(0, 2).map((h) => ({ ...h.ev, rule: `integration:${h.ev.rule}` })));

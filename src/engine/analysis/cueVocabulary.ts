@@ -29,7 +29,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   strategyOnly: [
     'policy', 'threat model', 'threat modelling', 'threat modeling', 'control mapping', 'map control', 'compliance analysis', 'risk analysis',
     'risk assessment', 'gap analysis', 'compliance runbook', 'data classification', 'which control', 'security policy', 'retention policy',
-    'incident response plan', 'risk register', 'security program', 'governance',
+    'incident response plan', 'incident response process', 'incident response policy', 'risk register', 'security program', 'governance',
+    'disaster recovery plan', 'business continuity plan', 'access review',
   ],
   docsNoun: [
     'doc', 'docs', 'documentation', 'readme', 'guide', 'tutorial', 'wiki', 'docstring', 'changelog', 'how-to', 'howto', 'faq', 'tip', 'release note',
@@ -114,7 +115,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'multi-datacenter', 'multi-data-center', 'global deployment', 'multiple cloud', 'multiple regions', 'geo-replication', 'across data center',
     'second data center', 'dr region', 'cross-cloud', 'hybrid cloud', 'multi-region deployment', 'region failover', 'regional failover',
     'several region', 'all region', 'every region', 'two region', 'three region', '2 region', '3 region', 'in multiple region',
-    'two aws region', 'two cloud', 'two data center', 'two datacenter',
+    'two aws region', 'two cloud', 'two data center', 'two datacenter', 'disaster recovery site', 'dr site', 'secondary site', 'standby region',
+    'warm standby', 'pilot light', 'secondary region', 'failover region',
   ],
   hardConstraint: [
     'zero downtime', 'zero-downtime', 'no downtime', 'without downtime', 'high availability', 'highly available', 'rto', 'rpo', 'real-time at scale',
@@ -142,7 +144,7 @@ export const CONCERN_VOCABULARY: Readonly<Record<ConcernId, readonly string[]>> 
     'architecture', 'architect', 'migrate', 'migration', 're-platform', 'replatform', 'rewrite', 'redesign', 'rearchitect', 're-architect', 'scalability',
     'scalable', 'technology choice', 'tech stack', 'monolith', 'microservice', 'port', 'replace', 'move from', 'switch from', 'switch to',
     'sharding', 'shard', 'replica', 'read replica', 'replication', 'failover', 'high availability', 'multi-region', 'multi-cloud', 'modernise', 'modernize',
-    'convert', 'decouple', 'event-driven', 'consolidate', 'adopt', 'choose between', 'whether to', 'which database', 'which framework', 'evaluate option', 'multi-account', 'landing zone', 'geo-distribute', 'horizontal scaling', 'scale out',
+    'convert', 'decouple', 'event-driven', 'consolidate', 'adopt', 'vs', 'versus', 'choose between', 'whether to', 'which database', 'which framework', 'evaluate option', 'multi-account', 'landing zone', 'geo-distribute', 'horizontal scaling', 'scale out',
   ],
   compliance: [
     'compliance', 'compliant', 'soc 2', 'soc2', 'gdpr', 'hipaa', 'pci', 'pci dss', 'pci-dss', 'iso 27001', 'iso27001', 'fedramp', 'ccpa', 'cpra', 'policy',
