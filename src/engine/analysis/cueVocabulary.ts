@@ -27,7 +27,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   // Strategy deliverables that make a task strategy-only whatever subject it names.
   strategyOnly: [
-    'policy', 'threat model', 'threat modelling', 'threat modeling', 'control mapping', 'map control', 'compliance analysis', 'risk analysis',
+    'policy', 'threat model', 'threat modelling', 'threat modeling', 'control mapping', 'map control', 'map our control', 'map the control', 'map existing control', 'controls mapping', 'compliance analysis', 'risk analysis',
     'risk assessment', 'gap analysis', 'compliance runbook', 'data classification', 'which control', 'security policy', 'retention policy',
     'incident response plan', 'incident response process', 'incident response policy', 'risk register', 'security program', 'governance',
     'disaster recovery plan', 'business continuity plan', 'access review',

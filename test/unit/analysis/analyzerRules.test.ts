@@ -1,0 +1,68 @@
+import { strict as assert } from 'node:assert';
+import { analyzeTask } from '../../../src/engine/analysis/analyzer';
+import { routeAnalysis } from '../../../src/engine/routing/route';
+
+const areas = (t: string): string[] => analyzeTask(t).areas.map((a) => a.area).sort();
+const complexity = (t: string): string => routeAnalysis(analyzeTask(t)).complexity;
+const signal = (t: string, k: string): boolean => analyzeTask(t).signals.some((s) => s.kind === k);
+
+describe('analyzer: rules beyond single words', () => {
+  it('what a test, dashboard or chart covers is its subject, not an area (§3)', () => {
+    assert.deepEqual(areas('Add unit tests for the payment API'), ['testing']);
+    assert.deepEqual(areas('Create a Grafana dashboard for queue latency'), ['observability']);
+    assert.deepEqual(areas('Write a Helm chart for the backend'), ['containers/kubernetes']);
+    assert.ok(analyzeTask('Add unit tests for the payment API').ignored.some((e) => e.rule.startsWith('artifact-subject:')));
+  });
+  it('a hyphenated modifier is not work in its area', () => {
+    assert.ok(!areas('Log every security-relevant action in the admin API').includes('security'));
+  });
+  it('"test" used as a verb does not add the testing area', () => {
+    assert.ok(!areas('Spike to test the upgrade of the Postgres cluster').includes('testing'));
+  });
+  it('weak words alone do not name an area beside a strong one; two separate weak words do', () => {
+    assert.ok(!areas('Instrument the inventory service with OpenTelemetry').includes('backend'));
+    assert.ok(areas('Run smoke tests in the deployment stages of the pipeline').includes('CI/CD'));
+  });
+  it('a user-facing feature named only through backend work also gets its UI', () => {
+    const a = analyzeTask('As a shopper, I want to pay with Apple Pay at checkout');
+    assert.ok(a.areas.some((x) => x.area === 'frontend' && x.evidence.some((e) => e.rule.startsWith('inferred:user-facing-feature'))));
+    // A technical role is not product framing.
+    assert.ok(!analyzeTask('As a DevOps engineer I want to rotate the database credentials').concerns.some((c) => c.concern === 'product'));
+  });
+  it('catalogue names are matched unstemmed ("core" is not "CORS")', () => {
+    assert.ok(!areas('Refactor the core parser').includes('security'));
+  });
+});
+
+describe('analyzer: scope signals (§4)', () => {
+  it('building a new component is substantial scope → medium', () => {
+    assert.equal(complexity('Build a notification service that sends email and SMS'), 'medium');
+    assert.equal(complexity('Fix the notification email subject line'), 'low');
+  });
+  it('multi-cloud support in a tool is not a hosting migration', () => {
+    assert.ok(!signal('Add multi-cloud support to the cost report tool', 'migration'));
+    assert.notEqual(complexity('Add multi-cloud support to the cost report tool'), 'extreme');
+  });
+  it('a standby site in another region is multi-region work', () => {
+    assert.ok(signal('Set up a warm standby in a secondary region for the API', 'multi-region'));
+  });
+  it('replacing a production database engine is extreme', () => {
+    assert.equal(complexity('Replace MySQL with PostgreSQL in production'), 'extreme');
+  });
+  it('a control mapping is strategy-only, not a certification programme', () => {
+    const a = analyzeTask('Map our controls to ISO 27001 Annex A');
+    assert.equal(a.strategy.kind, 'strategy-only');
+    assert.ok(!a.signals.some((s) => s.kind === 'certification'));
+  });
+  it('deploying tools to production is not rolling out a whole system', () => {
+    assert.notEqual(complexity('Deploy Prometheus and Grafana to the production cluster'), 'high');
+    assert.equal(complexity('Launch the new SaaS platform in production with SSO, billing and monitoring'), 'high');
+  });
+  it('sunsetting code is not a live operation; sunsetting a server is', () => {
+    assert.equal(analyzeTask('Sunset the v1 REST API').liveOps.live, false);
+    assert.equal(analyzeTask('Sunset the old bastion server').liveOps.live, true);
+  });
+  it('a plan is never live', () => {
+    assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
+  });
+});
