@@ -44,29 +44,46 @@ export class Notifier implements vscode.Disposable {
   }
 
   private onSession(id: string | undefined): void {
-    const sessions = id ? [this.coordinator.session(id)].filter((s) => s !== undefined) : this.coordinator.sessions();
-    for (const s of sessions) {
-      const prev = this.lastStatus.get(s.id);
-      this.lastStatus.set(s.id, s.status);
-      if (prev === s.status || (s.status !== 'escalated' && s.status !== 'waiting' && s.status !== 'failed')) continue;
-      const short = s.task.length > 60 ? `${s.task.slice(0, 59)}…` : s.task;
-      const message =
-        s.status === 'escalated'
-          ? `Strata escalated "${short}" to you: ${s.error ?? 'a step failed after recovery'}`
-          : s.status === 'failed'
-            ? `Strata session "${short}" failed: ${s.error ?? 'see the cascade'}`
-            : `Strata needs you: "${short}" waits for your input.`;
-      this.logs.info(message);
-      const t = this.limiter.take(`session:${s.id}:${s.status}`);
-      if (!t.allowed) continue;
-      const show = s.status === 'waiting' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-      void show(message, 'Open Cascade').then((a) => {
-        if (a) void vscode.commands.executeCommand('strata.showCascade', s.id);
-      });
+    if (id === undefined) {
+      // The list changed (sessions recovered after a reload, created or removed): record the
+      // sessions not seen yet without a notice each, and remind once about those waiting for the user.
+      const fresh = this.coordinator.sessions().filter((s) => !this.lastStatus.has(s.id));
+      for (const s of fresh) this.lastStatus.set(s.id, s.status);
+      const waiting = fresh.filter((s) => s.status === 'waiting' || s.status === 'escalated');
+      if (waiting.length > 0 && this.limiter.take('sessions:recovered').allowed) {
+        const message = waiting.length === 1 ? `Strata: a session waits for you: "${short(waiting[0]!.task)}".` : `Strata: ${waiting.length} sessions wait for you.`;
+        void vscode.window.showInformationMessage(message, 'Open Cascade').then((a) => {
+          if (a) void vscode.commands.executeCommand('strata.showCascade', waiting.length === 1 ? waiting[0]!.id : undefined);
+        });
+      }
+      return;
     }
+    const s = this.coordinator.session(id);
+    if (!s) return;
+    const prev = this.lastStatus.get(s.id);
+    this.lastStatus.set(s.id, s.status);
+    if (prev === s.status || (s.status !== 'escalated' && s.status !== 'waiting' && s.status !== 'failed')) return;
+    const task = short(s.task);
+    const message =
+      s.status === 'escalated'
+        ? `Strata escalated "${task}" to you: ${s.error ?? 'a step failed after recovery'}`
+        : s.status === 'failed'
+          ? `Strata session "${task}" failed: ${s.error ?? 'see the cascade'}`
+          : `Strata needs you: "${task}" waits for your input.`;
+    this.logs.info(message);
+    const t = this.limiter.take(`session:${s.id}:${s.status}`);
+    if (!t.allowed) return;
+    const show = s.status === 'waiting' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    void show(message, 'Open Cascade').then((a) => {
+      if (a) void vscode.commands.executeCommand('strata.showCascade', s.id);
+    });
   }
 
   dispose(): void {
     for (const s of this.subs) s.dispose();
   }
+}
+
+function short(task: string): string {
+  return task.length > 60 ? `${task.slice(0, 59)}…` : task;
 }
