@@ -129,6 +129,40 @@ describe('Strata in the browser', function () {
     await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
   });
 
+  it('recomputes the plan at once when the user corrects the analysis', async () => {
+    const { page } = p;
+    await runCommand(page, 'Strata: Coordinate Task');
+    await quickInput(page).fill('Fix the typo in README.md');
+    await page.keyboard.press('Enter');
+    const wv = webviewContent(page);
+    const preview = wv.locator('[data-testid="cascade-root"][data-state="preview"]');
+    await preview.getByTestId('plan-task').filter({ hasText: 'Fix the typo in README.md' }).waitFor({ timeout: 60_000 });
+    const cascadeBefore = await wv.getByTestId('plan-cascade').textContent();
+    await wv.getByTestId('action-correct').click();
+    await wv.getByTestId('correction-panel').waitFor();
+    await wv.getByTestId('correct-complexity').selectOption('extreme');
+    await wv.getByTestId('correct-area-security').check();
+    await wv.getByTestId('correct-apply').click();
+    await wv.getByTestId('plan-complexity').filter({ hasText: 'extreme' }).waitFor({ timeout: 10_000 });
+    await wv.getByTestId('area-security').waitFor({ timeout: 10_000 });
+    const cascadeAfter = await wv.getByTestId('plan-cascade').textContent();
+    assert.notStrictEqual(cascadeAfter, cascadeBefore, `the cascade stayed ${cascadeBefore} after raising the complexity to extreme`);
+    await screenshot(page, 'cascade-corrected');
+  });
+
+  it('lets a keyboard user reach the persona cards', async () => {
+    const { page } = p;
+    const wv = webviewContent(page);
+    const card = wv.locator('[data-testid^="persona-card-"]').first();
+    await card.focus();
+    assert.strictEqual(await card.evaluate((el) => el === document.activeElement), true);
+    assert.strictEqual(await card.getAttribute('tabindex'), '0');
+    await page.keyboard.press('Tab');
+    // The next stop is inside the cascade (the card's "Why and evidence" summary or the next card).
+    const inside = await wv.locator('#root').evaluate((root) => document.activeElement !== document.body && root.contains(document.activeElement));
+    assert.strictEqual(inside, true, 'Tab from a persona card left the cascade');
+  });
+
   it('renders a task containing HTML and script as text', async () => {
     const { page } = p;
     const evil = 'Fix <img src=x onerror="document.title=1"> and <script>alert(1)</script> in the README';
