@@ -391,7 +391,9 @@ function detectLive(
   const targetEv: Evidence[] = [];
   {
     for (const h of targets) targetEv.push(h.ev);
-    const kube = tokens.some((t) => KUBE_TARGETS.has(t.stem)) || areas.some((a) => a.area === 'containers/kubernetes' && a.evidence.some((e) => /helm|kube|k8s|cluster|pod/i.test(e.phrase)));
+    // "cluster" alone names a Kubernetes target only beside the containers/kubernetes area ("Vault cluster" is not).
+    const k8sArea = areas.some((a) => a.area === 'containers/kubernetes');
+    const kube = tokens.some((t) => KUBE_TARGETS.has(t.stem) && (t.stem !== 'cluster' || k8sArea)) || areas.some((a) => a.area === 'containers/kubernetes' && a.evidence.some((e) => /helm|kube|k8s|cluster|pod/i.test(e.phrase)));
     if (kube) out.add('kubernetes');
     if (areas.some((a) => a.area === 'security')) out.add('security');
     const cloudNamed = targets.some((h) => !KUBE_TARGETS.has(tokens[h.i]!.stem));

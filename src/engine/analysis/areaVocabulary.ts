@@ -90,7 +90,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'jquery', 'redux', 'zustand', 'mobx', 'vite', 'webpack', 'storybook', 'usestate', 'useeffect', 'react hook', 'jsx', 'tsx', 'dom', 'client-side', 'client side',
     'spa', 'pwa', 'browser', 'webview', 'web app', 'webapp', 'website', 'web site', 'site', 'screen', 'view', 'component', 'design system', 'figma',
     'accessibility', 'a11y', 'wcag', 'aria', 'screen reader', 'keyboard navigation', 'section 508', 'i18n', 'l10n', 'internationalization',
-    'internationalisation', 'localization', 'localisation', 'translation', 'rtl', 'right-to-left',
+    'internationalisation', 'localization', 'localisation', 'localize', 'localise', 'translate the app', 'translate the ui', 'language switcher', 'translation', 'rtl', 'right-to-left',
     'mobile', 'mobile app', 'ios', 'iphone', 'ipad', 'android', 'flutter', 'react native', 'react-native', 'swiftui', 'swift', 'uikit', 'jetpack compose',
     'xamarin', 'ionic', 'cordova', 'capacitor', 'expo', 'kotlin multiplatform', 'app store', 'play store', 'electron', 'tauri', 'desktop app',
     'safari', 'firefox', 'chrome', 'chromium', 'edge browser', 'ie11', 'internet explorer', 'mobile safari', 'scroll', 'infinite scroll', 'infinite-scroll', 'click', 'clicking', 'tap', 'display', 'render', 'rendering', 'avatar', 'header', 'footer', 'banner',

@@ -82,7 +82,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'new service', 'microservice', 'new module', 'module', 'framework', 'system', 'subsystem', 'engine', 'platform', 'integration', 'integrate',
     'third-party', 'third party', 'external', 'provider', 'codebase-wide', 'codebase', 'across the codebase', 'all service', 'across service',
     'every', 'all', 'entire', 'whole', 'comprehensive', 'complete', 'full', 'end-to-end', 'epic', 'overhaul', 'rewrite', 'rearchitect', 're-architect',
-    'redesign', 'refactor', 'replace', 'migrate', 'migration', 'port', 'convert', 'modernise', 'modernize', 'infrastructure', 'scaffold', 'sunset',
+    'redesign', 'refactor', 'replace', 'migrate', 'migration', 'port to', 'port the', 'port from', 'convert', 'modernise', 'modernize', 'infrastructure', 'scaffold', 'sunset',
     'multi-tenancy', 'workflow', 'lifecycle', 'offline', 'sync', 'synchronization', 'real-time', 'realtime', 'sharding', 'replica', 'replication',
     'coverage', 'threshold', 'support for', 'multi-cloud', 'multi cloud',
   ],
@@ -142,9 +142,9 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
 export const CONCERN_VOCABULARY: Readonly<Record<ConcernId, readonly string[]>> = {
   architecture: [
     'architecture', 'architect', 'migrate', 'migration', 're-platform', 'replatform', 'rewrite', 'redesign', 'rearchitect', 're-architect', 'scalability',
-    'scalable', 'technology choice', 'tech stack', 'monolith', 'microservice', 'port', 'replace', 'move from', 'switch from', 'switch to',
+    'scalable', 'technology choice', 'tech stack', 'monolith', 'microservice', 'port to', 'port the', 'port it', 'port from', 'replace', 'move from', 'switch from', 'switch to',
     'sharding', 'shard', 'replica', 'read replica', 'replication', 'failover', 'high availability', 'multi-region', 'multi-cloud', 'modernise', 'modernize',
-    'convert', 'decouple', 'event-driven', 'consolidate', 'adopt', 'vs', 'versus', 'choose between', 'whether to', 'which database', 'which framework', 'evaluate option', 'multi-account', 'landing zone', 'geo-distribute', 'horizontal scaling', 'scale out',
+    'convert', 'decouple', 'event-driven', 'event sourcing', 'cqrs', 'domain-driven design', 'consolidate', 'adopt', 'vs', 'versus', 'choose between', 'whether to', 'which database', 'which framework', 'evaluate option', 'multi-account', 'landing zone', 'geo-distribute', 'horizontal scaling', 'scale out',
   ],
   compliance: [
     'compliance', 'compliant', 'soc 2', 'soc2', 'gdpr', 'hipaa', 'pci', 'pci dss', 'pci-dss', 'iso 27001', 'iso27001', 'fedramp', 'ccpa', 'cpra', 'policy',
