@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InMemorySecretProvider } from '../../../src/mcp/secretProvider';
+import { handleChatRequest, type ChatStreamLike } from '../../../src/extension/chatFlow';
 import { Coordinator } from '../../../src/extension/coordinator';
 import { Redactor } from '../../../src/extension/redaction';
 import { parseSettings, type SettingKey } from '../../../src/extension/settings';
@@ -112,5 +113,50 @@ describe('extension/coordinator with real MCP servers', function () {
     assert.ok(coordinator.servers().some((x) => x.state === 'healthy'), 'a server started lazily for the calls');
     assert.ok(Object.values(coordinator.toolCounts()).some((n) => n > 0), 'tool counts are known after listing');
     assert.ok(!logged.join('\n').includes('tok-super-secret-123'), 'the secret reached a log');
+  });
+
+  /** Records what the chat flow streams. */
+  function recorder(): ChatStreamLike & { text: () => string; buttons: string[] } {
+    const parts: string[] = [];
+    const buttons: string[] = [];
+    return {
+      markdown: (v) => void parts.push(v),
+      progress: (v) => void parts.push(`(progress ${v})`),
+      button: (b) => void buttons.push(b.command),
+      text: () => parts.join(''),
+      buttons,
+    };
+  }
+  const never = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+  const quiet = { info: () => undefined, error: () => undefined };
+
+  it('@strata streams the cascade for a task, layer by layer, with a button to open it', async () => {
+    const out = recorder();
+    const r = await handleChatRequest(coordinator, { prompt: 'Add a settings page and an API endpoint for it' }, out, never, 0.5, quiet);
+    assert.ok(r.planId && !r.sessionId);
+    assert.match(out.text(), /\*\*Cascade:\*\* L0 → /);
+    assert.match(out.text(), /#### L3 Tool Experts/);
+    assert.deepEqual(out.buttons, ['strata.coordinateTask']);
+  });
+
+  it('@strata /run starts a session, streams progress and stops when it waits for the user', async () => {
+    const out = recorder();
+    let subscribed = 0;
+    let disposed = 0;
+    const token = {
+      isCancellationRequested: false,
+      onCancellationRequested: () => {
+        subscribed++;
+        return { dispose: () => void disposed++ };
+      },
+    };
+    const r = await handleChatRequest(coordinator, { prompt: 'Fix the typo in the README', command: 'run' }, out, token, 0.5, quiet);
+    assert.ok(r.sessionId);
+    const s = coordinator.session(r.sessionId)!;
+    assert.equal(s.status, 'waiting', 'manual mode: the first step waits for the user');
+    assert.match(out.text(), /Session started/);
+    assert.match(out.text(), /Session waiting/);
+    assert.deepEqual(out.buttons, ['strata.showCascade', 'strata.showCascade']);
+    assert.deepEqual([subscribed, disposed], [1, 1], 'the cancellation listener is removed when the request ends');
   });
 });
