@@ -75,7 +75,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   contained: [
     'fix', 'bug', 'typo', 'crash', 'error', 'broken', 'not working', 'regression', 'small', 'minor', 'tweak', 'flag', 'option', 'config', 'setting',
     'one test', 'issue', 'fails', 'failing', 'failure', 'wrong', 'incorrect', 'slow', 'leak', 'exception', 'null', 'undefined', 'missing', 'rename',
-    'bump', 'typo', 'cleanup', 'clean up', 'workaround', 'hotfix', 'patch',
+    'bump', 'typo', 'cleanup', 'clean up', 'workaround', 'hotfix', 'patch', 'cannot', "can't", 'unable', "doesn't work", 'does not work',
+    'no longer', 'stopped working', 'timeout', 'hang', 'freeze', 'glitch', 'flicker', 'inconsistent', 'duplicate', 'typos',
   ],
   // ROUTING §4 "medium" for one area: a new service or module, codebase-wide change, external integration.
   substantial: [

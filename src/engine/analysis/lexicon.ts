@@ -32,6 +32,19 @@ export interface Lexicon {
 
 const MAX_N = 4;
 
+/**
+ * Catalogue entries that are generic field words rather than named products (GitHub topics such as
+ * "database", "testing", "frontend"): they keep their area but are not "named technologies" for the
+ * integration rule.
+ */
+const GENERIC_NAMES = new Set(`database databases db sql nosql testing test tests monitoring logging frontend backend api apis rest security devops ui ux
+mobile deployment authentication authorization coverage query orm microservice microservices crud css html dom spa pwa i18n l10n localization
+internationalization localisation internationalisation accessibility a11y cli sdk server serverless cloud web webapp app data dataset machine learning ml
+ai cicd ci cd ci/cd gitops iac infrastructure as code provisioning networking network vpn tls ssl sso jwt oauth2 oidc websocket websockets tdd bdd e2e
+unit testing integration testing metrics apm instrumentation sre observability container containers docker image dockerfile continuous integration
+continuous delivery continuous deployment self hosted selfhosted self-hosted etl elt cybersecurity devsecops cve malware sanitization cors mqtt
+data science deep learning time series automation configuration`.split(/\s+/).filter(Boolean).map((w) => w.replace(/_/g, ' ')));
+
 function entryFor(lex: Lexicon, key: string, tech = false): LexEntry {
   const map = tech ? lex.tech : lex.entries;
   const lens = tech ? lex.techMaxLen : lex.maxLen;
@@ -88,7 +101,9 @@ function build(): Lexicon {
     const key = lowerKey(name);
     if (!key || key.split(' ').length > MAX_N) continue;
     const handKey = phraseKey(name);
+    const generic = GENERIC_NAMES.has(name.toLowerCase());
     if (handArea.has(handKey)) {
+      if (generic) continue;
       // The hand vocabulary decides the area, but the catalogues say it is a named technology.
       const he = lex.entries.get(handKey)!;
       for (let k = 0; k < he.senses.length; k++) {
@@ -97,7 +112,7 @@ function build(): Lexicon {
       }
       continue;
     }
-    const sense: Sense = { t: 'area', area, weight: 1, rule: `lexicon:${source}:${name}→${area}`, tech: true };
+    const sense: Sense = { t: 'area', area, weight: 1, rule: `lexicon:${source}:${name}→${area}`, tech: !generic };
     const e = entryFor(lex, key, true);
     if (exactCase) {
       if (e.senses.some((s) => s.t === 'area') || e.caseSenses.length > 0) continue;
