@@ -3,7 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { analyzeTask } from '../engine/analysis/analyzer';
+import { buildPlan } from '../engine/plan/planBuilder';
 import { Planner } from '../engine/planner';
+import { ServerAssigner } from '../engine/routing/mcpAssignment';
+import { routeAnalysis } from '../engine/routing/route';
 import { builtinCatalog } from '../engine/catalog/catalog';
 import { intFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from './cliArgs';
 import type { CliIo } from './cliIo';
@@ -98,10 +102,35 @@ export async function runBench(argv: readonly string[], io: CliIo): Promise<numb
   io.out(`  dev-set texts (${dev.dur.length} plans): ${percentiles(dev.dur)}\n`);
   io.out(`  60-word task  (${longRuns} plans):  ${percentiles(long.dur)}\n`);
   io.out(`  GC during the timed loops: ${gcs.length} pauses, ${gcMs.toFixed(1)} ms in all (longest ${Math.max(0, ...gcs.map((g) => g.end - g.start)).toFixed(2)} ms)\n`);
+  io.out('  the same samples without those a GC pause fell into or the OS preempted (another process took the core):\n');
   for (const [name, t] of [['dev-set texts', dev], ['60-word task ', long]] as const) {
-    const clean = withoutGc(t, gcs);
-    io.out(`  ${name} without the ${t.dur.length - clean.length} samples a GC pause fell into: ${percentiles(clean, false)}\n`);
+    const u = undisturbed(t, gcs);
+    io.out(`  ${name} (${u.samples.length} kept; ${u.gcHit} GC, ${u.preempted} preempted): ${percentiles(u.samples)}\n`);
   }
+
+  // Where the time goes: each stage's mean CPU time over the texts (CPU time, not wall time, so
+  // other processes taking the core do not count; best of 5 passes).
+  const analyses = tasks.map((t) => analyzeTask(t));
+  const decisions = analyses.map((a) => routeAnalysis(a));
+  const assigner = new ServerAssigner(catalog, knowledgeBaseServers(catalog));
+  const assignments = decisions.map((d) => assigner.assign(d.personas.map((p) => p.persona)));
+  const stage = (f: (i: number) => unknown): number => {
+    let best = Infinity;
+    for (let pass = 0; pass < 5; pass++) {
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < tasks.length; i++) f(i);
+      const c = process.cpuUsage(c0);
+      best = Math.min(best, (c.user + c.system) / tasks.length);
+    }
+    return best;
+  };
+  const stages = [
+    ['analysis', stage((i) => analyzeTask(tasks[i]!))],
+    ['routing', stage((i) => routeAnalysis(analyses[i]!))],
+    ['assignment', stage((i) => assigner.assign(decisions[i]!.personas.map((p) => p.persona)))],
+    ['plan construction', stage((i) => buildPlan({ analysis: analyses[i]!, decision: decisions[i]!, assignment: assignments[i]!, fingerprint: 'bench', serversConfigured: true }))],
+  ] as const;
+  io.out(`  stage means, CPU time (dev-set texts): ${stages.map(([n, us]) => `${n} ${us.toFixed(1)} µs`).join(', ')}\n`);
 
   // Throughput without per-call timing overhead.
   let count = 0;
@@ -139,30 +168,41 @@ interface Timed {
   readonly dur: Float64Array;
   /** Start of each call, ms on the performance clock (the one GC entries use). */
   readonly start: Float64Array;
+  /** 1 when the OS switched the process out during the call (involuntary context switch). */
+  readonly preempted: Uint8Array;
 }
 
 function timeLoop(n: number, f: (i: number) => void): Timed {
   const dur = new Float64Array(n);
   const start = new Float64Array(n);
+  const preempted = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
+    // Context-switch counts are read outside the timed span, so they cost the figure nothing.
+    const c0 = process.resourceUsage().involuntaryContextSwitches;
     const t0 = performance.now();
     f(i);
     const t1 = performance.now();
+    const c1 = process.resourceUsage().involuntaryContextSwitches;
     start[i] = t0;
     dur[i] = (t1 - t0) * 1000;
+    preempted[i] = c1 !== c0 ? 1 : 0;
   }
-  return { dur, start };
+  return { dur, start, preempted };
 }
 
-/** Durations of the samples no GC pause overlapped. */
-function withoutGc(t: Timed, gcs: readonly { start: number; end: number }[]): Float64Array {
+/** Durations of the samples no GC pause overlapped and the OS did not preempt. */
+function undisturbed(t: Timed, gcs: readonly { start: number; end: number }[]): { samples: Float64Array; gcHit: number; preempted: number } {
   const out: number[] = [];
+  let gcHit = 0;
+  let preempted = 0;
   for (let i = 0; i < t.dur.length; i++) {
     const s = t.start[i]!;
     const e = s + t.dur[i]! / 1000;
-    if (!gcs.some((g) => g.start < e && g.end > s)) out.push(t.dur[i]!);
+    if (gcs.some((g) => g.start < e && g.end > s)) gcHit++;
+    else if (t.preempted[i]) preempted++;
+    else out.push(t.dur[i]!);
   }
-  return Float64Array.from(out);
+  return { samples: Float64Array.from(out), gcHit, preempted };
 }
 
 function percentiles(samples: Float64Array, verdict = true): string {

@@ -133,7 +133,7 @@ export function buildPlan(input: PlanBuildInput): Plan {
     schemaVersion: PLAN_SCHEMA_VERSION,
     id: planId(analysis.task, fingerprint, corrections),
     task: analysis.task,
-    createdAt: input.createdAt ?? new Date().toISOString(),
+    createdAt: input.createdAt ?? nowIso(),
     fingerprint,
     complexity: decision.complexity,
     complexityReasons: decision.complexityReasons as string[],
@@ -189,6 +189,18 @@ function withServerNotes(why: string, a: PersonaAssignment): string {
   let out = why;
   for (const n of a.notes) if (n.kind === 'limit' || n.kind === 'few') out += `; servers: ${n.text}`;
   return out;
+}
+
+let lastMs = -1;
+let lastIso = '';
+/** The current time as ISO text, formatted at most once per millisecond (plans are built faster). */
+function nowIso(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }
 
 function round3(x: number): number {
