@@ -68,6 +68,7 @@ function persist(): void {
 
 window.addEventListener('message', (ev: MessageEvent<HostMessage>) => {
   const m = ev.data;
+  const planChanged = m.type === 'show' && m.plan?.id !== state.plan?.id;
   switch (m.type) {
     case 'show':
       state = { ...state, mode: m.mode, plan: m.plan, session: m.session, threshold: m.lowConfidenceThreshold, toolCounts: { ...m.toolCounts }, busy: undefined, error: undefined, correcting: state.correcting && m.mode === 'preview' };
@@ -89,13 +90,50 @@ window.addEventListener('message', (ev: MessageEvent<HostMessage>) => {
     }
   }
   persist();
-  render();
+  // A different plan (corrected, or another session) starts from fresh fields; live updates keep what the user typed.
+  render(!(m.type === 'show' && planChanged));
 });
 
-function render(): void {
+/** What the user typed or opened, so a live update (another step changed) does not wipe it. */
+interface UiSnapshot {
+  readonly values: Map<string, { value: string; checked: boolean; select: boolean }>;
+  readonly open: Set<string>;
+}
+
+function snapshotUi(): UiSnapshot {
+  const values = new Map<string, { value: string; checked: boolean; select: boolean }>();
+  for (const el of root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input[id], select[id], textarea[id]')) {
+    values.set(el.id, { value: el.value, checked: el instanceof HTMLInputElement && el.checked, select: el instanceof HTMLSelectElement });
+  }
+  const open = new Set<string>();
+  for (const d of root.querySelectorAll<HTMLDetailsElement>('details[data-testid]')) if (d.open) open.add(d.dataset.testid!);
+  return { values, open };
+}
+
+function restoreUi(snap: UiSnapshot): void {
+  // Selects first: choosing a tool rebuilds its argument fields, which are restored next.
+  for (const sel of root.querySelectorAll<HTMLSelectElement>('select[id]')) {
+    const v = snap.values.get(sel.id);
+    if (v && v.select && sel.value !== v.value && [...sel.options].some((o) => o.value === v.value)) {
+      sel.value = v.value;
+      sel.dispatchEvent(new Event('change'));
+    }
+  }
+  for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[id], textarea[id]')) {
+    const v = snap.values.get(el.id);
+    if (!v) continue;
+    if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = v.checked;
+    else el.value = v.value;
+  }
+  for (const d of root.querySelectorAll<HTMLDetailsElement>('details[data-testid]')) if (snap.open.has(d.dataset.testid!)) d.open = true;
+}
+
+function render(keepInput = true): void {
   const active = document.activeElement as HTMLElement | null;
   refocus = active?.dataset.testid ?? refocus;
+  const snap = keepInput ? snapshotUi() : undefined;
   root.replaceChildren(view());
+  if (snap) restoreUi(snap);
   root.setAttribute('data-state', state.mode);
   if (refocus) {
     const el = root.querySelector<HTMLElement>(`[data-testid="${CSS.escape(refocus)}"]`);

@@ -276,7 +276,7 @@ export class CascadePanel implements vscode.Disposable {
 <title>Strata cascade</title>
 </head>
 <body>
-<div id="root" data-testid="cascade-root" data-state="empty" aria-live="polite"></div>
+<div id="root" data-testid="cascade-root" data-state="empty"></div>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;

@@ -27,9 +27,14 @@ export class CoordinateTool implements vscode.LanguageModelTool<{ task: string }
       const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
       return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(`Invalid input for ${COORDINATE_TOOL_NAME}: ${detail}. Expected {"task": "<the task in plain words>"}.`)]);
     }
-    await this.coordinator.ready();
-    const plan = this.coordinator.plan(parsed.data.task);
-    return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(planSummaryText(plan))]);
+    try {
+      await this.coordinator.ready();
+      const plan = this.coordinator.plan(parsed.data.task);
+      return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(planSummaryText(plan))]);
+    } catch (e) {
+      // e.g. a task over the size limit: the model gets the reason instead of a failed tool call.
+      return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(`Strata could not plan this task: ${e instanceof Error ? e.message : String(e)}`)]);
+    }
   }
 }
 
