@@ -243,6 +243,8 @@ class RequirementText {
       this.whole = [];
       for (const c of this.concerns) this.whole.push(concernRequirement(c));
       for (const a of this.areas) this.whole.push(this.area(a));
+      // Nothing named (a generalist task): say so rather than hand down an empty list.
+      if (this.whole.length === 0) this.whole = GENERALIST_REQ;
     }
     return this.whole;
   }
