@@ -399,7 +399,7 @@ function card(step: PlanStep, live: StepView | undefined): HTMLElement {
   c.append(ev);
   const s = state.session;
   if (s && live?.waiting) c.append(waitingView(s, live, live.waiting));
-  if (s && (status === 'failed' || status === 'escalated' || status === 'cancelled')) {
+  if (s && (status === 'failed' || status === 'escalated' || status === 'cancelled' || status === 'skipped')) {
     c.append(h('div', { class: 'actions' }, button('Retry step', `step-retry-${p}`, () => post({ type: 'retryStep', sessionId: s.id, stepId: step.id }))));
   }
   return c;
