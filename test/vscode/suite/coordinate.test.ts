@@ -99,6 +99,8 @@ describe('Coordinate Task', () => {
     const parent = nodes.slice(0, nodes.indexOf(node)).reverse().find((n) => n.depth === 0);
     assert.strictEqual(parent?.node.id, 'group:draft');
     assert.strictEqual(node.item.label, 'Write architecture notes for the service');
-    assert.strictEqual(node.node.icon.id, 'edit', 'a draft carries the draft icon');
+    assert.ok(node.item.iconPath instanceof vscode.ThemeIcon && node.item.iconPath.id === 'edit', 'a draft carries the draft icon');
+    assert.strictEqual(node.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a session expands into layers');
+    assert.strictEqual(node.item.command?.command, 'strata.showCascade', 'clicking a session shows its cascade');
   });
 });

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CoordinatorApi } from '../../../src/extension/coordinatorApi';
-import { treeChildren, type TreeNodeView } from '../../../src/extension/sessionTreeModel';
+import type { TreeNodeView } from '../../../src/extension/sessionTreeModel';
 import type { SessionView, StepView } from '../../../src/extension/sessionView';
 
 /** publisher.name from package.json. */
@@ -16,6 +16,8 @@ export const EXTENSION_ID = 'strata-dev.strata';
 export interface StrataTestApi {
   readonly coordinator: CoordinatorApi;
   readonly sessionsTree: vscode.TreeDataProvider<TreeNodeView>;
+  /** The `strata.status` item. */
+  readonly statusBarItem: vscode.StatusBarItem;
   /** The status-bar item's current text. */
   statusText(): string;
 }
@@ -40,23 +42,11 @@ export async function strataApi(): Promise<StrataTestApi> {
   if (exported.recovered instanceof Promise) await exported.recovered;
   const statusBarText = exported.statusBarText as (() => string) | undefined;
   assert.ok(typeof statusBarText === 'function', 'the API has no `statusBarText()`');
-  let tree = exported.sessionsTree as vscode.TreeDataProvider<TreeNodeView> | undefined;
-  if (!tree) {
-    // The extension does not export the provider registered for `strata.sessions` (asked for in
-    // /work/shared/notes/e2-test-api-request.md). That provider's getChildren is exactly
-    // treeChildren(coordinator.sessions(), node), so the suites walk that over the live sessions.
-    tree = {
-      getChildren: (node?: TreeNodeView) => treeChildren(coordinator.sessions(), node),
-      getTreeItem: (node: TreeNodeView) => {
-        const item = new vscode.TreeItem(node.label);
-        item.id = node.id;
-        item.contextValue = node.contextValue;
-        if (node.description !== undefined) item.description = node.description;
-        return item;
-      },
-    };
-  }
-  return { coordinator, sessionsTree: tree, statusText: statusBarText };
+  const tree = exported.sessionsTree as vscode.TreeDataProvider<TreeNodeView> | undefined;
+  assert.ok(tree && typeof tree.getChildren === 'function', 'the API has no `sessionsTree` (the TreeDataProvider of strata.sessions)');
+  const statusBarItem = exported.statusBarItem as vscode.StatusBarItem | undefined;
+  assert.ok(statusBarItem && typeof statusBarItem.text === 'string', 'the API has no `statusBarItem`');
+  return { coordinator, sessionsTree: tree, statusBarItem, statusText: statusBarText };
 }
 
 /** The temporary workspace folder the runner opened. */
