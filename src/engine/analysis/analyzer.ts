@@ -48,6 +48,7 @@ const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observab
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish']);
 const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library',
   'sdk', 'bot', 'portal', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'dashboard', 'infrastructur', 'pipelin', 'plugin', 'extension']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'this', 'that', 'their', 'my', 'your', 'its', 'each', 'every']);
 const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
@@ -183,7 +184,9 @@ export function analyzeTask(task: string): Analysis {
   }
   // In a user story the verb after "want to"/"able to" is a user capability, not a plan ("I want to define roles").
   const capability = firstVerb !== undefined && firstVerb.i >= 2 && ['want', 'able', 'can', 'should', 'need'].includes(tokens[firstVerb.i - (tokens[firstVerb.i - 1]!.lower === 'to' ? 2 : 1)]!.lower) && tokens[0]!.lower === 'as';
-  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability) {
+  // A "verb" right after a determiner is a noun ("The plan is to migrate…").
+  const asNoun = firstVerb !== undefined && firstVerb.i > 0 && DETERMINERS.has(tokens[firstVerb.i - 1]!.lower);
+  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun) {
     const after = tokens[firstVerb.i + firstVerb.n];
     const coImpl = after?.lower === 'and' && cue('implVerb').some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
     const stem = tokens[firstVerb.i]!.stem;

@@ -44,7 +44,7 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   'snapshot', 'probe', 'span', 'exporter', 'gauge', 'histogram', 'sre', 'observable', 'client', 'canvas', 'drawer', 'navigation', 'wizard',
   'placeholder', 'reporting', 'kpi', 'notebook', 'ray', 'census', 'render', 'railway', 'nat', 'ssl', 'https', 'signing', 'leaked', 'vulnerable',
   'scraper', 'crawler', 'embedding', 'embeddings', 'tempo', 'harness', 'nx', 'versioning', 'lineage', 'rum', 'seccomp', 'r2', 'wal', 'cipher',
-  'mutation', 'resolver', 'parser', 'otp', 'entitlement', 'uat', 'mfa', 'multi-factor', 'service account', 'playbook', 'data load',
+  'mutation', 'resolver', 'parser', 'otp', 'entitlement', 'uat', 'service account', 'playbook', 'data load',
   'table', 'column', 'constraint', 'trigger', 'transaction', 'record', 'partition', 'partitioning', 'join', 'data model', 'oracle', 'index',
 ]);
 
@@ -98,7 +98,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'mainactivity', 'activity', 'fragment', 'viewcontroller', 'dark theme', 'overlap', 'overflow', 'ux/ui', 'ui/ux',
   ],
   database: [
-    'seed data', 'sql query', 'entity', 'erd', 'upsert', 'soft delete', 'cascade delete', 'collation', 'enum column', 'json column', 'pg_dump',
+    'data storage', 'secure data storage', 'seed data', 'sql query', 'entity', 'erd', 'upsert', 'soft delete', 'cascade delete', 'collation', 'enum column', 'json column', 'pg_dump',
     'mysqldump', 'dump', 'archiving', 'deduplicate', 'dedup', 'data retention job', 'db index', 'composite index', 'unique index', 'query plan',
     'explain analyze', 'slow log', 'cosmos db', 'cosmosdb', 'bigtable', 'spanner', 'memorystore', 'hbase', 'arangodb', 'surrealdb', 'edgedb',
     'database cluster', 'db cluster', 'failover replica', 'write-ahead log', 'wal', 'logical replication', 'row-level security',
