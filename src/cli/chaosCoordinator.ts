@@ -75,6 +75,16 @@ export async function runCoordinator(cfg: CoordinatorConfig): Promise<number> {
     for (const w of s.waits) {
       if (answered.has(w.id)) continue;
       answered.add(w.id);
+      try {
+        await answerOne(s, w);
+      } catch (e) {
+        answered.delete(w.id); // try again on the next change
+        throw e;
+      }
+    }
+  };
+  const answerOne = async (s: SessionSnapshot, w: SessionSnapshot['waits'][number]): Promise<void> => {
+    {
       switch (w.request.kind) {
         case 'uncertain-call': {
           const n = await countMarkers(dirs, s.id, w.stepId);
@@ -126,6 +136,8 @@ export async function runCoordinator(cfg: CoordinatorConfig): Promise<number> {
     const all = mgr.list();
     const done = all.filter((s) => isTerminal(s.status)).length;
     send({ type: 'progress', completed: done, total: cfg.sessionIds.length, decisions });
+    // Sweep for waits a change event did not get answered (e.g. an answer raced a commit).
+    for (const s of all) if (s.waits.length > 0) void decide(s).catch((e) => console.error('[coordinator] decision', e));
     if (done === cfg.sessionIds.length) break;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -151,8 +151,10 @@ export class SessionRunner {
         },
       });
     }
+    // Handlers first: listeners of the commit below may answer these waits at once.
+    for (const w of m.waits) if (w.request.kind === 'escalation' || w.request.kind === 'uncertain-call') this.registerRecoveredWait(w);
+    for (const e of events) if (e.type === 'wait-opened') this.registerRecoveredWait(e.wait);
     await this.session.commit(...events);
-    for (const w of this.m.waits) this.registerRecoveredWait(w);
     await this.refreshStatus();
   }
 

@@ -113,6 +113,32 @@ describe('executor: recovery paths', () => {
     assert.deepEqual(gwB.calls.map((c) => c.tool), ['slow', 'read'], 'the interrupted read-only call ran again, the earlier one replayed');
   });
 
+  it('an escalation open at the crash survives it and can be answered from a change listener during recovery', async () => {
+    let fail = true;
+    const agent: Agent = { kind: 'scripted', runStep: async (ctx) => (ctx.step.layer === 'L3' && fail ? { kind: 'failed', reason: 'flaky' } : { kind: 'done', summary: 'ok' }) };
+    const dirA = newDir();
+    const a = manager(dirA, agent, new TestGateway());
+    const s = await a.create(plan([step('L3:backend-developer', 'backend-developer', 'L3')]), { id: 'esc-1' });
+    a.start(s.id);
+    await waitFor(a, s.id, (x) => x.status.kind === 'escalated');
+    const dirB = newDir();
+    cpSync(dirA, dirB, { recursive: true });
+    fail = false;
+    const b = manager(dirB, agent, new TestGateway());
+    const seen: string[] = [];
+    b.onDidChange((c) => {
+      for (const w of c.session.waits) {
+        if (seen.includes(w.id)) continue;
+        seen.push(w.id);
+        void b.answer(c.session.id, w.id, { kind: 'retry' });
+      }
+    });
+    await b.recoverAll();
+    const done = await waitFor(b, 'esc-1', (x) => x.status.kind === 'completed');
+    assert.equal(seen.length, 1);
+    assert.equal(done.steps['L3:backend-developer']!.status, 'succeeded');
+  });
+
   it('retries transient errors with backoff when safe to resend', async () => {
     const gw = new TestGateway();
     gw.failures.set('read', [new ToolGatewayError('timeout', 'srv', 'slow server', true)]);
