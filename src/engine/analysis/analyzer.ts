@@ -284,7 +284,7 @@ export function analyzeTask(task: string): Analysis {
     kind: !isStrategy && !complianceOnly ? 'none' : strategyOnly ? 'strategy-only' : 'strategy',
     evidence: [...stratEv, ...stratOnlyEv],
   };
-  const finalAreas = strategyOnly ? [] : areas;
+  const finalAreas: AreaFinding[] = strategyOnly ? [] : areas;
   if (strategyOnly) for (const a of areas) for (const e of a.evidence) ignored.push({ ...e, rule: `strategy-only:${e.rule}` });
 
   // Scope signals (ROUTING §4).
@@ -302,6 +302,11 @@ export function analyzeTask(task: string): Analysis {
   else if (migVerbs.length > 0 && dbEngines.size >= 2) migEv.push(migVerbs[0]!.ev, ...cue('dbEngine').map((h) => h.ev));
   else if (monolith.length > 0 && (migVerbs.length > 0 || tokens.some((t) => t.stem === 'split' || t.stem === 'extract'))) migEv.push(monolith[0]!.ev);
   if (!isStrategy) addSignal('migration', migEv);
+  // Moving hosting (to another cloud, self-hosted, a data centre) is infrastructure work even when no
+  // infrastructure word stands on its own ("Move it to GCP").
+  if (!isStrategy && migVerbs.length > 0 && hostObjs.length > 0 && finalAreas.length === 0 && !strategyOnly) {
+    finalAreas.push({ area: 'infrastructure/cloud', score: 0.55, evidence: [{ ...hostObjs[0]!.ev, rule: `inferred:hosting-migration:${hostObjs[0]!.ev.rule}`, weight: 0.5 }] });
+  }
   const multi = cue('multiRegion').filter((h) => !negated[h.i]);
   if (!isStrategy) addSignal('multi-region', multi.map((h) => h.ev));
   addSignal('hard-constraint', cue('hardConstraint').filter((h) => !negated[h.i]).map((h) => h.ev));

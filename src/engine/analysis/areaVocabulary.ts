@@ -27,7 +27,7 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   'swift', 'electron', 'seo', 'vite', 'webpack', 'translation', 'animation', 'widget', 'page', 'chrome', 'idp',
   // infra
   'environment', 'instance', 'storage', 'module', 'cost', 'capacity', 'edge', 'p2p', 'region', 'domain', 'network', 'staging', 'fly', 'provision',
-  'provisioning', 'cloud', 'hosting', 'infra', 'pagination', 'self-hosted', 'self hosted', 'bucket', 'vm', 'ssh', 'iam', 'lambda', 's3', 'networking', 'debian', 'ubuntu',
+  'provisioning', 'cloud', 'hosting', 'infra', 'pagination', 'aws', 'gcp', 'azure', 'google cloud', 'amazon web services', 'self-hosted', 'self hosted', 'bucket', 'vm', 'ssh', 'iam', 'lambda', 's3', 'networking', 'debian', 'ubuntu',
   // security
   'secure', 'encryption', 'encrypt', 'tls', 'injection', 'safeguard', 'credential', 'credentials', 'exploit', 'firewall', 'opa',
   'ids', 'malware',
@@ -170,6 +170,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'resource tag', 'openstack', 'vmware', 'proxmox', 'hyper-v', 'kvm', 'systemd', 'linux server', 'windows server', 'subdomain', 'dnssec',
     'edge function', 'cloudflare workers', 'r2', 'cloud resources', 'cloud infrastructure', 'compute engine', 'gce', 'azure vm', 'azure app service',
     'azure functions', 'cloud functions', 'hosted zone', 'ssl', 'https', 'tls termination', 'ingress ip',
+    'aws resource', 'gcp resource', 'azure resource', 'aws infrastructure', 'cloud account', 'aws organization',
     'railway', 'render', 'vultr', 'scaleway', 'oracle cloud', 'ibm cloud', 'alibaba cloud', 'cloud foundry', 'paas', 'iaas', 'crossplane provider',
     'infrastructure', 'infra', 'iac', 'infrastructure as code', 'infrastructure-as-code', 'cloud', 'aws', 'amazon web services', 'gcp', 'google cloud',
     'azure', 'cloudflare', 'digitalocean', 'digital ocean', 'linode', 'hetzner', 'ovh', 'heroku', 'fly.io', 'fly', 'render.com', 'vercel', 'netlify',
