@@ -656,9 +656,27 @@ export class SessionRunner {
     return answer;
   }
 
-  private async listScopedTools(servers: readonly string[], signal: AbortSignal): Promise<ToolDescriptor[]> {
-    const lists = await Promise.all(servers.map((srv) => this.gateway.listTools(srv, signal)));
-    return lists.flat();
+  /**
+   * The persona's tools: the scoped servers' tools as the gateway lists them. A server that
+   * cannot be used at all (unknown, blocked: a permanent error) is left out so the persona works
+   * with the rest; a transient listing failure fails the attempt so the ladder retries it.
+   */
+  private async listScopedTools(servers: readonly string[], signal: AbortSignal): Promise<{ tools: ToolDescriptor[]; unavailable: string[] }> {
+    const unavailable: string[] = [];
+    const lists = await Promise.all(
+      servers.map(async (srv) => {
+        try {
+          return await this.gateway.listTools(srv, signal);
+        } catch (e) {
+          if (e instanceof ToolGatewayError && !e.transient) {
+            unavailable.push(`${srv}: ${e.message}`);
+            return [];
+          }
+          throw e;
+        }
+      }),
+    );
+    return { tools: lists.flat(), unavailable };
   }
 
   private async runAttempt(
@@ -692,7 +710,10 @@ export class SessionRunner {
       const servers = this.serversFor(s, persona);
       const handoff = this.handoffFor(s, planStep.handoff);
       await this.session.commit({ type: 'step-started', at: Date.now(), stepId, attempt, persona, handoff, servers });
-      const tools = await this.listScopedTools(servers, attemptCtl.signal);
+      const listed = await this.listScopedTools(servers, attemptCtl.signal);
+      const tools = listed.tools;
+      const usable = servers.filter((srv) => !listed.unavailable.some((u) => u.startsWith(`${srv}: `)));
+      const agentHandoff: Handoff = listed.unavailable.length > 0 ? { ...handoff, constraints: [...handoff.constraints, ...listed.unavailable.map((u) => `server unavailable: ${u}`)] } : handoff;
       watchdog.progress();
       const askUser = async (request: UserWaitRequest): Promise<UserAnswer> => {
         // A waiting step gives its concurrency slot back and is not watched for stalls.
@@ -706,12 +727,12 @@ export class SessionRunner {
           release = await this.semaphore.acquire(attemptCtl.signal);
         }
       };
-      const invoker = new CallInvoker(this, this.session, stepId, attempt, servers, tools, resume, watchdog, attemptCtl.signal, askUser);
+      const invoker = new CallInvoker(this, this.session, stepId, attempt, usable, tools, resume, watchdog, attemptCtl.signal, askUser);
       const ctx: StepContext = {
         sessionId: this.m.id,
         step: { ...planStep, persona },
         persona: info,
-        handoff,
+        handoff: agentHandoff,
         attempt,
         tools,
         signal: attemptCtl.signal,
@@ -872,7 +893,11 @@ class CallInvoker {
       await this.session.commit({ type: 'call-started', at: Date.now(), call: record });
       this.watchdog.progress();
       try {
-        const r = await this.runner.toolGateway.callTool(server, tool, args, { signal: this.signal, timeoutMs: opts.callTimeoutMs ?? 30_000 });
+        const r = await this.runner.toolGateway.callTool(server, tool, args, {
+          signal: this.signal,
+          timeoutMs: opts.callTimeoutMs ?? 30_000,
+          onProgress: () => this.watchdog.progress(),
+        });
         this.watchdog.progress();
         await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: r.isError ? 'tool-error' : 'ok', ...storedResult(r, opts.maxStoredResultChars ?? 8192) });
         return r;

@@ -82,6 +82,23 @@ describe('executor: DAG, parallelism, concurrency bound', () => {
     assert.match(st.waits[0]!.request.kind, /escalation/);
     assert.match(JSON.stringify(st.waits[0]!.request), /not in this persona's scope/);
   });
+
+  it('leaves out a scoped server the gateway cannot serve (permanent) and says so in the hand-off', async () => {
+    const gw = new TestGateway(['srv']);
+    let seen: { tools: string[]; constraints: string[] } | undefined;
+    const agent: Agent = {
+      kind: 'scripted',
+      runStep: async (ctx) => {
+        seen = { tools: ctx.tools.map((t) => `${t.server}/${t.name}`), constraints: [...ctx.handoff.constraints] };
+        return { kind: 'done', summary: 'ok' };
+      },
+    };
+    const m = manager(agent, gw);
+    const s = await m.create(plan([step('L3:x', 'backend-developer', 'L3', [], ['srv', 'gone'])]));
+    assert.equal((await m.run(s.id)).status.kind, 'completed');
+    assert.deepEqual(seen!.tools, ['srv/read', 'srv/write', 'srv/slow']);
+    assert.match(seen!.constraints.join(), /server unavailable: gone: no such server/);
+  });
 });
 
 /** Resolves once a session satisfies `pred`. */
