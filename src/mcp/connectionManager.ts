@@ -1,3 +1,4 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { Emitter, type Event } from '../engine/util/emitter';
 import type { Disposable } from '../engine/util/disposable';
 import { ToolGatewayError, type ToolCallOptions, type ToolCallResult, type ToolDescriptor, type ToolGateway } from '../engine/tools/toolGateway';
@@ -122,6 +123,15 @@ export class ConnectionManager implements ToolGateway, Disposable {
     const out = new Map<string, number>();
     for (const c of this.connections.values()) if (c.pid !== undefined) out.set(c.name, c.pid);
     return out;
+  }
+
+  /**
+   * @internal The SDK client of a connected server, for `scripts/benchMcp.ts` only: it measures
+   * the manager against the very same client and process. Calls made through it bypass the
+   * breaker, bulkhead, retries and health tracking; never use it in product code.
+   */
+  sdkClientForBenchmark(server: string): Client | undefined {
+    return this.connections.get(server)?.sdkClient;
   }
 
   /** Stops every server gracefully, then disposes the manager. */

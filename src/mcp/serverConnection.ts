@@ -110,6 +110,11 @@ export class ServerConnection implements Disposable {
     return this.live?.pid;
   }
 
+  /** @internal The SDK client while connected (benchmarks only; bypasses every policy). */
+  get sdkClient(): Client | undefined {
+    return this.live?.client;
+  }
+
   /** Transport in use while connected. */
   get transportKind(): TransportKind | undefined {
     return this.live?.kind;
