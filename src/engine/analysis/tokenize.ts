@@ -18,7 +18,22 @@ export interface Token {
   readonly clauseStart: boolean;
 }
 
-const VOWELS = /[aeiouy]/;
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+function hasVowel(w: string, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = w.charCodeAt(i);
+    // a e i o u y
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121) return true;
+  }
+  return false;
+}
 
 /**
  * Light suffix stripping (plural, -ing, -ed, final -e), applied identically to lexicon and text.
@@ -27,11 +42,11 @@ const VOWELS = /[aeiouy]/;
  */
 export function stem(word: string): string {
   let w = word;
-  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.length <= 3 || hasDigit(w)) return w;
   if (w.endsWith("'s")) w = w.slice(0, -2);
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
-  else if (w.length > 5 && w.endsWith('ing') && VOWELS.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
-  else if (w.length > 4 && w.endsWith('ed') && VOWELS.test(w.slice(0, -2))) w = undouble(w.slice(0, -2));
+  else if (w.length > 5 && w.endsWith('ing') && hasVowel(w, w.length - 3)) w = undouble(w.slice(0, -3));
+  else if (w.length > 4 && w.endsWith('ed') && hasVowel(w, w.length - 2)) w = undouble(w.slice(0, -2));
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
@@ -45,7 +60,7 @@ function undouble(w: string): string {
 
 // Word characters: letters, digits, and the '+'/'#' that end names like C++ and C#.
 const WORD = /[A-Za-z0-9][A-Za-z0-9+#']*/g;
-const BOUNDARY = /[.;:!?\n,()\[\]—–]/;
+const BOUNDARY_CHARS: ReadonlySet<number> = new Set([...'.;:!?\n,()[]—–'].map((c) => c.charCodeAt(0)));
 
 /** Tokenises a text in one pass. */
 export function tokenize(text: string): Token[] {
@@ -57,9 +72,13 @@ export function tokenize(text: string): Token[] {
     // Trailing apostrophes (quotes) are not part of the word.
     while (raw.endsWith("'")) raw = raw.slice(0, -1);
     const start = m.index;
-    const gap = text.slice(last, start);
-    // A '.' between two word characters with no space (node.js, vue.js) is not a boundary.
-    const clauseStart = out.length === 0 || (BOUNDARY.test(gap) && !(gap === '.' || gap === '/' ));
+    // A '.' or '/' alone between two words (node.js, ci/cd) is not a boundary.
+    let clauseStart = out.length === 0;
+    if (!clauseStart && !(start - last === 1 && (text.charCodeAt(last) === 46 || text.charCodeAt(last) === 47))) {
+      for (let k = last; k < start; k++) {
+        if (BOUNDARY_CHARS.has(text.charCodeAt(k))) { clauseStart = true; break; }
+      }
+    }
     const lower = raw.toLowerCase();
     out.push({ stem: stem(lower), lower, raw, start, end: start + raw.length, clauseStart });
     last = start + raw.length;
