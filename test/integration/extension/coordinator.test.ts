@@ -6,7 +6,7 @@ import { InMemorySecretProvider } from '../../../src/mcp/secretProvider';
 import { handleChatRequest, type ChatStreamLike } from '../../../src/extension/chatFlow';
 import { Coordinator } from '../../../src/extension/coordinator';
 import { Redactor } from '../../../src/extension/redaction';
-import { parseSettings, type SettingKey } from '../../../src/extension/settings';
+import { parseSettings, type SettingKey, type StrataSettings } from '../../../src/extension/settings';
 import type { SessionView } from '../../../src/extension/sessionView';
 
 /**
@@ -21,6 +21,7 @@ describe('extension/coordinator with real MCP servers', function () {
   let coordinator: Coordinator;
   const logged: string[] = [];
   const redactor = new Redactor();
+  let settings: StrataSettings;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'strata-coord-'));
@@ -37,14 +38,14 @@ describe('extension/coordinator with real MCP servers', function () {
         },
       }),
     );
-    const { settings } = parseSettings((k: SettingKey) => (k === 'execution.mode' ? 'manual' : undefined));
+    settings = parseSettings((k: SettingKey) => (k === 'execution.mode' ? 'manual' : undefined)).settings;
     const log = (m: string) => logged.push(redactor.redact(m));
     coordinator = new Coordinator({
       storageDir: join(dir, 'storage'),
       environment: { workspaceFolder: ws, userHome: join(dir, 'home'), platform: process.platform, env: {} },
       workspaceTrusted: () => true,
       secrets: new InMemorySecretProvider({ memToken: 'tok-super-secret-123' }),
-      settings: () => settings,
+      settings: () => settings, // read live, as the extension does
       mcpSettings: () => ({ extraConfigPaths: { user: [], workspace: [] } }),
       modelFor: async () => undefined,
       redactor,
@@ -158,5 +159,43 @@ describe('extension/coordinator with real MCP servers', function () {
     assert.match(out.text(), /Session waiting/);
     assert.deepEqual(out.buttons, ['strata.showCascade', 'strata.showCascade']);
     assert.deepEqual([subscribed, disposed], [1, 1], 'the cancellation listener is removed when the request ends');
+  });
+
+  it('asks for approval under the alwaysAsk policy (read live from settings) and shows it as an approval wait', async () => {
+    settings = { ...settings, approvalPolicy: 'alwaysAsk' };
+    try {
+      const id = await coordinator.createSession(coordinator.plan('Fix the typo in the README'));
+      await coordinator.runSession(id);
+      const waitFor = async <T>(what: string, probe: () => T | undefined): Promise<T> => {
+        const deadline = Date.now() + 20_000;
+        for (;;) {
+          const v = probe();
+          if (v) return v;
+          assert.ok(Date.now() < deadline, `timed out waiting for ${what}: ${JSON.stringify(coordinator.session(id)?.steps.map((x) => [x.id, x.status, x.waiting?.kind]))}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      const manual = await waitFor('a manual step with a tool', () =>
+        coordinator.session(id)?.steps.find((x) => x.waiting?.kind === 'manual' && x.waiting.tools.some((t) => t.name === 'read_graph' || t.name === 'list_allowed_directories')),
+      );
+      if (manual.waiting?.kind !== 'manual') throw new Error('not manual');
+      const tool = manual.waiting.tools.find((t) => t.name === 'read_graph' || t.name === 'list_allowed_directories')!;
+      await coordinator.answer(id, manual.waiting.requestId, { kind: 'manual-call', server: tool.server, tool: tool.name, args: {} });
+      const approval = await waitFor('the approval wait', () => {
+        const st = coordinator.session(id)?.steps.find((x) => x.id === manual.id);
+        return st?.waiting?.kind === 'approval' ? st.waiting : undefined;
+      });
+      assert.deepEqual([approval.server, approval.tool, approval.args], [tool.server, tool.name, {}]);
+      assert.equal(coordinator.session(id)!.status, 'waiting');
+      await coordinator.answer(id, approval.requestId, { kind: 'approve' });
+      const after = await waitFor('the call result', () => {
+        const st = coordinator.session(id)?.steps.find((x) => x.id === manual.id);
+        return st?.waiting?.kind === 'manual' && st.waiting.lastResult ? st : undefined;
+      });
+      assert.equal(after.toolCalls, 1);
+      await coordinator.cancelSession(id);
+    } finally {
+      settings = { ...settings, approvalPolicy: 'readOnlyAuto' };
+    }
   });
 });
