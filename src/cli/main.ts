@@ -70,7 +70,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 // Run when executed directly (dist/cli.js or tsx src/cli/main.ts), not when imported by tests.
 if (require.main === module) {
-  const io: CliIo = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t), stdin: process.stdin };
+  // A reader that goes away (`strata plan --jsonl | head -1`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  const io: CliIo = {
+    out: (t) => process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    stdin: process.stdin,
+    drained: () => new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())),
+  };
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });

@@ -88,7 +88,8 @@ async function runJsonl(planner: Planner, io: CliIo): Promise<number> {
     if (line.trim() === '') continue;
     const answer = answerLine(planner, line, lineNo);
     if ('error' in answer) failed++;
-    io.out(`${JSON.stringify(answer)}\n`);
+    // Respect back-pressure, so a slow reader does not make a large batch pile up in memory.
+    if (io.out(`${JSON.stringify(answer)}\n`) === false && io.drained) await io.drained();
   }
   if (failed > 0) io.err(`strata plan --jsonl: ${failed} line${failed === 1 ? '' : 's'} failed (see their "error" fields)\n`);
   return failed > 0 ? 1 : 0;
