@@ -57,6 +57,19 @@ describe('Strata in the browser', function () {
     await screenshot(page, 'sessions-tree');
   });
 
+  it('notifies the user, with an action, when the session waits for them', async () => {
+    const { page } = p;
+    // Toasts hide after a while; the notification centre keeps them.
+    await runCommand(page, 'Notifications: Show Notifications');
+    const note = page.locator('.notifications-center .monaco-list-row', { hasText: 'Strata needs you' }).first();
+    await note.waitFor({ timeout: 30_000 });
+    await note.getByRole('button', { name: 'Open Cascade' }).waitFor({ timeout: 5_000 });
+    await screenshot(page, 'notification-waiting');
+    await note.click();
+    await page.keyboard.press('Escape');
+    await page.locator('.notifications-center.visible').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+  });
+
   it('makes a real MCP call through the manual form of a waiting step', async () => {
     const { page } = p;
     const wv = webviewContent(page);
