@@ -49,6 +49,7 @@ const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc',
 const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library',
   'sdk', 'bot', 'portal', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'dashboard', 'infrastructur', 'pipelin', 'plugin', 'extension']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'this', 'that', 'their', 'my', 'your', 'its', 'each', 'every']);
+const REPLACE_STEMS = new Set(['replac', 'swap']);
 const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
@@ -243,8 +244,22 @@ export function analyzeTask(task: string): Analysis {
 
   // L1 concerns.
   const concernEv = new Map<ConcernId, Evidence[]>();
+  // "Replace"/"swap" is an architecture signal only when it replaces a named technology
+  // ("Replace Nagios with Icinga"), not an icon or a string.
+  const techClause = (i: number): boolean => {
+    for (const k of keep) {
+      if (k.sense.t !== 'area' || !k.sense.tech) continue;
+      let a = Math.min(i, k.i);
+      const b = Math.max(i, k.i);
+      let same = true;
+      for (a = a + 1; a <= b; a++) if (tokens[a]!.clauseStart) same = false;
+      if (same) return true;
+    }
+    return false;
+  };
+  const genericReplace = (h: Hit): boolean => REPLACE_STEMS.has(tokens[h.i]!.stem) && h.n === 1 && !techClause(h.i);
   for (const h of hits) {
-    if (h.sense.t !== 'concern' || negated[h.i]) continue;
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(h)) continue;
     (concernEv.get(h.sense.concern) ?? concernEv.set(h.sense.concern, []).get(h.sense.concern)!).push(h.ev);
   }
   // User stories ("As a <role>, I want…") are product framing unless the role is technical.
@@ -330,7 +345,7 @@ export function analyzeTask(task: string): Analysis {
   const named = new Uint8Array(tokens.length);
   for (const k of keep) if (k.n > 1) for (let j = k.i; j < k.i + k.n; j++) named[j] = 1;
   const inName = (h: { i: number }): boolean => named[h.i] === 1;
-  const subst: Evidence[] = cue('substantial').filter((h) => !negated[h.i] && !inName(h)).map((h) => {
+  const subst: Evidence[] = cue('substantial').filter((h) => !negated[h.i] && !inName(h) && !genericReplace(h)).map((h) => {
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     return WEAK_SUBSTANTIAL.has(key) ? { ...h.ev, weight: 0.4 } : h.ev;
   });

@@ -76,6 +76,8 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'memory leak', 'exception', 'stack trace', 'timeout', 'latency', 'response time', 'deadlock', 'race condition', 'concurrency', 'thread',
   ],
   frontend: [
+    'login page', 'login screen', 'login form', 'login button', 'signup page', 'sign-up page', 'sign up page', 'signup form', 'sign-in page',
+    'register page', 'registration form', 'checkout page', 'payment form', 'pricing page', 'error page', '404 page',
     'i18n infrastructure', 'localization infrastructure', 'admin panel', 'admin ui', 'settings page', 'onboarding flow', 'wizard', 'navigation', 'breadcrumb', 'search bar', 'date picker', 'toast',
     'snackbar', 'skeleton', 'spinner', 'placeholder', 'thumbnail', 'video player', 'map view', 'leaflet', 'mapbox', 'd3', 'chart.js', 'recharts',
     'highcharts', 'material ui', 'mui', 'chakra', 'ant design', 'shadcn', 'radix', 'canvas', 'svg', 'css grid', 'flexbox', 'media query',
