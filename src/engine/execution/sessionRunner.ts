@@ -390,7 +390,14 @@ export class SessionRunner {
     if (this.m.status.kind === 'cancelled') throw new AnswerRejectedError(`session ${this.m.id} is cancelled`);
     const esc = this.m.waits.find((w) => w.stepId === stepId && (w.request.kind === 'escalation' || w.request.kind === 'uncertain-call'));
     if (esc) return this.answer(esc.id, { kind: 'retry' });
-    if (s.status === 'running' || s.status === 'waiting' || s.status === 'pending') throw new AnswerRejectedError(`step ${stepId} is ${s.status}; only a failed, skipped, cancelled or succeeded step can be retried`);
+    if (s.status === 'pending' && this.m.status.kind === 'failed') {
+      // Stopped (budget, abort) with this step interrupted: resume it.
+      await this.session.commit({ type: 'status', at: Date.now(), status: { kind: 'running' } });
+      this.poke();
+      void this.run();
+      return;
+    }
+    if (s.status === 'running' || s.status === 'waiting' || s.status === 'pending') throw new AnswerRejectedError(`step ${stepId} is ${s.status}; only a failed, skipped, cancelled or succeeded step (or an interrupted one of a stopped session) can be retried`);
     const at = Date.now();
     const events: SessionEvent[] = [];
     const reset = new Set<string>([stepId]);

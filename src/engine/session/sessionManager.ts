@@ -219,6 +219,12 @@ export class SessionManager implements Disposable {
     await this.runnerOf(sessionId).answer(waitId, answer);
   }
 
+  /** Replaces a session's budget (e.g. raise it after a budget stop, then `retryStep`). */
+  async updateBudget(sessionId: string, budget: SessionBudget): Promise<void> {
+    this.assertLive();
+    await this.live(sessionId).commit({ type: 'budget-changed', at: Date.now(), budget });
+  }
+
   /** Deletes a finished session and its journal. */
   async remove(sessionId: string): Promise<void> {
     const live = this.live(sessionId);

@@ -191,13 +191,14 @@ export type SessionEvent =
   | { readonly type: 'wait-opened'; readonly at: number; readonly wait: UserWait }
   | { readonly type: 'wait-closed'; readonly at: number; readonly waitId: string; readonly answer: UserAnswer }
   | { readonly type: 'recovered'; readonly at: number }
+  | { readonly type: 'budget-changed'; readonly at: number; readonly budget: SessionBudget }
   /** Compaction: the whole model at this point. */
   | { readonly type: 'snapshot'; readonly at: number; readonly snapshot: SessionSnapshot };
 
 export type SessionEventType = SessionEvent['type'];
 export const SESSION_EVENT_TYPES: readonly SessionEventType[] = [
   'created', 'status', 'step-added', 'step-started', 'step-reset', 'step-waiting', 'step-succeeded', 'step-failed',
-  'step-skipped', 'step-cancelled', 'call-started', 'call-finished', 'usage', 'wait-opened', 'wait-closed', 'recovered', 'snapshot',
+  'step-skipped', 'step-cancelled', 'call-started', 'call-finished', 'usage', 'wait-opened', 'wait-closed', 'recovered', 'budget-changed', 'snapshot',
 ];
 
 /** Thrown when an event does not fit the model (a bug, or a journal that lies). */
@@ -359,10 +360,10 @@ export function applyEvent(model: SessionSnapshot | undefined, event: SessionEve
       return { ...m, waits: [...m.waits.filter((w) => w.id !== event.wait.id), event.wait] };
     case 'wait-closed':
       return { ...m, waits: m.waits.filter((w) => w.id !== event.waitId) };
-    case 'recovered': {
-      // Steps that were running when the coordinator died: their attempt is interrupted, not over.
+    case 'recovered':
       return { ...m, recoveries: m.recoveries + 1 };
-    }
+    case 'budget-changed':
+      return { ...m, budget: event.budget };
     default: {
       const _x: never = event;
       throw new SessionModelError(`unknown event ${JSON.stringify(_x)}`);

@@ -285,6 +285,11 @@ describe('executor: recovery paths', () => {
     assert.equal(gw.calls.length, 2, 'the third call never went out');
     assert.equal(done.steps['L0:system-overseer']!.status, 'succeeded');
     assert.equal(done.steps['L3:backend-developer']!.status, 'pending', 'the interrupted step is kept to resume');
+    await m.updateBudget(s.id, { maxToolCalls: 10 });
+    await m.retryStep(s.id, 'L3:backend-developer');
+    const resumed = await waitFor(m, s.id, (x) => x.status.kind === 'completed');
+    assert.equal(resumed.toolCallCount, 4);
+    assert.equal(gw.calls.length, 4, 'the call stopped by the budget ran once, after the raise');
   });
 
   it('manual agent: invalid arguments are rejected with the schema path; a call then "done" finishes the step', async () => {
