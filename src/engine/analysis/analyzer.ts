@@ -47,8 +47,9 @@ const MODIFIER_SUFFIXES = new Set(['relevant', 'conscious', 'related', 'aware', 
 const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observability', 'containers/kubernetes', 'CI/CD', 'security']);
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish']);
 const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library',
-  'sdk', 'bot', 'portal', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'dashboard', 'infrastructur', 'pipelin', 'plugin', 'extension']);
+  'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'dashboard', 'infrastructur', 'pipelin', 'plugin', 'extension']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'this', 'that', 'their', 'my', 'your', 'its', 'each', 'every']);
+const QUESTION_STARTS = new Set(['should', 'shall', 'which', 'whether']);
 const REPLACE_STEMS = new Set(['replac', 'swap']);
 const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
@@ -195,6 +196,9 @@ export function analyzeTask(task: string): Analysis {
     const considerOk = stem !== 'consider' || hits.some((h) => h.sense.t === 'concern' && h.sense.concern === 'architecture');
     if (!coImpl && considerOk) stratEv.push(firstVerb.ev);
   }
+  // A question ("Should we switch to gRPC?") asks for a decision: strategy.
+  const trimmed = task.trimEnd();
+  if (trimmed.endsWith('?') && tokens.length > 0 && QUESTION_STARTS.has(tokens[0]!.lower)) stratEv.push(ev(tokens, task, 0, 1, 'strategy:question', 1));
   const stratOnlyEv = cue('strategyOnly').map((h) => h.ev);
   const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
 
@@ -366,7 +370,8 @@ export function analyzeTask(task: string): Analysis {
   const techNames = new Set(techHits.map((h) => h.ev.phrase.toLowerCase()));
   if (techNames.size >= 2 && cue('contained').length === 0 && !docsHit) subst.push(...techHits.slice(0, 2).map((h) => ({ ...h.ev, rule: `integration:${h.ev.rule}` })));
   if (techHits.length > 0 && firstVerb && ['implement', 'integrat', 'support', 'adopt', 'introduc'].includes(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
-  addSignal('substantial', subst);
+  // A documentation change is contained (§4) whatever it documents.
+  if (!(docsHit && !isStrategy)) addSignal('substantial', subst);
   const contained: Evidence[] = cue('contained').filter((h) => !negated[h.i] && !inName(h)).map((h) => h.ev);
   if (docsHit) contained.push(docsHit.ev);
   addSignal('contained', contained);

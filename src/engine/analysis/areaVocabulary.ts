@@ -206,6 +206,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'security patch', 'patch cve', 'exploit', 'intrusion detection', 'ids', 'siem', 'guardduty', 'security hub', 'audit trail encryption', 'safeguard',
   ],
   'data pipelines': [
+    'looker dashboard', 'tableau dashboard', 'metabase dashboard', 'superset dashboard', 'power bi dashboard', 'bi report',
     'etl job', 'batch processing', 'dimensional model', 'star schema', 'fact table', 'event tracking', 'tracking plan', 'product analytics',
     'posthog', 'mixpanel', 'amplitude', 'bi dashboard', 'reporting', 'kpi', 'metrics pipeline', 'embedding', 'embeddings', 'vector store',
     'rag pipeline', 'fine-tune', 'fine-tuning', 'inference pipeline', 'model serving', 'model registry', 'experiment tracking', 'wandb', 'jupyter',

@@ -18,6 +18,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'plan', 'migration plan', 'spike', 'poc', 'proof of concept', 'proof-of-concept', 'rfc', 'adr', 'architecture decision record', 'design doc',
     'design document', 'technical design', 'proposal', 'evaluation', 'comparison', 'assessment', 'roadmap', 'strategy', 'decision', 'research',
     'feasibility study', 'trade-off analysis', 'tradeoff analysis', 'investigation report', 'audit', 'experiment', 'prototype', 'blueprint',
+    'discussion', 'should we', 'do we need', 'how should we', 'which one', 'options for',
   ],
   // Strategy only when it is the task's leading verb ("Evaluate adding…", not "…and evaluate").
   strategyVerb: [
@@ -35,7 +36,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   docsNoun: [
     'doc', 'docs', 'documentation', 'readme', 'guide', 'tutorial', 'wiki', 'docstring', 'changelog', 'how-to', 'howto', 'faq', 'tip', 'release note',
     'user guide', 'migration guide', 'configuration guide', 'contribution guide', 'contributing guide', 'javadoc', 'jsdoc', 'api doc', 'api reference',
-    'example', 'comment', 'manual', 'handbook', 'typo', 'spelling',
+    'handbook', 'typo', 'spelling', 'runbook', 'architecture diagram', 'diagram', 'docs site', 'documentation site',
   ],
   docsVerb: ['document', 'clarify', 'explain', 'describe', 'reword', 'proofread'],
   implVerb: [
