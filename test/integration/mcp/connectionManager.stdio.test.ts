@@ -77,12 +77,22 @@ describe('ConnectionManager over stdio with real npm servers', function () {
 
   it('reports progress and keeps a short timeout alive while progress arrives', async () => {
     const seen: number[] = [];
-    // 1.2 s operation with 6 steps (one progress every 200 ms) under a 700 ms timeout: the
+    // 2.4 s operation with 6 steps (one progress every 400 ms) under a 1.2 s timeout: the
     // timeout restarts on every progress notification, so the call completes.
-    const r = await manager.callTool('everything', 'trigger-long-running-operation', { duration: 1.2, steps: 6 }, { timeoutMs: 700, onProgress: (p) => seen.push(p) });
+    const r = await manager.callTool('everything', 'trigger-long-running-operation', { duration: 2.4, steps: 6 }, { timeoutMs: 1200, onProgress: (p) => seen.push(p) });
     assert.equal(r.isError, false);
     // the last notification may race the result; the first five always arrive before it
     assert.deepEqual(seen.slice(0, 5), [1, 2, 3, 4, 5]);
+  });
+
+  it('still times out when progress notifications are further apart than the timeout', async () => {
+    const m2 = new ConnectionManager({ policy: { ...FAST_POLICY, maxCallAttempts: 1 }, servers: [stdioServer('ev', bin('mcp-server-everything'))] });
+    try {
+      // 2 steps 1 s apart under a 400 ms timeout: the first progress never arrives in time
+      await assert.rejects(m2.callTool('ev', 'trigger-long-running-operation', { duration: 2, steps: 2 }, { timeoutMs: 400 }), (e: unknown) => e instanceof ToolGatewayError && e.kind === 'timeout');
+    } finally {
+      m2.dispose();
+    }
   });
 
   it('cancels a call through an AbortSignal', async () => {
