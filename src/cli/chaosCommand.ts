@@ -195,8 +195,21 @@ export async function runChaos(argv: string[]): Promise<number> {
           if (finished) return;
           killedByUs = true;
           lastKillAt = Date.now();
+          // Half the kills take the group at once; the others kill only the coordinator and let its
+          // orphaned servers live 300 ms, so calls in flight may still take effect (the hard case).
+          const leaderOnly = rand() < 0.5;
           try {
-            process.kill(-child.pid!, 'SIGKILL');
+            if (leaderOnly) {
+              process.kill(child.pid!, 'SIGKILL');
+              const pgid = child.pid!;
+              setTimeout(() => {
+                try {
+                  process.kill(-pgid, 'SIGKILL');
+                } catch {
+                  // group already gone
+                }
+              }, 300);
+            } else process.kill(-child.pid!, 'SIGKILL');
           } catch {
             child.kill('SIGKILL');
           }
