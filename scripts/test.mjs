@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test phase in order and prints one closing summary line:
 //   "tests: N passed, N failed, N skipped"
-// Usage: node scripts/test.mjs [phase ...]   (phases: setup typecheck build unit integration vscode e2e package)
+// Usage: node scripts/test.mjs [phase ...]   (phases: setup typecheck typecheck-webview build unit integration vscode e2e package)
 // A phase that cannot run is a failure, never a silent skip: a skipped phase proves nothing.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +15,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const PHASES = [
   { name: 'setup', counts: false, cmd: ['bash', 'scripts/setup-vscode.sh'] },
   { name: 'typecheck', counts: false, cmd: [bin('tsc'), '-p', '.', '--noEmit'] },
+  { name: 'typecheck-webview', counts: false, cmd: [bin('tsc'), '-p', 'media', '--noEmit'] },
   { name: 'build', counts: false, cmd: [process.execPath, 'esbuild.js'] },
   { name: 'unit', counts: true, cmd: [bin('mocha'), '--config', '.mocharc.unit.json'] },
   { name: 'integration', counts: true, cmd: [bin('mocha'), '--config', '.mocharc.integration.json'], needs: '.mocharc.integration.json' },
