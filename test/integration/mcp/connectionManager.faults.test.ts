@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ConnectionManager } from '../../../src/mcp/connectionManager';
 import type { HealthChange } from '../../../src/mcp/healthModel';
 import { MemoryLogSink } from '../../../src/mcp/serverLog';
-import { isAlive } from '../../../src/mcp/processTree';
+import { descendantsOf, isAlive } from '../../../src/mcp/processTree';
 import { ToolGatewayError, type ToolFailureKind } from '../../../src/engine/tools/toolGateway';
 import { FAST_POLICY, bin, fixture, orphanWatch, stdioServer, trackUnhandledRejections, waitFor } from './mcpTestSupport';
 
@@ -225,6 +225,18 @@ describe('ConnectionManager fault injection (stdio)', function () {
     assert.deepEqual(m.health.get('ws'), { state: 'stopped', reason: 'workspace is not trusted' });
     await assert.rejects(m.callTool('ws', 'echo', { message: 'x' }), isKind('not-allowed', /not trusted/));
     assert.equal(m.pids().size, 0);
+  });
+
+  it('dispose kills a wrapper\'s whole process tree (like npx/uvx launching the real server)', async () => {
+    // `sh -c "node server; true"` keeps sh as the parent of the real server process, which
+    // ignores stdin closing: only killing the whole tree gets rid of it
+    const m = make({ policy: FAST_POLICY, servers: [stdioServer('wrapped', '/bin/sh', ['-c', `"${node}" "${fixture('scriptedServer.mjs')}" --ignore-stdin-end; true`])] });
+    await m.start('wrapped');
+    const shPid = m.pids().get('wrapped')!;
+    const tree = descendantsOf(shPid);
+    assert.equal(tree.length, 1, 'sh has the node server as its child');
+    m.dispose();
+    await waitFor(() => !isAlive(shPid) && tree.every((p) => !isAlive(p)), 5000, 'wrapper and server killed');
   });
 
   it('shutdown stops servers gracefully and leaves no process', async () => {

@@ -55,6 +55,12 @@ describe('ConnectionManager over stdio with real npm servers', function () {
     const r = await manager.callTool('everything', 'echo', { message: 'hi' });
     assert.equal(r.isError, false);
     assert.deepEqual(r.content, [{ type: 'text', text: 'Echo: hi' }]);
+    const structured = await manager.callTool('everything', 'get-structured-content', { location: 'Chicago' });
+    assert.equal(structured.isError, false);
+    assert.equal(typeof (structured.structuredContent as { temperature?: unknown }).temperature, 'number');
+    // a tool's own error is a result (isError), not a gateway failure
+    const bad = await manager.callTool('everything', 'get-structured-content', { location: 'Atlantis' });
+    assert.equal(bad.isError, true);
     const h = manager.health.get('everything');
     assert.equal(h.state, 'healthy');
     assert.ok(manager.pids().get('everything'));
