@@ -126,7 +126,10 @@ interface Cycle {
 export async function runChaos(argv: string[]): Promise<number> {
   if (process.env['STRATA_CHAOS_ROLE'] === 'coordinator') {
     const cfg = JSON.parse(process.env['STRATA_CHAOS_CONFIG'] ?? '{}') as CoordinatorConfig;
-    return runCoordinator(cfg);
+    // This process exists only to be the coordinator: exit as soon as it is done, whatever
+    // handles the host CLI may keep open.
+    const code = await runCoordinator(cfg);
+    process.exit(code);
   }
   const parsed = parseArgs(argv);
   if (typeof parsed === 'string') {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { SessionManager } from '../../../src/engine/session/sessionManager';
 import { ScriptedAgent } from '../../../src/engine/agents/scriptedAgent';
 import type { Agent } from '../../../src/engine/agents/agent';
-import { diamondPlan, plan, step, TestGateway } from './fixtures';
+import { diamondPlan, plan, step, TestGateway, waitFor } from './fixtures';
 
 describe('executor: DAG, parallelism, concurrency bound', () => {
   let dir: string;
@@ -83,6 +83,20 @@ describe('executor: DAG, parallelism, concurrency bound', () => {
     assert.match(JSON.stringify(st.waits[0]!.request), /not in this persona's scope/);
   });
 
+  it('stores tool calls with arguments, truncating large results and keeping their size', async () => {
+    const big = 'x'.repeat(5000);
+    const m2 = new SessionManager({ storageDir: dir, gateway: new TestGateway(), agentFor: () => new ScriptedAgent([{ call: { server: 'srv', tool: 'read', args: { text: big } } }]), execution: { maxStoredResultChars: 1000 } });
+    mgr = m2;
+    const s = await m2.create(plan([step('L3:x', 'backend-developer', 'L3')]));
+    const done = await m2.run(s.id);
+    const c = done.calls[0]!;
+    assert.deepEqual(c.args, { text: big });
+    assert.equal(c.truncated, true);
+    assert.equal(c.result!.length, 1000);
+    assert.ok(c.resultSize! > 5000);
+    assert.ok(c.endedAt! >= c.startedAt);
+  });
+
   it('leaves out a scoped server the gateway cannot serve (permanent) and says so in the hand-off', async () => {
     const gw = new TestGateway(['srv']);
     let seen: { tools: string[]; constraints: string[] } | undefined;
@@ -100,22 +114,3 @@ describe('executor: DAG, parallelism, concurrency bound', () => {
     assert.match(seen!.constraints.join(), /server unavailable: gone: no such server/);
   });
 });
-
-/** Resolves once a session satisfies `pred`. */
-export function waitFor(m: SessionManager, id: string, pred: (s: import('../../../src/engine/session/sessionModel').SessionSnapshot) => boolean, ms = 10_000): Promise<import('../../../src/engine/session/sessionModel').SessionSnapshot> {
-  return new Promise((resolve, reject) => {
-    const now = m.get(id);
-    if (now && pred(now)) return resolve(now);
-    const t = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timeout waiting for session ${id}; status ${JSON.stringify(m.get(id)?.status)}`));
-    }, ms);
-    const sub = m.onDidChange((c) => {
-      if (c.session.id === id && pred(c.session)) {
-        clearTimeout(t);
-        sub.dispose();
-        resolve(c.session);
-      }
-    });
-  });
-}

@@ -1,6 +1,8 @@
 import type { Plan, PlanStep } from '../../../src/engine/plan/planSchema';
 import type { PersonaId } from '../../../src/engine/catalog/personas';
 import type { LayerId } from '../../../src/engine/catalog/layers';
+import type { SessionManager } from '../../../src/engine/session/sessionManager';
+import type { SessionSnapshot } from '../../../src/engine/session/sessionModel';
 import { ToolGatewayError, type ToolCallResult, type ToolDescriptor, type ToolGateway } from '../../../src/engine/tools/toolGateway';
 
 /** A plan step for tests. */
@@ -97,4 +99,23 @@ export class TestGateway implements ToolGateway {
       this.inFlight--;
     }
   }
+}
+
+/** Resolves once a session satisfies `pred`. */
+export function waitFor(m: SessionManager, id: string, pred: (s: SessionSnapshot) => boolean, ms = 10_000): Promise<SessionSnapshot> {
+  return new Promise((resolve, reject) => {
+    const now = m.get(id);
+    if (now && pred(now)) return resolve(now);
+    const t = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timeout waiting for session ${id}; status ${JSON.stringify(m.get(id)?.status)}`));
+    }, ms);
+    const sub = m.onDidChange((c) => {
+      if (c.session.id === id && pred(c.session)) {
+        clearTimeout(t);
+        sub.dispose();
+        resolve(c.session);
+      }
+    });
+  });
 }

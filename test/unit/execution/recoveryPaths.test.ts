@@ -8,8 +8,7 @@ import { ManualAgent } from '../../../src/engine/agents/manualAgent';
 import type { Agent } from '../../../src/engine/agents/agent';
 import type { ExecutionOptions } from '../../../src/engine/execution/sessionRunner';
 import { ToolGatewayError, type ToolCallResult } from '../../../src/engine/tools/toolGateway';
-import { plan, step, TestGateway } from './fixtures';
-import { waitFor } from './executor.test';
+import { plan, step, TestGateway, waitFor } from './fixtures';
 
 /** A gateway whose `write` blocks until released (to freeze a call in flight). */
 class GatedGateway extends TestGateway {
