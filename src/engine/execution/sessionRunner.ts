@@ -603,6 +603,7 @@ export class SessionRunner {
     const overseerStep = this.m.plan.steps.find((x) => x.persona === 'system-overseer');
     if (overseerStep && stepId !== overseerStep.id) {
       const agent = this.agentFor(overseerStep, personaInfo('system-overseer'));
+      // A manual overseer would only ask the user what the escalation asks anyway.
       if (agent.kind !== 'manual') {
         const result = await this.consultOverseer(stepId, overseerStep, failure, history, ctl);
         if (result === 'aborted') return 'aborted';
@@ -636,7 +637,7 @@ export class SessionRunner {
       },
     };
     await this.session.commit({ type: 'step-added', at: Date.now(), step, origin: { kind: 'replan', forStep: stepId } });
-    const outcome = await this.runAttempt(id, 'system-overseer', 1, false, ctl);
+    const outcome = await this.runAttempt(id, 'system-overseer', 1, false, ctl, true);
     if (outcome.kind === 'done') {
       await this.session.commit({ type: 'step-succeeded', at: Date.now(), stepId: id, output: { summary: outcome.result.summary } });
       return outcome.result;
@@ -692,6 +693,8 @@ export class SessionRunner {
     attempt: number,
     resume: boolean,
     ctl: AbortController,
+    /** For the overseer's consultation: an agent that would need the user cannot decide. */
+    noUserWaits = false,
   ): Promise<
     | { kind: 'done'; result: Extract<StepResult, { kind: 'done' }> }
     | { kind: 'failed'; failure: StepFailure }
@@ -723,6 +726,7 @@ export class SessionRunner {
       const agentHandoff: Handoff = listed.unavailable.length > 0 ? { ...handoff, constraints: [...handoff.constraints, ...listed.unavailable.map((u) => `server unavailable: ${u}`)] } : handoff;
       watchdog.progress();
       const askUser = async (request: UserWaitRequest): Promise<UserAnswer> => {
+        if (noUserWaits) throw new Error('the overseer would need the user to decide; escalating to the user directly');
         // A waiting step gives its concurrency slot back and is not watched for stalls.
         const resumeWatch = watchdog.pause();
         release?.();

@@ -223,6 +223,27 @@ describe('executor: recovery paths', () => {
     assert.equal(done.steps['L3:backend-developer']!.status, 'skipped');
   });
 
+  it('an overseer agent that would need the user does not prompt twice: the escalation goes to the user', async () => {
+    const p = plan([step('L0:system-overseer', 'system-overseer', 'L0'), step('L3:backend-developer', 'backend-developer', 'L3', ['L0:system-overseer'])]);
+    const manual = new ManualAgent();
+    const agent: Agent = {
+      kind: 'layer-agent',
+      async runStep(ctx) {
+        if (ctx.step.id.includes('~escalation')) return manual.runStep(ctx);
+        if (ctx.step.layer === 'L3') return { kind: 'failed', reason: 'nope' };
+        return { kind: 'done', summary: 'ok' };
+      },
+    };
+    const m = manager(newDir(), agent, new TestGateway());
+    const s = await m.create(p);
+    m.start(s.id);
+    const st = await waitFor(m, s.id, (x) => x.status.kind === 'escalated');
+    assert.deepEqual(st.waits.map((w) => w.request.kind), ['escalation']);
+    const consult = st.stepOrder.find((id) => id.includes('~escalation'))!;
+    assert.equal(st.steps[consult]!.status, 'failed');
+    await m.cancel(s.id);
+  });
+
   it('detects a loop (same call, same args) and escalates', async () => {
     const call = { call: { server: 'srv', tool: 'read', args: { text: 'again' } } };
     const m = manager(newDir(), new ScriptedAgent([call, call, call, call]), new TestGateway(), { loopMaxRepeats: 3 });
