@@ -1,14 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { parsePlan } from '../../../src/engine/plan/planParse';
 
 /** End to end: the bundled `dist/cli.js`, built here through esbuild's API, run as a child process. */
 const ROOT = resolve(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
+const BUILT = join(ROOT, 'dist', 'cli.js');
+// The tests run a snapshot of the freshly built dist/cli.js: other engineers rebuild dist/ in the
+// same work tree, and a half-rewritten bundle must not fail a test here.
+let CLI = BUILT;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const build = require(join(ROOT, 'esbuild.js')) as { ENTRIES: { name: string; options: esbuild.BuildOptions }[]; buildOptions: (e: unknown) => esbuild.BuildOptions };
 
@@ -24,9 +27,18 @@ describe('strata CLI (end to end on dist/cli.js)', function () {
   before(async () => {
     const cli = build.ENTRIES.find((e) => e.name === 'cli');
     assert.ok(cli, 'esbuild.js has a "cli" entry');
-    await esbuild.build({ ...build.buildOptions(cli), plugins: [] });
-    assert.ok(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n'), 'dist/cli.js starts with the shebang banner');
+    // Build in memory, write dist/cli.js (+ map) as `node esbuild.js` would, and run a private copy.
+    const result = await esbuild.build({ ...build.buildOptions(cli), plugins: [], write: false, absWorkingDir: ROOT });
+    const js = result.outputFiles.find((f) => f.path === BUILT);
+    assert.ok(js, `esbuild produced ${BUILT}`);
+    for (const f of result.outputFiles) {
+      mkdirSync(dirname(f.path), { recursive: true });
+      writeFileSync(f.path, f.contents);
+    }
+    assert.ok(js.text.startsWith('#!/usr/bin/env node\n'), 'dist/cli.js starts with the shebang banner');
     dir = mkdtempSync(join(tmpdir(), 'strata-cli-'));
+    CLI = join(dir, 'cli.js');
+    writeFileSync(CLI, js.contents);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
