@@ -33,7 +33,12 @@ export function toGatewayError(server: string, error: unknown, signal?: AbortSig
     }
   }
   if (error instanceof StreamableHTTPError || error instanceof SseError) {
-    return make('server-unavailable', `HTTP error ${error.code ?? ''} (${message})`.replace('  ', ' '), true);
+    if (error.code === 401 || error.code === 403) {
+      // Retrying cannot help; the user has to supply credentials (e.g. an Authorization header
+      // from `${input:…}`). OAuth flows are not supported.
+      return make('server-unavailable', `authentication failed (HTTP ${error.code}): configure credentials (e.g. an Authorization header) for this server`, false);
+    }
+    return make('server-unavailable', `HTTP error ${error.code ?? '?'} (${message})`, true);
   }
   const code = (error as { code?: unknown; cause?: { code?: unknown } } | undefined)?.code ?? (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
   if (code === 'ENOENT' || code === 'EACCES') return make('server-unavailable', `cannot start: ${message}`, false);

@@ -362,8 +362,9 @@ export class ServerConnection implements Disposable {
           return { client, transport, kind: 'http' };
         } catch (e) {
           await transport.close().catch(() => undefined);
-          // Servers that only speak the 2024-11-05 HTTP+SSE transport answer the POST with 4xx.
-          if (!(e instanceof StreamableHTTPError) || e.code === undefined || e.code < 400 || e.code >= 500 || e.code === 401) throw e;
+          // Servers that only speak the 2024-11-05 HTTP+SSE transport answer the POST with 4xx
+          // (404/405/400); an auth failure is not a reason to try SSE.
+          if (!(e instanceof StreamableHTTPError) || e.code === undefined || e.code < 400 || e.code >= 500 || e.code === 401 || e.code === 403) throw e;
           this.event(`Streamable HTTP refused (HTTP ${e.code}); falling back to SSE`);
           return this.openSse(gen, url, t.headers);
         }
