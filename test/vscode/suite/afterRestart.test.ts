@@ -2,7 +2,8 @@
 // phase main completed is still listed, completed, with the same completed steps, and is shown
 // under Completed in the Sessions tree. Nothing is re-run.
 import * as assert from 'node:assert';
-import { describeSession, readJson, strataApi, testStateFile, walkTree } from './strataHost';
+import * as vscode from 'vscode';
+import { describeSession, driveManualSession, readJson, strataApi, testStateFile, walkTree } from './strataHost';
 
 interface Seed {
   sessionId: string;
@@ -27,5 +28,23 @@ describe('after an extension host restart', () => {
     const node = nodes.find((n) => n.node.id === `session:${seed.sessionId}`);
     assert.ok(node, 'the session is not in the tree after the restart');
     assert.strictEqual(node.node.contextValue, 'strata.session.completed');
+  });
+
+  it('resumes a half-done session without re-running its completed step', async () => {
+    const seed = readJson<{ sessionId: string; completedStepId: string; completedAttempts: number; waitingStepId: string; stepCount: number }>(
+      testStateFile('restart-seed-midrun.json'),
+    );
+    const { coordinator } = await strataApi();
+    const s = coordinator.session(seed.sessionId);
+    assert.ok(s, `the half-done session ${seed.sessionId} is gone after the restart`);
+    assert.strictEqual(s.steps.length, seed.stepCount);
+    const done = s.steps.find((st) => st.id === seed.completedStepId);
+    assert.strictEqual(done?.status, 'completed', `the completed step lost its state: ${describeSession(s)}`);
+    assert.ok(['waiting', 'interrupted', 'running'].includes(s.status), `unexpected status after the restart: ${describeSession(s)}`);
+    if (s.status !== 'waiting') await vscode.commands.executeCommand('strata.resumeSession', seed.sessionId);
+    const end = await driveManualSession(coordinator, seed.sessionId, () => undefined);
+    assert.strictEqual(end.session.status, 'completed', describeSession(end.session));
+    const after = end.session.steps.find((st) => st.id === seed.completedStepId);
+    assert.strictEqual(after?.attempts, seed.completedAttempts, 'the step completed before the restart ran again');
   });
 });
