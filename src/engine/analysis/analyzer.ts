@@ -41,7 +41,10 @@ const STRONG_WORK = new Set(['implement', 'build', 'deploy', 'migrat', 'integrat
 const DOC_VERBS = new Set(['fix', 'updat', 'add', 'improv', 'writ', 'creat', 'expand', 'clarify', 'correct', 'document', 'need', 'provid', 'review']);
 // Roles whose user stories are technical, not product framing (ROUTING §6: judge by meaning).
 const TECH_ROLES = new Set(['devop', 'sysop', 'sre', 'developer', 'platform', 'maintainer', 'operator', 'architect', 'contributor', 'dev']);
-const CERT_ACTION = new Set(['achiev', 'obtain', 'complet', 'certification', 'certifi', 'compliance', 'complianc', 'compliant', 'pas', 'attain', 'audit', 'ensur', 'control', 'type']);
+// Verbs of achieving a certification (§4 high), as opposed to researching, preparing or documenting for it.
+const CERT_ACTION = new Set(['achiev', 'obtain', 'complet', 'attain', 'pas', 'becom', 'maintain', 'ensur', 'get', 'apply', 'implement']);
+// Certification work needs an object that is the certification or its controls/compliance.
+const CERT_OBJECT = new Set(['certification', 'certifi', 'compliance', 'complianc', 'compliant', 'control', 'type', 'regulation', 'requirement']);
 const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
 const MODIFIER_SUFFIXES = new Set(['relevant', 'conscious', 'related', 'aware', 'sensitive', 'minded', 'critical', 'focused', 'oriented', 'first', 'friendly', 'like', 'agnostic', 'specific']);
 const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observability', 'containers/kubernetes', 'CI/CD', 'security']);
@@ -50,6 +53,9 @@ const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'pl
   'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'dashboard', 'infrastructur', 'pipelin', 'plugin', 'extension']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'this', 'that', 'their', 'my', 'your', 'its', 'each', 'every']);
 const QUESTION_STARTS = new Set(['should', 'shall', 'which', 'whether']);
+const MIGRATION_TOOLING = new Set(['script', 'tool', 'automat', 'utility', 'cli', 'assistant', 'vice']);
+const CAPABILITY_VERBS = new Set(['add', 'edit', 'delet', 'creat', 'view', 'manag', 'book', 'schedul', 'upload', 'download', 'pay', 'search', 'filter',
+  'invit', 'shar', 'export', 'import', 'track', 'sav', 'submit', 'comment', 'rat', 'review', 'order', 'purchas', 'regist', 'subscrib', 'cancel', 'reserv']);
 const REPLACE_STEMS = new Set(['replac', 'swap']);
 const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
@@ -268,10 +274,13 @@ export function analyzeTask(task: string): Analysis {
   }
   // User stories ("As a <role>, I want…") are product framing unless the role is technical.
   let userFacing: Evidence | undefined;
+  let userStory: Evidence | undefined;
   for (let k = 0; k + 1 < tokens.length && !userFacing; k++) {
     const a = tokens[k]!.stem;
     const b = tokens[k + 1]!.stem;
+    const c = tokens[k + 2]?.stem;
     if ((a === 'allow' || a === 'let' || a === 'enabl') && (b === 'user' || b === 'customer')) userFacing = ev(tokens, task, k, 2, 'user-facing:allow-users', 1);
+    else if ((a === 'allow' || a === 'let') && (b === 'each' || b === 'every' || b === 'all' || b === 'our') && (c === 'user' || c === 'customer')) userFacing = ev(tokens, task, k, 3, 'user-facing:allow-users', 1);
     else if ((a === 'user' || a === 'customer') && b === 'can') userFacing = ev(tokens, task, k, 2, 'user-facing:users-can', 1);
   }
   if (tokens.length > 3 && tokens[0]!.lower === 'as' && (tokens[1]!.lower === 'a' || tokens[1]!.lower === 'an')) {
@@ -279,6 +288,7 @@ export function analyzeTask(task: string): Analysis {
     if (!role.some((r) => TECH_ROLES.has(r))) {
       const e = ev(tokens, task, 0, Math.min(4, tokens.length), 'concern:product:user-story', 1);
       userFacing = e;
+      userStory = e;
       (concernEv.get('product') ?? concernEv.set('product', []).get('product')!).push(e);
     } else concernEv.delete('product');
   }
@@ -287,6 +297,12 @@ export function analyzeTask(task: string): Analysis {
 
   // A user-facing feature whose only named area is backend also has its UI (the labelled reading of
   // "allow users to manage payment methods" and of product user stories): add frontend, marked inferred.
+  // A user story asking for an in-product capability ("As an admin, I want to add, edit and delete
+  // products") with no technical word is a full-stack feature: backend and frontend, marked inferred.
+  if (userStory && areas.length === 0 && !docsHit && tokens.some((t) => CAPABILITY_VERBS.has(t.stem))) {
+    const e: Evidence = { ...userStory, rule: `inferred:user-story-feature:${userStory.rule}`, weight: 0.5 };
+    areas.push({ area: 'backend', score: 0.55, evidence: [e] }, { area: 'frontend', score: 0.55, evidence: [e] });
+  }
   if (userFacing && areas.length === 1 && areas[0]!.area === 'backend' && !docsHit) {
     const e: Evidence = { ...userFacing, rule: `inferred:user-facing-feature:${userFacing.rule}`, weight: 0.5 };
     areas.splice(1, 0, { area: 'frontend', score: 0.55, evidence: [e] });
@@ -295,7 +311,10 @@ export function analyzeTask(task: string): Analysis {
   // Compliance work that names no technical area (a certification, a control review) is delivered at
   // L1/L2 like a strategy-only task: it has no L3 step (ROUTING §3, §5).
   // Achieving a certification, not mapping controls or writing policy for it (those are strategy-only, §3).
-  const certAction = cue('certification').length > 0 && tokens.some((t) => CERT_ACTION.has(t.stem)) && cue('strategyOnly').length === 0;
+  // A certification is achieved by a task that sets out to achieve or implement it; research, readiness
+  // evidence, agreements and audit preparation are strategy deliverables (§3) rated by what they deliver.
+  const certAction = cue('certification').length > 0 && tokens.some((t) => CERT_ACTION.has(t.stem)) && tokens.some((t) => CERT_OBJECT.has(t.stem))
+    && cue('strategyOnly').length === 0 && stratEv.length === 0;
   const complianceOnly = !hasL2L3 && concernEv.has('compliance') && certAction;
   if (complianceOnly && !isStrategy) stratOnlyEv.push(...concernEv.get('compliance')!);
   const strategyOnly = (isStrategy || complianceOnly) && (stratOnlyEv.length > 0 || !hasL2L3);
@@ -317,17 +336,25 @@ export function analyzeTask(task: string): Analysis {
   const dbEngines = new Set(cue('dbEngine').map((h) => tokens[h.i]!.stem));
   const monolith = cue('monolithSplit');
   const migEv: Evidence[] = [];
+  // "Docker Swarm to AKS": a title naming two hosting platforms joined by "to" is a move between them.
+  const lastHost = hostObjs[hostObjs.length - 1];
+  const titleMove = hostObjs.length >= 2 && tokens.length <= 8 && lastHost!.i > 0 && tokens[lastHost!.i - 1]!.lower === 'to' && hostObjs[0]!.i < lastHost!.i - 1;
+  // The destination engine of a database cutover ("cutover to PostgreSQL", "migrate the database to MySQL").
+  const dbDest = cue('dbEngine').some((h) => h.i > 0 && tokens[h.i - 1]!.lower === 'to') && migVerbs.length > 0;
   if (migVerbs.length > 0 && hostObjs.length > 0) migEv.push(migVerbs[0]!.ev, hostObjs[0]!.ev);
-  else if (migVerbs.length > 0 && dbEngines.size >= 2) migEv.push(migVerbs[0]!.ev, ...cue('dbEngine').map((h) => h.ev));
+  else if (titleMove) migEv.push(hostObjs[0]!.ev, hostObjs[hostObjs.length - 1]!.ev);
+  else if (migVerbs.length > 0 && (dbEngines.size >= 2 || dbDest)) migEv.push(migVerbs[0]!.ev, ...cue('dbEngine').map((h) => h.ev));
   else if (monolith.length > 0 && (migVerbs.length > 0 || tokens.some((t) => t.stem === 'split' || t.stem === 'extract'))) migEv.push(monolith[0]!.ev);
-  if (!isStrategy) addSignal('migration', migEv);
+  // Not extreme (§4): migration scripts and tools, automation around a migration, and documents about it.
+  const migrationTooling = tokens.some((t) => MIGRATION_TOOLING.has(t.stem)) || (docsHit !== undefined);
+  if (!isStrategy && !migrationTooling) addSignal('migration', migEv);
   // Moving hosting (to another cloud, self-hosted, a data centre) is infrastructure work even when no
   // infrastructure word stands on its own ("Move it to GCP").
-  if (!isStrategy && migVerbs.length > 0 && hostObjs.length > 0 && finalAreas.length === 0 && !strategyOnly) {
+  if (!isStrategy && !docsHit && migVerbs.length > 0 && hostObjs.length > 0 && finalAreas.length === 0 && !strategyOnly) {
     finalAreas.push({ area: 'infrastructure/cloud', score: 0.55, evidence: [{ ...hostObjs[0]!.ev, rule: `inferred:hosting-migration:${hostObjs[0]!.ev.rule}`, weight: 0.5 }] });
   }
   const multi = cue('multiRegion').filter((h) => !negated[h.i]);
-  if (!isStrategy) addSignal('multi-region', multi.map((h) => h.ev));
+  if (!isStrategy && !docsHit) addSignal('multi-region', multi.map((h) => h.ev));
   addSignal('hard-constraint', cue('hardConstraint').filter((h) => !negated[h.i]).map((h) => h.ev));
   const certs = cue('certification');
   if (certAction) addSignal('certification', certs.map((h) => h.ev));

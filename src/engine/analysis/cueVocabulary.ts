@@ -18,7 +18,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'plan', 'migration plan', 'spike', 'poc', 'proof of concept', 'proof-of-concept', 'rfc', 'adr', 'architecture decision record', 'design doc',
     'design document', 'technical design', 'proposal', 'evaluation', 'comparison', 'assessment', 'roadmap', 'strategy', 'decision', 'research',
     'feasibility study', 'trade-off analysis', 'tradeoff analysis', 'investigation report', 'audit', 'experiment', 'prototype', 'blueprint',
-    'discussion', 'should we', 'do we need', 'how should we', 'which one', 'options for',
+    'discussion', 'should we', 'do we need', 'how should we', 'which one', 'options for', 'list the step', 'steps to migrate', 'approach for',
   ],
   // Strategy only when it is the task's leading verb ("Evaluate adding…", not "…and evaluate").
   strategyVerb: [
@@ -31,12 +31,13 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'policy', 'threat model', 'threat modelling', 'threat modeling', 'control mapping', 'map control', 'map our control', 'map the control', 'map existing control', 'controls mapping', 'compliance analysis', 'risk analysis',
     'risk assessment', 'gap analysis', 'compliance runbook', 'data classification', 'which control', 'security policy', 'retention policy',
     'incident response plan', 'incident response process', 'incident response policy', 'risk register', 'security program', 'governance',
-    'disaster recovery plan', 'business continuity plan', 'access review',
+    'disaster recovery plan', 'business continuity plan', 'access review', 'agreement', 'baa', 'evidence pack', 'readiness artifact',
+    'compliance evidence', 'compliance requirement', 'requirements for', 'benchmark',
   ],
   docsNoun: [
     'doc', 'docs', 'documentation', 'readme', 'guide', 'tutorial', 'wiki', 'docstring', 'changelog', 'how-to', 'howto', 'faq', 'tip', 'release note',
     'user guide', 'migration guide', 'configuration guide', 'contribution guide', 'contributing guide', 'javadoc', 'jsdoc', 'api doc', 'api reference',
-    'handbook', 'typo', 'spelling', 'runbook', 'architecture diagram', 'diagram', 'docs site', 'documentation site',
+    'handbook', 'typo', 'spelling', 'runbook', 'methodology', 'content about', 'write-up', 'writeup', 'architecture diagram', 'diagram', 'docs site', 'documentation site',
   ],
   docsVerb: ['document', 'clarify', 'explain', 'describe', 'reword', 'proofread'],
   implVerb: [
@@ -100,12 +101,12 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   migrationVerb: [
     'migrate', 'migration', 'move', 'moving', 're-platform', 'replatform', 'replatforming', 'lift and shift', 'lift-and-shift', 'relocate', 'transition',
-    'switch', 'move away', 'migrate away', 'move off', 'move out', 'cut over', 'cutover', 'rehost', 'rehome', 'replace', 'swap', 'consolidate onto',
+    'switch', 'move away', 'migrate away', 'move off', 'move out', 'cut over', 'cutover', 'rehost', 'rehome', 'replace', 'swap', 'consolidate onto', 'port from', 'port to',
   ],
   // Where a system is hosted or orchestrated; a migration between these is extreme (ROUTING §4).
   hostingObject: [
     'aws', 'gcp', 'google cloud', 'azure', 'cloud', 'self-hosted', 'self hosted', 'on-prem', 'on-premise', 'on-premises', 'data center', 'datacenter',
-    'hosting', 'heroku', 'digitalocean', 'hetzner', 'ovh', 'linode', 'ec2', 'vm', 'virtual machine', 'bare metal', 'infrastructure', 'aws account',
+    'hosting', 'heroku', 'digitalocean', 'digital ocean', 'hetzner', 'ovh', 'linode', 'ec2', 'vm', 'virtual machine', 'bare metal', 'infrastructure', 'aws account',
     'region', 'cloud provider', 'kubernetes', 'k8s', 'eks', 'gke', 'aks', 'openshift', 'ecs', 'fargate', 'nomad', 'cluster', 'docker swarm',
     'serverless', 'lambda', 'app engine', 'cloud run', 'vercel', 'netlify', 'fly.io', 'render.com', 'colo', 'colocation', 'openstack', 'vmware',
     'cloud foundry', 'paas', 'oracle cloud', 'ibm cloud', 'alibaba cloud', 'vultr', 'scaleway', 'railway', 'mainframe', 'azure vm', 'compute engine',

@@ -66,3 +66,29 @@ describe('analyzer: scope signals (§4)', () => {
     assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
   });
 });
+
+describe('analyzer: §4 "not extreme" list and certification', () => {
+  it('migration scripts, tools and automation are not extreme; the cutover itself is', () => {
+    assert.notEqual(complexity('Write a migration script from MySQL to PostgreSQL'), 'extreme');
+    assert.notEqual(complexity('Automate the DB migration from MongoDB to Postgres'), 'extreme');
+    assert.equal(complexity('Execute the production cutover from MySQL to PostgreSQL'), 'extreme');
+  });
+  it('a guide about a migration is a docs task, not extreme', () => {
+    const a = analyzeTask('Write a guide on migrating the app to Kubernetes');
+    assert.ok(!a.signals.some((s) => s.kind === 'migration'));
+    assert.equal(a.generalist, true);
+  });
+  it('a title naming two hosting platforms is a move between them', () => {
+    assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
+  });
+  it('researching or preparing for a certification is strategy, not the certification programme', () => {
+    const r = analyzeTask('Research requirements for PCI DSS compliance');
+    assert.notEqual(r.strategy.kind, 'none');
+    assert.ok(!r.signals.some((s) => s.kind === 'certification'));
+    assert.equal(complexity('Achieve SOC 2 Type II certification'), 'high');
+  });
+  it('a user story for an in-product capability is a full-stack feature', () => {
+    assert.deepEqual(areas('As an admin, I want to add, edit and delete products'), ['backend', 'frontend']);
+    assert.deepEqual(areas('As a customer I want to know what changed in the new version'), []);
+  });
+});
