@@ -61,19 +61,24 @@ export class JournalStore {
    * every other session still loads. Leftover compaction temp files are removed (the journal
    * they were meant to replace is still whole).
    */
-  async loadAll(snapshotOf: (sessionId: string) => () => SessionSnapshot): Promise<{ loaded: LoadedJournal[]; quarantined: QuarantineNotice[] }> {
+  async loadAll(
+    snapshotOf: (sessionId: string) => () => SessionSnapshot,
+    /** Sessions not to touch (already open in this process). */
+    skip: (sessionId: string) => boolean = () => false,
+  ): Promise<{ loaded: LoadedJournal[]; quarantined: QuarantineNotice[] }> {
     await this.init();
     const names = await fsp.readdir(this.dir);
     const loaded: LoadedJournal[] = [];
     const quarantined: QuarantineNotice[] = [];
     for (const name of names) {
       if (name.endsWith(`${EXT}.tmp`)) {
-        await fsp.rm(path.join(this.dir, name), { force: true });
+        if (!skip(name.slice(0, -`${EXT}.tmp`.length))) await fsp.rm(path.join(this.dir, name), { force: true });
         continue;
       }
       if (!name.endsWith(EXT)) continue;
       const file = path.join(this.dir, name);
       const sessionId = name.slice(0, -EXT.length);
+      if (skip(sessionId)) continue;
       try {
         const bytes = await fsp.readFile(file);
         const decoded = decodeJournal(file, bytes);

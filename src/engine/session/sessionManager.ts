@@ -121,8 +121,13 @@ export class SessionManager implements Disposable {
    * true) sessions that were running restart their run loops.
    */
   async recoverAll(opts: { resume?: boolean } = {}): Promise<RecoveryReport> {
+    this.assertLive();
     const t0 = Date.now();
-    const { loaded, quarantined } = await this.store.loadAll((id) => () => this.sessions.get(id)!.model);
+    // Sessions already live in this manager (a second call) are not touched.
+    const { loaded, quarantined } = await this.store.loadAll(
+      (id) => () => this.sessions.get(id)!.model,
+      (id) => this.sessions.has(id),
+    );
     const tornTails: { sessionId: string; detail: string }[] = [];
     const resumed: string[] = [];
     for (const l of loaded) {

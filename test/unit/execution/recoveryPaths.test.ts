@@ -138,6 +138,17 @@ describe('executor: recovery paths', () => {
     assert.equal(done.steps['L3:backend-developer']!.status, 'succeeded');
   });
 
+  it('a second recoverAll leaves live sessions alone', async () => {
+    const m = manager(newDir(), scriptFor('read'), new TestGateway());
+    const s = await m.create(twoStep('read'), { id: 'twice' });
+    await m.run(s.id);
+    const before = m.get(s.id);
+    const again = await m.recoverAll();
+    assert.deepEqual(again.loaded, []);
+    assert.equal(m.get(s.id), before);
+    assert.equal(m.list().length, 1);
+  });
+
   it('retries transient errors with backoff when safe to resend', async () => {
     const gw = new TestGateway();
     gw.failures.set('read', [new ToolGatewayError('timeout', 'srv', 'slow server', true)]);
