@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
@@ -18,23 +19,39 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
-/**
- * All descendants of `root` (children, grandchildren…), deepest last. Uses `/proc` on Linux;
- * elsewhere returns an empty list (then only the root pid is killed).
- */
-export function descendantsOf(root: number): number[] {
-  let entries: string[];
+/** pid → ppid pairs: `/proc` on Linux, `ps` on macOS/BSD; empty when neither works. */
+function processTable(): [number, number][] {
   try {
-    entries = readdirSync('/proc');
+    const out: [number, number][] = [];
+    for (const e of readdirSync('/proc')) {
+      const pid = Number(e);
+      if (!Number.isInteger(pid)) continue;
+      const ppid = parentOf(pid);
+      if (ppid !== undefined) out.push([pid, ppid]);
+    }
+    return out;
+  } catch {
+    // no /proc
+  }
+  if (process.platform === 'win32') return [];
+  try {
+    const text = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8', timeout: 2000 });
+    return text
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/).map(Number) as [number, number])
+      .filter(([pid, ppid]) => Number.isInteger(pid) && Number.isInteger(ppid));
   } catch {
     return [];
   }
+}
+
+/**
+ * All descendants of `root` (children, grandchildren…), deepest last. Uses `/proc` on Linux and
+ * `ps` on macOS; on Windows returns an empty list (killTree uses `taskkill /T` there).
+ */
+export function descendantsOf(root: number): number[] {
   const children = new Map<number, number[]>();
-  for (const e of entries) {
-    const pid = Number(e);
-    if (!Number.isInteger(pid)) continue;
-    const ppid = parentOf(pid);
-    if (ppid === undefined) continue;
+  for (const [pid, ppid] of processTable()) {
     const list = children.get(ppid) ?? [];
     list.push(pid);
     children.set(ppid, list);
@@ -66,6 +83,13 @@ export function isAlive(pid: number): boolean {
 
 /** Sends SIGKILL to `root` and every descendant; never throws. Returns the pids signalled. */
 export function killTree(root: number): number[] {
+  if (process.platform === 'win32') {
+    try {
+      execFileSync('taskkill', ['/pid', String(root), '/T', '/F'], { stdio: 'ignore', timeout: 5000, windowsHide: true });
+    } catch {
+      // already gone, or taskkill unavailable: fall through to a plain kill
+    }
+  }
   const pids = [...descendantsOf(root).reverse(), root];
   for (const pid of pids) {
     try {
