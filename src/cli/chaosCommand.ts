@@ -25,7 +25,7 @@ const USAGE = `usage: strata chaos [--sessions N] [--kills K] [--seed S] [--conc
   --seed S                random seed (default: time)
   --concurrency C         steps running at once in the coordinator (default 24)
   --think MS              simulated agent thinking time per action (default 60)
-  --min-up / --max-up MS  coordinator lifetime before a kill, uniform (default 1500 / 4000)
+  --min-up / --max-up MS  coordinator lifetime before a kill, uniform (default 500 / 2000)
   --server-kill-every MS  mean interval of random MCP server SIGKILLs (default 1500; 0 = none)
   --dir PATH              work folder (default: a new temp folder)
   --keep                  keep the work folder
@@ -46,7 +46,7 @@ interface ChaosOptions {
 }
 
 function parseArgs(argv: readonly string[]): ChaosOptions | string {
-  const o: ChaosOptions = { sessions: 200, kills: 8, seed: Date.now() % 1_000_000, concurrency: 24, thinkMs: 60, minUpMs: 1500, maxUpMs: 4000, serverKillEveryMs: 1500, keep: false, json: false };
+  const o: ChaosOptions = { sessions: 200, kills: 8, seed: Date.now() % 1_000_000, concurrency: 24, thinkMs: 60, minUpMs: 500, maxUpMs: 2000, serverKillEveryMs: 1500, keep: false, json: false };
   const nums: Record<string, keyof ChaosOptions> = {
     '--sessions': 'sessions',
     '--kills': 'kills',
@@ -170,8 +170,10 @@ export async function runChaos(argv: string[]): Promise<number> {
       child.on('message', (m: CoordinatorMessage) => {
         switch (m.type) {
           case 'recovered':
-            if (lastKillAt !== undefined) recoveryMs.push(Date.now() - lastKillAt);
-            inProcess.push(m.recoverMs);
+            if (lastKillAt !== undefined) {
+              recoveryMs.push(Date.now() - lastKillAt);
+              inProcess.push(m.recoverMs);
+            }
             if (m.quarantined.length) for (const q of m.quarantined) log(`  quarantined: ${q}`);
             log(`  coordinator up: recovered ${m.loaded} sessions (${m.resumed} resumed, ${m.tornTails} torn tails) in ${m.recoverMs} ms; boot ${m.bootMs} ms`);
             resolve();
