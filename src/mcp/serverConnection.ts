@@ -154,7 +154,13 @@ export class ServerConnection implements Disposable {
     const { signal } = options;
     if (signal?.aborted) throw toGatewayError(this.name, signal.reason, signal);
     // Hot path: a cached tool list is read synchronously (no extra await per call).
-    const descriptor = (this.tools ?? (await this.listTools(signal))).find((t) => t.name === tool);
+    const cached = this.tools;
+    let descriptor = (cached ?? (await this.listTools(signal))).find((t) => t.name === tool);
+    if (!descriptor && cached) {
+      // A server that adds tools without sending list_changed: look once more before refusing.
+      this.tools = undefined;
+      descriptor = (await this.listTools(signal)).find((t) => t.name === tool);
+    }
     if (!descriptor) {
       const offered = (this.tools ?? []).map((t) => t.name);
       throw new ToolGatewayError('unknown-tool', this.name, `${this.name}: no tool named "${tool}" (offers ${offered.slice(0, 12).join(', ') || 'none'}${offered.length > 12 ? ', …' : ''})`, false);
