@@ -140,6 +140,7 @@ describe('Strata in the browser', function () {
     assert.notStrictEqual(after, before, `webview background stayed ${before} after switching to a dark theme`);
     await screenshot(page, 'cascade-dark-theme');
     await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.waitForFunction(() => !document.querySelector('.monaco-workbench.vs-dark'), undefined, { timeout: 15_000 });
   });
 
   it('recomputes the plan at once when the user corrects the analysis', async () => {
@@ -188,5 +189,26 @@ describe('Strata in the browser', function () {
     assert.strictEqual(await task.textContent(), evil);
     assert.strictEqual(await task.locator('img, script').count(), 0);
     await screenshot(page, 'cascade-html-task');
+  });
+
+  // Last: it leaves the window in a high-contrast theme.
+  it('follows a high-contrast theme in the webview', async () => {
+    const { page } = p;
+    const wv = webviewContent(page);
+    const card = wv.locator('[data-testid^="persona-card-"]').first();
+    const border = () => card.evaluate((c) => getComputedStyle(c).borderTopColor + ' / ' + getComputedStyle(document.body).backgroundColor);
+    const before = await border();
+    // The workbench has no high-contrast toggle command; pick the theme like a user does.
+    await runCommand(page, 'Preferences: Color Theme');
+    await quickInput(page).fill('Dark High Contrast');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' }).first().click();
+    await page.waitForFunction(() => !!document.querySelector('.monaco-workbench.hc-black, .monaco-workbench.hc-light'), undefined, { timeout: 15_000 });
+    let after = before;
+    for (let i = 0; i < 50 && after === before; i++) {
+      await page.waitForTimeout(100);
+      after = await border();
+    }
+    assert.notStrictEqual(after, before, `card border and background stayed ${before} in high contrast`);
+    await screenshot(page, 'cascade-high-contrast');
   });
 });
