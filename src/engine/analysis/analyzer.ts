@@ -100,8 +100,10 @@ function findHits(tokens: readonly Token[], text: string): Hit[] {
 
 /** Two different weak words in separate phrases (not one noun phrase such as "worker service"). */
 function separateWeakPair(list: readonly Evidence[]): boolean {
-  for (let x = 0; x < list.length; x++) {
-    for (let y = x + 1; y < list.length; y++) {
+  // Bounded: a pair, if any, shows up among the first few mentions.
+  const m = Math.min(list.length, 12);
+  for (let x = 0; x < m; x++) {
+    for (let y = x + 1; y < m; y++) {
       const a = list[x]!;
       const b = list[y]!;
       if (a.phrase.toLowerCase() === b.phrase.toLowerCase()) continue;
@@ -166,13 +168,17 @@ export function analyzeTask(task: string): Analysis {
 
   // Documentation deliverable: a docs noun/verb and no stronger work verb before it (ROUTING §3).
   let docsHit: Hit | undefined;
+  // Linear passes only: the earliest strong work verb and the earliest non-light work verb.
+  let firstStrongWork = Infinity;
+  let firstHeavyVerb = Infinity;
+  for (const v of cue('implVerb')) {
+    const st = tokens[v.i]!.stem;
+    if (v.i < firstStrongWork && STRONG_WORK.has(st) && !DOC_VERBS.has(st)) firstStrongWork = v.i;
+    if (v.i < firstHeavyVerb && !LIGHT_VERBS.has(st)) firstHeavyVerb = v.i;
+  }
   const docsCandidates = [...cue('docsNoun'), ...cue('docsVerb').filter((h) => h === firstVerb)];
   for (const d of docsCandidates.sort((a, b) => a.i - b.i)) {
-    let stronger = false;
-    for (const v of cue('implVerb')) {
-      if (v.i < d.i && STRONG_WORK.has(tokens[v.i]!.stem) && !DOC_VERBS.has(tokens[v.i]!.stem)) stronger = true;
-    }
-    if (!stronger) { docsHit = d; break; }
+    if (firstStrongWork > d.i) { docsHit = d; break; }
   }
 
   // Strategy (ROUTING §3): a plan-like noun that is the deliverable, or a strategy verb leading the task.
@@ -183,7 +189,7 @@ export function analyzeTask(task: string): Analysis {
     // Ambiguous nouns ("evaluation", "audit", "research") are the deliverable only when no work verb
     // other than a light one ("conduct", "need", "write") comes before them: "Add evaluation to the
     // training script" adds code.
-    if (AMBIGUOUS_STRATEGY_NOUNS.has(tokens[h.i]!.stem) && cue('implVerb').some((v) => v.i < h.i && !LIGHT_VERBS.has(tokens[v.i]!.stem))) continue;
+    if (AMBIGUOUS_STRATEGY_NOUNS.has(tokens[h.i]!.stem) && firstHeavyVerb < h.i) continue;
     if (subjectPlan && (next === 'is' || next === 'to')) continue;
     // "…surfaced by the audit": a strategy noun after the main work verb's object is not the deliverable.
     const prev = tokens[h.i - 1]?.lower;
@@ -256,17 +262,14 @@ export function analyzeTask(task: string): Analysis {
   const concernEv = new Map<ConcernId, Evidence[]>();
   // "Replace"/"swap" is an architecture signal only when it replaces a named technology
   // ("Replace Nagios with Icinga"), not an icon or a string.
-  const techClause = (i: number): boolean => {
-    for (const k of keep) {
-      if (k.sense.t !== 'area' || !k.sense.tech) continue;
-      let a = Math.min(i, k.i);
-      const b = Math.max(i, k.i);
-      let same = true;
-      for (a = a + 1; a <= b; a++) if (tokens[a]!.clauseStart) same = false;
-      if (same) return true;
-    }
-    return false;
-  };
+  const clauseOf = new Uint32Array(tokens.length);
+  for (let k = 0, c = 0; k < tokens.length; k++) {
+    if (k > 0 && tokens[k]!.clauseStart) c++;
+    clauseOf[k] = c;
+  }
+  const techClauses = new Set<number>();
+  for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses.add(clauseOf[k.i]!);
+  const techClause = (i: number): boolean => techClauses.has(clauseOf[i]!);
   const genericReplace = (h: Hit): boolean => REPLACE_STEMS.has(tokens[h.i]!.stem) && h.n === 1 && !techClause(h.i);
   for (const h of hits) {
     if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(h)) continue;

@@ -92,3 +92,13 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('As a customer I want to know what changed in the new version'), []);
   });
 });
+
+describe('analyzer: robustness', () => {
+  it('handles empty, non-Latin and very long texts (linear time)', () => {
+    assert.equal(analyzeTask('').generalist, true);
+    assert.equal(analyzeTask('日本語のタスク').areas.length, 0);
+    const big = 'Replace MySQL with Postgres and add Grafana dashboards for the API, migrate to Kubernetes. '.repeat(1100);
+    const a = analyzeTask(big);
+    assert.ok(a.areas.length > 0);
+  });
+});
