@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { promises as fsp, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { decodeJournal } from '../engine/journal/journalCodec';
+import { decodeJournal, encodeRecord } from '../engine/journal/journalCodec';
 import type { SessionSnapshot } from '../engine/session/sessionModel';
 import { findRepoRoot, runCoordinator, type ChaosDecisions, type CoordinatorConfig, type CoordinatorMessage } from './chaosCoordinator';
 import { countMarkers, LEDGER_STEPS, prepareWorkload, workloadDirs } from './chaosWorkload';
@@ -27,6 +27,8 @@ const USAGE = `usage: strata chaos [--sessions N] [--kills K] [--seed S] [--conc
   --think MS              simulated agent thinking time per action (default 60)
   --min-up / --max-up MS  coordinator lifetime before a kill, uniform (default 500 / 2000)
   --server-kill-every MS  mean interval of random MCP server SIGKILLs (default 1500; 0 = none)
+  --tear-rate P           after a coordinator kill, probability of appending a torn (half-written,
+                          never acknowledged) record to a random journal, as a power cut would (default 0.5)
   --dir PATH              work folder (default: a new temp folder)
   --keep                  keep the work folder
   --json                  print the figures as JSON`;
@@ -40,13 +42,14 @@ interface ChaosOptions {
   minUpMs: number;
   maxUpMs: number;
   serverKillEveryMs: number;
+  tearRate: number;
   dir?: string;
   keep: boolean;
   json: boolean;
 }
 
 function parseArgs(argv: readonly string[]): ChaosOptions | string {
-  const o: ChaosOptions = { sessions: 200, kills: 8, seed: Date.now() % 1_000_000, concurrency: 24, thinkMs: 60, minUpMs: 500, maxUpMs: 2000, serverKillEveryMs: 1500, keep: false, json: false };
+  const o: ChaosOptions = { sessions: 200, kills: 8, seed: Date.now() % 1_000_000, concurrency: 24, thinkMs: 60, minUpMs: 500, maxUpMs: 2000, serverKillEveryMs: 1500, tearRate: 0.5, keep: false, json: false };
   const nums: Record<string, keyof ChaosOptions> = {
     '--sessions': 'sessions',
     '--kills': 'kills',
@@ -66,6 +69,10 @@ function parseArgs(argv: readonly string[]): ChaosOptions | string {
       const v = argv[++i];
       if (!v) return `--dir needs a path\n${USAGE}`;
       o.dir = path.resolve(v);
+    } else if (a === '--tear-rate') {
+      const v = Number(argv[++i]);
+      if (!(v >= 0 && v <= 1)) return `--tear-rate needs a probability between 0 and 1, got ${JSON.stringify(argv[i])}\n${USAGE}`;
+      o.tearRate = v;
     } else if (a in nums) {
       const v = Number(argv[++i]);
       if (!Number.isFinite(v) || v < 0) return `${a} needs a non-negative number, got ${JSON.stringify(argv[i])}\n${USAGE}`;
@@ -112,6 +119,9 @@ export interface ChaosFigures {
   recoveryMs: { median: number; p99: number; max: number };
   inProcessRecoverMs: { median: number; p99: number };
   decisions: ChaosDecisions;
+  /** Half-written records the harness appended after kills, and torn tails recovery dropped. */
+  tornWrites: number;
+  tornTailsDropped: number;
   wallMs: number;
   seed: number;
   dir: string;
@@ -158,6 +168,8 @@ export async function runChaos(argv: string[]): Promise<number> {
   let finished = false;
   let unexpectedExits = 0;
   let lastProgress = 0;
+  let tornWrites = 0;
+  let tornTailsDropped = 0;
 
   while (!finished) {
     const { child, exited } = spawnCoordinator(cfg);
@@ -174,6 +186,7 @@ export async function runChaos(argv: string[]): Promise<number> {
               recoveryMs.push(Date.now() - lastKillAt);
               inProcess.push(m.recoverMs);
             }
+            tornTailsDropped += m.tornTails;
             if (m.quarantined.length) for (const q of m.quarantined) log(`  quarantined: ${q}`);
             log(`  coordinator up: recovered ${m.loaded} sessions (${m.resumed} resumed, ${m.tornTails} torn tails) in ${m.recoverMs} ms; boot ${m.bootMs} ms`);
             resolve();
@@ -247,6 +260,13 @@ export async function runChaos(argv: string[]): Promise<number> {
     if (cycleDecisions) for (const k of Object.keys(decisions) as (keyof ChaosDecisions)[]) decisions[k] += cycleDecisions[k];
     if (killedByUs) {
       coordinatorKills++;
+      if (rand() < o.tearRate) {
+        const torn = await tearRandomJournal(workloadDirs(root).journal, rand);
+        if (torn) {
+          tornWrites++;
+          log(`  tore the last record of ${torn}`);
+        }
+      }
       log(`  SIGKILL coordinator #${coordinatorKills} (${lastProgress}/${o.sessions} sessions finished so far)`);
       continue;
     }
@@ -265,12 +285,27 @@ export async function runChaos(argv: string[]): Promise<number> {
     recoveryMs,
     inProcess,
     decisions,
+    tornWrites,
+    tornTailsDropped,
     wallMs: Date.now() - t0,
   });
   if (o.json) console.log(JSON.stringify(figures, null, 2));
   else printFigures(figures);
   if (!o.keep && !o.dir) await fsp.rm(root, { recursive: true, force: true });
   return figures.lost === 0 && figures.completed === figures.sessions ? 0 : 1;
+}
+
+/**
+ * Simulates a power cut during an append: a random journal gets the first part of a record that
+ * was never acknowledged (no newline). Recovery must drop it and lose nothing that was acknowledged.
+ */
+async function tearRandomJournal(journalDir: string, rand: () => number): Promise<string | undefined> {
+  const names = (await fsp.readdir(journalDir)).filter((n) => n.endsWith('.journal'));
+  const name = names[Math.floor(rand() * names.length)];
+  if (!name) return undefined;
+  const record = encodeRecord({ type: 'usage', at: Date.now(), stepId: 'L0:system-overseer', usage: { inputTokens: 999_999, outputTokens: 0 } });
+  await fsp.appendFile(path.join(journalDir, name), record.slice(0, 1 + Math.floor(rand() * (record.length - 2))));
+  return name;
 }
 
 function spawnCoordinator(cfg: CoordinatorConfig): Cycle {
@@ -288,7 +323,7 @@ async function verify(
   o: ChaosOptions,
   ids: readonly string[],
   root: string,
-  run: { coordinatorKills: number; serverKills: number; recoveryMs: number[]; inProcess: number[]; decisions: ChaosDecisions; wallMs: number },
+  run: { coordinatorKills: number; serverKills: number; recoveryMs: number[]; inProcess: number[]; decisions: ChaosDecisions; tornWrites: number; tornTailsDropped: number; wallMs: number },
 ): Promise<ChaosFigures> {
   const dirs = workloadDirs(root);
   const missing: string[] = [];
@@ -338,6 +373,8 @@ async function verify(
     recoveryMs: { median: percentile(run.recoveryMs, 50), p99: percentile(run.recoveryMs, 99), max: Math.max(0, ...run.recoveryMs) },
     inProcessRecoverMs: { median: percentile(run.inProcess, 50), p99: percentile(run.inProcess, 99) },
     decisions: run.decisions,
+    tornWrites: run.tornWrites,
+    tornTailsDropped: run.tornTailsDropped,
     wallMs: run.wallMs,
     seed: o.seed,
     dir: root,
@@ -356,6 +393,7 @@ function printFigures(f: ChaosFigures): void {
     `  coordinator SIGKILLs ${f.coordinatorKills}; MCP server SIGKILLs ${f.serverKills}`,
     `  recovery time        median ${f.recoveryMs.median} ms, p99 ${f.recoveryMs.p99} ms, max ${f.recoveryMs.max} ms  (kill → restarted coordinator has recovered all journals and resumed; ${f.recoveries} recoveries)`,
     `  journal recovery     median ${f.inProcessRecoverMs.median} ms, p99 ${f.inProcessRecoverMs.p99} ms  (in-process recoverAll)`,
+    `  torn writes          ${f.tornWrites} simulated, ${f.tornTailsDropped} torn tails dropped on recovery`,
     `  user decisions       ${f.decisions.assumedDone} uncertain calls found done, ${f.decisions.resent} resent; ${f.decisions.escalationsRetried} escalations retried, ${f.decisions.escalationsSkipped} aborted`,
     `  wall time            ${(f.wallMs / 1000).toFixed(1)} s (seed ${f.seed})`,
   ];
