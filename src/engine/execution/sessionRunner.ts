@@ -110,7 +110,7 @@ export class SessionRunner {
       await this.session.commit(...events);
       return;
     }
-    const escalationWaits = m.waits.filter((w) => w.request.kind === 'escalation' || w.request.kind === 'uncertain-call');
+    const keptWaits = m.waits.filter((w) => w.request.kind === 'escalation' || w.request.kind === 'uncertain-call');
     for (const w of m.waits) {
       if (w.request.kind === 'manual' || w.request.kind === 'approval') events.push({ type: 'wait-closed', at: Date.now(), waitId: w.id, answer: { kind: 'retry' } });
     }
@@ -118,7 +118,7 @@ export class SessionRunner {
     for (const id of m.stepOrder) {
       const s = m.steps[id]!;
       if (s.status !== 'running' && s.status !== 'waiting') continue;
-      if (escalationWaits.some((w) => w.stepId === id)) continue;
+      if (keptWaits.some((w) => w.stepId === id)) continue;
       if (s.origin) {
         // Consultations (re-plan, escalation) run inline for their owner step, which is re-run.
         events.push({ type: 'step-cancelled', at: Date.now(), stepId: id });
@@ -378,7 +378,6 @@ export class SessionRunner {
   shutdown(): void {
     this.stopping = { kind: 'shutdown' };
     for (const ctl of this.active.values()) ctl.abort(new AbortWithCause({ kind: 'shutdown' }));
-    for (const { handle } of this.waitHandlers.values()) void handle;
     this.waitHandlers.clear();
     this.poke();
   }

@@ -8,7 +8,7 @@ describe('chaos benchmark (small run, real servers, real SIGKILLs)', function ()
   this.timeout(240_000);
 
   it('loses no session and runs no side effect twice across coordinator and server kills', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'chaos.ts'), '--sessions', '30', '--kills', '3', '--min-up', '1200', '--max-up', '2000', '--seed', '5', '--json'], {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'chaos.ts'), '--sessions', '30', '--kills', '3', '--think', '250', '--min-up', '500', '--max-up', '900', '--seed', '5', '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 230_000,
