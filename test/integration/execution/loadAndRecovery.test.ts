@@ -69,6 +69,33 @@ describe('execution against real MCP servers (filesystem, memory, everything)', 
     console.log(`      100 sessions, ${calls} tool calls through 3 real servers in ${ms} ms; peak concurrent steps ${m.concurrency.peak}`);
   });
 
+  it('time waiting for approval never counts against the call timeout (real server, 300 ms timeout, 900 ms wait)', async () => {
+    await prepareWorkload(dirs, ['approve-1']);
+    const m = new SessionManager({
+      storageDir: dirs.journal,
+      gateway: cm(),
+      agentFor: () => workloadAgent(dirs, 1),
+      execution: { callTimeoutMs: 300, approval: { default: 'auto', servers: { fs: { default: 'always-ask' } } } },
+    });
+    disposables.push(m);
+    await m.create(workloadPlan('approve-1'), { id: 'approve-1' });
+    m.start('approve-1');
+    const approvals = new Set<string>();
+    for (;;) {
+      const s = await until(m, 'approve-1', (x) => x.status.kind === 'completed' || x.waits.some((w) => !approvals.has(w.id)));
+      if (s.status.kind === 'completed') break;
+      const w = s.waits.find((x) => !approvals.has(x.id))!;
+      approvals.add(w.id);
+      assert.equal(w.request.kind, 'approval');
+      await new Promise((r) => setTimeout(r, 900));
+      await m.answer('approve-1', w.id, { kind: 'approve' });
+    }
+    const done = m.get('approve-1')!;
+    assert.equal(approvals.size, 4, 'two fs calls in each of the two L3 steps');
+    assert.ok(done.calls.filter((c) => c.server === 'fs').every((c) => c.status === 'ok'), JSON.stringify(done.calls.map((c) => [c.tool, c.status, c.error])));
+    for (const step of LEDGER_STEPS) assert.equal(await countMarkers(dirs, 'approve-1', step), 1);
+  });
+
   it('recovers after a crash mid-run: no session lost, no side effect applied twice', async () => {
     const ids = Array.from({ length: 20 }, (_, i) => `crash-${String(i).padStart(2, '0')}`);
     await prepareWorkload(dirs, ids);
