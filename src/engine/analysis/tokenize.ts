@@ -58,20 +58,35 @@ function undouble(w: string): string {
   return w;
 }
 
-// Word characters: letters, digits, and the '+'/'#' that end names like C++ and C#.
-const WORD = /[A-Za-z0-9][A-Za-z0-9+#']*/g;
 const BOUNDARY_CHARS: ReadonlySet<number> = new Set([...'.;:!?\n,()[]—–'].map((c) => c.charCodeAt(0)));
 
-/** Tokenises a text in one pass. */
+/** ASCII letter or digit (word start); words are ASCII runs, as catalogue names and area words are. */
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** Tokenises a text in one pass (a hand-written scanner: no regex, one substring per token). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  const len = text.length;
   let last = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    let raw = m[0];
-    // Trailing apostrophes (quotes) are not part of the word.
-    while (raw.endsWith("'")) raw = raw.slice(0, -1);
-    const start = m.index;
+  let i = 0;
+  while (i < len) {
+    if (!isAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    // Word characters continue with letters, digits, '+', '#' (C++, C#) and inner apostrophes.
+    while (i < len) {
+      const c = text.charCodeAt(i);
+      if (isAlnum(c) || c === 43 || c === 35 || c === 39) i++;
+      else break;
+    }
+    let end = i;
+    while (end > start + 1 && text.charCodeAt(end - 1) === 39) end--;
+    const raw = text.slice(start, end);
     // A '.' or '/' alone between two words (node.js, ci/cd) is not a boundary.
     let clauseStart = out.length === 0;
     if (!clauseStart && !(start - last === 1 && (text.charCodeAt(last) === 46 || text.charCodeAt(last) === 47))) {
@@ -80,8 +95,8 @@ export function tokenize(text: string): Token[] {
       }
     }
     const lower = raw.toLowerCase();
-    out.push({ stem: stem(lower), lower, raw, start, end: start + raw.length, clauseStart });
-    last = start + raw.length;
+    out.push({ stem: stem(lower), lower, raw, start, end, clauseStart });
+    last = end;
   }
   return out;
 }
