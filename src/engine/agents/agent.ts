@@ -31,6 +31,12 @@ export interface StepContext {
   readonly attempt: number;
   /** Only the tools of the persona's scoped servers that the gateway lists. */
   readonly tools: readonly ToolDescriptor[];
+  /**
+   * When this attempt resumes after a crash: the calls it had finished before (their results come
+   * back from the journal if the agent repeats them in the same order). A model agent tells the
+   * model about them so it does not redo side effects in a different way.
+   */
+  readonly resumedCalls?: readonly { readonly server: string; readonly tool: string; readonly args: Record<string, unknown>; readonly result?: string }[];
   /** Aborted on cancel, stall, budget stop or shutdown. */
   readonly signal: AbortSignal;
   /** Calls a scoped tool (journaled, approval-checked, replayed on resume). */

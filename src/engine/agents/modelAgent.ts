@@ -47,6 +47,13 @@ export class ModelAgent implements Agent {
       { role: 'system', content: personaSystemPrompt(ctx.persona, ctx.step.handoff.objective) },
       { role: 'user', content: handoffPrompt(ctx.handoff) },
     ];
+    if (ctx.resumedCalls && ctx.resumedCalls.length > 0) {
+      const done = ctx.resumedCalls.map((c, i) => `${i + 1}. ${c.server}/${c.tool} ${JSON.stringify(c.args)} → ${(c.result ?? '').slice(0, 500)}`);
+      messages.push({
+        role: 'user',
+        content: `You were interrupted and are resuming. These tool calls already ran (repeat them in this order to get their results back without running them again; do not redo their effects another way):\n${done.join('\n')}`,
+      });
+    }
     const maxTurns = this.options.maxTurns ?? 12;
     for (let turn = 0; turn < maxTurns; turn++) {
       const reply = await this.model.send(messages, defs, ctx.signal);

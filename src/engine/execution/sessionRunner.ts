@@ -744,6 +744,7 @@ export class SessionRunner {
         persona: info,
         handoff: agentHandoff,
         attempt,
+        ...(resume ? { resumedCalls: invoker.priorCalls() } : {}),
         tools,
         signal: attemptCtl.signal,
         callTool: (server, tool, args) => invoker.call(server, tool, args),
@@ -848,6 +849,13 @@ class CallInvoker {
     const prior = callsOfAttempt(session.model, stepId, attempt);
     this.replay = resume ? prior : [];
     this.nextSeq = prior.reduce((mx, c) => Math.max(mx, c.seq + 1), 0);
+  }
+
+  /** Calls of this attempt that finished before an interruption (what a resumed agent already did). */
+  priorCalls(): { server: string; tool: string; args: Record<string, unknown>; result?: string }[] {
+    return this.replay
+      .filter((c) => c.status === 'ok' || c.status === 'tool-error' || c.status === 'assumed-done')
+      .map((c) => ({ server: c.server, tool: c.tool, args: c.args, ...(c.result !== undefined ? { result: c.result } : {}) }));
   }
 
   /** The next journaled call of this attempt if it matches and has an outcome to replay. */

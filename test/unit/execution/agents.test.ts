@@ -67,6 +67,28 @@ describe('agents', () => {
     assert.equal(done.status.kind === 'failed' && done.status.reason.kind, 'budget');
   });
 
+  it('model agent: a resumed attempt tells the model which calls already ran', async () => {
+    const model = new CannedModel([{ text: 'resumed and done', toolCalls: [] }]);
+    const agent = new ModelAgent(model);
+    const p = plan([step('L3:backend-developer', 'backend-developer', 'L3')]);
+    const r = await agent.runStep({
+      sessionId: 's',
+      step: p.steps[0]!,
+      persona: { id: 'backend-developer', layer: 'L3', name: 'Backend Developer', owns: 'APIs', needs: [] },
+      handoff: p.steps[0]!.handoff,
+      attempt: 1,
+      tools: [],
+      signal: new AbortController().signal,
+      resumedCalls: [{ server: 'fs', tool: 'edit_file', args: { path: '/a' }, result: '[{"type":"text","text":"ok"}]' }],
+      callTool: async () => ({ isError: false, content: [] }),
+      askUser: async () => ({ kind: 'manual-done', note: '' }),
+      reportUsage: () => undefined,
+    });
+    assert.equal(r.kind, 'done');
+    const last = model.seen[0]!.messages.at(-1)!;
+    assert.match(last.content, /interrupted and are resuming[\s\S]*1\. fs\/edit_file \{"path":"\/a"\}/);
+  });
+
   it('tool names are sanitised, unique and capped at 128', () => {
     const tools = Array.from({ length: 140 }, (_, i) => ({ server: 'my.server', name: i < 2 ? 'same/name' : `t${i}`, inputSchema: {} }));
     const { defs } = toolDefinitions(tools);

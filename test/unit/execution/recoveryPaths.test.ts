@@ -76,7 +76,8 @@ describe('executor: recovery paths', () => {
 
     const gwB = new TestGateway();
     const agentB = scriptFor('write');
-    const b = manager(dirB, agentB, gwB);
+    const resumedSeen: string[][] = [];
+    const b = manager(dirB, { kind: 'spy', runStep: (ctx) => { if (ctx.resumedCalls) resumedSeen.push(ctx.resumedCalls.map((c) => c.tool)); return agentB.runStep(ctx); } }, gwB);
     const report = await b.recoverAll();
     assert.deepEqual(report.loaded, ['crash-1']);
     const st = b.get('crash-1')!;
@@ -92,6 +93,7 @@ describe('executor: recovery paths', () => {
     assert.deepEqual(gwB.calls.map((c) => c.args['text']), ['after'], 'the finished read replayed from the journal');
     assert.equal(done.steps['L3:backend-developer']!.attempts.length, 1, 'the interrupted attempt resumed');
     assert.equal(done.recoveries, 1);
+    assert.deepEqual(resumedSeen, [['read', 'write']], 'the resumed agent was told which calls had already run');
   });
 
   it('after a crash mid read-only call: the step resumes on its own', async () => {
