@@ -9,11 +9,10 @@ import type { Evidence } from '../analysis/analysisTypes';
  * Rule-derived steps (a default persona, or a layer included by complexity alone) inherit the
  * complexity confidence scaled by 0.85: they are only as sure as the class that implied them.
  *
- * Complexity confidence: c = 0.5 + 0.5·(1 − e^(−0.8·support)) − 0.12·conflict, clamped to
- * [0.3, 0.98]: more independent evidence for the deciding rule raises it, cues that point to
- * another class lower it.
+ * Complexity confidence c: see complexityConfidence (area-count/signal rules start at 0.7, the
+ * one-area scope judgement at 0.45; margins of evidence raise it, conflicting cues lower it).
  *
- * Plan confidence: the geometric mean of the step confidences times √c.
+ * Plan confidence: the product of the step confidences (every decision must be right).
  */
 export function evidenceStrength(evidence: readonly Evidence[]): number {
   let s = 0;
@@ -21,9 +20,16 @@ export function evidenceStrength(evidence: readonly Evidence[]): number {
   return round(1 - Math.exp(-1.6 * s));
 }
 
-/** Complexity confidence from the counts of supporting and conflicting evidence. */
-export function complexityConfidence(support: number, conflict: number): number {
-  const c = 0.5 + 0.5 * (1 - Math.exp(-0.8 * support)) - 0.12 * conflict;
+/**
+ * Complexity confidence from the evidence behind the deciding §4 rule. A class decided by the area
+ * count or by an explicit signal (migration, certification…) starts from 0.7; the one-area
+ * "substantial vs contained" judgement — where most misclassifications happen — starts from 0.45 and
+ * rises with the margin between the two kinds of cues.
+ */
+export function complexityConfidence(support: number, conflict: number, oneAreaScope = false): number {
+  const c = oneAreaScope
+    ? 0.45 + 0.4 * (1 - Math.exp(-0.8 * Math.max(0, support - conflict)))
+    : 0.7 + 0.28 * (1 - Math.exp(-0.8 * support)) - 0.1 * conflict;
   return round(Math.min(0.98, Math.max(0.3, c)));
 }
 
@@ -32,15 +38,20 @@ export function ruleConfidence(complexityConf: number): number {
   return round(0.85 * complexityConf);
 }
 
-/** Plan-level confidence and its explanation. */
+/**
+ * Plan-level confidence: the plan is right only if every step is right, so (treating steps as
+ * independent) it is the product of the step confidences. The complexity class enters through the
+ * steps it implies (rule-derived steps carry 0.85·c). Checked on the dev half rules were written on:
+ * the product ranks fully-right plans above wrong ones (AUC 0.56) where a geometric mean did not
+ * (0.45), and multiplying by c lowered it (0.49) — see docs/routing.md.
+ */
 export function planConfidence(steps: readonly number[], complexityConf: number): { value: number; why: string } {
-  let logSum = 0;
-  for (const s of steps) logSum += Math.log(Math.max(1e-6, s));
-  const gm = steps.length > 0 ? Math.exp(logSum / steps.length) : 1;
-  const value = round(gm * Math.sqrt(complexityConf));
+  let prod = 1;
+  for (const s of steps) prod *= Math.max(1e-6, s);
+  const value = round(prod);
   return {
     value,
-    why: `geometric mean of ${steps.length} step confidences (${round(gm)}) × √(complexity confidence ${complexityConf}) = ${value}`,
+    why: `product of ${steps.length} step confidences = ${value} (complexity confidence ${complexityConf}, carried by the rule-derived steps)`,
   };
 }
 

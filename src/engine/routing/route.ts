@@ -35,7 +35,8 @@ export function routeAnalysis(analysis: Analysis, corrections?: Corrections): Ro
   const cx = classifyComplexity(effective, areaIds);
   const complexity = c?.complexity ?? cx.complexity;
   const complexityReasons = c?.complexity && c.complexity !== cx.complexity ? [`complexity forced to ${c.complexity} by the user (computed: ${cx.complexity})`, ...cx.reasons] : cx.reasons;
-  const cConf = c?.complexity ? 1 : complexityConfidence(cx.support, cx.conflict);
+  const oneAreaScope = cx.areaCount <= 1 && (cx.complexity === 'low' || cx.complexity === 'medium');
+  const cConf = c?.complexity ? 1 : complexityConfidence(cx.support, cx.conflict, oneAreaScope);
   const live = c?.liveOps ?? analysis.liveOps.live;
   // L4 targets (§6): the analyzer's targets, re-checked against the corrected areas.
   let liveTargets = analysis.liveOps.targets.filter((t) => t !== 'security' || areaIds.includes('security'));

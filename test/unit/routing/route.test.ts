@@ -109,7 +109,7 @@ describe('routeAnalysis: personas (ROUTING §6)', () => {
       assert.ok(p.why.length > 5);
       assert.ok(p.confidence > 0 && p.confidence <= 1);
     }
-    assert.ok(d.confidence > 0 && d.confidence <= 1 && d.confidenceWhy.includes('geometric mean'));
+    assert.ok(d.confidence > 0 && d.confidence <= 1 && d.confidenceWhy.includes('product of'));
   });
   it('confidence follows the evidence, not a constant', () => {
     const weak = route('Add a view');
