@@ -436,6 +436,9 @@ function waitingView(s: SessionView, step: StepView, w: WaitingView): HTMLElemen
   }
 }
 
+/** The tool (server/name) last chosen per step, so the form keeps it across the new wait that follows each call. */
+const lastToolChoice = new Map<string, string>();
+
 function manualForm(s: SessionView, step: StepView, w: Extract<WaitingView, { kind: 'manual' }>): HTMLElement {
   const p = step.persona;
   const box = h('form', { class: 'manual', 'data-testid': `manual-form-${p}`, 'aria-label': `Do ${p}'s step by hand` });
@@ -445,9 +448,12 @@ function manualForm(s: SessionView, step: StepView, w: Extract<WaitingView, { ki
   const sel = h('select', { id: selId, 'data-testid': 'manual-tool-select' }, ...w.tools.map((t, i) => h('option', { value: String(i) }, `${t.server}/${t.name}${t.readOnly ? ' (read-only)' : ''}`)));
   const fields = h('div', { class: 'manual-fields' });
   const desc = h('p', { class: 'muted' });
-  let form = w.tools.length ? buildSchemaForm(w.tools[0]!.inputSchema, `m-${slug(step.id)}`) : undefined;
+  const remembered = w.tools.findIndex((t) => `${t.server}/${t.name}` === lastToolChoice.get(step.id));
+  if (remembered >= 0) sel.value = String(remembered);
+  let form: ReturnType<typeof buildSchemaForm> | undefined;
   const showTool = () => {
     const t = w.tools[Number(sel.value)];
+    if (t) lastToolChoice.set(step.id, `${t.server}/${t.name}`);
     form = t ? buildSchemaForm(t.inputSchema, `m-${slug(step.id)}`) : undefined;
     desc.textContent = t?.description ?? '';
     fields.replaceChildren(...(form ? [form.element] : []));
