@@ -17,6 +17,7 @@ import { callsOfAttempt, type SessionEvent, type StepRecord, type ToolCallRecord
 import { isTerminal, type FailureReason, type SessionStatus } from '../session/sessionState';
 import { AUTO_APPROVE, needsApproval, type ApprovalPolicy } from './approvalPolicy';
 import type { Semaphore } from './semaphore';
+import { assumedDoneContent, hasReplayableOutcome, replayedResult, storedResult } from './storedResult';
 
 /** Tunables of execution; every field has a default. */
 export interface ExecutionOptions {
@@ -197,7 +198,7 @@ export class SessionRunner {
         if (callId) {
           await this.session.commit(
             answer.kind === 'assume-done'
-              ? { type: 'call-finished', at, callId, status: 'assumed-done', result: JSON.stringify([{ type: 'text', text: `assumed done by the user${answer.note ? `: ${answer.note}` : ''}` }]) }
+              ? { type: 'call-finished', at, callId, status: 'assumed-done', result: JSON.stringify(assumedDoneContent(answer.note)) }
               : { type: 'call-finished', at, callId, status: 'failed', error: 'the user chose to run it again' },
           );
         }
@@ -817,12 +818,6 @@ export function checkAnswerFits(request: UserWaitRequest, answer: UserAnswer): v
   }
 }
 
-/** Turns a tool result into what is stored: JSON of the content, truncated past `max` characters. */
-export function storedResult(result: ToolCallResult, max: number): { result: string; resultSize: number; truncated?: boolean } {
-  const json = JSON.stringify(result.content);
-  return json.length > max ? { result: json.slice(0, max), resultSize: json.length, truncated: true } : { result: json, resultSize: json.length };
-}
-
 /**
  * One step attempt's gate to the tools: scope check, loop detection, replay of calls journaled
  * before a crash, approval, budget, write-ahead journaling and safe retries.
@@ -854,7 +849,7 @@ class CallInvoker {
   /** Calls of this attempt that finished before an interruption (what a resumed agent already did). */
   priorCalls(): { server: string; tool: string; args: Record<string, unknown>; result?: string }[] {
     return this.replay
-      .filter((c) => c.status === 'ok' || c.status === 'tool-error' || c.status === 'assumed-done')
+      .filter(hasReplayableOutcome)
       .map((c) => ({ server: c.server, tool: c.tool, args: c.args, ...(c.result !== undefined ? { result: c.result } : {}) }));
   }
 
@@ -867,16 +862,7 @@ class CallInvoker {
         return undefined;
       }
       this.replayPos++;
-      if (c.status === 'ok' || c.status === 'tool-error' || c.status === 'assumed-done') {
-        let content: unknown[] = [];
-        try {
-          const parsed = c.result ? (JSON.parse(c.result) as unknown) : [];
-          content = Array.isArray(parsed) ? parsed : [parsed];
-        } catch {
-          content = [{ type: 'text', text: c.result ?? '' }];
-        }
-        return { isError: c.status === 'tool-error', content };
-      }
+      if (hasReplayableOutcome(c)) return replayedResult(c);
       // A failed attempt of this call: look at the next record (its retry) or run it live.
     }
     return undefined;
@@ -933,7 +919,7 @@ class CallInvoker {
           // The call may have taken effect: only the user can say whether to send it again.
           const answer = await this.ask({ kind: 'uncertain-call', callId, server, tool, args, why: `${gwe.kind}: ${message}` });
           if (answer.kind === 'assume-done') {
-            const content = [{ type: 'text', text: `assumed done by the user${answer.note ? `: ${answer.note}` : ''}` }];
+            const content = assumedDoneContent(answer.note);
             await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: 'assumed-done', result: JSON.stringify(content) });
             return { isError: false, content };
           }
