@@ -77,13 +77,21 @@ function findHits(tokens: readonly Token[], text: string): Hit[] {
   const hits: Hit[] = [];
   const nTok = tokens.length;
   for (let i = 0; i < nTok; i++) {
+    const form = tokens[i]!.form;
     for (let pass = 0; pass < 2; pass++) {
-      let level: ReadonlyMap<string, TrieNode> | undefined = pass === 0 ? STEM_TRIE : LOWER_TRIE;
-      for (let n = 1; n <= MAX_PHRASE_TOKENS && i + n <= nTok && level; n++) {
-        const tok = tokens[i + n - 1]!;
-        const node: TrieNode | undefined = level.get(pass === 0 ? tok.stem : tok.lower);
-        if (!node) break;
-        level = node.next;
+      // The first level is memoised on the interned word form: most tokens stop there.
+      let node: TrieNode | null | undefined = pass === 0 ? form.stemNode : form.lowerNode;
+      if (node === undefined) {
+        node = (pass === 0 ? STEM_TRIE.get(form.stem) : LOWER_TRIE.get(form.lower)) ?? null;
+        if (pass === 0) form.stemNode = node;
+        else form.lowerNode = node;
+      }
+      for (let n = 1; n <= MAX_PHRASE_TOKENS && i + n <= nTok && node; n++) {
+        if (n > 1) {
+          const tok = tokens[i + n - 1]!;
+          node = node.next?.get(pass === 0 ? tok.stem : tok.lower);
+          if (!node) break;
+        }
         const e = node.entry;
         if (!e) continue;
         for (const s of e.senses) hits.push(new Hit(tokens, text, i, n, s, s.t === 'area' ? s.weight : 1));

@@ -4,18 +4,43 @@
  * and a text match exactly when their stemmed token sequences are equal.
  */
 
+import type { TrieNode } from './lexicon';
+
+/**
+ * Facts about one lowercase word form, interned: every token of that form in every text shares
+ * one object, so the lowercase and stemmed strings are made (and hashed by the lexicon maps) once
+ * per distinct word instead of once per token — the analyzer's hot path was those map lookups.
+ */
+export interface WordForm {
+  readonly lower: string;
+  readonly stem: string;
+  /** First-level nodes of the lexicon tries, looked up on first use (undefined: not yet; null: none). */
+  stemNode: TrieNode | null | undefined;
+  lowerNode: TrieNode | null | undefined;
+}
+
 /** A token of the task text. */
-export interface Token {
+export class Token {
+  constructor(
+    private readonly text: string,
+    /** The interned word form (shared by all tokens spelled the same up to case). */
+    readonly form: WordForm,
+    readonly start: number,
+    readonly end: number,
+    /** True when a sentence/clause boundary (. ; : ! ? newline, comma) precedes this token. */
+    readonly clauseStart: boolean,
+  ) {
+    this.stem = form.stem;
+    this.lower = form.lower;
+  }
   /** Stemmed lowercase form used for lookups. */
   readonly stem: string;
   /** Lowercase surface form (unstemmed). */
   readonly lower: string;
-  /** The token as written (original case). */
-  readonly raw: string;
-  readonly start: number;
-  readonly end: number;
-  /** True when a sentence/clause boundary (. ; : ! ? newline, comma) precedes this token. */
-  readonly clauseStart: boolean;
+  /** The token as written (original case); sliced on demand, as only exact-case lexicon entries read it. */
+  get raw(): string {
+    return this.text.slice(this.start, this.end);
+  }
 }
 
 function hasDigit(w: string): boolean {
@@ -58,14 +83,55 @@ function undouble(w: string): string {
   return w;
 }
 
-const BOUNDARY_CHARS: ReadonlySet<number> = new Set([...'.;:!?\n,()[]—–'].map((c) => c.charCodeAt(0)));
+/** Clause boundaries: . ; : ! ? newline , ( ) [ ] and the em/en dashes (a switch: cheaper than a Set lookup per character). */
+function isBoundary(c: number): boolean {
+  switch (c) {
+    case 46: case 59: case 58: case 33: case 63: case 10: case 44: case 40: case 41: case 91: case 93: case 0x2014: case 0x2013:
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** ASCII letter or digit (word start); words are ASCII runs, as catalogue names and area words are. */
 function isAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
-/** Tokenises a text in one pass (a hand-written scanner: no regex, one substring per token). */
+// Interned word forms keyed by a hash of the lowercase characters (computed while scanning, so
+// known words need no new string). Bounded: past the limit, new forms are made per token as before.
+const FORMS = new Map<number, WordForm>();
+const MAX_FORMS = 20_000;
+
+function sameLower(lower: string, text: string, start: number, end: number): boolean {
+  if (lower.length !== end - start) return false;
+  for (let k = start; k < end; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (lower.charCodeAt(k - start) !== c) return false;
+  }
+  return true;
+}
+
+/** The interned form of text[start, end) (an ASCII word run, so lowercasing is A–Z → a–z). */
+function formOf(text: string, start: number, end: number): WordForm {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  h &= 0x3fffffff; // a small integer key (no boxed number)
+  const known = FORMS.get(h);
+  if (known !== undefined && sameLower(known.lower, text, start, end)) return known;
+  const lower = text.slice(start, end).toLowerCase();
+  const form: WordForm = { lower, stem: stem(lower), stemNode: undefined, lowerNode: undefined };
+  // A hash collision keeps the first form; the other is simply not interned.
+  if (known === undefined && FORMS.size < MAX_FORMS) FORMS.set(h, form);
+  return form;
+}
+
+/** Tokenises a text in one pass (a hand-written scanner: no regex, no substring per known word). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const len = text.length;
@@ -86,16 +152,14 @@ export function tokenize(text: string): Token[] {
     }
     let end = i;
     while (end > start + 1 && text.charCodeAt(end - 1) === 39) end--;
-    const raw = text.slice(start, end);
     // A '.' or '/' alone between two words (node.js, ci/cd) is not a boundary.
     let clauseStart = out.length === 0;
     if (!clauseStart && !(start - last === 1 && (text.charCodeAt(last) === 46 || text.charCodeAt(last) === 47))) {
       for (let k = last; k < start; k++) {
-        if (BOUNDARY_CHARS.has(text.charCodeAt(k))) { clauseStart = true; break; }
+        if (isBoundary(text.charCodeAt(k))) { clauseStart = true; break; }
       }
     }
-    const lower = raw.toLowerCase();
-    out.push({ stem: stem(lower), lower, raw, start, end, clauseStart });
+    out.push(new Token(text, formOf(text, start, end), start, end, clauseStart));
     last = end;
   }
   return out;
