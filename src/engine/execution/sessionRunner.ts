@@ -4,7 +4,6 @@ import type { Handoff, PlanStep } from '../plan/planSchema';
 import { ToolGatewayError, type ToolCallResult, type ToolDescriptor, type ToolGateway } from '../tools/toolGateway';
 import type { AgentFactory, StepContext, StepResult } from '../agents/agent';
 import { personaInfo } from '../agents/personaPrompt';
-import { validateJsonSchema } from '../agents/jsonSchemaValidator';
 import { abortableDelay } from '../agents/scriptedAgent';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../recovery/backoff';
 import { BudgetExceededError, budgetExceeded } from '../recovery/budget';
@@ -16,6 +15,7 @@ import type { LiveSession } from '../session/liveSession';
 import { callsOfAttempt, type SessionEvent, type StepRecord, type ToolCallRecord, type UserAnswer, type UserWait, type UserWaitRequest } from '../session/sessionModel';
 import { isTerminal, type FailureReason, type SessionStatus } from '../session/sessionState';
 import { AUTO_APPROVE, needsApproval, type ApprovalPolicy } from './approvalPolicy';
+import { AnswerRejectedError, checkAnswerFits } from './answerFit';
 import type { Semaphore } from './semaphore';
 import { assumedDoneContent, hasReplayableOutcome, replayedResult, storedResult } from './storedResult';
 
@@ -35,14 +35,6 @@ export interface ExecutionOptions {
   readonly ladder?: RecoveryLadder;
   /** Overrides the servers' read-only / idempotent hints for specific tools. */
   readonly toolSafety?: (server: string, tool: string) => { readOnly?: boolean; idempotent?: boolean } | undefined;
-}
-
-/** Thrown by {@link SessionRunner.answer} when an answer does not fit its wait. */
-export class AnswerRejectedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AnswerRejectedError';
-  }
 }
 
 /** Why a running step was aborted. */
@@ -796,25 +788,6 @@ export class SessionRunner {
   /** @internal */
   get backoff(): BackoffPolicy {
     return this.toolBackoff;
-  }
-}
-
-/** Checks that an answer fits its request (and manual-call arguments fit the tool's schema). */
-export function checkAnswerFits(request: UserWaitRequest, answer: UserAnswer): void {
-  const allowed: Record<UserWaitRequest['kind'], readonly UserAnswer['kind'][]> = {
-    manual: ['manual-call', 'manual-done', 'abort'],
-    approval: ['approve', 'deny'],
-    'uncertain-call': ['retry', 'assume-done', 'abort'],
-    escalation: ['retry', 'skip', 'abort'],
-  };
-  if (!allowed[request.kind].includes(answer.kind)) {
-    throw new AnswerRejectedError(`answer '${answer.kind}' does not fit a '${request.kind}' wait (expected ${allowed[request.kind].join(', ')})`);
-  }
-  if (request.kind === 'manual' && answer.kind === 'manual-call') {
-    const tool = request.tools.find((t) => t.server === answer.server && t.name === answer.tool);
-    if (!tool) throw new AnswerRejectedError(`tool ${answer.server}/${answer.tool} is not one of this step's tools`);
-    const problems = validateJsonSchema(tool.inputSchema, answer.args);
-    if (problems.length > 0) throw new AnswerRejectedError(`invalid arguments for ${answer.server}/${answer.tool}: ${problems.join('; ')}`);
   }
 }
 
