@@ -14,28 +14,11 @@ import { StallWatchdog } from '../recovery/stallWatchdog';
 import type { LiveSession } from '../session/liveSession';
 import { callsOfAttempt, type SessionEvent, type StepRecord, type ToolCallRecord, type UserAnswer, type UserWait, type UserWaitRequest } from '../session/sessionModel';
 import { isTerminal, type FailureReason, type SessionStatus } from '../session/sessionState';
-import { AUTO_APPROVE, needsApproval, type ApprovalPolicy } from './approvalPolicy';
+import { AUTO_APPROVE, needsApproval } from './approvalPolicy';
 import { AnswerRejectedError, checkAnswerFits } from './answerFit';
+import type { ExecutionOptions } from './executionOptions';
 import type { Semaphore } from './semaphore';
 import { assumedDoneContent, hasReplayableOutcome, replayedResult, storedResult } from './storedResult';
-
-/** Tunables of execution; every field has a default. */
-export interface ExecutionOptions {
-  readonly approval?: ApprovalPolicy;
-  /** Timeout of one tool call once it is sent (approval waits never count). Default 30 s. */
-  readonly callTimeoutMs?: number;
-  /** A step with no progress for this long is stalled and escalates. Default 120 s. */
-  readonly stallMs?: number;
-  /** Identical calls allowed per step attempt before loop detection fires. Default 3. */
-  readonly loopMaxRepeats?: number;
-  /** Tool results longer than this (characters of JSON) are truncated in storage. Default 8192. */
-  readonly maxStoredResultChars?: number;
-  /** Retries of one tool call on transient errors (when safe). Default 3 attempts. */
-  readonly toolRetry?: { readonly maxAttempts?: number; readonly backoff?: BackoffPolicy };
-  readonly ladder?: RecoveryLadder;
-  /** Overrides the servers' read-only / idempotent hints for specific tools. */
-  readonly toolSafety?: (server: string, tool: string) => { readOnly?: boolean; idempotent?: boolean } | undefined;
-}
 
 /** Why a running step was aborted. */
 type AbortCause = { kind: 'cancel' } | { kind: 'stop' } | { kind: 'shutdown' } | { kind: 'stall'; error: StallDetectedError };

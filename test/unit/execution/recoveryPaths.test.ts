@@ -6,7 +6,7 @@ import { SessionManager, AnswerRejectedError } from '../../../src/engine/session
 import { ScriptedAgent } from '../../../src/engine/agents/scriptedAgent';
 import { ManualAgent } from '../../../src/engine/agents/manualAgent';
 import type { Agent } from '../../../src/engine/agents/agent';
-import type { ExecutionOptions } from '../../../src/engine/execution/sessionRunner';
+import type { ExecutionOptions } from '../../../src/engine/execution/executionOptions';
 import { ToolGatewayError, type ToolCallResult } from '../../../src/engine/tools/toolGateway';
 import { plan, step, TestGateway, waitFor } from './fixtures';
 
