@@ -14,6 +14,7 @@ import { backoffDelay, type ResiliencePolicy } from './resiliencePolicy';
 import { RETRYABLE_KINDS, isRetrySafe } from './retrySafety';
 import type { ConfiguredServer } from './serverConfig';
 import type { ServerLogSink } from './serverLog';
+import { DeadlineTransport, NO_SDK_TIMEOUT } from './deadlineTransport';
 
 /** What a {@link ServerConnection} needs from its manager. */
 export interface ServerConnectionDeps {
@@ -29,9 +30,21 @@ type TransportKind = 'stdio' | 'http' | 'sse';
 
 interface Live {
   readonly client: Client;
+  /** The real transport (close, session termination); the client talks through `deadlines`. */
   readonly transport: Transport;
+  /** Per-call timeouts that restart on progress (one timer per connection). */
+  readonly deadlines: DeadlineTransport;
   readonly kind: TransportKind;
   readonly pid?: number;
+}
+
+/** Options object shared by every call without a signal (no per-call allocation). */
+const PARKED_SDK_TIMEOUT = { timeout: NO_SDK_TIMEOUT } as const;
+const NO_OPTIONS: ToolCallOptions = {};
+
+interface IndexedTool {
+  readonly descriptor: ToolDescriptor;
+  readonly retrySafe: boolean;
 }
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -72,6 +85,8 @@ export class ServerConnection implements Disposable {
   private garbageLines = 0;
   private lastGarbage = '';
   private lastFault = '';
+  private toolIndex = new Map<string, IndexedTool>();
+  private toolIndexOf?: readonly ToolDescriptor[];
   private readonly breaker: CircuitBreakerPolicy;
   private readonly bulkhead: BulkheadPolicy;
 
@@ -148,28 +163,23 @@ export class ServerConnection implements Disposable {
     return this.toolsLoading;
   }
 
-  /** Calls a tool through breaker → bulkhead → client, retrying only retry-safe tools. */
-  async callTool(tool: string, args: Record<string, unknown>, options: ToolCallOptions = {}): Promise<ToolCallResult> {
+  /**
+   * Calls a tool through breaker → bulkhead → client, retrying only retry-safe tools. The hot
+   * path (cached tools, closed breaker, free bulkhead slot, live connection) takes no timer,
+   * AbortController or progress closure of its own: see {@link DeadlineTransport}.
+   */
+  async callTool(tool: string, args: Record<string, unknown>, options: ToolCallOptions = NO_OPTIONS): Promise<ToolCallResult> {
     this.assertStartable();
-    const { signal } = options;
+    const signal = options.signal;
     if (signal?.aborted) throw toGatewayError(this.name, signal.reason, signal);
-    // Hot path: a cached tool list is read synchronously (no extra await per call).
-    const cached = this.tools;
-    let descriptor = (cached ?? (await this.listTools(signal))).find((t) => t.name === tool);
-    if (!descriptor && cached) {
-      // A server that adds tools without sending list_changed: look once more before refusing.
-      this.tools = undefined;
-      descriptor = (await this.listTools(signal)).find((t) => t.name === tool);
-    }
-    if (!descriptor) {
-      const offered = (this.tools ?? []).map((t) => t.name);
-      throw new ToolGatewayError('unknown-tool', this.name, `${this.name}: no tool named "${tool}" (offers ${offered.slice(0, 12).join(', ') || 'none'}${offered.length > 12 ? ', …' : ''})`, false);
-    }
-    const attempts = isRetrySafe(descriptor, this.config) ? Math.max(1, this.deps.policy.maxCallAttempts) : 1;
+    const entry = this.indexedTool(tool) ?? (await this.lookUpTool(tool, signal));
+    const attempts = entry.retrySafe ? Math.max(1, this.deps.policy.maxCallAttempts) : 1;
     let previous: ToolGatewayError | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.guard(() => this.bulkhead.execute(() => this.invoke(tool, args, options), signal), signal);
+        // cockatiel breaker → bulkhead → invoke; invoke maps errors to ToolGatewayError first,
+        // so the breaker counts only server faults (see its handleWhen filter).
+        return await this.breaker.execute(() => this.bulkhead.execute(() => this.invoke(tool, args, options), signal), signal);
       } catch (e) {
         let err = toGatewayError(this.name, e, signal);
         // A retry refused because our own failures opened the circuit: report the real cause.
@@ -232,19 +242,22 @@ export class ServerConnection implements Disposable {
     }
   }
 
+  /** Sends the call (connecting first if needed); every error leaves as a ToolGatewayError. */
   private async invoke(tool: string, args: Record<string, unknown>, options: ToolCallOptions): Promise<ToolCallResult> {
     let sessionRetry = true;
     for (;;) {
-      const live = this.live ?? (await this.ensureConnected());
+      const live = this.live ?? (await this.ensureConnectedMapped(options.signal));
+      const call = live.deadlines.track(options.timeoutMs ?? this.config.timeoutMs ?? this.deps.policy.callTimeoutMs, this.deps.policy.maxTotalCallMs, options.onProgress);
       try {
-        const result = await live.client.callTool({ name: tool, arguments: args }, undefined, {
-          signal: options.signal,
-          timeout: options.timeoutMs ?? this.config.timeoutMs ?? this.deps.policy.callTimeoutMs,
-          resetTimeoutOnProgress: true,
-          maxTotalTimeout: this.deps.policy.maxTotalCallMs > 0 ? this.deps.policy.maxTotalCallMs : undefined,
-          // Always ask for progress: it is what lets a long call keep its timeout alive.
-          onprogress: (p) => options.onProgress?.(p.progress, p.total, p.message),
-        });
+        // The progress token lets the server report progress, which restarts the timeout; the
+        // SDK's own timer is parked (DeadlineTransport times the call out and cancels it).
+        const result = await live.client.callTool(
+          { name: tool, arguments: args, _meta: { progressToken: call.token } },
+          undefined,
+          options.signal ? { signal: options.signal, timeout: NO_SDK_TIMEOUT } : PARKED_SDK_TIMEOUT,
+        );
+        // The SDK validated the result with its zod CallToolResultSchema (and structuredContent
+        // against the tool's outputSchema); only the legacy `toolResult` shape is converted here.
         if ('content' in result && Array.isArray(result.content)) {
           return { isError: result.isError === true, content: result.content, structuredContent: result.structuredContent };
         }
@@ -258,9 +271,47 @@ export class ServerConnection implements Disposable {
           if (this.live === live) this.dropConnection();
           continue;
         }
-        throw e;
+        throw this.fault(e, options.signal);
+      } finally {
+        live.deadlines.untrack(call);
       }
     }
+  }
+
+  private async ensureConnectedMapped(signal?: AbortSignal): Promise<Live> {
+    try {
+      return await this.ensureConnected();
+    } catch (e) {
+      throw this.fault(e, signal);
+    }
+  }
+
+  /** Maps an error and remembers a server fault's message (for the breaker's "opened" event). */
+  private fault(e: unknown, signal?: AbortSignal): ToolGatewayError {
+    const err = toGatewayError(this.name, e, signal);
+    if (isServerFault(err)) this.lastFault = err.message;
+    return err;
+  }
+
+  /** The cached tool entry, if the tool list is cached and offers `tool` (synchronous hot path). */
+  private indexedTool(tool: string): IndexedTool | undefined {
+    const tools = this.tools;
+    if (!tools) return undefined;
+    if (this.toolIndexOf !== tools) {
+      this.toolIndex = new Map(tools.map((t) => [t.name, { descriptor: t, retrySafe: isRetrySafe(t, this.config) }] as const));
+      this.toolIndexOf = tools;
+    }
+    return this.toolIndex.get(tool);
+  }
+
+  /** Lists tools (cache miss), re-listing once for servers that add tools without list_changed. */
+  private async lookUpTool(tool: string, signal?: AbortSignal): Promise<IndexedTool> {
+    if (this.tools) this.tools = undefined; // cached but missing the tool: look once more
+    const listed = await this.listTools(signal);
+    const descriptor = listed.find((t) => t.name === tool);
+    if (descriptor) return { descriptor, retrySafe: isRetrySafe(descriptor, this.config) };
+    const offered = listed.map((t) => t.name);
+    throw new ToolGatewayError('unknown-tool', this.name, `${this.name}: no tool named "${tool}" (offers ${offered.slice(0, 12).join(', ') || 'none'}${offered.length > 12 ? ', …' : ''})`, false);
   }
 
   private describeTool(t: Tool): ToolDescriptor {
@@ -349,23 +400,25 @@ export class ServerConnection implements Disposable {
         const transport = new StdioClientTransport({ command: t.command, args: [...t.args], env: { ...t.env }, cwd: t.cwd, stderr: 'pipe' });
         this.pipeStderr(transport);
         const client = this.newClient(gen);
+        const deadlines = new DeadlineTransport(transport);
         try {
-          await client.connect(transport, { timeout });
+          await client.connect(deadlines, { timeout });
         } catch (e) {
           const pid = transport.pid;
           if (pid !== null) killTree(pid);
           await transport.close().catch(() => undefined);
           throw e;
         }
-        return { client, transport, kind: 'stdio', pid: transport.pid ?? undefined };
+        return { client, transport, deadlines, kind: 'stdio', pid: transport.pid ?? undefined };
       }
       case 'http': {
         const url = new URL(t.url);
         const transport = new StreamableHTTPClientTransport(url, { requestInit: { headers: { ...t.headers } } });
         const client = this.newClient(gen);
+        const deadlines = new DeadlineTransport(transport);
         try {
-          await client.connect(transport, { timeout });
-          return { client, transport, kind: 'http' };
+          await client.connect(deadlines, { timeout });
+          return { client, transport, deadlines, kind: 'http' };
         } catch (e) {
           await transport.close().catch(() => undefined);
           // Servers that only speak the 2024-11-05 HTTP+SSE transport answer the POST with 4xx
@@ -387,13 +440,14 @@ export class ServerConnection implements Disposable {
   private async openSse(gen: number, url: URL, headers: Readonly<Record<string, string>>): Promise<Live> {
     const transport = new SSEClientTransport(url, { requestInit: { headers: { ...headers } } });
     const client = this.newClient(gen);
+    const deadlines = new DeadlineTransport(transport);
     try {
-      await client.connect(transport, { timeout: this.deps.policy.startTimeoutMs });
+      await client.connect(deadlines, { timeout: this.deps.policy.startTimeoutMs });
     } catch (e) {
       await transport.close().catch(() => undefined);
       throw e;
     }
-    return { client, transport, kind: 'sse' };
+    return { client, transport, deadlines, kind: 'sse' };
   }
 
   private pipeStderr(transport: StdioClientTransport): void {
@@ -513,7 +567,7 @@ export class ServerConnection implements Disposable {
     this.clearLive();
     if (!live || !kill) return;
     if (live.pid !== undefined) killTree(live.pid);
-    live.transport.close().catch(() => undefined);
+    live.deadlines.close().catch(() => undefined);
   }
 
   private async closeGracefully(live: Live): Promise<void> {
@@ -522,7 +576,7 @@ export class ServerConnection implements Disposable {
     if (live.transport instanceof StreamableHTTPClientTransport) {
       await live.transport.terminateSession().catch(() => undefined);
     }
-    await Promise.race([live.transport.close().catch(() => undefined), sleep(3000)]);
+    await Promise.race([live.deadlines.close().catch(() => undefined), sleep(3000)]);
     for (const pid of tree) if (isAlive(pid)) killTree(pid);
   }
 
