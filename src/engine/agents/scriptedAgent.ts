@@ -1,3 +1,4 @@
+import { abortableDelay } from '../recovery/abortableDelay';
 import type { Agent, StepContext, StepResult } from './agent';
 
 /** One scripted action. */
@@ -40,20 +41,4 @@ export class ScriptedAgent implements Agent {
     }
     return { kind: 'done', summary: `${ctx.persona.id} finished ${ctx.step.id}${made.length ? `: ${made.join(', ')}` : ''}`, data: { calls: made, upstream: ctx.handoff.artifacts.map((x) => x.fromStep) } };
   }
-}
-
-/** setTimeout as a promise that rejects when `signal` aborts. */
-export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(t);
-      reject(signal?.reason ?? new Error('aborted'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

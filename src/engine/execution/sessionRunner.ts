@@ -4,7 +4,7 @@ import type { Handoff, PlanStep } from '../plan/planSchema';
 import { ToolGatewayError, type ToolCallResult, type ToolDescriptor, type ToolGateway } from '../tools/toolGateway';
 import type { AgentFactory, StepContext, StepResult } from '../agents/agent';
 import { personaInfo } from '../agents/personaPrompt';
-import { abortableDelay } from '../agents/scriptedAgent';
+import { abortableDelay } from '../recovery/abortableDelay';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../recovery/backoff';
 import { BudgetExceededError, budgetExceeded } from '../recovery/budget';
 import { classifyError, describeFailure, StallDetectedError, type StepFailure } from '../recovery/failure';
