@@ -1,24 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { PersonaId } from '../catalog/personas';
 import type { Handoff, PlanStep } from '../plan/planSchema';
-import { ToolGatewayError, type ToolCallResult, type ToolDescriptor, type ToolGateway } from '../tools/toolGateway';
+import { ToolGatewayError, type ToolDescriptor, type ToolGateway } from '../tools/toolGateway';
 import type { AgentFactory, StepContext, StepResult } from '../agents/agent';
 import { personaInfo } from '../agents/personaPrompt';
 import { abortableDelay } from '../recovery/abortableDelay';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../recovery/backoff';
+import { DEFAULT_BACKOFF } from '../recovery/backoff';
 import { BudgetExceededError, budgetExceeded } from '../recovery/budget';
 import { classifyError, describeFailure, StallDetectedError, type StepFailure } from '../recovery/failure';
-import { canonicalJson, LoopDetector } from '../recovery/loopDetector';
 import { RecoveryLadder } from '../recovery/recoveryLadder';
 import { StallWatchdog } from '../recovery/stallWatchdog';
 import type { LiveSession } from '../session/liveSession';
 import { callsOfAttempt, type SessionEvent, type StepRecord, type ToolCallRecord, type UserAnswer, type UserWait, type UserWaitRequest } from '../session/sessionModel';
 import { isTerminal, type FailureReason, type SessionStatus } from '../session/sessionState';
-import { AUTO_APPROVE, needsApproval } from './approvalPolicy';
 import { AnswerRejectedError, checkAnswerFits } from './answerFit';
 import type { ExecutionOptions } from './executionOptions';
+import { CallInvoker, type CallInvokerEnv } from './callInvoker';
 import type { Semaphore } from './semaphore';
-import { assumedDoneContent, hasReplayableOutcome, replayedResult, storedResult } from './storedResult';
+import { assumedDoneContent } from './storedResult';
 
 /** Why a running step was aborted. */
 type AbortCause = { kind: 'cancel' } | { kind: 'stop' } | { kind: 'shutdown' } | { kind: 'stall'; error: StallDetectedError };
@@ -28,9 +27,6 @@ class AbortWithCause extends Error {
     super(`aborted: ${why.kind}`);
   }
 }
-
-/** Transient failures where the request never reached the server: always safe to resend. */
-const NOT_SENT = new Set(['server-unavailable', 'circuit-open', 'bulkhead-full']);
 
 type WaitHandler = (answer: UserAnswer) => void;
 
@@ -48,7 +44,8 @@ export class SessionRunner {
   private runLoop: Promise<void> | undefined;
   private stopDone: Promise<void> | undefined;
   private readonly ladder: RecoveryLadder;
-  private readonly toolBackoff: BackoffPolicy;
+  /** What each attempt's {@link CallInvoker} reads from this runner. */
+  private readonly invokerEnv: CallInvokerEnv;
 
   constructor(
     private readonly session: LiveSession,
@@ -59,7 +56,13 @@ export class SessionRunner {
     private readonly onError: (e: unknown) => void = () => undefined,
   ) {
     this.ladder = options.ladder ?? RecoveryLadder.standard();
-    this.toolBackoff = options.toolRetry?.backoff ?? DEFAULT_BACKOFF;
+    this.invokerEnv = {
+      session,
+      gateway,
+      options,
+      backoff: options.toolRetry?.backoff ?? DEFAULT_BACKOFF,
+      isShuttingDown: () => this.stopping?.kind === 'shutdown',
+    };
   }
 
   private get m() {
@@ -713,7 +716,7 @@ export class SessionRunner {
           release = await this.semaphore.acquire(attemptCtl.signal);
         }
       };
-      const invoker = new CallInvoker(this, this.session, stepId, attempt, usable, tools, resume, watchdog, attemptCtl.signal, askUser);
+      const invoker = new CallInvoker(this.invokerEnv, { stepId, attempt, servers: usable, tools, resume, watchdog, signal: attemptCtl.signal, ask: askUser });
       const ctx: StepContext = {
         sessionId: this.m.id,
         step: { ...planStep, persona },
@@ -753,147 +756,4 @@ export class SessionRunner {
     }
   }
 
-  /** @internal */
-  get isShuttingDown(): boolean {
-    return this.stopping?.kind === 'shutdown';
-  }
-
-  /** @internal */
-  get execOptions(): ExecutionOptions {
-    return this.options;
-  }
-
-  /** @internal */
-  get toolGateway(): ToolGateway {
-    return this.gateway;
-  }
-
-  /** @internal */
-  get backoff(): BackoffPolicy {
-    return this.toolBackoff;
-  }
-}
-
-/**
- * One step attempt's gate to the tools: scope check, loop detection, replay of calls journaled
- * before a crash, approval, budget, write-ahead journaling and safe retries.
- */
-class CallInvoker {
-  private readonly loops: LoopDetector;
-  private readonly replay: ToolCallRecord[];
-  private replayPos = 0;
-  private nextSeq: number;
-
-  constructor(
-    private readonly runner: SessionRunner,
-    private readonly session: LiveSession,
-    private readonly stepId: string,
-    private readonly attempt: number,
-    private readonly servers: readonly string[],
-    private readonly tools: readonly ToolDescriptor[],
-    resume: boolean,
-    private readonly watchdog: StallWatchdog,
-    private readonly signal: AbortSignal,
-    private readonly ask: (request: UserWaitRequest) => Promise<UserAnswer>,
-  ) {
-    this.loops = new LoopDetector(runner.execOptions.loopMaxRepeats ?? 3);
-    const prior = callsOfAttempt(session.model, stepId, attempt);
-    this.replay = resume ? prior : [];
-    this.nextSeq = prior.reduce((mx, c) => Math.max(mx, c.seq + 1), 0);
-  }
-
-  /** Calls of this attempt that finished before an interruption (what a resumed agent already did). */
-  priorCalls(): { server: string; tool: string; args: Record<string, unknown>; result?: string }[] {
-    return this.replay
-      .filter(hasReplayableOutcome)
-      .map((c) => ({ server: c.server, tool: c.tool, args: c.args, ...(c.result !== undefined ? { result: c.result } : {}) }));
-  }
-
-  /** The next journaled call of this attempt if it matches and has an outcome to replay. */
-  private replayed(server: string, tool: string, args: Record<string, unknown>): ToolCallResult | undefined {
-    while (this.replayPos < this.replay.length) {
-      const c = this.replay[this.replayPos]!;
-      if (c.server !== server || c.tool !== tool || canonicalJson(c.args) !== canonicalJson(args)) {
-        this.replayPos = Infinity; // diverged: everything from here runs live
-        return undefined;
-      }
-      this.replayPos++;
-      if (hasReplayableOutcome(c)) return replayedResult(c);
-      // A failed attempt of this call: look at the next record (its retry) or run it live.
-    }
-    return undefined;
-  }
-
-  async call(server: string, tool: string, args: Record<string, unknown>): Promise<ToolCallResult> {
-    if (this.signal.aborted) throw this.signal.reason;
-    if (!this.servers.includes(server)) throw new ToolGatewayError('not-allowed', server, `server ${server} is not in this persona's scope (${this.servers.join(', ') || 'none'})`, false);
-    const desc = this.tools.find((t) => t.server === server && t.name === tool);
-    if (!desc) throw new ToolGatewayError('unknown-tool', server, `tool ${tool} is not offered by ${server}`, false);
-    this.loops.record(server, tool, args);
-    const again = this.replayed(server, tool, args);
-    if (again) {
-      this.watchdog.progress();
-      return again;
-    }
-    const opts = this.runner.execOptions;
-    const override = opts.toolSafety?.(server, tool);
-    const readOnly = override?.readOnly ?? desc.annotations?.readOnlyHint === true;
-    const idempotent = override?.idempotent ?? (readOnly || desc.annotations?.idempotentHint === true);
-    if (needsApproval(opts.approval ?? AUTO_APPROVE, server, tool, readOnly)) {
-      const answer = await this.ask({ kind: 'approval', server, tool, args, readOnly });
-      if (answer.kind === 'deny') return { isError: true, content: [{ type: 'text', text: `The user denied this call${answer.reason ? `: ${answer.reason}` : ''}.` }] };
-    }
-    const seq = this.nextSeq++;
-    const maxAttempts = opts.toolRetry?.maxAttempts ?? 3;
-    for (let n = 1; ; n++) {
-      const over = budgetExceeded(this.session.model, Date.now(), 1);
-      if (over) throw new BudgetExceededError(over);
-      const callId = `c${seq}-${randomUUID().slice(0, 12)}`;
-      const record: ToolCallRecord = { callId, stepId: this.stepId, attempt: this.attempt, seq, server, tool, args, readOnly, idempotent, startedAt: Date.now(), status: 'started' };
-      await this.session.commit({ type: 'call-started', at: Date.now(), call: record });
-      this.watchdog.progress();
-      try {
-        const r = await this.runner.toolGateway.callTool(server, tool, args, {
-          signal: this.signal,
-          timeoutMs: opts.callTimeoutMs ?? 30_000,
-          onProgress: () => this.watchdog.progress(),
-        });
-        this.watchdog.progress();
-        await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: r.isError ? 'tool-error' : 'ok', ...storedResult(r, opts.maxStoredResultChars ?? 8192) });
-        return r;
-      } catch (e) {
-        this.watchdog.progress();
-        if (this.signal.aborted) {
-          // On shutdown nothing is written: the journal must look exactly like a crash left it.
-          if (!this.runner.isShuttingDown) await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: 'failed', error: 'aborted' }).catch(() => undefined);
-          throw this.signal.reason;
-        }
-        const gwe = e instanceof ToolGatewayError ? e : undefined;
-        const message = e instanceof Error ? e.message : String(e);
-        const maybeExecuted = !gwe || !NOT_SENT.has(gwe.kind);
-        if (gwe?.transient && maybeExecuted && !idempotent) {
-          // The call may have taken effect: only the user can say whether to send it again.
-          const answer = await this.ask({ kind: 'uncertain-call', callId, server, tool, args, why: `${gwe.kind}: ${message}` });
-          if (answer.kind === 'assume-done') {
-            const content = assumedDoneContent(answer.note);
-            await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: 'assumed-done', result: JSON.stringify(content) });
-            return { isError: false, content };
-          }
-          await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: 'failed', error: message });
-          if (answer.kind === 'retry') continue;
-          throw new ToolGatewayError(gwe.kind, server, `${message} (the user chose not to retry)`, false);
-        }
-        await this.session.commit({ type: 'call-finished', at: Date.now(), callId, status: 'failed', error: message });
-        if (gwe?.transient && n < maxAttempts) {
-          try {
-            await abortableDelay(backoffDelay(this.runner.backoff, n), this.signal);
-          } catch {
-            throw this.signal.reason;
-          }
-          continue;
-        }
-        throw e;
-      }
-    }
-  }
 }
