@@ -11,12 +11,13 @@ import { classifyError, describeFailure, StallDetectedError, type StepFailure } 
 import { RecoveryLadder } from '../recovery/recoveryLadder';
 import { StallWatchdog } from '../recovery/stallWatchdog';
 import type { LiveSession } from '../session/liveSession';
-import { callsOfAttempt, type SessionEvent, type StepRecord, type ToolCallRecord, type UserAnswer, type UserWait, type UserWaitRequest } from '../session/sessionModel';
+import { type SessionEvent, type StepRecord, type UserAnswer, type UserWait, type UserWaitRequest } from '../session/sessionModel';
 import { isTerminal, type FailureReason, type SessionStatus } from '../session/sessionState';
 import { AnswerRejectedError, checkAnswerFits } from './answerFit';
 import type { ExecutionOptions } from './executionOptions';
 import { CallInvoker, type CallInvokerEnv } from './callInvoker';
 import type { Semaphore } from './semaphore';
+import { planRecovery } from './sessionRecovery';
 import { assumedDoneContent } from './storedResult';
 
 /** Why a running step was aborted. */
@@ -77,62 +78,13 @@ export class SessionRunner {
   // ---------------------------------------------------------------- recovery
 
   /**
-   * Brings a session loaded from its journal back to a runnable state. Completed steps stay
-   * completed. A step that was in flight is reset to resume (its finished calls replay from the
-   * journal) when every unfinished call was read-only or idempotent; otherwise it waits for the
-   * user's decision on that call. Escalations stay open; manual/approval waits are re-asked.
+   * Brings a session loaded from its journal back to a runnable state ({@link planRecovery}) and
+   * serves the waits that survive or are opened by the recovery (uncertain calls, escalations).
    */
   async recover(): Promise<void> {
-    const m = this.m;
-    const events: SessionEvent[] = [{ type: 'recovered', at: Date.now() }];
-    if (isTerminal(m.status) || m.status.kind === 'planned') {
-      await this.session.commit(...events);
-      return;
-    }
-    const keptWaits = m.waits.filter((w) => w.request.kind === 'escalation' || w.request.kind === 'uncertain-call');
-    for (const w of m.waits) {
-      if (w.request.kind === 'manual' || w.request.kind === 'approval') events.push({ type: 'wait-closed', at: Date.now(), waitId: w.id, answer: { kind: 'retry' } });
-    }
-    const uncertain: { step: StepRecord; call: ToolCallRecord }[] = [];
-    for (const id of m.stepOrder) {
-      const s = m.steps[id]!;
-      if (s.status !== 'running' && s.status !== 'waiting') continue;
-      if (keptWaits.some((w) => w.stepId === id)) continue;
-      if (s.origin) {
-        // Consultations (re-plan, escalation) run inline for their owner step, which is re-run.
-        events.push({ type: 'step-cancelled', at: Date.now(), stepId: id });
-        continue;
-      }
-      const inflight = callsOfAttempt(m, id, s.attempt).filter((c) => c.status === 'started');
-      const unsafe = inflight.filter((c) => !c.idempotent);
-      for (const c of inflight.filter((c) => c.idempotent)) {
-        events.push({ type: 'call-finished', at: Date.now(), callId: c.callId, status: 'failed', error: 'interrupted by a coordinator crash; re-run on resume (idempotent)' });
-      }
-      if (unsafe.length > 0) {
-        for (const c of unsafe.slice(1)) {
-          events.push({ type: 'call-finished', at: Date.now(), callId: c.callId, status: 'failed', error: 'interrupted by a coordinator crash' });
-        }
-        uncertain.push({ step: s, call: unsafe[0]! });
-        if (s.status !== 'waiting') events.push({ type: 'step-waiting', at: Date.now(), stepId: id, waiting: true });
-      } else {
-        events.push({ type: 'step-reset', at: Date.now(), stepId: id, reason: 'resumed after a coordinator crash', interrupted: true });
-      }
-    }
-    for (const { step, call } of uncertain) {
-      events.push({
-        type: 'wait-opened',
-        at: Date.now(),
-        wait: {
-          id: `${step.id}.${step.attempt}.uncertain.${call.callId}`,
-          stepId: step.id,
-          openedAt: Date.now(),
-          request: { kind: 'uncertain-call', callId: call.callId, server: call.server, tool: call.tool, args: call.args, why: 'the coordinator stopped while this non-idempotent call was in flight: it may or may not have taken effect' },
-        },
-      });
-    }
+    const { events, waitsToServe } = planRecovery(this.m);
     // Handlers first: listeners of the commit below may answer these waits at once.
-    for (const w of m.waits) if (w.request.kind === 'escalation' || w.request.kind === 'uncertain-call') this.registerRecoveredWait(w);
-    for (const e of events) if (e.type === 'wait-opened') this.registerRecoveredWait(e.wait);
+    for (const w of waitsToServe) this.registerRecoveredWait(w);
     await this.session.commit(...events);
     await this.refreshStatus();
   }
