@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PersonaId } from '../catalog/personas';
 import type { Handoff, PlanStep } from '../plan/planSchema';
-import { ToolGatewayError, type ToolDescriptor, type ToolGateway } from '../tools/toolGateway';
+import type { ToolGateway } from '../tools/toolGateway';
 import type { AgentFactory, StepContext, StepResult } from '../agents/agent';
 import { personaInfo } from '../agents/personaPrompt';
 import { abortableDelay } from '../recovery/abortableDelay';
@@ -16,6 +16,7 @@ import { isTerminal, type FailureReason, type SessionStatus } from '../session/s
 import { AnswerRejectedError, checkAnswerFits } from './answerFit';
 import type { ExecutionOptions } from './executionOptions';
 import { CallInvoker, type CallInvokerEnv } from './callInvoker';
+import { handoffFor, listScopedTools, planStepOf, serversFor } from './attemptInputs';
 import type { Semaphore } from './semaphore';
 import { planRecovery } from './sessionRecovery';
 import { assumedDoneContent } from './storedResult';
@@ -367,40 +368,6 @@ export class SessionRunner {
 
   // ---------------------------------------------------------------- steps
 
-  private planStepOf(s: StepRecord): PlanStep {
-    const p = this.m.plan.steps.find((x) => x.id === s.id);
-    if (p) return p;
-    return {
-      id: s.id,
-      persona: s.plannedPersona,
-      layer: s.layer,
-      dependsOn: [...s.dependsOn],
-      servers: s.servers.map((server) => ({ server, capabilities: [], why: 'inherited' })),
-      uncoveredNeeds: [],
-      confidence: 1,
-      why: s.origin ? `${s.origin.kind} for ${s.origin.forStep}` : 'added at run time',
-      evidence: [],
-      handoff: s.handoff,
-    };
-  }
-
-  /** Hand-off with upstream outputs (dependencies and re-plans for this step) as artifacts. */
-  private handoffFor(s: StepRecord, base: Handoff): Handoff {
-    const upstream = [...s.dependsOn.map((d) => this.m.steps[d]), ...this.m.stepOrder.map((id) => this.m.steps[id]).filter((x) => x?.origin?.forStep === s.id && x.status === 'succeeded')];
-    const artifacts = [...base.artifacts.filter((a) => !upstream.some((u) => u?.id === a.fromStep))];
-    for (const u of upstream) {
-      if (!u?.output) continue;
-      artifacts.push({ fromStep: u.id, kind: u.origin ? u.origin.kind : u.status === 'skipped' ? 'skipped' : 'result', summary: u.output.summary, ...(u.output.data !== undefined ? { data: u.output.data } : {}) });
-    }
-    return { ...base, artifacts };
-  }
-
-  private serversFor(s: StepRecord, persona: PersonaId): string[] {
-    if (persona === s.plannedPersona) return [...s.servers];
-    const other = this.m.plan.steps.find((x) => x.persona === persona);
-    return other ? other.servers.map((x) => x.server) : [...s.servers];
-  }
-
   private async runStep(stepId: string, ctl: AbortController): Promise<void> {
     let s = this.m.steps[stepId]!;
     let persona: PersonaId = s.persona;
@@ -502,7 +469,7 @@ export class SessionRunner {
   private async runConsultation(forStep: string, kind: 'replan', upstreamId: string, failure: StepFailure, history: readonly string[], ctl: AbortController): Promise<'ok' | 'failed' | 'aborted'> {
     const up = this.m.steps[upstreamId];
     if (!up) return 'failed';
-    const base = this.planStepOf(up);
+    const base = planStepOf(this.m, up);
     const n = this.m.stepOrder.filter((id) => this.m.steps[id]?.origin?.forStep === forStep).length + 1;
     const id = `${upstreamId}~${kind}-${forStep}-${n}`;
     const step: PlanStep = {
@@ -594,29 +561,6 @@ export class SessionRunner {
     return answer;
   }
 
-  /**
-   * The persona's tools: the scoped servers' tools as the gateway lists them. A server that
-   * cannot be used at all (unknown, blocked: a permanent error) is left out so the persona works
-   * with the rest; a transient listing failure fails the attempt so the ladder retries it.
-   */
-  private async listScopedTools(servers: readonly string[], signal: AbortSignal): Promise<{ tools: ToolDescriptor[]; unavailable: string[] }> {
-    const unavailable: string[] = [];
-    const lists = await Promise.all(
-      servers.map(async (srv) => {
-        try {
-          return await this.gateway.listTools(srv, signal);
-        } catch (e) {
-          if (e instanceof ToolGatewayError && !e.transient) {
-            unavailable.push(`${srv}: ${e.message}`);
-            return [];
-          }
-          throw e;
-        }
-      }),
-    );
-    return { tools: lists.flat(), unavailable };
-  }
-
   private async runAttempt(
     stepId: string,
     persona: PersonaId,
@@ -646,11 +590,11 @@ export class SessionRunner {
       }
       const s = this.m.steps[stepId]!;
       const info = personaInfo(persona);
-      const planStep = this.planStepOf(s);
-      const servers = this.serversFor(s, persona);
-      const handoff = this.handoffFor(s, planStep.handoff);
+      const planStep = planStepOf(this.m, s);
+      const servers = serversFor(this.m, s, persona);
+      const handoff = handoffFor(this.m, s, planStep.handoff);
       await this.session.commit({ type: 'step-started', at: Date.now(), stepId, attempt, persona, handoff, servers });
-      const listed = await this.listScopedTools(servers, attemptCtl.signal);
+      const listed = await listScopedTools(this.gateway, servers, attemptCtl.signal);
       const tools = listed.tools;
       const usable = servers.filter((srv) => !listed.unavailable.some((u) => u.startsWith(`${srv}: `)));
       const agentHandoff: Handoff = listed.unavailable.length > 0 ? { ...handoff, constraints: [...handoff.constraints, ...listed.unavailable.map((u) => `server unavailable: ${u}`)] } : handoff;
