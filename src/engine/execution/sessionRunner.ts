@@ -17,6 +17,7 @@ import { AnswerRejectedError, checkAnswerFits } from './answerFit';
 import type { ExecutionOptions } from './executionOptions';
 import { CallInvoker, type CallInvokerEnv } from './callInvoker';
 import { handoffFor, listScopedTools, planStepOf, serversFor } from './attemptInputs';
+import { overseerDecision, overseerStep, replanStep } from './consultation';
 import type { Semaphore } from './semaphore';
 import { planRecovery } from './sessionRecovery';
 import { assumedDoneContent } from './storedResult';
@@ -28,6 +29,11 @@ class AbortWithCause extends Error {
   constructor(readonly why: AbortCause) {
     super(`aborted: ${why.kind}`);
   }
+}
+
+/** A step's stored output from its agent's result (`data` only when kept and present). */
+function stepOutput(result: Extract<StepResult, { kind: 'done' }>, keepData: boolean): { summary: string; data?: unknown } {
+  return { summary: result.summary, ...(keepData && result.data !== undefined ? { data: result.data } : {}) };
 }
 
 type WaitHandler = (answer: UserAnswer) => void;
@@ -387,7 +393,7 @@ export class SessionRunner {
         if (outcome.cause.kind === 'cancel' || outcome.cause.kind === 'stop' || outcome.cause.kind === 'shutdown') return;
       }
       if (outcome.kind === 'done') {
-        await this.session.commit({ type: 'step-succeeded', at: Date.now(), stepId, output: { summary: outcome.result.summary, ...(outcome.result.data !== undefined ? { data: outcome.result.data } : {}) } });
+        await this.session.commit({ type: 'step-succeeded', at: Date.now(), stepId, output: stepOutput(outcome.result, true) });
         return;
       }
       if (outcome.kind === 'budget') {
@@ -428,7 +434,7 @@ export class SessionRunner {
           break;
         case 'replan': {
           replans++;
-          const ok = await this.runConsultation(stepId, 'replan', action.upstreamStepId, failure, history, ctl);
+          const ok = await this.replan(stepId, action.upstreamStepId, failure, history, ctl);
           if (ok === 'aborted') return;
           persona = s.plannedPersona;
           attemptsByPersona = 0;
@@ -463,51 +469,32 @@ export class SessionRunner {
   }
 
   /**
-   * Runs the upstream persona again as a consultation step (added to the session) whose output
+   * Re-plan (ladder rung 2): runs the upstream persona again as a consultation step whose output
    * reaches the failing step as an artifact. Returns 'aborted' if the session is stopping.
    */
-  private async runConsultation(forStep: string, kind: 'replan', upstreamId: string, failure: StepFailure, history: readonly string[], ctl: AbortController): Promise<'ok' | 'failed' | 'aborted'> {
+  private async replan(forStep: string, upstreamId: string, failure: StepFailure, history: readonly string[], ctl: AbortController): Promise<'ok' | 'failed' | 'aborted'> {
     const up = this.m.steps[upstreamId];
     if (!up) return 'failed';
     const base = planStepOf(this.m, up);
-    const n = this.m.stepOrder.filter((id) => this.m.steps[id]?.origin?.forStep === forStep).length + 1;
-    const id = `${upstreamId}~${kind}-${forStep}-${n}`;
-    const step: PlanStep = {
-      ...base,
-      id,
-      dependsOn: [],
-      handoff: {
-        ...base.handoff,
-        objective: `Re-plan for ${forStep}: it failed with "${failure.message}". Adjust the hand-off for the layer below.`,
-        constraints: [...base.handoff.constraints, ...history.map((h) => `history: ${h}`)],
-        artifacts: up.output ? [{ fromStep: upstreamId, kind: 'previous-result', summary: up.output.summary }] : [],
-      },
-    };
-    await this.session.commit({ type: 'step-added', at: Date.now(), step, origin: { kind: 'replan', forStep } });
-    const outcome = await this.runAttempt(id, base.persona, 1, false, ctl);
-    if (outcome.kind === 'done') {
-      await this.session.commit({ type: 'step-succeeded', at: Date.now(), stepId: id, output: { summary: outcome.result.summary, ...(outcome.result.data !== undefined ? { data: outcome.result.data } : {}) } });
-      return 'ok';
-    }
-    if (outcome.kind === 'aborted' && outcome.cause.kind !== 'stall') return 'aborted';
-    await this.session.commit({ type: 'step-failed', at: Date.now(), stepId: id, error: outcome.kind === 'failed' ? outcome.failure.message : outcome.kind });
-    return 'failed';
+    const outcome = await this.runConsultation(replanStep(this.m, up, base, forStep, failure, history), forStep, ctl, { keepData: true });
+    return outcome === 'aborted' ? 'aborted' : outcome ? 'ok' : 'failed';
   }
 
   /** (3) Escalation: the L0 overseer may decide (data.decision = retry|skip|abort); otherwise the user does. */
   private async escalate(stepId: string, failure: StepFailure, history: readonly string[], ctl: AbortController): Promise<UserAnswer | 'aborted'> {
     let overseerNote: string | undefined;
-    const overseerStep = this.m.plan.steps.find((x) => x.persona === 'system-overseer');
-    if (overseerStep && stepId !== overseerStep.id) {
-      const agent = this.agentFor(overseerStep, personaInfo('system-overseer'));
+    const overseer = this.m.plan.steps.find((x) => x.persona === 'system-overseer');
+    if (overseer && stepId !== overseer.id) {
+      const agent = this.agentFor(overseer, personaInfo('system-overseer'));
       // A manual overseer would only ask the user what the escalation asks anyway.
       if (agent.kind !== 'manual') {
-        const result = await this.consultOverseer(stepId, overseerStep, failure, history, ctl);
+        // An overseer that would need the user cannot decide: it fails and the user is asked.
+        const result = await this.runConsultation(overseerStep(this.m, overseer, stepId, failure, history), stepId, ctl, { keepData: false, noUserWaits: true });
         if (result === 'aborted') return 'aborted';
         if (result) {
-          const d = (result.data as { decision?: unknown } | undefined)?.decision;
-          if (d === 'retry' || d === 'skip' || d === 'abort') return d === 'retry' ? { kind: 'retry' } : { kind: d, note: `decided by system-overseer: ${result.summary}` };
-          overseerNote = result.summary;
+          const d = overseerDecision(result);
+          if (d.kind === 'decided') return d.answer;
+          overseerNote = d.note;
         }
       }
     }
@@ -518,29 +505,26 @@ export class SessionRunner {
     }
   }
 
-  private async consultOverseer(stepId: string, overseer: PlanStep, failure: StepFailure, history: readonly string[], ctl: AbortController): Promise<Extract<StepResult, { kind: 'done' }> | undefined | 'aborted'> {
-    const n = this.m.stepOrder.filter((id) => id.startsWith(`${overseer.id}~escalation-${stepId}-`)).length + 1;
-    const id = `${overseer.id}~escalation-${stepId}-${n}`;
-    const step: PlanStep = {
-      ...overseer,
-      id,
-      dependsOn: [],
-      handoff: {
-        objective: `Step ${stepId} failed and recovery is exhausted: ${failure.message}. Decide: retry, skip or abort (return data.decision), or explain for the user.`,
-        requirements: [],
-        constraints: [...history],
-        acceptanceCriteria: [],
-        artifacts: [],
-      },
-    };
-    await this.session.commit({ type: 'step-added', at: Date.now(), step, origin: { kind: 'replan', forStep: stepId } });
-    const outcome = await this.runAttempt(id, 'system-overseer', 1, false, ctl, true);
+  /**
+   * Adds a consultation step for `forStep` to the session and runs its one attempt inline.
+   * Resolves with the agent's result when it succeeded, undefined when it failed (a stall
+   * counts as failed), 'aborted' when the session is stopping. The overseer's output is stored
+   * without `data` (`keepData: false`), as journals have always had it.
+   */
+  private async runConsultation(
+    step: PlanStep,
+    forStep: string,
+    ctl: AbortController,
+    opts: { readonly keepData: boolean; readonly noUserWaits?: boolean },
+  ): Promise<Extract<StepResult, { kind: 'done' }> | undefined | 'aborted'> {
+    await this.session.commit({ type: 'step-added', at: Date.now(), step, origin: { kind: 'replan', forStep } });
+    const outcome = await this.runAttempt(step.id, step.persona, 1, false, ctl, opts.noUserWaits);
     if (outcome.kind === 'done') {
-      await this.session.commit({ type: 'step-succeeded', at: Date.now(), stepId: id, output: { summary: outcome.result.summary } });
+      await this.session.commit({ type: 'step-succeeded', at: Date.now(), stepId: step.id, output: stepOutput(outcome.result, opts.keepData) });
       return outcome.result;
     }
     if (outcome.kind === 'aborted' && outcome.cause.kind !== 'stall') return 'aborted';
-    await this.session.commit({ type: 'step-failed', at: Date.now(), stepId: id, error: outcome.kind === 'failed' ? outcome.failure.message : outcome.kind });
+    await this.session.commit({ type: 'step-failed', at: Date.now(), stepId: step.id, error: outcome.kind === 'failed' ? outcome.failure.message : outcome.kind });
     return undefined;
   }
 
