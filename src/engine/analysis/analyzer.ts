@@ -66,6 +66,30 @@ const VERB_FOLLOWERS = new Set(['the', 'a', 'an', 'if', 'whether', 'that', 'our'
 const WEAK_SUBSTANTIAL = new Set(['refactor', 'all', 'every', 'system', 'entir', 'full', 'complet', 'support for', 'engin', 'platform', 'provider', 'external', 'whol', 'comprehensiv', 'modul', 'sync', 'offlin', 'threshold', 'coverag', 'lifecycl', 'workflow', 'codebas']);
 const BUILD_VERBS = new Set(['deploy', 'build', 'launch', 'establish', 'creat', 'stand up', 'develop', 'set up', 'setup', 'implement', 'rollout', 'roll out', 'ship']);
 
+// Per-token scratch arrays, reused across calls: typed-array allocation is costly next to the rest
+// of a ~60-token analysis, and analyzeTask is synchronous, so one set of buffers serves every call.
+// Each use clears the first n entries it reads.
+const scratch8: Uint8Array[] = [];
+let scratch32 = new Uint32Array(64);
+/** Zeroed per-token flags (slot 0..4 are distinct buffers live at the same time). */
+function flags(slot: number, n: number): Uint8Array {
+  let b = scratch8[slot];
+  if (!b || b.length < n) {
+    b = new Uint8Array(Math.max(64, n * 2));
+    scratch8[slot] = b;
+  } else b.fill(0, 0, n);
+  return b;
+}
+function clauseIndex(n: number): Uint32Array {
+  if (scratch32.length < n) scratch32 = new Uint32Array(n * 2);
+  return scratch32;
+}
+const NO_HITS: readonly Hit[] = [];
+const AREA_INDEX = Object.fromEntries(AREA_IDS.map((a, i) => [a, i])) as Record<AreaId, number>;
+const SLOT_NEGATED = 0;
+const SLOT_SUBJECT = 1;
+const SLOT_NAMED = 2;
+
 function ev(tokens: readonly Token[], text: string, i: number, n: number, rule: string, weight: number): Evidence {
   const start = tokens[i]!.start;
   const end = tokens[i + n - 1]!.end;
@@ -123,19 +147,23 @@ function separateWeakPair(list: readonly Evidence[]): boolean {
 }
 
 /** Keeps, among overlapping area hits, the longest ("helm chart" over "chart", "Google Analytics" over "analytics"). */
-function longestAreaHits(hits: readonly Hit[], nTokens: number): Set<Hit> {
-  const area = hits.filter((h) => h.sense.t === 'area').sort((a, b) => b.n - a.n || a.i - b.i);
-  const owner = new Array<number>(nTokens).fill(0);
-  const keep = new Set<Hit>();
+function longestAreaHits(hits: readonly Hit[], nTokens: number): Hit[] {
+  const area: Hit[] = [];
+  for (const h of hits) if (h.sense.t === 'area') area.push(h);
+  area.sort(longestFirst);
+  // Phrases are at most 4 tokens long, so a byte per token holds the owning length.
+  const owner = flags(3, nTokens);
+  const keep: Hit[] = [];
   for (const h of area) {
     let free = true;
     for (let k = h.i; k < h.i + h.n; k++) if (owner[k]! > h.n) free = false;
     if (!free) continue;
     for (let k = h.i; k < h.i + h.n; k++) owner[k] = Math.max(owner[k]!, h.n);
-    keep.add(h);
+    keep.push(h);
   }
   return keep;
 }
+const longestFirst = (a: Hit, b: Hit): number => b.n - a.n || a.i - b.i;
 
 /**
  * Analyses a task text: areas, L1 concerns, strategy, live operations and scope signals, each with
@@ -153,10 +181,10 @@ export function analyzeTask(task: string): Analysis {
     if (list) list.push(h);
     else cues.set(h.sense.cue, [h]);
   }
-  const cue = (k: CueKind): readonly Hit[] => cues.get(k) ?? [];
+  const cue = (k: CueKind): readonly Hit[] => cues.get(k) ?? NO_HITS;
 
   // Negation scope: from a negation cue to the end of its clause, at most 6 tokens.
-  const negated = new Uint8Array(tokens.length);
+  const negated = flags(SLOT_NEGATED, tokens.length);
   for (const h of cue('negation')) {
     for (let k = h.i + h.n; k < Math.min(tokens.length, h.i + h.n + 6); k++) {
       if (tokens[k]!.clauseStart || tokens[k]!.lower === 'but') break;
@@ -228,7 +256,7 @@ export function analyzeTask(task: string): Analysis {
   // API", "CI pipeline for the frontend": what the artifact covers is its subject, not an area of its
   // own (like documentation of a subject, ROUTING §3). From "for/of/on/covering" after such an artifact
   // to the end of the clause, other L3 areas are not counted.
-  const testSubject = new Uint8Array(tokens.length);
+  const testSubject = flags(SLOT_SUBJECT, tokens.length);
   for (const h of keep) {
     if (h.sense.t !== 'area' || !SUBJECT_HEADS.has(h.sense.area) || h.ev.weight < 1) continue;
     const nxt = h.i + h.n;
@@ -236,8 +264,9 @@ export function analyzeTask(task: string): Analysis {
       for (let k = nxt + 1; k < tokens.length && !tokens[k]!.clauseStart; k++) testSubject[k] = 1;
     }
   }
-  const areaEv = new Map<AreaId, Evidence[]>();
-  const areaScore = new Map<AreaId, number>();
+  // Per-area evidence and score in arrays indexed like AREA_IDS (no Map per analysis).
+  const areaEv: (Evidence[] | undefined)[] = new Array(AREA_IDS.length);
+  const areaScore: number[] = new Array<number>(AREA_IDS.length).fill(0);
   for (const h of keep) {
     if (h.sense.t !== 'area') continue;
     // "security-relevant", "security-conscious": a hyphenated modifier, not work in the area.
@@ -247,30 +276,35 @@ export function analyzeTask(task: string): Analysis {
     if (negated[h.i]) { ignored.push({ ...h.ev, rule: `negated:${h.ev.rule}` }); continue; }
     if (docsHit && !isStrategy) { ignored.push({ ...h.ev, rule: `documentation-subject:${h.ev.rule}` }); continue; }
     if (testSubject[h.i] && !SUBJECT_HEADS.has(h.sense.area) && !L2_AREAS.has(h.sense.area)) { ignored.push({ ...h.ev, rule: `artifact-subject:${h.ev.rule}` }); continue; }
-    const a = h.sense.area;
-    (areaEv.get(a) ?? areaEv.set(a, []).get(a)!).push(h.ev);
-    areaScore.set(a, (areaScore.get(a) ?? 0) + h.sense.weight);
+    const ax = AREA_INDEX[h.sense.area];
+    (areaEv[ax] ??= []).push(h.ev);
+    areaScore[ax] += h.sense.weight;
   }
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
   // An area named only by weak words counts only when no area is named strongly: a weak word
   // ("service", "view", "environment") is context, not a requirement, beside a clear one.
   // Two distinct weak words that agree ("deployment stages of the pipeline") name the area too.
-  const strong = new Set<AreaId>();
-  for (const [a, list] of areaEv) {
-    if (list.some((e) => e.weight >= 1) || separateWeakPair(list)) strong.add(a);
+  const strong: boolean[] = new Array<boolean>(AREA_IDS.length).fill(false);
+  let nStrong = 0;
+  for (let ax = 0; ax < AREA_IDS.length; ax++) {
+    const list = areaEv[ax];
+    if (list && (list.some((e) => e.weight >= 1) || separateWeakPair(list))) {
+      strong[ax] = true;
+      nStrong++;
+    }
   }
   const areas: AreaFinding[] = [];
-  for (const a of AREA_IDS) {
-    const s = areaScore.get(a) ?? 0;
-    if (s >= 1 && (strong.has(a) || strong.size === 0)) areas.push({ area: a, score: Math.min(1, 1 - Math.exp(-1.6 * s)), evidence: areaEv.get(a)! });
-    else if (s > 0) for (const e of areaEv.get(a)!) ignored.push({ ...e, rule: `weak-only:${e.rule}` });
+  for (let ax = 0; ax < AREA_IDS.length; ax++) {
+    const s = areaScore[ax]!;
+    if (s >= 1 && (strong[ax] || nStrong === 0)) areas.push({ area: AREA_IDS[ax]!, score: Math.min(1, 1 - Math.exp(-1.6 * s)), evidence: areaEv[ax]! });
+    else if (s > 0) for (const e of areaEv[ax]!) ignored.push({ ...e, rule: `weak-only:${e.rule}` });
   }
 
   // L1 concerns.
   const concernEv = new Map<ConcernId, Evidence[]>();
   // "Replace"/"swap" is an architecture signal only when it replaces a named technology
   // ("Replace Nagios with Icinga"), not an icon or a string.
-  const clauseOf = new Uint32Array(tokens.length);
+  const clauseOf = clauseIndex(tokens.length);
   for (let k = 0, c = 0; k < tokens.length; k++) {
     if (k > 0 && tokens[k]!.clauseStart) c++;
     clauseOf[k] = c;
@@ -384,7 +418,7 @@ export function analyzeTask(task: string): Analysis {
   }
   // Substantial scope for one area: a new module/service, codebase-wide change, external integration, migration between technologies.
   // A cue word inside a longer area phrase is part of a name ("integration test", "full text search").
-  const named = new Uint8Array(tokens.length);
+  const named = flags(SLOT_NAMED, tokens.length);
   for (const k of keep) if (k.n > 1) for (let j = k.i; j < k.i + k.n; j++) named[j] = 1;
   const inName = (h: { i: number }): boolean => named[h.i] === 1;
   const subst: Evidence[] = cue('substantial').filter((h) => !negated[h.i] && !inName(h) && !genericReplace(h)).map((h) => {
@@ -393,7 +427,7 @@ export function analyzeTask(task: string): Analysis {
   });
   for (const c of concerns) if (c.concern !== 'product') subst.push(...c.evidence);
   // A named technology: a name the catalogues list (whichever vocabulary decided its area).
-  const techHits = [...keep].filter((h) => h.sense.t === 'area' && !negated[h.i] && h.sense.tech);
+  const techHits = keep.filter((h) => h.sense.t === 'area' && !negated[h.i] && h.sense.tech);
   // Building a new component ("Build a notification service", "Create a data warehouse") is a new
   // service or module (§4 substantial): a building verb with a component noun later in its clause.
   for (const v of cue('implVerb')) {
