@@ -268,18 +268,9 @@ export class SessionRunner {
   async cancel(note?: string): Promise<void> {
     if (isTerminal(this.m.status) && this.m.status.kind !== 'failed') return;
     this.stopping = { kind: 'cancel' };
-    for (const ctl of this.active.values()) ctl.abort(new AbortWithCause({ kind: 'cancel' }));
+    this.abortActive({ kind: 'cancel' });
     await this.drain();
-    const at = Date.now();
-    const events: SessionEvent[] = this.m.waits.map((w) => ({ type: 'wait-closed' as const, at, waitId: w.id, answer: { kind: 'abort' as const, note: 'session cancelled' } }));
-    for (const id of this.m.stepOrder) {
-      const s = this.m.steps[id]!;
-      if (s.status === 'running' || s.status === 'waiting') events.push({ type: 'step-cancelled', at, stepId: id });
-    }
-    events.push({ type: 'status', at, status: note ? { kind: 'cancelled', note } : { kind: 'cancelled' } });
-    this.waitHandlers.clear();
-    await this.session.commit(...events);
-    this.poke();
+    await this.endRun('session cancelled', (s, at) => ({ type: 'step-cancelled', at, stepId: s.id }), note ? { kind: 'cancelled', note } : { kind: 'cancelled' });
   }
 
   /** Stops the session as failed (budget); running steps go back to pending so a retry can resume them. */
@@ -291,31 +282,46 @@ export class SessionRunner {
   }
 
   private async doStop(reason: FailureReason): Promise<void> {
-    for (const ctl of this.active.values()) ctl.abort(new AbortWithCause({ kind: 'stop' }));
+    this.abortActive({ kind: 'stop' });
     await this.drain();
     if (isTerminal(this.m.status)) return;
-    const at = Date.now();
-    const events: SessionEvent[] = this.m.waits.map((w) => ({ type: 'wait-closed' as const, at, waitId: w.id, answer: { kind: 'abort' as const, note: 'session stopped' } }));
-    for (const id of this.m.stepOrder) {
-      const s = this.m.steps[id]!;
-      if (s.status === 'running' || s.status === 'waiting') {
-        events.push(s.origin ? { type: 'step-cancelled', at, stepId: id } : { type: 'step-reset', at, stepId: id, reason: `session stopped: ${reason.kind}`, interrupted: true });
-      }
-    }
-    events.push({ type: 'status', at, status: { kind: 'failed', reason } });
-    this.waitHandlers.clear();
-    await this.session.commit(...events);
-    this.poke();
+    await this.endRun(
+      'session stopped',
+      (s, at) => (s.origin ? { type: 'step-cancelled', at, stepId: s.id } : { type: 'step-reset', at, stepId: s.id, reason: `session stopped: ${reason.kind}`, interrupted: true }),
+      { kind: 'failed', reason },
+    );
+  }
+
+  /** Aborts every running step with `cause` (their attempts see it as the signal's reason). */
+  private abortActive(cause: AbortCause): void {
+    for (const ctl of this.active.values()) ctl.abort(new AbortWithCause(cause));
   }
 
   private async drain(): Promise<void> {
     while (this.active.size > 0) await new Promise((r) => setTimeout(r, 5));
   }
 
+  /**
+   * Ends a cancelled or stopped run in one commit: every open wait closes with an `abort`
+   * answer (`waitNote`), every running or waiting step gets `endStep`'s event, then `status`.
+   */
+  private async endRun(waitNote: string, endStep: (s: StepRecord, at: number) => SessionEvent, status: SessionStatus): Promise<void> {
+    const at = Date.now();
+    const events: SessionEvent[] = this.m.waits.map((w) => ({ type: 'wait-closed' as const, at, waitId: w.id, answer: { kind: 'abort' as const, note: waitNote } }));
+    for (const id of this.m.stepOrder) {
+      const s = this.m.steps[id]!;
+      if (s.status === 'running' || s.status === 'waiting') events.push(endStep(s, at));
+    }
+    events.push({ type: 'status', at, status });
+    this.waitHandlers.clear();
+    await this.session.commit(...events);
+    this.poke();
+  }
+
   /** Stops in-process work without writing anything (the journal stays as a crash would leave it). */
   shutdown(): void {
     this.stopping = { kind: 'shutdown' };
-    for (const ctl of this.active.values()) ctl.abort(new AbortWithCause({ kind: 'shutdown' }));
+    this.abortActive({ kind: 'shutdown' });
     this.waitHandlers.clear();
     this.poke();
   }
