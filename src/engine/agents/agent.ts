@@ -36,7 +36,7 @@ export interface StepContext {
    * back from the journal if the agent repeats them in the same order). A model agent tells the
    * model about them so it does not redo side effects in a different way.
    */
-  readonly resumedCalls?: readonly { readonly server: string; readonly tool: string; readonly args: Record<string, unknown>; readonly result?: string }[];
+  readonly resumedCalls?: readonly ResumedCall[];
   /** Aborted on cancel, stall, budget stop or shutdown. */
   readonly signal: AbortSignal;
   /** Calls a scoped tool (journaled, approval-checked, replayed on resume). */
@@ -45,6 +45,14 @@ export interface StepContext {
   askUser(request: UserWaitRequest): Promise<UserAnswer>;
   /** Reports model tokens/cost (counted against the session budget). */
   reportUsage(usage: Usage): void;
+}
+
+/** A call an interrupted attempt already ran (its stored result JSON, possibly truncated). */
+export interface ResumedCall {
+  readonly server: string;
+  readonly tool: string;
+  readonly args: Record<string, unknown>;
+  readonly result?: string;
 }
 
 /** Picks the agent for a step (e.g. per layer: a model where one is configured, else manual). */

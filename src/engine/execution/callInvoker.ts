@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ResumedCall } from '../agents/agent';
 import { ToolGatewayError, type ToolCallResult, type ToolDescriptor, type ToolGateway } from '../tools/toolGateway';
 import { abortableDelay } from '../recovery/abortableDelay';
 import { backoffDelay, type BackoffPolicy } from '../recovery/backoff';
@@ -40,14 +41,6 @@ export interface AttemptScope {
   readonly ask: (request: UserWaitRequest) => Promise<UserAnswer>;
 }
 
-/** A call an interrupted attempt already ran, as a resumed agent is told about it. */
-export interface PriorCall {
-  server: string;
-  tool: string;
-  args: Record<string, unknown>;
-  result?: string;
-}
-
 /**
  * One step attempt's gate to the tools: scope check, loop detection, replay of calls journaled
  * before a crash, approval, budget, write-ahead journaling and safe retries.
@@ -69,7 +62,7 @@ export class CallInvoker {
   }
 
   /** Calls of this attempt that finished before an interruption (what a resumed agent already did). */
-  priorCalls(): PriorCall[] {
+  priorCalls(): ResumedCall[] {
     return this.replay
       .filter(hasReplayableOutcome)
       .map((c) => ({ server: c.server, tool: c.tool, args: c.args, ...(c.result !== undefined ? { result: c.result } : {}) }));
