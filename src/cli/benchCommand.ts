@@ -22,10 +22,12 @@ export const BENCH_FLAGS: readonly FlagSpec[] = [
 
 export const BENCH_HELP = `Usage: strata bench [--file TASKS.jsonl] [--rounds N] [--plans N]
 
-Measures, on one core (pinned with taskset when available):
+Measures, on one core (pinned to CPU 1 with taskset when available):
   - analysis + routing + server assignment + plan construction latency per task
     (uncached, no schema validation) p50/p95/p99 over the task file's texts and over a
-    60-word task; targets p99 < 50 µs
+    60-word task; target p99 < 50 µs. The headline is the plain p99 of every sample;
+    a secondary figure gives the percentiles of each text's minimum over the rounds
+    (the cost without preemption by other processes)
   - plans per second (uncached, one thread)
   - heap bytes per cached plan with --plans (default 10000) plans in the cache, measured
     between forced GCs (re-spawns node with --expose-gc); target: 10,000 plans < 100 MB
@@ -60,11 +62,13 @@ export async function runBench(argv: readonly string[], io: CliIo): Promise<numb
   const script = __filename;
   if (!gc && process.env[CHILD_ENV] === undefined && script.endsWith('.js')) {
     // Re-run under --expose-gc (for honest heap figures), pinned to one core when taskset exists.
-    const taskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+    // CPU 1 rather than 0: interrupts and most housekeeping land on CPU 0. Falls back to CPU 0 on
+    // a one-core machine.
+    const cpu = spawnSync('taskset', ['-c', '1', 'true']).status === 0 ? '1' : spawnSync('taskset', ['-c', '0', 'true']).status === 0 ? '0' : undefined;
     const nodeArgs = ['--expose-gc', script, 'bench', ...argv];
-    const [cmd, cmdArgs] = taskset ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+    const [cmd, cmdArgs] = cpu !== undefined ? ['taskset', ['-c', cpu, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
     return new Promise<number>((resolvePromise) => {
-      const child = spawn(cmd, cmdArgs as string[], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [CHILD_ENV]: taskset ? 'pinned' : 'unpinned' } });
+      const child = spawn(cmd, cmdArgs as string[], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [CHILD_ENV]: cpu !== undefined ? `pinned:${cpu}` : 'unpinned' } });
       child.stdout.on('data', (d: Buffer) => io.out(d.toString()));
       child.stderr.on('data', (d: Buffer) => io.err(d.toString()));
       child.on('error', (e) => {
@@ -75,14 +79,16 @@ export async function runBench(argv: readonly string[], io: CliIo): Promise<numb
     });
   }
 
-  const pinned = process.env[CHILD_ENV] === 'pinned' ? 'pinned to CPU 0 with taskset' : 'not pinned (taskset unavailable or not re-spawned)';
+  const childEnv = process.env[CHILD_ENV] ?? '';
+  const pinned = childEnv.startsWith('pinned:') ? `pinned to CPU ${childEnv.slice(7)} with taskset` : 'not pinned (taskset unavailable or not re-spawned)';
   const load = loadavg().map((x) => x.toFixed(2)).join(' ');
   io.out(`strata bench — Node ${process.version}, ${pinned}; load average ${load} (other processes inflate the tail)\n`);
   io.out(`tasks: ${tasks.length} texts from ${file}\n\n`);
 
   const catalog = builtinCatalog();
   const planner = new Planner({ catalog, servers: knowledgeBaseServers(catalog), cacheSize: 0 });
-  for (let r = 0; r < 3; r++) for (const t of tasks) planner.plan(t); // warm-up (JIT)
+  // Warm-up (JIT): enough passes for the optimising compiler to settle on every path.
+  for (let r = 0; r < 10; r++) for (const t of tasks) planner.plan(t);
 
   // Record GC pauses during the timed loops: they belong in the figures, and the report says how
   // much of the tail they are (samples a pause fell into are also summarised without them).
@@ -98,9 +104,16 @@ export async function runBench(argv: readonly string[], io: CliIo): Promise<numb
   await new Promise((r) => setTimeout(r, 50)); // the observer delivers on a later tick
   observer.disconnect();
   const gcMs = gcs.reduce((a, g) => a + (g.end - g.start), 0);
-  io.out('analysis + routing + assignment + plan construction, uncached, per task:\n');
-  io.out(`  dev-set texts (${dev.dur.length} plans): ${percentiles(dev.dur)}\n`);
+  io.out('analysis + routing + assignment + plan construction, uncached, per task — HEADLINE (every sample, wall clock):\n');
+  io.out(`  dev-set texts (${tasks.length} texts × ${rounds} rounds): ${percentiles(dev.dur)}\n`);
   io.out(`  60-word task  (${longRuns} plans):  ${percentiles(long.dur)}\n`);
+  // Secondary: each text's fastest round. Preemption and GC rarely hit the same text in every
+  // round, so this is the engine's own cost per text; it is NOT the target figure.
+  const mins = perTextMinimum(dev.dur, tasks.length);
+  const longMins = perTextMinimum(long.dur, 100);
+  io.out('  secondary — per-text minimum over the rounds (cost without preemption; not the headline):\n');
+  io.out(`  dev-set texts (${tasks.length} per-text minima): ${percentiles(mins, false)}\n`);
+  io.out(`  60-word task  (minimum of each of 100 interleaved slices of the runs): ${percentiles(longMins, false)}\n`);
   io.out(`  GC during the timed loops: ${gcs.length} pauses, ${gcMs.toFixed(1)} ms in all (longest ${Math.max(0, ...gcs.map((g) => g.end - g.start)).toFixed(2)} ms)\n`);
   io.out('  the same samples without those a GC pause fell into or the OS preempted (another process took the core):\n');
   for (const [name, t] of [['dev-set texts', dev], ['60-word task ', long]] as const) {
@@ -203,6 +216,16 @@ function undisturbed(t: Timed, gcs: readonly { start: number; end: number }[]): 
     else out.push(t.dur[i]!);
   }
   return { samples: Float64Array.from(out), gcHit, preempted };
+}
+
+/** Sample i belongs to text i % nTexts; the minimum per text over all its rounds. */
+function perTextMinimum(dur: Float64Array, nTexts: number): Float64Array {
+  const out = new Float64Array(Math.min(nTexts, dur.length)).fill(Infinity);
+  for (let i = 0; i < dur.length; i++) {
+    const k = i % out.length;
+    if (dur[i]! < out[k]!) out[k] = dur[i]!;
+  }
+  return out;
 }
 
 function percentiles(samples: Float64Array, verdict = true): string {

@@ -85,6 +85,27 @@ function clauseIndex(n: number): Uint32Array {
   return scratch32;
 }
 const NO_HITS: readonly Hit[] = [];
+
+// Word classes tested over every token of a text, as bits memoised on the interned word form: a
+// sweep then reads a field of an object the tokenizer just touched instead of probing a Set per token.
+const C_CAPABILITY = 1;
+const C_CERT_ACTION = 2;
+const C_CERT_OBJECT = 4;
+const C_MIGRATION_TOOLING = 8;
+const C_KUBE = 16;
+function wordClasses(t: Token): number {
+  const f = t.form;
+  if (f.classes < 0) {
+    const st = f.stem;
+    f.classes = (CAPABILITY_VERBS.has(st) ? C_CAPABILITY : 0) | (CERT_ACTION.has(st) ? C_CERT_ACTION : 0) | (CERT_OBJECT.has(st) ? C_CERT_OBJECT : 0)
+      | (MIGRATION_TOOLING.has(st) ? C_MIGRATION_TOOLING : 0) | (KUBE_TARGETS.has(st) ? C_KUBE : 0);
+  }
+  return f.classes;
+}
+const anyToken = (tokens: readonly Token[], cls: number): boolean => {
+  for (const t of tokens) if ((wordClasses(t) & cls) !== 0) return true;
+  return false;
+};
 const AREA_INDEX = Object.fromEntries(AREA_IDS.map((a, i) => [a, i])) as Record<AreaId, number>;
 const SLOT_NEGATED = 0;
 const SLOT_SUBJECT = 1;
@@ -344,7 +365,7 @@ export function analyzeTask(task: string): Analysis {
   // "allow users to manage payment methods" and of product user stories): add frontend, marked inferred.
   // A user story asking for an in-product capability ("As an admin, I want to add, edit and delete
   // products") with no technical word is a full-stack feature: backend and frontend, marked inferred.
-  if (userStory && areas.length === 0 && !docsHit && tokens.some((t) => CAPABILITY_VERBS.has(t.stem))) {
+  if (userStory && areas.length === 0 && !docsHit && anyToken(tokens, C_CAPABILITY)) {
     const e: Evidence = { ...userStory, rule: `inferred:user-story-feature:${userStory.rule}`, weight: 0.5 };
     areas.push({ area: 'backend', score: 0.55, evidence: [e] }, { area: 'frontend', score: 0.55, evidence: [e] });
   }
@@ -358,7 +379,7 @@ export function analyzeTask(task: string): Analysis {
   // Achieving a certification, not mapping controls or writing policy for it (those are strategy-only, §3).
   // A certification is achieved by a task that sets out to achieve or implement it; research, readiness
   // evidence, agreements and audit preparation are strategy deliverables (§3) rated by what they deliver.
-  const certAction = cue('certification').length > 0 && tokens.some((t) => CERT_ACTION.has(t.stem)) && tokens.some((t) => CERT_OBJECT.has(t.stem))
+  const certAction = cue('certification').length > 0 && anyToken(tokens, C_CERT_ACTION) && anyToken(tokens, C_CERT_OBJECT)
     && cue('strategyOnly').length === 0 && stratEv.length === 0;
   const complianceOnly = !hasL2L3 && concernEv.has('compliance') && certAction;
   if (complianceOnly && !isStrategy) stratOnlyEv.push(...concernEv.get('compliance')!);
@@ -391,7 +412,7 @@ export function analyzeTask(task: string): Analysis {
   else if (migVerbs.length > 0 && (dbEngines.size >= 2 || dbDest)) migEv.push(migVerbs[0]!.ev, ...cue('dbEngine').map((h) => h.ev));
   else if (monolith.length > 0 && (migVerbs.length > 0 || tokens.some((t) => t.stem === 'split' || t.stem === 'extract'))) migEv.push(monolith[0]!.ev);
   // Not extreme (§4): migration scripts and tools, automation around a migration, and documents about it.
-  const migrationTooling = tokens.some((t) => MIGRATION_TOOLING.has(t.stem)) || (docsHit !== undefined);
+  const migrationTooling = anyToken(tokens, C_MIGRATION_TOOLING) || (docsHit !== undefined);
   if (!isStrategy && !migrationTooling) addSignal('migration', migEv);
   // Moving hosting (to another cloud, self-hosted, a data centre) is infrastructure work even when no
   // infrastructure word stands on its own ("Move it to GCP").
@@ -493,7 +514,7 @@ function detectLive(
     for (const h of targets) targetEv.push(h.ev);
     // "cluster" alone names a Kubernetes target only beside the containers/kubernetes area ("Vault cluster" is not).
     const k8sArea = areas.some((a) => a.area === 'containers/kubernetes');
-    const kube = tokens.some((t) => KUBE_TARGETS.has(t.stem) && (t.stem !== 'cluster' || k8sArea)) || areas.some((a) => a.area === 'containers/kubernetes' && a.evidence.some((e) => /helm|kube|k8s|cluster|pod/i.test(e.phrase)));
+    const kube = tokens.some((t) => (wordClasses(t) & C_KUBE) !== 0 && (t.stem !== 'cluster' || k8sArea)) || areas.some((a) => a.area === 'containers/kubernetes' && a.evidence.some((e) => /helm|kube|k8s|cluster|pod/i.test(e.phrase)));
     if (kube) out.add('kubernetes');
     if (areas.some((a) => a.area === 'security')) out.add('security');
     const cloudNamed = targets.some((h) => !KUBE_TARGETS.has(tokens[h.i]!.stem));

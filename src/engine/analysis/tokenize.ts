@@ -17,6 +17,10 @@ export interface WordForm {
   /** First-level nodes of the lexicon tries, looked up on first use (undefined: not yet; null: none). */
   stemNode: TrieNode | null | undefined;
   lowerNode: TrieNode | null | undefined;
+  /** The analyzer's word-class bits for this stem (-1: not computed yet). */
+  classes: number;
+  /** Weight of this word in the scope model (undefined: not looked up yet; null: not a weighted feature). */
+  scopeWeight: number | null | undefined;
 }
 
 /** A token of the task text. */
@@ -125,14 +129,20 @@ function formOf(text: string, start: number, end: number): WordForm {
   const known = FORMS.get(h);
   if (known !== undefined && sameLower(known.lower, text, start, end)) return known;
   const lower = text.slice(start, end).toLowerCase();
-  const form: WordForm = { lower, stem: stem(lower), stemNode: undefined, lowerNode: undefined };
+  const form: WordForm = { lower, stem: stem(lower), stemNode: undefined, lowerNode: undefined, classes: -1, scopeWeight: undefined };
   // A hash collision keeps the first form; the other is simply not interned.
   if (known === undefined && FORMS.size < MAX_FORMS) FORMS.set(h, form);
   return form;
 }
 
+// The last text tokenised and its tokens: routing's scope model reads the text the analyzer has
+// just tokenised, so the second call is free. Tokens are immutable, so sharing them is safe.
+let lastText: string | undefined;
+let lastTokens: readonly Token[] = [];
+
 /** Tokenises a text in one pass (a hand-written scanner: no regex, no substring per known word). */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string): readonly Token[] {
+  if (text === lastText) return lastTokens;
   const out: Token[] = [];
   const len = text.length;
   let last = 0;
@@ -162,6 +172,8 @@ export function tokenize(text: string): Token[] {
     out.push(new Token(text, formOf(text, start, end), start, end, clauseStart));
     last = end;
   }
+  lastText = text;
+  lastTokens = out;
   return out;
 }
 

@@ -70,5 +70,12 @@ export class LruCache<V> {
  * spans are those of the text it was first computed from).
  */
 export function normalizeTaskText(task: string): string {
-  return task.trim().replace(/\s+/g, ' ').toLowerCase();
+  // Most texts are already single-spaced: skip the regex (and its copy) unless a run of
+  // whitespace, a tab/newline or a non-ASCII character (possibly a Unicode space) needs folding.
+  const t = task.trim();
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c < 33 && (c !== 32 || t.charCodeAt(i + 1) === 32)) || c > 127) return t.replace(/\s+/g, ' ').toLowerCase();
+  }
+  return t.toLowerCase();
 }

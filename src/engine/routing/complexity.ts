@@ -1,6 +1,7 @@
 import type { Analysis, AreaId, Complexity, Evidence, ScopeSignalKind } from '../analysis/analysisTypes';
 import { SCOPE_MODEL } from '../analysis/generated/scopeModel';
-import { scopeFeatures } from '../analysis/scopeFeatures';
+import { findingFeatures, isWordFeature } from '../analysis/scopeFeatures';
+import { tokenize, type Token } from '../analysis/tokenize';
 
 /** The shipped one-area scope model (weights as a Map, built once). */
 const MODEL = { bias: SCOPE_MODEL.bias, weights: new Map(SCOPE_MODEL.weights) };
@@ -12,10 +13,21 @@ export interface ClassifyOptions {
 
 /** Probability that a one-area task has substantial scope, and the features that pushed it up most. */
 export function scopeProbability(a: Analysis): { p: number; top: string[] } {
-  const feats = scopeFeatures(a);
+  // The same sum as over scopeFeatures(a), in the same order, without building a feature string
+  // per word: a word's model weight is memoised on its interned form, and only weighted words
+  // (usually a handful) are named and de-duplicated.
   let z = MODEL.bias;
   const contrib: [string, number][] = [];
-  for (const f of feats) {
+  const toks = tokenize(a.task);
+  const seen: string[] = [];
+  for (const t of toks) {
+    const w = wordWeight(t);
+    if (w === null || seen.includes(t.stem)) continue;
+    seen.push(t.stem);
+    z += w;
+    contrib.push([`w:${t.stem}`, w]);
+  }
+  for (const f of findingFeatures(a, toks.length)) {
     const w = MODEL.weights.get(f);
     if (w === undefined) continue;
     z += w;
@@ -23,6 +35,13 @@ export function scopeProbability(a: Analysis): { p: number; top: string[] } {
   }
   contrib.sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]));
   return { p: 1 / (1 + Math.exp(-z)), top: contrib.slice(0, 4).map(([f, w]) => `${f} ${w >= 0 ? '+' : ''}${w.toFixed(2)}`) };
+}
+
+/** The model weight of a token's word feature, or null when it has none (memoised per word form). */
+function wordWeight(t: Token): number | null {
+  const f = t.form;
+  if (f.scopeWeight === undefined) f.scopeWeight = isWordFeature(t) ? (MODEL.weights.get(`w:${t.stem}`) ?? null) : null;
+  return f.scopeWeight;
 }
 
 /** The complexity class with its reasons and the evidence behind it (ROUTING §4). */

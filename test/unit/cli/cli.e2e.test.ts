@@ -183,7 +183,9 @@ describe('strata CLI (end to end on dist/cli.js)', function () {
     writeFileSync(file, ['Fix the login bug', 'Add a Helm chart for the worker', 'Set up CI for the monorepo'].map((task) => JSON.stringify({ task })).join('\n'));
     const r = strata(['bench', '--file', file, '--rounds', '2', '--plans', '300']);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /dev-set texts \(6 plans\): p50 [\d.]+ µs +p95 [\d.]+ µs +p99 [\d.]+ µs/);
+    assert.match(r.out, /dev-set texts \(3 texts × 2 rounds\): p50 [\d.]+ µs +p95 [\d.]+ µs +p99 [\d.]+ µs/);
+    assert.match(r.out, /per-text minimum over the rounds[^\n]*\n +dev-set texts \(3 per-text minima\): p50 [\d.]+ µs/);
+    assert.match(r.out, /pinned to CPU [01] with taskset|not pinned/);
     assert.match(r.out, /60-word task +\(5000 plans\): +p50/);
     assert.match(r.out, /throughput: [\d,]+ plans\/s/);
     assert.match(r.out, /cache: 300 plans held, heap grew -?[\d.]+ MB = -?[\d,]+ bytes per cached plan/);
