@@ -10,8 +10,11 @@ const MAX_REMEMBERED_TIMEOUTS = 1024;
 
 /** One tool call whose deadline a {@link DeadlineTransport} watches. */
 export interface TrackedCall {
-  /** Progress token to put in the request's `params._meta.progressToken`. */
-  readonly token: string;
+  /**
+   * Progress token to put in the request's `params._meta.progressToken`: a negative integer, so it
+   * can never collide with the SDK's own tokens (its request ids, ≥ 0), and a cheap map key.
+   */
+  readonly token: number;
   /** Inactivity timeout: the deadline moves to now + this on every progress notification. */
   readonly timeoutMs: number;
   /** Hard cap from the start of the call (0 = none) … */
@@ -45,7 +48,9 @@ export class DeadlineTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
-  private readonly calls = new Map<string, TrackedCall>();
+  private readonly calls = new Map<number, TrackedCall>();
+  /** The call tracked last and not sent yet: the next request the SDK sends is normally its own. */
+  private pending?: TrackedCall;
   private readonly timedOut = new Set<RequestId>();
   private timer?: NodeJS.Timeout;
   private timerAt = Infinity;
@@ -78,14 +83,12 @@ export class DeadlineTransport implements Transport {
   }
 
   send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
-    // Hot path: one property chain per outgoing message. Tracked tokens are strings starting
-    // with "strata-"; the map lookup only happens for those.
-    if (this.calls.size > 0 && 'id' in message && 'method' in message) {
-      const token = message.params?._meta?.progressToken;
-      if (typeof token === 'string') {
-        const call = this.calls.get(token);
-        if (call) call.requestId = message.id;
-      }
+    // Hot path: track() is followed synchronously by the SDK sending that call's request, so the
+    // request id is taken from the next request, after checking it carries the call's token.
+    const call = this.pending;
+    if (call !== undefined && 'id' in message && 'method' in message) {
+      this.pending = undefined;
+      if (message.params?._meta?.progressToken === call.token) call.requestId = message.id;
     }
     return this.inner.send(message, options);
   }
@@ -104,8 +107,9 @@ export class DeadlineTransport implements Transport {
   track(timeoutMs: number, maxTotalMs: number, onProgress?: TrackedCall['onProgress']): TrackedCall {
     const now = this.now();
     const hardDeadline = maxTotalMs > 0 ? now + maxTotalMs : Infinity;
-    const call: TrackedCall = { token: `strata-${++this.seq}`, timeoutMs, maxTotalMs, hardDeadline, deadline: Math.min(now + timeoutMs, hardDeadline), requestId: undefined, onProgress };
+    const call: TrackedCall = { token: -++this.seq, timeoutMs, maxTotalMs, hardDeadline, deadline: Math.min(now + timeoutMs, hardDeadline), requestId: undefined, onProgress };
     this.calls.set(call.token, call);
+    this.pending = call;
     // With one timeout for every call (the usual case) the timer armed for an earlier call fires
     // first, so a call arms nothing; it re-arms only for a shorter deadline.
     if (call.deadline < this.timerAt && !this.closed) this.arm(call.deadline, now);
@@ -115,6 +119,7 @@ export class DeadlineTransport implements Transport {
   /** Stops watching a call (it answered, failed or was cancelled). The timer is left lazily. */
   untrack(call: TrackedCall): void {
     this.calls.delete(call.token);
+    if (this.pending === call) this.pending = undefined;
   }
 
   /** Calls currently watched (tests and diagnostics). */
@@ -126,7 +131,7 @@ export class DeadlineTransport implements Transport {
     if ('method' in message) {
       if (message.method === 'notifications/progress' && !('id' in message)) {
         const token = message.params?.['progressToken'];
-        const call = typeof token === 'string' ? this.calls.get(token) : undefined;
+        const call = typeof token === 'number' && token < 0 ? this.calls.get(token) : undefined;
         if (call) return this.progress(call, message);
       }
     } else if (this.timedOut.size > 0 && 'id' in message && this.timedOut.delete(message.id as RequestId)) {
