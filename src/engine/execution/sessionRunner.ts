@@ -31,6 +31,13 @@ class AbortWithCause extends Error {
   }
 }
 
+/** How one step attempt ended. */
+type AttemptOutcome =
+  | { kind: 'done'; result: Extract<StepResult, { kind: 'done' }> }
+  | { kind: 'failed'; failure: StepFailure }
+  | { kind: 'aborted'; cause: AbortCause }
+  | { kind: 'budget'; reason: Extract<FailureReason, { kind: 'budget' }> };
+
 /** A step's stored output from its agent's result (`data` only when kept and present). */
 function stepOutput(result: Extract<StepResult, { kind: 'done' }>, keepData: boolean): { summary: string; data?: unknown } {
   return { summary: result.summary, ...(keepData && result.data !== undefined ? { data: result.data } : {}) };
@@ -43,6 +50,10 @@ type WaitHandler = (answer: UserAnswer) => void;
  * succeeded or been skipped), steps of a layer in parallel, bounded by the shared semaphore.
  * Every state change is committed to the session's journal before it is acted on. Failures go
  * up the recovery ladder; the top of the ladder is the L0 overseer, then the user.
+ *
+ * The pieces it is built from live next to it: the call gate ({@link CallInvoker}), an attempt's
+ * inputs (`attemptInputs.ts`), consultation steps (`consultation.ts`), crash recovery
+ * ({@link planRecovery}), stored results (`storedResult.ts`) and answer checks (`answerFit.ts`).
  */
 export class SessionRunner {
   private readonly active = new Map<string, AbortController>();
@@ -551,6 +562,11 @@ export class SessionRunner {
     return answer;
   }
 
+  /**
+   * One attempt of a step by a persona: takes a concurrency slot, journals the start, lists the
+   * scoped tools, runs the agent with a {@link CallInvoker} and a stall watchdog, and says how it
+   * ended. Never throws for the agent's failures.
+   */
   private async runAttempt(
     stepId: string,
     persona: PersonaId,
@@ -559,12 +575,7 @@ export class SessionRunner {
     ctl: AbortController,
     /** For the overseer's consultation: an agent that would need the user cannot decide. */
     noUserWaits = false,
-  ): Promise<
-    | { kind: 'done'; result: Extract<StepResult, { kind: 'done' }> }
-    | { kind: 'failed'; failure: StepFailure }
-    | { kind: 'aborted'; cause: AbortCause }
-    | { kind: 'budget'; reason: Extract<FailureReason, { kind: 'budget' }> }
-  > {
+  ): Promise<AttemptOutcome> {
     const attemptCtl = new AbortController();
     const onOuter = (): void => attemptCtl.abort(ctl.signal.reason);
     ctl.signal.addEventListener('abort', onOuter, { once: true });
