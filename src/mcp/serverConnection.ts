@@ -42,6 +42,17 @@ interface Live {
 const PARKED_SDK_TIMEOUT = { timeout: NO_SDK_TIMEOUT } as const;
 const NO_OPTIONS: ToolCallOptions = {};
 
+/**
+ * The SDK already validated the result with its zod `CallToolResultSchema` (and structuredContent
+ * against the tool's outputSchema); only the legacy `toolResult` shape is converted here.
+ */
+function toToolCallResult(result: Awaited<ReturnType<Client['callTool']>>): ToolCallResult {
+  if ('content' in result && Array.isArray(result.content)) {
+    return { isError: result.isError === true, content: result.content, structuredContent: result.structuredContent };
+  }
+  return { isError: false, content: [{ type: 'text', text: JSON.stringify((result as { toolResult?: unknown }).toolResult ?? null) }] };
+}
+
 interface IndexedTool {
   readonly descriptor: ToolDescriptor;
   readonly retrySafe: boolean;
@@ -165,36 +176,64 @@ export class ServerConnection implements Disposable {
 
   /**
    * Calls a tool through breaker → bulkhead → client, retrying only retry-safe tools. The hot
-   * path (cached tools, closed breaker, free bulkhead slot, live connection) takes no timer,
-   * AbortController or progress closure of its own: see {@link DeadlineTransport}.
+   * path (cached tools, closed breaker, free bulkhead slot, live connection) is synchronous up to
+   * the write and takes no timer, AbortController or progress closure of its own (see
+   * {@link DeadlineTransport}); anything else (tool lookup, failures, retries) takes the slow path.
    */
-  async callTool(tool: string, args: Record<string, unknown>, options: ToolCallOptions = NO_OPTIONS): Promise<ToolCallResult> {
-    this.assertStartable();
+  callTool(tool: string, args: Record<string, unknown>, options: ToolCallOptions = NO_OPTIONS): Promise<ToolCallResult> {
+    try {
+      this.assertStartable();
+      const signal = options.signal;
+      if (signal?.aborted) throw toGatewayError(this.name, signal.reason, signal);
+      const entry = this.indexedTool(tool);
+      if (entry === undefined) return this.callToolSlow(tool, args, options);
+      return this.attempt(tool, args, options).catch((e: unknown) => this.afterFailure(e, entry, tool, args, options));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** One attempt: cockatiel breaker → bulkhead → invoke (which maps errors, so the breaker's
+   * handleWhen filter sees ToolGatewayErrors and counts only server faults). */
+  private attempt(tool: string, args: Record<string, unknown>, options: ToolCallOptions): Promise<ToolCallResult> {
     const signal = options.signal;
-    if (signal?.aborted) throw toGatewayError(this.name, signal.reason, signal);
-    const entry = this.indexedTool(tool) ?? (await this.lookUpTool(tool, signal));
+    return this.breaker.execute(() => this.bulkhead.execute(() => this.invoke(tool, args, options), signal), signal);
+  }
+
+  private async callToolSlow(tool: string, args: Record<string, unknown>, options: ToolCallOptions): Promise<ToolCallResult> {
+    const entry = await this.lookUpTool(tool, options.signal);
+    try {
+      return await this.attempt(tool, args, options);
+    } catch (e) {
+      return this.afterFailure(e, entry, tool, args, options);
+    }
+  }
+
+  /** A failed first attempt: map the error, then retry only retry-safe tools and transient kinds. */
+  private async afterFailure(first: unknown, entry: IndexedTool, tool: string, args: Record<string, unknown>, options: ToolCallOptions): Promise<ToolCallResult> {
+    const signal = options.signal;
     const attempts = entry.retrySafe ? Math.max(1, this.deps.policy.maxCallAttempts) : 1;
+    let failure = first;
     let previous: ToolGatewayError | undefined;
     for (let attempt = 0; ; attempt++) {
+      let err = toGatewayError(this.name, failure, signal);
+      // A retry refused because our own failures opened the circuit: report the real cause.
+      if (err.kind === 'circuit-open' && previous) {
+        err = new ToolGatewayError(previous.kind, this.name, `${previous.message}; ${attempt} attempt(s) failed and the circuit is now open`, true, { cause: previous });
+      }
+      previous = err;
+      if (attempt + 1 >= attempts || !RETRYABLE_KINDS.has(err.kind) || signal?.aborted || this.disposed) throw err;
+      const delay = backoffDelay(this.deps.policy, attempt);
+      this.event(`retrying ${tool} (retry-safe) in ${delay} ms after: ${err.message}`);
       try {
-        // cockatiel breaker → bulkhead → invoke; invoke maps errors to ToolGatewayError first,
-        // so the breaker counts only server faults (see its handleWhen filter).
-        return await this.breaker.execute(() => this.bulkhead.execute(() => this.invoke(tool, args, options), signal), signal);
+        await sleep(delay, signal);
+      } catch (abortReason) {
+        throw toGatewayError(this.name, abortReason, signal);
+      }
+      try {
+        return await this.attempt(tool, args, options);
       } catch (e) {
-        let err = toGatewayError(this.name, e, signal);
-        // A retry refused because our own failures opened the circuit: report the real cause.
-        if (err.kind === 'circuit-open' && previous) {
-          err = new ToolGatewayError(previous.kind, this.name, `${previous.message}; ${attempt} attempt(s) failed and the circuit is now open`, true, { cause: previous });
-        }
-        previous = err;
-        if (attempt + 1 >= attempts || !RETRYABLE_KINDS.has(err.kind) || signal?.aborted || this.disposed) throw err;
-        const delay = backoffDelay(this.deps.policy, attempt);
-        this.event(`retrying ${tool} (retry-safe) in ${delay} ms after: ${err.message}`);
-        try {
-          await sleep(delay, signal);
-        } catch (abortReason) {
-          throw toGatewayError(this.name, abortReason, signal);
-        }
+        failure = e;
       }
     }
   }
@@ -243,28 +282,41 @@ export class ServerConnection implements Disposable {
   }
 
   /** Sends the call (connecting first if needed); every error leaves as a ToolGatewayError. */
-  private async invoke(tool: string, args: Record<string, unknown>, options: ToolCallOptions): Promise<ToolCallResult> {
-    let sessionRetry = true;
+  private invoke(tool: string, args: Record<string, unknown>, options: ToolCallOptions): Promise<ToolCallResult> {
+    const live = this.live;
+    if (live === undefined) return this.invokeSlow(tool, args, options);
+    const call = live.deadlines.track(options.timeoutMs ?? this.config.timeoutMs ?? this.deps.policy.callTimeoutMs, this.deps.policy.maxTotalCallMs, options.onProgress);
+    // The progress token lets the server report progress, which restarts the timeout; the SDK's
+    // own timer is parked (DeadlineTransport times the call out and cancels it).
+    return live.client.callTool({ name: tool, arguments: args, _meta: { progressToken: call.token } }, undefined, options.signal ? { signal: options.signal, timeout: NO_SDK_TIMEOUT } : PARKED_SDK_TIMEOUT).then(
+      (result) => {
+        live.deadlines.untrack(call);
+        return toToolCallResult(result);
+      },
+      (e: unknown) => {
+        live.deadlines.untrack(call);
+        // "Session not found": the server never ran the request, so re-initialising and sending
+        // it once more is safe even for non-idempotent tools.
+        if (isSessionLost(e)) {
+          this.event('HTTP session not found: re-initialising');
+          if (this.live === live) this.dropConnection();
+          return this.invokeSlow(tool, args, options, false);
+        }
+        throw this.fault(e, options.signal);
+      },
+    );
+  }
+
+  /** Connects first if needed; `sessionRetry` allows one re-send after "session not found". */
+  private async invokeSlow(tool: string, args: Record<string, unknown>, options: ToolCallOptions, sessionRetry = true): Promise<ToolCallResult> {
     for (;;) {
       const live = this.live ?? (await this.ensureConnectedMapped(options.signal));
       const call = live.deadlines.track(options.timeoutMs ?? this.config.timeoutMs ?? this.deps.policy.callTimeoutMs, this.deps.policy.maxTotalCallMs, options.onProgress);
       try {
-        // The progress token lets the server report progress, which restarts the timeout; the
-        // SDK's own timer is parked (DeadlineTransport times the call out and cancels it).
-        const result = await live.client.callTool(
-          { name: tool, arguments: args, _meta: { progressToken: call.token } },
-          undefined,
-          options.signal ? { signal: options.signal, timeout: NO_SDK_TIMEOUT } : PARKED_SDK_TIMEOUT,
+        return toToolCallResult(
+          await live.client.callTool({ name: tool, arguments: args, _meta: { progressToken: call.token } }, undefined, options.signal ? { signal: options.signal, timeout: NO_SDK_TIMEOUT } : PARKED_SDK_TIMEOUT),
         );
-        // The SDK validated the result with its zod CallToolResultSchema (and structuredContent
-        // against the tool's outputSchema); only the legacy `toolResult` shape is converted here.
-        if ('content' in result && Array.isArray(result.content)) {
-          return { isError: result.isError === true, content: result.content, structuredContent: result.structuredContent };
-        }
-        return { isError: false, content: [{ type: 'text', text: JSON.stringify((result as { toolResult?: unknown }).toolResult ?? null) }] };
       } catch (e) {
-        // "Session not found": the server never ran the request, so re-initialising and sending it
-        // once more is safe even for non-idempotent tools.
         if (sessionRetry && isSessionLost(e)) {
           sessionRetry = false;
           this.event('HTTP session not found: re-initialising');
