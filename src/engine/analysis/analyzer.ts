@@ -11,7 +11,7 @@ import {
   type ScopeSignalKind,
   type StrategyFinding,
 } from './analysisTypes';
-import type { CueKind } from './cueVocabulary';
+import { CUE_KINDS, type CueKind } from './cueVocabulary';
 import { LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
 import { tokenize, type Token } from './tokenize';
 
@@ -85,6 +85,8 @@ function clauseIndex(n: number): Uint32Array {
   return scratch32;
 }
 const NO_HITS: readonly Hit[] = [];
+// First words of the user-facing patterns below ("allow users", "let each customer", "users can").
+const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer']);
 
 // Word classes tested over every token of a text, as bits memoised on the interned word form: a
 // sweep then reads a field of an object the tokenizer just touched instead of probing a Set per token.
@@ -93,12 +95,13 @@ const C_CERT_ACTION = 2;
 const C_CERT_OBJECT = 4;
 const C_MIGRATION_TOOLING = 8;
 const C_KUBE = 16;
+const C_USER_START = 32;
 function wordClasses(t: Token): number {
   const f = t.form;
   if (f.classes < 0) {
     const st = f.stem;
     f.classes = (CAPABILITY_VERBS.has(st) ? C_CAPABILITY : 0) | (CERT_ACTION.has(st) ? C_CERT_ACTION : 0) | (CERT_OBJECT.has(st) ? C_CERT_OBJECT : 0)
-      | (MIGRATION_TOOLING.has(st) ? C_MIGRATION_TOOLING : 0) | (KUBE_TARGETS.has(st) ? C_KUBE : 0);
+      | (MIGRATION_TOOLING.has(st) ? C_MIGRATION_TOOLING : 0) | (KUBE_TARGETS.has(st) ? C_KUBE : 0) | (USER_START.has(st) ? C_USER_START : 0);
   }
   return f.classes;
 }
@@ -106,6 +109,7 @@ const anyToken = (tokens: readonly Token[], cls: number): boolean => {
   for (const t of tokens) if ((wordClasses(t) & cls) !== 0) return true;
   return false;
 };
+const CUE_INDEX = Object.fromEntries(CUE_KINDS.map((k, i) => [k, i])) as Record<CueKind, number>;
 const AREA_INDEX = Object.fromEntries(AREA_IDS.map((a, i) => [a, i])) as Record<AreaId, number>;
 const SLOT_NEGATED = 0;
 const SLOT_SUBJECT = 1;
@@ -149,6 +153,14 @@ function findHits(tokens: readonly Token[], text: string): Hit[] {
     }
   }
   return hits;
+}
+
+/** Whether the hits name at least two different phrases (case-insensitive). */
+function twoDistinctNames(hits: readonly Hit[]): boolean {
+  if (hits.length < 2) return false;
+  const first = hits[0]!.ev.phrase.toLowerCase();
+  for (let k = 1; k < hits.length; k++) if (hits[k]!.ev.phrase.toLowerCase() !== first) return true;
+  return false;
 }
 
 /** Two different weak words in separate phrases (not one noun phrase such as "worker service"). */
@@ -195,14 +207,13 @@ export function analyzeTask(task: string): Analysis {
   const tokens = tokenize(task);
   const hits = findHits(tokens, task);
   const ignored: Evidence[] = [];
-  const cues = new Map<CueKind, Hit[]>();
+  // Cue hits by kind, in an array indexed like CUE_KINDS (the sense carries its index).
+  const cues: (Hit[] | undefined)[] = new Array(CUE_KINDS.length);
   for (const h of hits) {
     if (h.sense.t !== 'cue') continue;
-    const list = cues.get(h.sense.cue);
-    if (list) list.push(h);
-    else cues.set(h.sense.cue, [h]);
+    (cues[h.sense.ix] ??= []).push(h);
   }
-  const cue = (k: CueKind): readonly Hit[] => cues.get(k) ?? NO_HITS;
+  const cue = (k: CueKind): readonly Hit[] => cues[CUE_INDEX[k]] ?? NO_HITS;
 
   // Negation scope: from a negation cue to the end of its clause, at most 6 tokens.
   const negated = flags(SLOT_NEGATED, tokens.length);
@@ -342,6 +353,7 @@ export function analyzeTask(task: string): Analysis {
   let userFacing: Evidence | undefined;
   let userStory: Evidence | undefined;
   for (let k = 0; k + 1 < tokens.length && !userFacing; k++) {
+    if ((wordClasses(tokens[k]!) & C_USER_START) === 0) continue; // no pattern starts here
     const a = tokens[k]!.stem;
     const b = tokens[k + 1]!.stem;
     const c = tokens[k + 2]?.stem;
@@ -460,8 +472,7 @@ export function analyzeTask(task: string): Analysis {
     break;
   }
   // Two or more distinct named technologies in a change that is not a fix: an integration between systems.
-  const techNames = new Set(techHits.map((h) => h.ev.phrase.toLowerCase()));
-  if (techNames.size >= 2 && cue('contained').length === 0 && !docsHit) subst.push(...techHits.slice(0, 2).map((h) => ({ ...h.ev, rule: `integration:${h.ev.rule}` })));
+  if (twoDistinctNames(techHits) && cue('contained').length === 0 && !docsHit) subst.push(...techHits.slice(0, 2).map((h) => ({ ...h.ev, rule: `integration:${h.ev.rule}` })));
   if (techHits.length > 0 && firstVerb && ['implement', 'integrat', 'support', 'adopt', 'introduc'].includes(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
   // A documentation change is contained (§4) whatever it documents.
   if (!(docsHit && !isStrategy)) addSignal('substantial', subst);

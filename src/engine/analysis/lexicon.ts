@@ -1,6 +1,6 @@
 import type { AreaId, ConcernId } from './analysisTypes';
 import { AREA_VOCABULARY, WEAK_PHRASES } from './areaVocabulary';
-import { CONCERN_VOCABULARY, CUE_VOCABULARY, type CueKind } from './cueVocabulary';
+import { CONCERN_VOCABULARY, CUE_KINDS, CUE_VOCABULARY, type CueKind } from './cueVocabulary';
 import { TECH_LEXICON } from './generated/techLexicon';
 import { phraseKey, tokenize } from './tokenize';
 
@@ -8,7 +8,7 @@ import { phraseKey, tokenize } from './tokenize';
 export type Sense =
   | { readonly t: 'area'; readonly area: AreaId; readonly weight: number; readonly rule: string; readonly tech: boolean }
   | { readonly t: 'concern'; readonly concern: ConcernId; readonly rule: string }
-  | { readonly t: 'cue'; readonly cue: CueKind; readonly rule: string };
+  | { readonly t: 'cue'; readonly cue: CueKind; readonly rule: string; /** Index of `cue` in CUE_KINDS (the analyzer's per-kind arrays). */ readonly ix: number };
 
 /** A lexicon entry: its senses, and for ambiguous catalogue names the exact spelling required. */
 export interface LexEntry {
@@ -86,7 +86,7 @@ function build(): Lexicon {
       const key = phraseKey(phrase);
       if (!key || key.split(' ').length > MAX_N) continue;
       const e = entryFor(lex, key);
-      if (!e.senses.some((s) => s.t === 'cue' && s.cue === cue)) e.senses.push({ t: 'cue', cue, rule: `cue:${cue}:${phrase}` });
+      if (!e.senses.some((s) => s.t === 'cue' && s.cue === cue)) e.senses.push({ t: 'cue', cue, rule: `cue:${cue}:${phrase}`, ix: CUE_KINDS.indexOf(cue) });
     }
   }
   for (const [concern, phrases] of Object.entries(CONCERN_VOCABULARY) as [ConcernId, readonly string[]][]) {
