@@ -546,6 +546,8 @@ export class SessionRunner {
   }
 
   private async openWait(stepId: string, request: UserWaitRequest, signal: AbortSignal): Promise<UserAnswer> {
+    // An abort that already happened fires no listener: without this check the wait would stay open forever.
+    signal.throwIfAborted();
     const s = this.m.steps[stepId]!;
     const wait: UserWait = { id: `${stepId}.${s.attempt}.${request.kind}.${randomUUID().slice(0, 8)}`, stepId, openedAt: Date.now(), request };
     const answered = new Promise<UserAnswer>((resolve, reject) => {
@@ -555,6 +557,9 @@ export class SessionRunner {
         reject(signal.reason);
       }, { once: true });
     });
+    // An abort during the commit below rejects before anyone awaits `answered`; mark it handled so it
+    // is not reported as an unhandled rejection (the await further down still sees it).
+    answered.catch(() => undefined);
     await this.session.commit({ type: 'wait-opened', at: Date.now(), wait }, { type: 'step-waiting', at: Date.now(), stepId, waiting: true });
     await this.refreshStatus();
     const answer = await answered;
