@@ -26,6 +26,9 @@ export interface TrackedCall {
   /** JSON-RPC id of the request, learnt when the SDK sends it. */
   requestId?: RequestId;
   readonly onProgress?: (progress: number, total?: number, message?: string) => void;
+  /** The caller's cancellation signal, listened to only while the call is tracked. */
+  readonly signal?: AbortSignal;
+  onAbort?: () => void;
 }
 
 /**
@@ -40,7 +43,9 @@ export interface TrackedCall {
  * - ONE timer per connection is armed at the earliest deadline; when it fires, every overdue call
  *   gets `notifications/cancelled` sent to the server and a synthetic JSON-RPC error
  *   (`RequestTimeout`) delivered to the SDK, which rejects that call and frees its handlers exactly
- *   as for its own timeout; a late answer from the server is dropped.
+ *   as for its own timeout; a late answer from the server is dropped;
+ * - the caller's AbortSignal takes the same way out (one listener while the call runs, removed
+ *   when it settles; the SDK's own signal handling never removes its listener).
  *
  * Everything else passes through unchanged, so the SDK client works as over the inner transport.
  */
@@ -104,11 +109,18 @@ export class DeadlineTransport implements Transport {
    * Starts watching one call: `timeoutMs` without an answer or a progress notification times it
    * out; `maxTotalMs` (> 0) caps it regardless of progress. Call {@link untrack} when it settles.
    */
-  track(timeoutMs: number, maxTotalMs: number, onProgress?: TrackedCall['onProgress']): TrackedCall {
+  track(timeoutMs: number, maxTotalMs: number, onProgress?: TrackedCall['onProgress'], signal?: AbortSignal): TrackedCall {
     const now = this.now();
     const hardDeadline = maxTotalMs > 0 ? now + maxTotalMs : Infinity;
-    const call: TrackedCall = { token: -++this.seq, timeoutMs, maxTotalMs, hardDeadline, deadline: Math.min(now + timeoutMs, hardDeadline), requestId: undefined, onProgress };
+    const call: TrackedCall = { token: -++this.seq, timeoutMs, maxTotalMs, hardDeadline, deadline: Math.min(now + timeoutMs, hardDeadline), requestId: undefined, onProgress, signal, onAbort: undefined };
     this.calls.set(call.token, call);
+    if (signal) {
+      // Cancellation is handled here, not by the SDK: the SDK adds an abort listener per request
+      // and never removes it, so a long-lived signal (one per session step) would collect one
+      // listener, and the request it holds, per call.
+      call.onAbort = () => this.cancel(call, `cancelled: ${String(signal.reason)}`);
+      signal.addEventListener('abort', call.onAbort, { once: true });
+    }
     this.pending = call;
     // With one timeout for every call (the usual case) the timer armed for an earlier call fires
     // first, so a call arms nothing; it re-arms only for a shorter deadline.
@@ -119,6 +131,7 @@ export class DeadlineTransport implements Transport {
   /** Stops watching a call (it answered, failed or was cancelled). The timer is left lazily. */
   untrack(call: TrackedCall): void {
     this.calls.delete(call.token);
+    if (call.onAbort) call.signal?.removeEventListener('abort', call.onAbort);
     if (this.pending === call) this.pending = undefined;
   }
 
@@ -179,16 +192,23 @@ export class DeadlineTransport implements Transport {
   }
 
   private timeOut(call: TrackedCall): void {
-    this.calls.delete(call.token);
+    this.cancel(call, `timed out: ${call.deadline >= call.hardDeadline ? `exceeded the maximum total time of ${call.maxTotalMs} ms` : `no answer or progress within ${call.timeoutMs} ms`}`);
+  }
+
+  /** Ends a call early: tells the server, rejects the SDK's request, drops a late answer. */
+  private cancel(call: TrackedCall, reason: string): void {
+    if (!this.calls.delete(call.token)) return;
+    if (call.onAbort) call.signal?.removeEventListener('abort', call.onAbort);
+    if (this.pending === call) this.pending = undefined;
     const id = call.requestId;
     if (id === undefined) return; // never sent (the send itself failed and rejected the call)
-    const reason = call.deadline >= call.hardDeadline ? `exceeded the maximum total time of ${call.maxTotalMs} ms` : `no answer or progress within ${call.timeoutMs} ms`;
     this.timedOut.add(id);
     if (this.timedOut.size > MAX_REMEMBERED_TIMEOUTS) this.timedOut.delete(this.timedOut.values().next().value as RequestId);
-    this.inner.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: `timed out: ${reason}` } }).catch((e: unknown) => {
+    this.inner.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason } }).catch((e: unknown) => {
       this.onerror?.(e instanceof Error ? e : new Error(String(e)));
     });
-    // The SDK rejects the call with McpError(RequestTimeout) and drops its handlers and timer.
-    this.onmessage?.({ jsonrpc: '2.0', id, error: { code: ErrorCode.RequestTimeout, message: `Request timed out: ${reason}`, data: { timeout: call.timeoutMs } } });
+    // The SDK rejects the call with McpError(RequestTimeout) (as its own timeout and cancel do) and
+    // drops its handlers and timer. The gateway maps it to `cancelled` when the signal is aborted.
+    this.onmessage?.({ jsonrpc: '2.0', id, error: { code: ErrorCode.RequestTimeout, message: `Request ${reason}`, data: { timeout: call.timeoutMs } } });
   }
 }

@@ -38,7 +38,7 @@ interface Live {
   readonly pid?: number;
 }
 
-/** Options object shared by every call without a signal (no per-call allocation). */
+/** SDK options shared by every call (no per-call allocation): its own timer parked, no signal (see DeadlineTransport). */
 const PARKED_SDK_TIMEOUT = { timeout: NO_SDK_TIMEOUT } as const;
 const NO_OPTIONS: ToolCallOptions = {};
 
@@ -56,6 +56,16 @@ function toToolCallResult(result: Awaited<ReturnType<Client['callTool']>>): Tool
 interface IndexedTool {
   readonly descriptor: ToolDescriptor;
   readonly retrySafe: boolean;
+}
+
+/** A private signal that follows `signal` until disposed (then the caller's signal holds no listener of ours). */
+function linkSignal(signal: AbortSignal | undefined): { readonly signal: AbortSignal | undefined; dispose(): void } {
+  if (!signal) return { signal: undefined, dispose: () => undefined };
+  const ctrl = new AbortController();
+  if (signal.aborted) ctrl.abort(signal.reason);
+  const onAbort = (): void => ctrl.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  return { signal: ctrl.signal, dispose: () => signal.removeEventListener('abort', onAbort) };
 }
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -161,11 +171,18 @@ export class ServerConnection implements Disposable {
       const live = await this.ensureConnected();
       const all: ToolDescriptor[] = [];
       let cursor: string | undefined;
-      do {
-        const page = await live.client.listTools(cursor ? { cursor } : undefined, { timeout: this.deps.policy.listTimeoutMs, signal });
-        for (const t of page.tools) all.push(this.describeTool(t));
-        cursor = page.nextCursor;
-      } while (cursor);
+      // The SDK never removes the abort listener it adds to a request's signal, so it gets a
+      // private signal linked to the caller's for this listing only.
+      const linked = linkSignal(signal);
+      try {
+        do {
+          const page = await live.client.listTools(cursor ? { cursor } : undefined, { timeout: this.deps.policy.listTimeoutMs, signal: linked.signal });
+          for (const t of page.tools) all.push(this.describeTool(t));
+          cursor = page.nextCursor;
+        } while (cursor);
+      } finally {
+        linked.dispose();
+      }
       if (gen === this.generation || this.live === live) this.tools = all;
       return all;
     }, signal).finally(() => {
@@ -285,10 +302,10 @@ export class ServerConnection implements Disposable {
   private invoke(tool: string, args: Record<string, unknown>, options: ToolCallOptions): Promise<ToolCallResult> {
     const live = this.live;
     if (live === undefined) return this.invokeSlow(tool, args, options);
-    const call = live.deadlines.track(options.timeoutMs ?? this.config.timeoutMs ?? this.deps.policy.callTimeoutMs, this.deps.policy.maxTotalCallMs, options.onProgress);
+    const call = live.deadlines.track(options.timeoutMs ?? this.config.timeoutMs ?? this.deps.policy.callTimeoutMs, this.deps.policy.maxTotalCallMs, options.onProgress, options.signal);
     // The progress token lets the server report progress, which restarts the timeout; the SDK's
     // own timer is parked (DeadlineTransport times the call out and cancels it).
-    return live.client.callTool({ name: tool, arguments: args, _meta: { progressToken: call.token } }, undefined, options.signal ? { signal: options.signal, timeout: NO_SDK_TIMEOUT } : PARKED_SDK_TIMEOUT).then(
+    return live.client.callTool({ name: tool, arguments: args, _meta: { progressToken: call.token } }, undefined, PARKED_SDK_TIMEOUT).then(
       (result) => {
         live.deadlines.untrack(call);
         return toToolCallResult(result);
@@ -311,10 +328,10 @@ export class ServerConnection implements Disposable {
   private async invokeSlow(tool: string, args: Record<string, unknown>, options: ToolCallOptions, sessionRetry = true): Promise<ToolCallResult> {
     for (;;) {
       const live = this.live ?? (await this.ensureConnectedMapped(options.signal));
-      const call = live.deadlines.track(options.timeoutMs ?? this.config.timeoutMs ?? this.deps.policy.callTimeoutMs, this.deps.policy.maxTotalCallMs, options.onProgress);
+      const call = live.deadlines.track(options.timeoutMs ?? this.config.timeoutMs ?? this.deps.policy.callTimeoutMs, this.deps.policy.maxTotalCallMs, options.onProgress, options.signal);
       try {
         return toToolCallResult(
-          await live.client.callTool({ name: tool, arguments: args, _meta: { progressToken: call.token } }, undefined, options.signal ? { signal: options.signal, timeout: NO_SDK_TIMEOUT } : PARKED_SDK_TIMEOUT),
+          await live.client.callTool({ name: tool, arguments: args, _meta: { progressToken: call.token } }, undefined, PARKED_SDK_TIMEOUT),
         );
       } catch (e) {
         if (sessionRetry && isSessionLost(e)) {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +110,22 @@ describe('ConnectionManager over stdio with real npm servers', function () {
     // the server is still fine afterwards
     const r = await manager.callTool('everything', 'echo', { message: 'after cancel' });
     assert.equal(r.isError, false);
+  });
+
+  it('a long-lived signal (one per session step) collects no listener per call, and still cancels', async () => {
+    const m2 = new ConnectionManager({ policy: FAST_POLICY, servers: [stdioServer('ev', bin('mcp-server-everything'))] });
+    try {
+      const step = new AbortController();
+      // the first call also starts the server and lists its tools with the signal
+      for (let i = 0; i < 15; i++) await m2.callTool('ev', 'echo', { message: `m${i}` }, { signal: step.signal });
+      assert.equal(getEventListeners(step.signal, 'abort').length, 0, 'no abort listener left on the caller signal');
+      const p = m2.callTool('ev', 'trigger-long-running-operation', { duration: 5, steps: 5 }, { signal: step.signal });
+      setTimeout(() => step.abort(), 200);
+      await assert.rejects(p, (e: unknown) => e instanceof ToolGatewayError && e.kind === 'cancelled');
+      assert.equal(getEventListeners(step.signal, 'abort').length, 0);
+    } finally {
+      m2.dispose();
+    }
   });
 
   it('rejects unknown tools and unknown servers with clear errors', async () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { getEventListeners } from 'node:events';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
@@ -41,8 +42,8 @@ async function setUp() {
   const client = new Client({ name: 't', version: '1' }, { capabilities: {} });
   client.onerror = (e) => errors.push(e);
   await client.connect(deadlines);
-  const call = (args: { id: string; steps: number; gapMs: number; badProgress?: boolean; answerAfterCancel?: boolean }, timeoutMs: number, maxTotalMs = 0, onProgress?: (p: number, t?: number) => void) => {
-    const tracked = deadlines.track(timeoutMs, maxTotalMs, onProgress);
+  const call = (args: { id: string; steps: number; gapMs: number; badProgress?: boolean; answerAfterCancel?: boolean }, timeoutMs: number, maxTotalMs = 0, onProgress?: (p: number, t?: number) => void, signal?: AbortSignal) => {
+    const tracked = deadlines.track(timeoutMs, maxTotalMs, onProgress, signal);
     return client
       .callTool({ name: 'work', arguments: args, _meta: { progressToken: tracked.token } }, undefined, { timeout: NO_SDK_TIMEOUT })
       .finally(() => deadlines.untrack(tracked));
@@ -107,6 +108,19 @@ describe('DeadlineTransport (per-call timeout that restarts on progress)', () =>
   it('rejects a malformed progress notification (zod) without extending the deadline', async () => {
     await assert.rejects(env.call({ id: 'e', steps: 6, gapMs: 30, badProgress: true }, 80), isTimeout(/within 80 ms/));
     assert.ok(env.errors.some((e) => /invalid progress notification/.test(e.message)), env.errors.map((e) => e.message).join('; '));
+  });
+
+  it("cancels through the caller's signal (the server is told) and leaves no listener on a long-lived signal", async () => {
+    const session = new AbortController(); // one signal for many calls, as the engine passes per step
+    for (let i = 0; i < 15; i++) await env.call({ id: `s${i}`, steps: 0, gapMs: 0 }, 1000, 0, undefined, session.signal);
+    assert.equal(getEventListeners(session.signal, 'abort').length, 0, 'no abort listener left behind');
+    const running = env.call({ id: 'cancel-me', steps: 3, gapMs: 100 }, 5000, 0, undefined, session.signal);
+    setTimeout(() => session.abort(new Error('user pressed stop')), 30);
+    await assert.rejects(running, (e: unknown) => e instanceof McpError && /cancelled: Error: user pressed stop/.test(e.message));
+    assert.equal(getEventListeners(session.signal, 'abort').length, 0);
+    assert.equal(env.deadlines.trackedCalls, 0);
+    await sleep(150);
+    assert.deepEqual(env.aborted, ['cancel-me'], 'the server got notifications/cancelled');
   });
 
   it('calls that answer in time leave nothing behind and never fire the timer', async () => {
