@@ -480,10 +480,8 @@ interface SignalInput {
 /** Scope signals (ROUTING §4) and live operations (§5). */
 function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live: LiveOpsFinding } {
   const { task, tokens, hits, negated } = r;
-  const { keep, finalAreas, concerns, firstVerb, docsHit, isStrategy, strategyOnly, certAction, techClauses } = x;
+  const { finalAreas, docsHit, isStrategy, strategyOnly, certAction } = x;
   const cue = (k: CueKind): readonly Hit[] => r.cues[CUE_INDEX[k]] ?? NO_HITS;
-  const clauseOf = clauseIndex(tokens.length); // filled by readConcerns
-  const genericReplace = (h: Hit): boolean => REPLACE_STEMS.has(tokens[h.i]!.stem) && h.n === 1 && !techClauses.has(clauseOf[h.i]!);
   // Scope signals (ROUTING §4).
   const signals: ScopeSignal[] = [];
   const addSignal = (kind: ScopeSignalKind, e: readonly Evidence[]): void => { if (e.length > 0) signals.push({ kind, evidence: e }); };
@@ -530,6 +528,18 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     const wholeEv = cue('wholeSystem').map((h) => h.ev);
     addSignal('production-rollout', [...(prodEv.length > 0 && wholeEv.length > 0 ? [...prodEv, ...wholeEv] : []), ...scaleLive]);
   }
+  readScopeSize(r, x, signals);
+  return { signals, live };
+}
+
+/** Substantial vs contained scope (ROUTING §4), appended to `signals` (its own pass: see analyzeTask). */
+function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void {
+  const { task, tokens, negated } = r;
+  const { keep, concerns, firstVerb, docsHit, isStrategy, techClauses } = x;
+  const cue = (k: CueKind): readonly Hit[] => r.cues[CUE_INDEX[k]] ?? NO_HITS;
+  const clauseOf = clauseIndex(tokens.length); // filled by readConcerns
+  const genericReplace = (h: Hit): boolean => REPLACE_STEMS.has(tokens[h.i]!.stem) && h.n === 1 && !techClauses.has(clauseOf[h.i]!);
+  const addSignal = (kind: ScopeSignalKind, e: readonly Evidence[]): void => { if (e.length > 0) signals.push({ kind, evidence: e }); };
   // Substantial scope for one area: a new module/service, codebase-wide change, external integration, migration between technologies.
   // A cue word inside a longer area phrase is part of a name ("integration test", "full text search").
   const named = flags(SLOT_NAMED, tokens.length);
@@ -560,7 +570,6 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const contained: Evidence[] = cue('contained').filter((h) => !negated[h.i] && !inName(h)).map((h) => h.ev);
   if (docsHit) contained.push(docsHit.ev);
   addSignal('contained', contained);
-  return { signals, live };
 }
 
 /** Live-operation detection (ROUTING §5 L4). */
