@@ -64,18 +64,16 @@ export class LruCache<V> {
   }
 }
 
+const FOLDABLE_SPACE = /\s\s|[^\S ]/;
+
 /**
  * Normalises a task text for cache keys: trimmed, whitespace runs folded to one space,
  * case-folded. Two texts that differ only in these ways share a plan (whose `task` and evidence
  * spans are those of the text it was first computed from).
  */
 export function normalizeTaskText(task: string): string {
-  // Most texts are already single-spaced: skip the regex (and its copy) unless a run of
-  // whitespace, a tab/newline or a non-ASCII character (possibly a Unicode space) needs folding.
+  // Most texts are already single-spaced: skip the replace (and its copy) unless there is a run
+  // of whitespace or a whitespace character other than a space.
   const t = task.trim();
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if ((c < 33 && (c !== 32 || t.charCodeAt(i + 1) === 32)) || c > 127) return t.replace(/\s+/g, ' ').toLowerCase();
-  }
-  return t.toLowerCase();
+  return (FOLDABLE_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t).toLowerCase();
 }

@@ -273,9 +273,15 @@ const SUPPORT_REQ = Object.freeze(['no area of its own named; support the plan a
 
 function phrases(evidence: readonly Evidence[]): string {
   if (evidence.length === 0) return 'added by the user';
-  const seen = new Set<string>();
-  for (const e of evidence) seen.add(`"${e.phrase}"`);
-  return [...seen].join(', ');
+  // Distinct phrases, quoted, in first-seen order (a linear scan: lists are short).
+  let out = '';
+  for (let k = 0; k < evidence.length; k++) {
+    const p = evidence[k]!.phrase;
+    let dup = false;
+    for (let j = 0; j < k && !dup; j++) dup = evidence[j]!.phrase === p;
+    if (!dup) out += out === '' ? `"${p}"` : `, "${p}"`;
+  }
+  return out;
 }
 
 function areaRequirement(a: AreaFinding): string {
@@ -309,7 +315,7 @@ function constraintsOf(analysis: Analysis): string[] {
     for (let m = NEGATION_CUE.exec(window); m; m = NEGATION_CUE.exec(window)) cue = from + m.index;
     clauses.set(cue, Math.max(clauses.get(cue) ?? 0, e.end));
   }
-  for (const [start, end] of [...clauses].sort((a, b) => a[0] - b[0])) out.push(`Excluded by the task: "${task.slice(start, end)}"`);
+  if (clauses.size > 0) for (const [start, end] of [...clauses].sort((a, b) => a[0] - b[0])) out.push(`Excluded by the task: "${task.slice(start, end)}"`);
   for (const s of analysis.signals) {
     if (s.kind !== 'hard-constraint') continue;
     for (const e of s.evidence) out.push(`Hard constraint: "${e.phrase}"`);

@@ -111,5 +111,19 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
     if (!out.some((p) => p.layer === 'L4')) add('cloud-cli-wrapper', 'L4', '§6 L4 default: no target stands out', [], rule);
   }
 
-  return out.sort((a, b) => RANK.get(a.persona)! - RANK.get(b.persona)!);
+  // Delegation order. Insertion sort: at most 18 decisions, each persona once (ranks are distinct),
+  // so this is the order Array#sort gives, without its copy or a rank lookup per comparison.
+  const ranks = out.map((p) => RANK.get(p.persona)!);
+  for (let i = 1; i < out.length; i++) {
+    const p = out[i]!;
+    const r = ranks[i]!;
+    let j = i - 1;
+    for (; j >= 0 && ranks[j]! > r; j--) {
+      out[j + 1] = out[j]!;
+      ranks[j + 1] = ranks[j]!;
+    }
+    out[j + 1] = p;
+    ranks[j + 1] = r;
+  }
+  return out;
 }

@@ -8,6 +8,11 @@ import type { Corrections, RoutingDecision } from './routingTypes';
 const NONE: readonly never[] = [];
 const CORRECTION_EVIDENCE = (what: string): Evidence => ({ phrase: '', start: 0, end: 0, rule: `correction:${what}`, weight: 1 });
 
+function inAreaOrder(areas: readonly { area: AreaId }[]): boolean {
+  for (let k = 1; k < areas.length; k++) if (AREA_IDS.indexOf(areas[k - 1]!.area) > AREA_IDS.indexOf(areas[k]!.area)) return false;
+  return true;
+}
+
 /**
  * Routes an analysis by the contract (ROUTING §4–§6): complexity, the five layer decisions and the
  * personas in delegation order, each with its reason and confidence. Corrections are applied to the
@@ -19,7 +24,9 @@ export function routeAnalysis(analysis: Analysis, corrections?: Corrections): Ro
   const removeA = new Set<AreaId>(c?.removeAreas ?? NONE);
   const areas: { area: AreaId; evidence: readonly Evidence[] }[] = analysis.areas.filter((a) => !removeA.has(a.area)).map((a) => ({ area: a.area, evidence: a.evidence }));
   for (const a of c?.addAreas ?? []) if (!areas.some((x) => x.area === a) && !removeA.has(a)) areas.push({ area: a, evidence: [CORRECTION_EVIDENCE(`add-area:${a}`)] });
-  areas.sort((x, y) => AREA_IDS.indexOf(x.area) - AREA_IDS.indexOf(y.area));
+  // The analyzer lists areas in AREA_IDS order already; sort only what corrections (or a hand-made
+  // analysis) left out of order.
+  if (!inAreaOrder(areas)) areas.sort((x, y) => AREA_IDS.indexOf(x.area) - AREA_IDS.indexOf(y.area));
   const removeC = new Set<ConcernId>(c?.removeConcerns ?? NONE);
   const concerns: { concern: ConcernId; evidence: readonly Evidence[] }[] = analysis.concerns.filter((x) => !removeC.has(x.concern)).map((x) => ({ concern: x.concern, evidence: x.evidence }));
   for (const k of c?.addConcerns ?? []) if (!concerns.some((x) => x.concern === k) && !removeC.has(k)) concerns.push({ concern: k, evidence: [CORRECTION_EVIDENCE(`add-concern:${k}`)] });
