@@ -7,13 +7,29 @@
 
 /** Hashes a string to 16 lowercase hex characters. Same input, same output, on every platform. */
 export function hashString(text: string): string {
+  return hashJoined([text]);
+}
+
+/**
+ * `hashString(parts.join('\u0000'))` without building the joined string: hashing a concatenation
+ * first flattens it (a copy), which cost more than the hash itself on the plan-id path.
+ */
+export function hashJoined(parts: readonly string[]): string {
   // Two independent FNV-1a lanes with different offset bases give 64 bits of spread.
   let h1 = 0x811c9dc5;
   let h2 = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h1 >>> 15);
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) {
+      // The separator, U+0000.
+      h1 = Math.imul(h1, 0x01000193);
+      h2 = Math.imul(h2, 0x01000193) ^ (h1 >>> 15);
+    }
+    const text = parts[p]!;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h1 >>> 15);
+    }
   }
   // Final avalanche so short inputs that differ in one character differ in every hex digit.
   // (In its own function: inline after the loop, V8's on-stack-optimised loop code deoptimised

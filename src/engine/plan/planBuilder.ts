@@ -3,7 +3,7 @@ import type { LayerId } from '../catalog/layers';
 import type { PersonaId } from '../catalog/personas';
 import type { Corrections, RoutingDecision } from '../routing/routingTypes';
 import type { AssignmentResult, PersonaAssignment } from '../routing/mcpAssignment';
-import { canonicalJson, hashString } from '../cache/stableHash';
+import { canonicalJson, hashJoined } from '../cache/stableHash';
 import { PERSONA_BRIEFS } from './personaBriefs';
 import { PLAN_SCHEMA_VERSION, type Handoff, type Plan, type PlanStep, type ServerAssignment } from './planSchema';
 
@@ -71,7 +71,7 @@ export interface PlanBuildInput {
 
 /** Content-derived plan id: hash of the task, the fingerprint and the corrections. */
 export function planId(task: string, fingerprint: string, corrections?: Corrections): string {
-  return `plan-${hashString(`${task}\u0000${fingerprint}\u0000${corrections ? canonicalJson(corrections) : ''}`)}`;
+  return `plan-${hashJoined([task, fingerprint, corrections ? canonicalJson(corrections) : ''])}`;
 }
 
 /** The step id of a persona: `L3:backend-developer`. */
