@@ -144,8 +144,12 @@ export class DeadlineTransport implements Transport {
     if ('method' in message) {
       if (message.method === 'notifications/progress' && !('id' in message)) {
         const token = message.params?.['progressToken'];
-        const call = typeof token === 'number' && token < 0 ? this.calls.get(token) : undefined;
-        if (call) return this.progress(call, message);
+        if (typeof token === 'number' && token < 0) {
+          const call = this.calls.get(token);
+          // Ours but no longer tracked: progress sent after the answer or the timeout; dropped
+          // (the SDK would report it as an unknown token).
+          return call ? this.progress(call, message) : undefined;
+        }
       }
     } else if (this.timedOut.size > 0 && 'id' in message && this.timedOut.delete(message.id as RequestId)) {
       return; // the answer to a call that already timed out (and was cancelled)

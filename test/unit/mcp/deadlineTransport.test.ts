@@ -48,7 +48,7 @@ async function setUp() {
       .callTool({ name: 'work', arguments: args, _meta: { progressToken: tracked.token } }, undefined, { timeout: NO_SDK_TIMEOUT })
       .finally(() => deadlines.untrack(tracked));
   };
-  return { server, client, deadlines, aborted, errors, call };
+  return { server, serverSide, client, deadlines, aborted, errors, call };
 }
 
 const isTimeout = (pattern: RegExp) => (e: unknown) => e instanceof McpError && e.code === ErrorCode.RequestTimeout && pattern.test(e.message);
@@ -121,6 +121,15 @@ describe('DeadlineTransport (per-call timeout that restarts on progress)', () =>
     assert.equal(env.deadlines.trackedCalls, 0);
     await sleep(150);
     assert.deepEqual(env.aborted, ['cancel-me'], 'the server got notifications/cancelled');
+  });
+
+  it('drops progress that arrives after the call ended (no unknown-token error)', async () => {
+    const tracked = env.deadlines.track(1000, 0);
+    await env.client.callTool({ name: 'work', arguments: { id: 'h', steps: 0, gapMs: 0 }, _meta: { progressToken: tracked.token } });
+    env.deadlines.untrack(tracked);
+    await env.serverSide.send({ jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: tracked.token, progress: 1 } });
+    await sleep(20);
+    assert.deepEqual(env.errors.map((e) => e.message), []);
   });
 
   it('calls that answer in time leave nothing behind and never fire the timer', async () => {
