@@ -181,9 +181,19 @@ function separateWeakPair(list: readonly Evidence[]): boolean {
 
 /** Keeps, among overlapping area hits, the longest ("helm chart" over "chart", "Google Analytics" over "analytics"). */
 function longestAreaHits(hits: readonly Hit[], nTokens: number): Hit[] {
+  // Longest first, then by position: a stable insertion sort (hits arrive in position order, and
+  // there are few area hits per text), without Array#sort's temporary copy.
   const area: Hit[] = [];
-  for (const h of hits) if (h.sense.t === 'area') area.push(h);
-  area.sort(longestFirst);
+  for (const h of hits) {
+    if (h.sense.t !== 'area') continue;
+    let j = area.length;
+    area.push(h);
+    while (j > 0 && longestFirst(area[j - 1]!, h) > 0) {
+      area[j] = area[j - 1]!;
+      j--;
+    }
+    area[j] = h;
+  }
   // Phrases are at most 4 tokens long, so a byte per token holds the owning length.
   const owner = flags(3, nTokens);
   const keep: Hit[] = [];

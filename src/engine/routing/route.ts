@@ -20,16 +20,18 @@ function inAreaOrder(areas: readonly { area: AreaId }[]): boolean {
  */
 export function routeAnalysis(analysis: Analysis, corrections?: Corrections): RoutingDecision {
   const c = corrections;
-  // Fast path: without corrections the findings are used as they are.
-  const removeA = new Set<AreaId>(c?.removeAreas ?? NONE);
-  const areas: { area: AreaId; evidence: readonly Evidence[] }[] = analysis.areas.filter((a) => !removeA.has(a.area)).map((a) => ({ area: a.area, evidence: a.evidence }));
-  for (const a of c?.addAreas ?? []) if (!areas.some((x) => x.area === a) && !removeA.has(a)) areas.push({ area: a, evidence: [CORRECTION_EVIDENCE(`add-area:${a}`)] });
+  // Without corrections the findings are used as they are (plain loops: this runs per plan).
+  const removeA: readonly AreaId[] = c?.removeAreas ?? NONE;
+  const areas: { area: AreaId; evidence: readonly Evidence[] }[] = [];
+  for (const a of analysis.areas) if (!removeA.includes(a.area)) areas.push({ area: a.area, evidence: a.evidence });
+  for (const a of c?.addAreas ?? []) if (!areas.some((x) => x.area === a) && !removeA.includes(a)) areas.push({ area: a, evidence: [CORRECTION_EVIDENCE(`add-area:${a}`)] });
   // The analyzer lists areas in AREA_IDS order already; sort only what corrections (or a hand-made
   // analysis) left out of order.
   if (!inAreaOrder(areas)) areas.sort((x, y) => AREA_IDS.indexOf(x.area) - AREA_IDS.indexOf(y.area));
-  const removeC = new Set<ConcernId>(c?.removeConcerns ?? NONE);
-  const concerns: { concern: ConcernId; evidence: readonly Evidence[] }[] = analysis.concerns.filter((x) => !removeC.has(x.concern)).map((x) => ({ concern: x.concern, evidence: x.evidence }));
-  for (const k of c?.addConcerns ?? []) if (!concerns.some((x) => x.concern === k) && !removeC.has(k)) concerns.push({ concern: k, evidence: [CORRECTION_EVIDENCE(`add-concern:${k}`)] });
+  const removeC: readonly ConcernId[] = c?.removeConcerns ?? NONE;
+  const concerns: { concern: ConcernId; evidence: readonly Evidence[] }[] = [];
+  for (const x of analysis.concerns) if (!removeC.includes(x.concern)) concerns.push({ concern: x.concern, evidence: x.evidence });
+  for (const k of c?.addConcerns ?? []) if (!concerns.some((x) => x.concern === k) && !removeC.includes(k)) concerns.push({ concern: k, evidence: [CORRECTION_EVIDENCE(`add-concern:${k}`)] });
   concerns.sort((x, y) => CONCERN_IDS.indexOf(x.concern) - CONCERN_IDS.indexOf(y.concern));
 
   // A strategy task whose areas were all removed becomes strategy-only; one given areas keeps them.
