@@ -4,31 +4,40 @@ import { findingFeatures, isWordFeature } from '../analysis/scopeFeatures';
 import { tokenize, type Token } from '../analysis/tokenize';
 
 /** The shipped one-area scope model (weights as a Map, built once). */
-const MODEL = { bias: SCOPE_MODEL.bias, weights: new Map(SCOPE_MODEL.weights) };
+const MODEL: ScopeWeights = { bias: SCOPE_MODEL.bias, weights: new Map(SCOPE_MODEL.weights) };
 
 /** Options of the classifier; `scopeModel: false` forces the hand rule (used to compare them). */
 export interface ClassifyOptions {
   readonly scopeModel?: boolean;
 }
 
-/** Probability that a one-area task has substantial scope, and the features that pushed it up most. */
-export function scopeProbability(a: Analysis): { p: number; top: string[] } {
+/** A scope model as used: bias and weight by feature name. */
+export interface ScopeWeights {
+  readonly bias: number;
+  readonly weights: ReadonlyMap<string, number>;
+}
+
+/**
+ * Probability that a one-area task has substantial scope, and the features that pushed it up most.
+ * `model` defaults to the shipped model (tests pass their own).
+ */
+export function scopeProbability(a: Analysis, model: ScopeWeights = MODEL): { p: number; top: string[] } {
   // The same sum as over scopeFeatures(a), in the same order, without building a feature string
   // per word: a word's model weight is memoised on its interned form, and only weighted words
   // (usually a handful) are named and de-duplicated.
-  let z = MODEL.bias;
+  let z = model.bias;
   const contrib: [string, number][] = [];
   const toks = tokenize(a.task);
   const seen: string[] = [];
   for (const t of toks) {
-    const w = wordWeight(t);
+    const w = model === MODEL ? wordWeight(t) : isWordFeature(t) ? (model.weights.get(`w:${t.stem}`) ?? null) : null;
     if (w === null || seen.includes(t.stem)) continue;
     seen.push(t.stem);
     z += w;
     contrib.push([`w:${t.stem}`, w]);
   }
   for (const f of findingFeatures(a, toks.length)) {
-    const w = MODEL.weights.get(f);
+    const w = model.weights.get(f);
     if (w === undefined) continue;
     z += w;
     contrib.push([f, w]);
@@ -37,7 +46,7 @@ export function scopeProbability(a: Analysis): { p: number; top: string[] } {
   return { p: 1 / (1 + Math.exp(-z)), top: contrib.slice(0, 4).map(([f, w]) => `${f} ${w >= 0 ? '+' : ''}${w.toFixed(2)}`) };
 }
 
-/** The model weight of a token's word feature, or null when it has none (memoised per word form). */
+/** The shipped model's weight of a token's word feature, or null when it has none (memoised per word form). */
 function wordWeight(t: Token): number | null {
   const f = t.form;
   if (f.scopeWeight === undefined) f.scopeWeight = isWordFeature(t) ? (MODEL.weights.get(`w:${t.stem}`) ?? null) : null;

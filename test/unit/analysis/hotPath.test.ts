@@ -1,0 +1,89 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { analyzeTask } from '../../../src/engine/analysis/analyzer';
+import { SCOPE_MODEL } from '../../../src/engine/analysis/generated/scopeModel';
+import { scopeFeatures } from '../../../src/engine/analysis/scopeFeatures';
+import { tokenize } from '../../../src/engine/analysis/tokenize';
+import { normalizeTaskText } from '../../../src/engine/cache/planCache';
+import { hashJoined, hashString } from '../../../src/engine/cache/stableHash';
+import { scopeProbability } from '../../../src/engine/routing/complexity';
+import { routeAnalysis } from '../../../src/engine/routing/route';
+
+// The hot path memoises and reuses (interned word forms, the last tokenisation, scratch arrays,
+// per-form word classes and scope weights). These tests pin that none of it leaks between texts
+// and that each shortcut equals the plain definition it replaces.
+
+const TEXTS = [
+  'Migrate the billing service and its Postgres database from Heroku to AWS EKS with Terraform without downtime',
+  'Fix typo in the README',
+  'As a user, I want to add, edit and delete products',
+  'Should we switch to gRPC?',
+  'Add OAuth2 login with Google and GitHub; do not touch the Helm chart. Users can reset passwords.',
+  'Achieve SOC 2 Type II certification for the platform',
+  'Build a notification service in Go with Kafka and Redis',
+  'Evaluate   Vitess\tvs Citus for sharding — café ünïcode',
+];
+
+describe('analysis hot path: memoised state never leaks between texts', () => {
+  it('analyses a text the same whatever was analysed before it', () => {
+    const alone = TEXTS.map((t) => JSON.stringify(analyzeTask(t)));
+    // Interleave: longer and shorter texts before each (scratch arrays are reused across calls).
+    for (let k = 0; k < TEXTS.length; k++) {
+      analyzeTask(TEXTS[(k + 3) % TEXTS.length]!.repeat(3));
+      analyzeTask(TEXTS[(k + 5) % TEXTS.length]!);
+      assert.equal(JSON.stringify(analyzeTask(TEXTS[k]!)), alone[k], TEXTS[k]);
+    }
+  });
+
+  it('interns word forms by lowercase spelling and keeps each token as written', () => {
+    const t = tokenize('Kafka KAFKA kafka');
+    assert.equal(t[0]!.form, t[1]!.form);
+    assert.equal(t[1]!.form, t[2]!.form);
+    assert.deepEqual(t.map((x) => x.raw), ['Kafka', 'KAFKA', 'kafka']);
+    assert.deepEqual(t.map((x) => [x.lower, x.start, x.end]), [['kafka', 0, 5], ['kafka', 6, 11], ['kafka', 12, 17]]);
+  });
+
+  it('scope probability (memoised word weights) equals a model applied to scopeFeatures (the training features)', () => {
+    const dev = readFileSync(`${__dirname}/../../../../shared/eval/tasks.dev.jsonl`, 'utf8').split('\n').filter((l) => l.trim()).slice(0, 120)
+      .map((l) => (JSON.parse(l) as { task: string }).task);
+    const all = [...TEXTS, ...dev];
+    // A synthetic model weighing every feature seen, word and finding features alike, so order,
+    // de-duplication and the top-4 list are all exercised (the shipped model may be empty).
+    const names = [...new Set(all.flatMap((t) => scopeFeatures(analyzeTask(t))))];
+    const model = { bias: -0.3, weights: new Map(names.map((f, i): [string, number] => [f, ((i * 37) % 19) / 10 - 0.9])) };
+    const shipped = { bias: SCOPE_MODEL.bias, weights: new Map(SCOPE_MODEL.weights) };
+    for (const t of all) {
+      const a = analyzeTask(t);
+      for (const m of [model, shipped]) {
+        let z = m.bias;
+        const contrib: [string, number][] = [];
+        for (const f of scopeFeatures(a)) {
+          const w = m.weights.get(f);
+          if (w === undefined) continue;
+          z += w;
+          contrib.push([f, w]);
+        }
+        contrib.sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]));
+        const top = contrib.slice(0, 4).map(([f, w]) => `${f} ${w >= 0 ? '+' : ''}${w.toFixed(2)}`);
+        const got = m === shipped ? scopeProbability(a) : scopeProbability(a, m);
+        assert.deepEqual(got, { p: 1 / (1 + Math.exp(-z)), top }, t);
+      }
+      routeAnalysis(a);
+    }
+  });
+});
+
+describe('plan path shortcuts equal their definitions', () => {
+  it('normalizeTaskText folds whitespace exactly like trim + /\\s+/ + lowercase', () => {
+    const cases = ['Plain text', '  two  spaces ', 'tab\there', 'new\nline', 'nbsp\u00a0x', 'em\u2003space', 'ideo\u3000x', 'x\u200by', 'MiXeD', '', ' ', 'a\ufeffb', 'é ü'];
+    for (const t of cases) assert.equal(normalizeTaskText(t), t.trim().replace(/\s+/g, ' ').toLowerCase(), JSON.stringify(t));
+  });
+
+  it('hashJoined(parts) is hashString of the parts joined by U+0000, and the hash is stable', () => {
+    const parts = ['', 'a', 'plan text with é', 'x'.repeat(300)];
+    for (const a of parts) for (const b of parts) for (const c of parts) assert.equal(hashJoined([a, b, c]), hashString(`${a}\u0000${b}\u0000${c}`));
+    // Pinned values: plan ids and fingerprints must not change between releases.
+    assert.equal(hashString(''), 'ab3e7c0b0578ab1b');
+    assert.equal(hashString('hello world'), 'b90456ece9c886c3');
+  });
+});
