@@ -8,7 +8,10 @@ import { routeAnalysis } from '../routing/route';
 
 /** Latency percentiles (µs) of analyzeTask+routeAnalysis over `texts`, `rounds` passes after a warm-up. */
 export function benchAnalysis(texts: readonly string[], rounds = 20): { p50: number; p95: number; p99: number; n: number; minP50: number; minP99: number } {
-  for (let r = 0; r < 3; r++) for (const t of texts) routeAnalysis(analyzeTask(t));
+  // Warm up for at least 2 s: V8 optimises (and after early deoptimisations re-optimises) the hot
+  // functions on a background thread; a few passes measured unoptimised code.
+  const warmStart = performance.now();
+  for (let r = 0; r < 3 || performance.now() - warmStart < 2000; r++) for (const t of texts) routeAnalysis(analyzeTask(t));
   const samples: number[] = [];
   // Per-text minimum over the rounds: the cost without preemption by other processes on a shared machine.
   const mins = texts.map(() => Infinity);
