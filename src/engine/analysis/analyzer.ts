@@ -109,6 +109,9 @@ const anyToken = (tokens: readonly Token[], cls: number): boolean => {
   for (const t of tokens) if ((wordClasses(t) & cls) !== 0) return true;
   return false;
 };
+// Per-area scratch (see `flags`): score and "named strongly", cleared by each analysis.
+const AREA_SCORE = new Float64Array(AREA_IDS.length);
+const AREA_STRONG = new Uint8Array(AREA_IDS.length);
 const CUE_INDEX = Object.fromEntries(CUE_KINDS.map((k, i) => [k, i])) as Record<CueKind, number>;
 const AREA_INDEX = Object.fromEntries(AREA_IDS.map((a, i) => [a, i])) as Record<AreaId, number>;
 const SLOT_NEGATED = 0;
@@ -371,7 +374,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   }
   // Per-area evidence and score in arrays indexed like AREA_IDS (no Map per analysis).
   const areaEv: (Evidence[] | undefined)[] = new Array(AREA_IDS.length);
-  const areaScore: number[] = new Array<number>(AREA_IDS.length).fill(0);
+  const areaScore = AREA_SCORE.fill(0);
   for (const h of keep) {
     if (h.sense.t !== 'area') continue;
     // "security-relevant", "security-conscious": a hyphenated modifier, not work in the area.
@@ -389,12 +392,12 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // An area named only by weak words counts only when no area is named strongly: a weak word
   // ("service", "view", "environment") is context, not a requirement, beside a clear one.
   // Two distinct weak words that agree ("deployment stages of the pipeline") name the area too.
-  const strong: boolean[] = new Array<boolean>(AREA_IDS.length).fill(false);
+  const strong = AREA_STRONG.fill(0);
   let nStrong = 0;
   for (let ax = 0; ax < AREA_IDS.length; ax++) {
     const list = areaEv[ax];
     if (list && (list.some((e) => e.weight >= 1) || separateWeakPair(list))) {
-      strong[ax] = true;
+      strong[ax] = 1;
       nStrong++;
     }
   }
