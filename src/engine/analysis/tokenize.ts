@@ -120,9 +120,11 @@ function sameLower(lower: string, text: string, start: number, end: number): boo
 /** The interned form of text[start, end) (an ASCII word run, so lowercasing is A–Z → a–z). */
 function formOf(text: string, start: number, end: number): WordForm {
   let h = 0x811c9dc5;
+  let digits = true;
   for (let k = start; k < end; k++) {
     let c = text.charCodeAt(k);
     if (c >= 65 && c <= 90) c += 32;
+    if (c < 48 || c > 57) digits = false;
     h = Math.imul(h ^ c, 0x01000193);
   }
   h &= 0x3fffffff; // a small integer key (no boxed number)
@@ -130,8 +132,9 @@ function formOf(text: string, start: number, end: number): WordForm {
   if (known !== undefined && sameLower(known.lower, text, start, end)) return known;
   const lower = text.slice(start, end).toLowerCase();
   const form: WordForm = { lower, stem: stem(lower), stemNode: undefined, lowerNode: undefined, classes: -1, scopeWeight: undefined };
-  // A hash collision keeps the first form; the other is simply not interned.
-  if (known === undefined && FORMS.size < MAX_FORMS) FORMS.set(h, form);
+  // A hash collision keeps the first form; the other is simply not interned. Numbers are not
+  // interned either: they are an open vocabulary (ids, versions, counts) the table would fill with.
+  if (known === undefined && !digits && FORMS.size < MAX_FORMS) FORMS.set(h, form);
   return form;
 }
 
