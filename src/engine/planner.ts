@@ -103,9 +103,13 @@ export class Planner {
   plan(task: string, corrections?: Corrections): Plan {
     const bad = checkTask(task);
     if (bad) throw bad;
-    const key = `${this.fingerprintValue}\u0000${corrections ? canonicalJson(corrections) : ''}\u0000${normalizeTaskText(task)}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
+    // With caching off (capacity 0) there is nothing to look up: skip normalising and hashing the key.
+    const key = this.cache.capacity > 0 ? `${this.fingerprintValue}\u0000${corrections ? canonicalJson(corrections) : ''}\u0000${normalizeTaskText(task)}` : undefined;
+    if (key === undefined) this.cache.countMiss();
+    else {
+      const hit = this.cache.get(key);
+      if (hit) return hit;
+    }
     const analysis = analyzeTask(task);
     const decision = routeAnalysis(analysis, corrections);
     const plan = buildPlan({
@@ -116,7 +120,7 @@ export class Planner {
       serversConfigured: this.serversValue.length > 0,
       ...(corrections ? { corrections } : {}),
     });
-    this.cache.set(key, plan);
+    if (key !== undefined) this.cache.set(key, plan);
     return plan;
   }
 

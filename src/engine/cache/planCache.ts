@@ -37,6 +37,11 @@ export class LruCache<V> {
     return v;
   }
 
+  /** Counts a miss without a lookup (a disabled cache: the caller skips building the key). */
+  countMiss(): void {
+    this.misses++;
+  }
+
   /** Stores `value`, evicting the least recently used entry when full. */
   set(key: string, value: V): void {
     if (this.capacity === 0) return;
