@@ -138,14 +138,8 @@ function formOf(text: string, start: number, end: number): WordForm {
   return form;
 }
 
-// The last text tokenised and its tokens: routing's scope model reads the text the analyzer has
-// just tokenised, so the second call is free. Tokens are immutable, so sharing them is safe.
-let lastText: string | undefined;
-let lastTokens: readonly Token[] = [];
-
 /** Tokenises a text in one pass (a hand-written scanner: no regex, no substring per known word). */
 export function tokenize(text: string): readonly Token[] {
-  if (text === lastText) return lastTokens;
   const out: Token[] = [];
   const len = text.length;
   let last = 0;
@@ -175,8 +169,6 @@ export function tokenize(text: string): readonly Token[] {
     out.push(new Token(text, formOf(text, start, end), start, end, clauseStart));
     last = end;
   }
-  lastText = text;
-  lastTokens = out;
   return out;
 }
 
