@@ -33,14 +33,16 @@ export class Token {
     readonly end: number,
     /** True when a sentence/clause boundary (. ; : ! ? newline, comma) precedes this token. */
     readonly clauseStart: boolean,
-  ) {
-    this.stem = form.stem;
-    this.lower = form.lower;
-  }
+  ) {}
+  // Read through the form rather than copied: a smaller token object (texts make ~1 per word).
   /** Stemmed lowercase form used for lookups. */
-  readonly stem: string;
+  get stem(): string {
+    return this.form.stem;
+  }
   /** Lowercase surface form (unstemmed). */
-  readonly lower: string;
+  get lower(): string {
+    return this.form.lower;
+  }
   /** The token as written (original case); sliced on demand, as only exact-case lexicon entries read it. */
   get raw(): string {
     return this.text.slice(this.start, this.end);
@@ -117,17 +119,34 @@ function sameLower(lower: string, text: string, start: number, end: number): boo
   return true;
 }
 
-/** The interned form of text[start, end) (an ASCII word run, so lowercasing is A–Z → a–z). */
-function formOf(text: string, start: number, end: number): WordForm {
-  let h = 0x811c9dc5;
-  let digits = true;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of the lowercase characters of text[start, end) (the scanner computes it inline). */
+function hashRange(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
   for (let k = start; k < end; k++) {
     let c = text.charCodeAt(k);
     if (c >= 65 && c <= 90) c += 32;
-    if (c < 48 || c > 57) digits = false;
-    h = Math.imul(h ^ c, 0x01000193);
+    h = Math.imul(h ^ c, FNV_PRIME);
   }
-  h &= 0x3fffffff; // a small integer key (no boxed number)
+  return h;
+}
+
+function allDigits(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * The interned form of text[start, end) (an ASCII word run, so lowercasing is A–Z → a–z), given
+ * the FNV-1a hash of its lowercase characters and whether it is all digits.
+ */
+function formOf(text: string, start: number, end: number, hash: number, digits: boolean): WordForm {
+  const h = hash & 0x3fffffff; // a small integer key (no boxed number)
   const known = FORMS.get(h);
   if (known !== undefined && sameLower(known.lower, text, start, end)) return known;
   const lower = text.slice(start, end).toLowerCase();
@@ -150,15 +169,25 @@ export function tokenize(text: string): readonly Token[] {
       continue;
     }
     const start = i;
-    i++;
-    // Word characters continue with letters, digits, '+', '#' (C++, C#) and inner apostrophes.
+    // Word characters: letters, digits, '+', '#' (C++, C#) and inner apostrophes. The interned-form
+    // key (FNV-1a of the lowercase characters) is computed in the same pass.
+    let h = FNV_OFFSET;
+    let digits = true;
     while (i < len) {
-      const c = text.charCodeAt(i);
-      if (isAlnum(c) || c === 43 || c === 35 || c === 39) i++;
-      else break;
+      let c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 35 || c === 39)) break;
+      if (c < 48 || c > 57) digits = false;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      i++;
     }
     let end = i;
     while (end > start + 1 && text.charCodeAt(end - 1) === 39) end--;
+    if (end < i) {
+      // Trailing apostrophes ("users'") are not part of the word: rehash what is.
+      h = hashRange(text, start, end);
+      digits = allDigits(text, start, end);
+    }
     // A '.' or '/' alone between two words (node.js, ci/cd) is not a boundary.
     let clauseStart = out.length === 0;
     if (!clauseStart && !(start - last === 1 && (text.charCodeAt(last) === 46 || text.charCodeAt(last) === 47))) {
@@ -166,7 +195,7 @@ export function tokenize(text: string): readonly Token[] {
         if (isBoundary(text.charCodeAt(k))) { clauseStart = true; break; }
       }
     }
-    out.push(new Token(text, formOf(text, start, end), start, end, clauseStart));
+    out.push(new Token(text, formOf(text, start, end, h, digits), start, end, clauseStart));
     last = end;
   }
   return out;
