@@ -28,6 +28,14 @@ export const CONCERN_PERSONA: Readonly<Record<ConcernId, PersonaId>> = {
   product: 'product-manager',
 };
 
+// Reasons that depend only on the area or concern, built once (not a new string per plan).
+const L3_WHY = whyTable(AREA_PERSONA, (a) => `§6 L3: ${a} area`);
+const L2_WHY = whyTable(AREA_PERSONA, (a) => `§6 L2: ${a} area`);
+const L1_WHY = whyTable(CONCERN_PERSONA, (c) => `§6 L1: ${c} concern`);
+function whyTable<K extends string>(keys: Readonly<Record<K, unknown>>, text: (k: K) => string): Readonly<Record<K, string>> {
+  return Object.fromEntries(Object.keys(keys).map((k) => [k, text(k as K)])) as Record<K, string>;
+}
+
 /** Inputs of persona selection: the (corrected) findings and the decided layers. */
 export interface PersonaInput {
   readonly analysis: Analysis;
@@ -60,7 +68,7 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
   if (inc('L3')) {
     for (const a of x.areas) {
       if (L2_AREAS.has(a.area)) continue;
-      l3.push({ persona: AREA_PERSONA[a.area], layer: 'L3', why: `§6 L3: ${a.area} area`, evidence: a.evidence, confidence: evidenceStrength(a.evidence) });
+      l3.push({ persona: AREA_PERSONA[a.area], layer: 'L3', why: L3_WHY[a.area], evidence: a.evidence, confidence: evidenceStrength(a.evidence) });
     }
     if (l3.length === 0 && x.areas.length === 0 && !strategyOnly) {
       l3.push({ persona: 'backend-developer', layer: 'L3', why: '§3 generalist task (no L2/L3 area): backend-developer', evidence: [], confidence: rule });
@@ -74,7 +82,7 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
   }
 
   if (inc('L1')) {
-    for (const c of x.concerns) add(CONCERN_PERSONA[c.concern], 'L1', `§6 L1: ${c.concern} concern`, c.evidence, evidenceStrength(c.evidence));
+    for (const c of x.concerns) add(CONCERN_PERSONA[c.concern], 'L1', L1_WHY[c.concern], c.evidence, evidenceStrength(c.evidence));
     if ((migration.length > 0 || multi.length > 0) && !out.some((p) => p.persona === 'solution-architect')) {
       add('solution-architect', 'L1', '§6 L1: migration / multi-region work is an architecture concern', [...migration, ...multi], evidenceStrength([...migration, ...multi]));
     }
@@ -89,7 +97,7 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
   if (inc('L2')) {
     for (const a of x.areas) {
       if (!L2_AREAS.has(a.area)) continue;
-      add(AREA_PERSONA[a.area], 'L2', `§6 L2: ${a.area} area`, a.evidence, evidenceStrength(a.evidence));
+      add(AREA_PERSONA[a.area], 'L2', L2_WHY[a.area], a.evidence, evidenceStrength(a.evidence));
     }
     if (!out.some((p) => p.layer === 'L2')) {
       const cert = sig('certification');

@@ -38,7 +38,8 @@ export function routeAnalysis(analysis: Analysis, corrections?: Corrections): Ro
   let strategyKind = analysis.strategy.kind;
   if (strategyKind === 'strategy' && areas.length === 0) strategyKind = 'strategy-only';
   if (strategyKind === 'strategy-only' && (c?.addAreas?.length ?? 0) > 0) strategyKind = 'strategy';
-  const effective: Analysis = { ...analysis, strategy: { ...analysis.strategy, kind: strategyKind } };
+  // A copy only when the corrections changed the strategy kind.
+  const effective: Analysis = strategyKind === analysis.strategy.kind ? analysis : { ...analysis, strategy: { ...analysis.strategy, kind: strategyKind } };
 
   const areaIds = areas.map((a) => a.area);
   const cx = classifyComplexity(effective, areaIds);
