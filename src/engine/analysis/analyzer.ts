@@ -128,6 +128,8 @@ function ev(tokens: readonly Token[], text: string, i: number, n: number, rule: 
 function findHits(tokens: readonly Token[], text: string): Hit[] {
   const hits: Hit[] = [];
   const nTok = tokens.length;
+  // In Title Case text ("Add Accordion To Settings Page") capitals prove nothing, as at a clause start.
+  const caseTells = !isTitleCase(tokens, text);
   for (let i = 0; i < nTok; i++) {
     const form = tokens[i]!.form;
     for (let pass = 0; pass < 2; pass++) {
@@ -147,7 +149,7 @@ function findHits(tokens: readonly Token[], text: string): Hit[] {
         const e = node.entry;
         if (!e) continue;
         for (const s of e.senses) hits.push(new Hit(tokens, text, i, n, s, s.t === 'area' ? s.weight : 1));
-        if (e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart) {
+        if (caseTells && e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart) {
           let same = true;
           for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
           if (same) for (const s of e.caseSenses) hits.push(new Hit(tokens, text, i, n, s, 1));
@@ -156,6 +158,25 @@ function findHits(tokens: readonly Token[], text: string): Hit[] {
     }
   }
   return hits;
+}
+
+/**
+ * Whether the text is written in Title Case: at least three words of four or more letters after the
+ * first, and at least 60 % of them capitalised. Exact-case catalogue names are not evidence there.
+ */
+function isTitleCase(tokens: readonly Token[], text: string): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.end - t.start < 4) continue;
+    const c = text.charCodeAt(t.start);
+    const upper = c >= 65 && c <= 90;
+    if (!upper && !(c >= 97 && c <= 122)) continue;
+    words++;
+    if (upper) capitalised++;
+  }
+  return words >= 3 && capitalised >= 0.6 * words;
 }
 
 /** Whether the hits name at least two different phrases (case-insensitive). */

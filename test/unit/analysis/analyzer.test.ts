@@ -38,6 +38,11 @@ describe('analyzeTask: areas (ROUTING §3)', () => {
     assert.ok(areas('Add Tableau dashboards fed from Snowflake').includes('data pipelines'));
     assert.ok(areas('Add Linkerd mTLS between services').includes('containers/kubernetes'));
   });
+  it('counts a catalogue name that is a common word only where its capital tells (not in Title Case text)', () => {
+    assert.ok(areas('Use Dragonfly to distribute images to the nodes').includes('containers/kubernetes'));
+    assert.ok(!areas('Add Dragonfly Animation To The Landing Page').includes('containers/kubernetes'));
+    assert.ok(!areas('Ship Falcon Mascot Stickers With Every Order').includes('observability'));
+  });
   it('drops negated mentions ("without changing the database")', () => {
     const a = analyzeTask('Add caching to the search API without changing the database schema');
     assert.ok(!a.areas.some((x) => x.area === 'database'));
