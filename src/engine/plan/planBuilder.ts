@@ -1,6 +1,7 @@
 import type { AreaFinding, AreaId, Analysis, ConcernFinding, ConcernId, Evidence } from '../analysis/analysisTypes';
 import type { LayerId } from '../catalog/layers';
 import type { PersonaId } from '../catalog/personas';
+import { AREA_OWNER } from '../catalog/areaOwners';
 import type { Corrections, RoutingDecision } from '../routing/routingTypes';
 import type { AssignmentResult, PersonaAssignment } from '../routing/mcpAssignment';
 import { canonicalJson, hashJoined } from '../cache/stableHash';
@@ -13,20 +14,6 @@ import { PLAN_SCHEMA_VERSION, type Handoff, type Plan, type PlanStep, type Serve
  * the inputs are engine-made and typed; plans are validated where they cross a trust boundary
  * (`parsePlan`). Plans are shared by the cache: treat them as immutable.
  */
-
-/** The persona that owns each requirement area (ROUTING §3, §6). */
-export const AREA_OWNER: { readonly [A in AreaId]: PersonaId } = {
-  backend: 'backend-developer',
-  frontend: 'frontend-developer',
-  database: 'database-expert',
-  'containers/kubernetes': 'kubernetes-expert',
-  observability: 'observability-expert',
-  testing: 'testing-specialist',
-  'CI/CD': 'pipeline-manager',
-  'infrastructure/cloud': 'infra-manager',
-  security: 'appsec-manager',
-  'data pipelines': 'data-manager',
-};
 
 /** The L1 persona that owns each concern (ROUTING §6). */
 export const CONCERN_OWNER: { readonly [C in ConcernId]: PersonaId } = {

@@ -1,25 +1,12 @@
 import type { Analysis, AreaId, ConcernId, Complexity, Evidence } from '../analysis/analysisTypes';
 import { L2_AREAS } from '../analysis/analyzer';
+import { AREA_OWNER } from '../catalog/areaOwners';
 import type { LayerId } from '../catalog/layers';
 import { PERSONA_IDS, personaRank, type PersonaId } from '../catalog/personas';
 import { evidenceStrength, ruleConfidence } from './confidence';
 import type { LayerDecision, PersonaDecision } from './routingTypes';
 
 const RANK = new Map<PersonaId, number>(PERSONA_IDS.map((p) => [p, personaRank(p)]));
-
-/** The persona that owns each area (ROUTING §3). */
-export const AREA_PERSONA: Readonly<Record<AreaId, PersonaId>> = {
-  backend: 'backend-developer',
-  frontend: 'frontend-developer',
-  database: 'database-expert',
-  'containers/kubernetes': 'kubernetes-expert',
-  observability: 'observability-expert',
-  testing: 'testing-specialist',
-  'CI/CD': 'pipeline-manager',
-  'infrastructure/cloud': 'infra-manager',
-  security: 'appsec-manager',
-  'data pipelines': 'data-manager',
-};
 
 /** The L1 persona for each concern (ROUTING §6). */
 export const CONCERN_PERSONA: Readonly<Record<ConcernId, PersonaId>> = {
@@ -29,8 +16,8 @@ export const CONCERN_PERSONA: Readonly<Record<ConcernId, PersonaId>> = {
 };
 
 // Reasons that depend only on the area or concern, built once (not a new string per plan).
-const L3_WHY = whyTable(AREA_PERSONA, (a) => `§6 L3: ${a} area`);
-const L2_WHY = whyTable(AREA_PERSONA, (a) => `§6 L2: ${a} area`);
+const L3_WHY = whyTable(AREA_OWNER, (a) => `§6 L3: ${a} area`);
+const L2_WHY = whyTable(AREA_OWNER, (a) => `§6 L2: ${a} area`);
 const L1_WHY = whyTable(CONCERN_PERSONA, (c) => `§6 L1: ${c} concern`);
 function whyTable<K extends string>(keys: Readonly<Record<K, unknown>>, text: (k: K) => string): Readonly<Record<K, string>> {
   return Object.fromEntries(Object.keys(keys).map((k) => [k, text(k as K)])) as Record<K, string>;
@@ -68,7 +55,7 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
   if (inc('L3')) {
     for (const a of x.areas) {
       if (L2_AREAS.has(a.area)) continue;
-      l3.push({ persona: AREA_PERSONA[a.area], layer: 'L3', why: L3_WHY[a.area], evidence: a.evidence, confidence: evidenceStrength(a.evidence) });
+      l3.push({ persona: AREA_OWNER[a.area], layer: 'L3', why: L3_WHY[a.area], evidence: a.evidence, confidence: evidenceStrength(a.evidence) });
     }
     if (l3.length === 0 && x.areas.length === 0 && !strategyOnly) {
       l3.push({ persona: 'backend-developer', layer: 'L3', why: '§3 generalist task (no L2/L3 area): backend-developer', evidence: [], confidence: rule });
@@ -97,7 +84,7 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
   if (inc('L2')) {
     for (const a of x.areas) {
       if (!L2_AREAS.has(a.area)) continue;
-      add(AREA_PERSONA[a.area], 'L2', L2_WHY[a.area], a.evidence, evidenceStrength(a.evidence));
+      add(AREA_OWNER[a.area], 'L2', L2_WHY[a.area], a.evidence, evidenceStrength(a.evidence));
     }
     if (!out.some((p) => p.layer === 'L2')) {
       const cert = sig('certification');
