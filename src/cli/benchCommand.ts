@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -11,6 +11,7 @@ import { routeAnalysis } from '../engine/routing/route';
 import { builtinCatalog } from '../engine/catalog/catalog';
 import { intFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from './cliArgs';
 import type { CliIo } from './cliIo';
+import { readJsonLinesFile } from './jsonLinesFile';
 import { knowledgeBaseServers } from './serversFile';
 
 export const BENCH_FLAGS: readonly FlagSpec[] = [
@@ -246,22 +247,12 @@ function percentiles(samples: Float64Array, verdict = true): string {
 }
 
 function readTasks(file: string): string[] {
-  if (!existsSync(file)) throw new UsageError(`task file not found: ${file}`);
   const tasks: string[] = [];
-  readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .forEach((line, i) => {
-      if (line.trim() === '') return;
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch (e) {
-        throw new UsageError(`${file}: line ${i + 1}: not valid JSON: ${(e as Error).message}`);
-      }
-      const task = (json as { task?: unknown } | null)?.task;
-      if (typeof task !== 'string' || task.trim() === '') throw new UsageError(`${file}: line ${i + 1}: missing "task" (a non-empty string)`);
-      tasks.push(task);
-    });
+  readJsonLinesFile(file, 'task', (json, line) => {
+    const task = (json as { task?: unknown } | null)?.task;
+    if (typeof task !== 'string' || task.trim() === '') throw new UsageError(`${file}: line ${line}: missing "task" (a non-empty string)`);
+    tasks.push(task);
+  });
   if (tasks.length === 0) throw new UsageError(`${file}: no tasks`);
   return tasks;
 }

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatEvalReport, scorePredictions, type EvalReport, type EvalRow } from '../engine/eval/metrics';
 import { Planner } from '../engine/planner';
 import { intFlag, parseArgs, UsageError, type FlagSpec } from './cliArgs';
 import { catalogFromArgs } from './catalogOption';
 import type { CliIo } from './cliIo';
+import { readJsonLinesFile } from './jsonLinesFile';
 
 export const EVAL_FLAGS: readonly FlagSpec[] = [
   { name: 'folds', kind: 'string' },
@@ -61,26 +61,16 @@ export async function runEval(argv: readonly string[], io: CliIo): Promise<numbe
 }
 
 function readLabelled(file: string): Labelled[] {
-  if (!existsSync(file)) throw new UsageError(`labelled file not found: ${file}`);
   const rows: Labelled[] = [];
   const seen = new Set<string>();
-  readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .forEach((line, i) => {
-      if (line.trim() === '') return;
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch (e) {
-        throw new UsageError(`${file}: line ${i + 1}: not valid JSON: ${(e as Error).message}`);
-      }
-      const r = labelledSchema.safeParse(json);
-      if (!r.success) throw new UsageError(`${file}: line ${i + 1}: ${r.error.issues[0]?.message ?? 'invalid labelled task'}`);
-      const id = String(r.data.id);
-      if (seen.has(id)) throw new UsageError(`${file}: line ${i + 1}: duplicate id "${id}"`);
-      seen.add(id);
-      rows.push({ id, task: r.data.task, complexity: r.data.complexity, layers: r.data.layers, personas: r.data.personas });
-    });
+  readJsonLinesFile(file, 'labelled', (json, line) => {
+    const r = labelledSchema.safeParse(json);
+    if (!r.success) throw new UsageError(`${file}: line ${line}: ${r.error.issues[0]?.message ?? 'invalid labelled task'}`);
+    const id = String(r.data.id);
+    if (seen.has(id)) throw new UsageError(`${file}: line ${line}: duplicate id "${id}"`);
+    seen.add(id);
+    rows.push({ id, task: r.data.task, complexity: r.data.complexity, layers: r.data.layers, personas: r.data.personas });
+  });
   if (rows.length === 0) throw new UsageError(`${file}: no labelled tasks`);
   return rows;
 }
