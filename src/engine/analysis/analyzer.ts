@@ -59,6 +59,8 @@ const CAPABILITY_VERBS = new Set(['add', 'edit', 'delet', 'creat', 'view', 'mana
 const REPLACE_STEMS = new Set(['replac', 'swap']);
 const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
+/** Verbs that carry a policy or standard out (stems): the policy is then a constraint, not the deliverable. */
+const POLICY_WORK_VERBS = new Set(['implement', 'enforc', 'apply', 'harden', 'configur', 'enabl', 'integrat', 'automat', 'deploy', 'fix', 'remediat']);
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
 // "test" followed by a determiner is the verb ("test the migration"), not a test to write.
 const VERB_FOLLOWERS = new Set(['the', 'a', 'an', 'if', 'whether', 'that', 'our', 'this', 'it', 'its', 'how', 'out', 'with', 'against', 'on', 'for']);
@@ -371,7 +373,12 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
   // A question ("Should we switch to gRPC?") asks for a decision: strategy.
   const trimmed = task.trimEnd();
   if (trimmed.endsWith('?') && tokens.length > 0 && QUESTION_STARTS.has(tokens[0]!.lower)) stratEv.push(ev(tokens, task, 0, 1, 'strategy:question', 1));
-  const stratOnlyEv = cue('strategyOnly').map((h) => h.ev);
+  // "Implement the retention policy", "Harden X to the CIS Benchmark": a policy or standard that a
+  // work verb carries out is the yardstick of the work, not the deliverable (ROUTING §3).
+  let firstPolicyWork = Infinity;
+  for (const v of cue('implVerb')) if (v.i < firstPolicyWork && !negated[v.i] && POLICY_WORK_VERBS.has(tokens[v.i]!.stem)) firstPolicyWork = v.i;
+  const stratOnlyEv: Evidence[] = [];
+  for (const h of cue('strategyOnly')) if (firstPolicyWork > h.i) stratOnlyEv.push(h.ev);
   const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
   return { firstVerb, docsHit, stratEv, stratOnlyEv, isStrategy };
 }

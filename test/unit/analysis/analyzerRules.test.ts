@@ -54,6 +54,14 @@ describe('analyzer: scope signals (§4)', () => {
     assert.equal(a.strategy.kind, 'strategy-only');
     assert.ok(!a.signals.some((s) => s.kind === 'certification'));
   });
+  it('a policy or standard that the work carries out is not the deliverable (§3)', () => {
+    assert.equal(analyzeTask('Write a data retention policy').strategy.kind, 'strategy-only');
+    assert.equal(analyzeTask('Develop an incident response plan').strategy.kind, 'strategy-only');
+    const harden = analyzeTask('Harden the Kubernetes nodes to the CIS Benchmark');
+    assert.equal(harden.strategy.kind, 'none');
+    assert.deepEqual(areas('Harden the Kubernetes nodes to the CIS Benchmark'), ['containers/kubernetes', 'security']);
+    assert.equal(analyzeTask('Enforce the password policy on sign-up').strategy.kind, 'none');
+  });
   it('deploying tools to production is not rolling out a whole system', () => {
     assert.notEqual(complexity('Deploy Prometheus and Grafana to the production cluster'), 'high');
     assert.equal(complexity('Launch the new SaaS platform in production with SSO, billing and monitoring'), 'high');
