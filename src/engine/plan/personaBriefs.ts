@@ -9,9 +9,11 @@ export interface PersonaBrief {
   /** Verb phrase completed by the task quote: "<objective>: “task”". */
   readonly objective: string;
   readonly acceptanceCriteria: readonly string[];
+  /** `objective` followed by ": ", the fixed head of every hand-off objective (made once, not per plan). */
+  readonly objectivePrefix: string;
 }
 
-const BRIEFS: { readonly [P in PersonaId]: PersonaBrief } = {
+const BRIEFS: { readonly [P in PersonaId]: Omit<PersonaBrief, 'objectivePrefix'> } = {
   'system-overseer': {
     objective: 'Own the session and coordinate every layer below it',
     acceptanceCriteria: ['Every step finished, or was escalated with a reason', 'The session stayed within its budget and reported its health'],
@@ -90,4 +92,6 @@ const BRIEFS: { readonly [P in PersonaId]: PersonaBrief } = {
 for (const b of Object.values(BRIEFS)) Object.freeze(b.acceptanceCriteria);
 
 /** Objective and acceptance criteria per persona (frozen; shared by every plan). */
-export const PERSONA_BRIEFS: { readonly [P in PersonaId]: PersonaBrief } = BRIEFS;
+export const PERSONA_BRIEFS = Object.fromEntries(
+  Object.entries(BRIEFS).map(([p, b]) => [p, { ...b, objectivePrefix: `${b.objective}: ` }]),
+) as { readonly [P in PersonaId]: PersonaBrief };

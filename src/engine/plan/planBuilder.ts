@@ -63,8 +63,14 @@ export function planId(task: string, fingerprint: string, corrections?: Correcti
 
 /** The step id of a persona: `L3:backend-developer`. */
 export function stepId(layer: LayerId, persona: PersonaId): string {
-  return `${layer}:${persona}`;
+  // Memoised: a plan has ~5–12 steps and ids repeat across plans; one string each, not one per plan.
+  const key = STEP_IDS.get(persona);
+  if (key !== undefined && key.layer === layer) return key.id;
+  const id = `${layer}:${persona}`;
+  STEP_IDS.set(persona, { layer, id });
+  return id;
 }
+const STEP_IDS = new Map<PersonaId, { readonly layer: LayerId; readonly id: string }>();
 
 /** Builds the plan (no validation; see the module comment). */
 export function buildPlan(input: PlanBuildInput): Plan {
@@ -77,6 +83,9 @@ export function buildPlan(input: PlanBuildInput): Plan {
   const liveOps = corrections?.liveOps ?? analysis.liveOps.live;
 
   const requirements = new RequirementText(areas, concerns);
+  // The constraints of live steps (L4, and L2 when the task acts on live systems): one array per
+  // plan, shared by those steps (plans are immutable), instead of a copy per step.
+  const liveConstraints = [...constraints, LIVE_CONFIRM];
   const steps: PlanStep[] = [];
   let prevLayerSteps: string[] = [];
   let curLayer: LayerId | undefined;
@@ -106,7 +115,7 @@ export function buildPlan(input: PlanBuildInput): Plan {
       confidence: round3(p.confidence * factor),
       why: input.serversConfigured ? withServerNotes(p.why, a) : p.why,
       evidence: p.evidence as Evidence[],
-      handoff: handoffFor(p.persona, p.layer, quote, analysis, requirements, constraints, liveOps),
+      handoff: handoffFor(p.persona, p.layer, quote, analysis, requirements, constraints, liveConstraints, liveOps),
     });
   }
 
@@ -256,6 +265,7 @@ class RequirementText {
 const LIVE_CONFIRM = 'Acts on live systems: confirm each operation before it runs and verify the result';
 // Shared by many plans: frozen, so an accidental mutation throws instead of changing every plan.
 const GENERALIST_REQ = Object.freeze(['general change: no specific area named; deliver what the task asks']) as string[];
+const NO_ARTIFACTS = Object.freeze([]) as unknown as Handoff['artifacts'];
 const SUPPORT_REQ = Object.freeze(['no area of its own named; support the plan at this layer']) as string[];
 
 function phrases(evidence: readonly Evidence[]): string {
@@ -317,6 +327,7 @@ function handoffFor(
   analysis: Analysis,
   text: RequirementText,
   constraints: readonly string[],
+  liveConstraints: readonly string[],
   liveOps: boolean,
 ): Handoff {
   const brief = PERSONA_BRIEFS[persona];
@@ -334,12 +345,13 @@ function handoffFor(
     // A persona chosen by a structural rule (generalist L3, default L2 manager) works on the whole task.
     if (requirements.length === 0) requirements = analysis.generalist ? GENERALIST_REQ : SUPPORT_REQ;
   }
-  const stepConstraints = layer === 'L4' || (liveOps && layer === 'L2') ? [...constraints, LIVE_CONFIRM] : (constraints as string[]);
+  const stepConstraints = layer === 'L4' || (liveOps && layer === 'L2') ? liveConstraints : constraints;
   return {
-    objective: `${brief.objective}: ${quote}`,
+    objective: brief.objectivePrefix + quote,
     requirements,
-    constraints: stepConstraints,
+    constraints: stepConstraints as string[],
     acceptanceCriteria: brief.acceptanceCriteria as string[],
-    artifacts: [],
+    // Filled in by the executor on a copy (attemptInputs), never on the plan: one frozen array for all.
+    artifacts: NO_ARTIFACTS,
   };
 }
