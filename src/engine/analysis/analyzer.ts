@@ -13,7 +13,7 @@ import {
 } from './analysisTypes';
 import { CUE_KINDS, type CueKind } from './cueVocabulary';
 import { LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
-import { tokenize, type Token } from './tokenize';
+import { tokenizeScratch, type Token } from './tokenize';
 
 /** One lexicon hit: token range, the sense it carries, and its evidence (built on first use: most hits are never cited). */
 class Hit {
@@ -244,7 +244,8 @@ const longestFirst = (a: Hit, b: Hit): number => b.n - a.n || a.i - b.i;
  * unoptimised after every deoptimisation; small passes optimise, and re-optimise, in milliseconds.
  */
 export function analyzeTask(task: string): Analysis {
-  const tokens = tokenize(task);
+  // Scratch tokens (reused by the next analysis): nothing returned below refers to a token.
+  const tokens = tokenizeScratch(task);
   const hits = findHits(tokens, task);
   const ignored: Evidence[] = [];
   // Cue hits by kind, in an array indexed like CUE_KINDS (the sense carries its index).
