@@ -120,7 +120,9 @@ export function treeChildren(sessions: readonly SessionView[], parent: TreeNodeV
       const count = sessions.filter((s) => groupOf(s.status) === g).length;
       return {
         kind: 'group' as const,
-        id: `group:${g}`,
+        // An empty group gets its own id: VS Code keeps an item's expansion state by id, and a group
+        // first shown empty (not expandable) would otherwise stay collapsed once sessions arrive.
+        id: count === 0 ? `group:${g}:empty` : `group:${g}`,
         label: GROUP_LABELS[g],
         description: String(count),
         tooltip: `${GROUP_LABELS[g]}: ${count} session${count === 1 ? '' : 's'}`,

@@ -38,7 +38,7 @@ describe('extension/sessionTreeModel', () => {
 
   it('hides empty completed/failed/draft groups but keeps running and waiting', () => {
     const root = treeChildren([sampleSession('a', 'running')], undefined);
-    assert.deepEqual(root.map((n) => n.id), ['group:running', 'group:waiting']);
+    assert.deepEqual(root.map((n) => n.id), ['group:running', 'group:waiting:empty']);
     assert.equal(root[1]!.collapsible, 'none');
   });
 
