@@ -547,6 +547,15 @@ interface SignalInput {
   readonly techClauses: Set<number>;
 }
 
+/**
+ * The hits outside every negation's scope. Usually that is all of them: then the array itself is
+ * returned (read-only) instead of a copy, one allocation fewer per cue kind per analysis.
+ */
+function unnegated<H extends { readonly i: number }>(hits: readonly H[], negated: Uint8Array): readonly H[] {
+  for (const h of hits) if (negated[h.i]) return hits.filter((x) => !negated[x.i]);
+  return hits;
+}
+
 /** Scope signals (ROUTING §4) and live operations (§5). */
 function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live: LiveOpsFinding } {
   const { task, tokens, hits, negated } = r;
@@ -557,7 +566,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const addSignal = (kind: ScopeSignalKind, e: readonly Evidence[]): void => { if (e.length > 0) signals.push({ kind, evidence: e }); };
   const live = detectLive(tokens, task, cue, negated, finalAreas, isStrategy);
 
-  const migVerbs = cue('migrationVerb').filter((h) => !negated[h.i]);
+  const migVerbs = unnegated(cue('migrationVerb'), negated);
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
   const hostObjs = cue('hostingObject').filter((h) => !negated[h.i] && tokens[h.i - 1]?.lower !== 'multi');
   const dbEngines = new Set(cue('dbEngine').map((h) => tokens[h.i]!.stem));
@@ -580,9 +589,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (!isStrategy && !docsHit && migVerbs.length > 0 && hostObjs.length > 0 && finalAreas.length === 0 && !strategyOnly) {
     finalAreas.push({ area: 'infrastructure/cloud', score: 0.55, evidence: [{ ...hostObjs[0]!.ev, rule: `inferred:hosting-migration:${hostObjs[0]!.ev.rule}`, weight: 0.5 }] });
   }
-  const multi = cue('multiRegion').filter((h) => !negated[h.i]);
+  const multi = unnegated(cue('multiRegion'), negated);
   if (!isStrategy && !docsHit) addSignal('multi-region', multi.map((h) => h.ev));
-  addSignal('hard-constraint', cue('hardConstraint').filter((h) => !negated[h.i]).map((h) => h.ev));
+  addSignal('hard-constraint', unnegated(cue('hardConstraint'), negated).map((h) => h.ev));
   const certs = cue('certification');
   if (certAction) addSignal('certification', certs.map((h) => h.ev));
   const buildVerb = hits.some((h) => h.sense.t === 'cue' && (h.sense.cue === 'implVerb' || h.sense.cue === 'liveVerb') && BUILD_VERBS.has(tokens[h.i]!.stem + (h.n > 1 ? ` ${tokens[h.i + 1]!.stem}` : '')));
@@ -651,8 +660,8 @@ function detectLive(
   areas: readonly AreaFinding[],
   strategy: boolean,
 ): LiveOpsFinding {
-  const automation = cue('automation').filter((h) => !negated[h.i]);
-  const targets = cue('liveTarget').filter((h) => !negated[h.i]);
+  const automation = unnegated(cue('automation'), negated);
+  const targets = unnegated(cue('liveTarget'), negated);
   const evidence: Evidence[] = [];
   // A plan about an operation does not carry it out; automation for it neither (ROUTING §5).
   if (automation.length === 0 && !strategy) {

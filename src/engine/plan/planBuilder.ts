@@ -84,8 +84,8 @@ export function buildPlan(input: PlanBuildInput): Plan {
 
   const requirements = new RequirementText(areas, concerns);
   // The constraints of live steps (L4, and L2 when the task acts on live systems): one array per
-  // plan, shared by those steps (plans are immutable), instead of a copy per step.
-  const liveConstraints = [...constraints, LIVE_CONFIRM];
+  // plan, made when the first such step needs it and shared by the others (plans are immutable).
+  let liveConstraints: string[] | undefined;
   const steps: PlanStep[] = [];
   let prevLayerSteps: string[] = [];
   let curLayer: LayerId | undefined;
@@ -103,6 +103,8 @@ export function buildPlan(input: PlanBuildInput): Plan {
     }
     const id = stepId(p.layer, p.persona);
     curLayerSteps.push(id);
+    const liveStep = p.layer === 'L4' || (liveOps && p.layer === 'L2');
+    if (liveStep) liveConstraints ??= [...constraints, LIVE_CONFIRM];
     const factor = input.serversConfigured ? 1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * a.coverage : 1;
     factorSum += factor;
     steps.push({
@@ -115,7 +117,7 @@ export function buildPlan(input: PlanBuildInput): Plan {
       confidence: round3(p.confidence * factor),
       why: input.serversConfigured ? withServerNotes(p.why, a) : p.why,
       evidence: p.evidence as Evidence[],
-      handoff: handoffFor(p.persona, p.layer, quote, analysis, requirements, constraints, liveConstraints, liveOps),
+      handoff: handoffFor(p.persona, p.layer, quote, analysis, requirements, liveStep ? liveConstraints! : constraints),
     });
   }
 
@@ -326,9 +328,8 @@ function handoffFor(
   quote: string,
   analysis: Analysis,
   text: RequirementText,
+  /** The step's constraints (the plan's, plus the live-operation rule on live steps). */
   constraints: readonly string[],
-  liveConstraints: readonly string[],
-  liveOps: boolean,
 ): Handoff {
   const brief = PERSONA_BRIEFS[persona];
   let requirements: string[];
@@ -345,11 +346,10 @@ function handoffFor(
     // A persona chosen by a structural rule (generalist L3, default L2 manager) works on the whole task.
     if (requirements.length === 0) requirements = analysis.generalist ? GENERALIST_REQ : SUPPORT_REQ;
   }
-  const stepConstraints = layer === 'L4' || (liveOps && layer === 'L2') ? liveConstraints : constraints;
   return {
     objective: brief.objectivePrefix + quote,
     requirements,
-    constraints: stepConstraints as string[],
+    constraints: constraints as string[],
     acceptanceCriteria: brief.acceptanceCriteria as string[],
     // Filled in by the executor on a copy (attemptInputs), never on the plan: one frozen array for all.
     artifacts: NO_ARTIFACTS,
