@@ -99,6 +99,17 @@ function clauseIndex(n: number): Uint32Array {
   return scratch32;
 }
 const NO_HITS: readonly Hit[] = [];
+
+/**
+ * `list` with `item` appended, or a new list of `item`. A list started as `[item]` is exact-size,
+ * while `[]` then push reserves 16 slots: most evidence lists keep one or two items, and the
+ * area and concern lists live on in every cached plan.
+ */
+function append<T>(list: T[] | undefined, item: T): T[] {
+  if (list === undefined) return [item];
+  list.push(item);
+  return list;
+}
 // First words of the user-facing patterns below ("allow users", "let each customer", "users can").
 const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer']);
 
@@ -280,7 +291,7 @@ export function analyzeTask(task: string): Analysis {
   const cues: (Hit[] | undefined)[] = new Array(CUE_KINDS.length);
   for (const h of hits) {
     if (h.sense.t !== 'cue') continue;
-    (cues[h.sense.ix] ??= []).push(h);
+    cues[h.sense.ix] = append(cues[h.sense.ix], h);
   }
   const cue = (k: CueKind): readonly Hit[] => cues[CUE_INDEX[k]] ?? NO_HITS;
 
@@ -442,7 +453,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (docsHit && !isStrategy) { ignored.push({ ...h.ev, rule: `documentation-subject:${h.ev.rule}` }); continue; }
     if (testSubject[h.i] && !SUBJECT_HEADS.has(h.sense.area) && !L2_AREAS.has(h.sense.area)) { ignored.push({ ...h.ev, rule: `artifact-subject:${h.ev.rule}` }); continue; }
     const ax = AREA_INDEX[h.sense.area];
-    (areaEv[ax] ??= []).push(h.ev);
+    areaEv[ax] = append(areaEv[ax], h.ev);
     areaScore[ax] += h.sense.weight;
   }
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
@@ -490,7 +501,7 @@ function readConcerns(
   const genericReplace = (h: Hit): boolean => REPLACE_STEMS.has(tokens[h.i]!.stem) && h.n === 1 && !techClause(h.i);
   for (const h of hits) {
     if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(h)) continue;
-    (concernEv.get(h.sense.concern) ?? concernEv.set(h.sense.concern, []).get(h.sense.concern)!).push(h.ev);
+    concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // User stories ("As a <role>, I want…") are product framing unless the role is technical.
   let userFacing: Evidence | undefined;
@@ -510,7 +521,7 @@ function readConcerns(
       const e = ev(tokens, task, 0, Math.min(4, tokens.length), 'concern:product:user-story', 1);
       userFacing = e;
       userStory = e;
-      (concernEv.get('product') ?? concernEv.set('product', []).get('product')!).push(e);
+      concernEv.set('product', append(concernEv.get('product'), e));
     } else concernEv.delete('product');
   }
   const concerns: ConcernFinding[] = [];

@@ -95,14 +95,14 @@ export function buildPlan(input: PlanBuildInput): Plan {
     const p = decision.personas[i]!;
     const a = assignment.personas[i];
     if (!a || a.persona !== p.persona) throw new Error(`assignment does not match routing at persona ${i} (${p.persona})`);
+    const id = stepId(p.layer, p.persona);
     if (p.layer !== curLayer) {
       // Steps depend on every step of the nearest included layer above that has steps.
       if (curLayerSteps.length > 0) prevLayerSteps = curLayerSteps;
       curLayer = p.layer;
-      curLayerSteps = [];
-    }
-    const id = stepId(p.layer, p.persona);
-    curLayerSteps.push(id);
+      // Started with its first id (`[]` then push would reserve 16 slots in every cached plan).
+      curLayerSteps = [id];
+    } else curLayerSteps.push(id);
     const liveStep = p.layer === 'L4' || (liveOps && p.layer === 'L2');
     if (liveStep) liveConstraints ??= [...constraints, LIVE_CONFIRM];
     const factor = input.serversConfigured ? 1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * a.coverage : 1;
@@ -249,9 +249,14 @@ class RequirementText {
 
   /** The areas a persona owns. */
   ownedBy(persona: PersonaId): string[] {
-    const out: string[] = [];
-    for (const a of this.areas) if (AREA_OWNER[a.area] === persona) out.push(this.area(a));
-    return out;
+    // Usually one area: a list started with its first line is exact-size (see `buildPlan`).
+    let out: string[] | undefined;
+    for (const a of this.areas) {
+      if (AREA_OWNER[a.area] !== persona) continue;
+      if (out) out.push(this.area(a));
+      else out = [this.area(a)];
+    }
+    return out ?? NO_LINES;
   }
 
   private area(a: AreaFinding): string {
@@ -267,6 +272,7 @@ class RequirementText {
 const LIVE_CONFIRM = 'Acts on live systems: confirm each operation before it runs and verify the result';
 // Shared by many plans: frozen, so an accidental mutation throws instead of changing every plan.
 const GENERALIST_REQ = Object.freeze(['general change: no specific area named; deliver what the task asks']) as string[];
+const NO_LINES = Object.freeze([]) as unknown as string[];
 const NO_ARTIFACTS = Object.freeze([]) as unknown as Handoff['artifacts'];
 const SUPPORT_REQ = Object.freeze(['no area of its own named; support the plan at this layer']) as string[];
 
