@@ -142,6 +142,7 @@ const AREA_INDEX = Object.fromEntries(AREA_IDS.map((a, i) => [a, i])) as Record<
 const SLOT_NEGATED = 0;
 const SLOT_SUBJECT = 1;
 const SLOT_NAMED = 2;
+const SLOT_TECH_CLAUSE = 4; // indexed by clause number (clauses never outnumber tokens)
 
 function ev(tokens: readonly Token[], text: string, i: number, n: number, rule: string, weight: number): Evidence {
   const start = tokens[i]!.start;
@@ -260,7 +261,7 @@ function longestAreaHits(hits: readonly Hit[], nTokens: number): Hit[] {
     area[j] = h;
   }
   // Phrases are at most 4 tokens long, so a byte per token holds the owning length.
-  const owner = flags(3, nTokens);
+  const owner = flags(3, nTokens); // slot 3: the owner lengths
   const keep: Hit[] = [];
   for (const h of area) {
     let free = true;
@@ -484,7 +485,7 @@ function readConcerns(
   keep: readonly Hit[],
   areas: AreaFinding[],
   docsHit: Hit | undefined,
-): { concernEv: Map<ConcernId, Evidence[]>; concerns: ConcernFinding[]; techClauses: Set<number> } {
+): { concernEv: Map<ConcernId, Evidence[]>; concerns: ConcernFinding[]; techClauses: Uint8Array } {
   const { task, tokens, hits, negated } = r;
   // L1 concerns.
   const concernEv = new Map<ConcernId, Evidence[]>();
@@ -495,9 +496,10 @@ function readConcerns(
     if (k > 0 && tokens[k]!.clauseStart) c++;
     clauseOf[k] = c;
   }
-  const techClauses = new Set<number>();
-  for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses.add(clauseOf[k.i]!);
-  const techClause = (i: number): boolean => techClauses.has(clauseOf[i]!);
+  // Per clause: names a catalogued technology (scratch flags, not a Set per analysis).
+  const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
+  for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
+  const techClause = (i: number): boolean => techClauses[clauseOf[i]!] === 1;
   const genericReplace = (h: Hit): boolean => REPLACE_STEMS.has(tokens[h.i]!.stem) && h.n === 1 && !techClause(h.i);
   for (const h of hits) {
     if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(h)) continue;
@@ -555,7 +557,7 @@ interface SignalInput {
   /** The task sets out to achieve a certification. */
   readonly certAction: boolean;
   /** Clauses naming a catalogued technology (indexes into the clause scratch array). */
-  readonly techClauses: Set<number>;
+  readonly techClauses: Uint8Array;
 }
 
 /**
@@ -628,7 +630,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const { keep, concerns, firstVerb, docsHit, isStrategy, techClauses } = x;
   const cue = (k: CueKind): readonly Hit[] => r.cues[CUE_INDEX[k]] ?? NO_HITS;
   const clauseOf = clauseIndex(tokens.length); // filled by readConcerns
-  const genericReplace = (h: Hit): boolean => REPLACE_STEMS.has(tokens[h.i]!.stem) && h.n === 1 && !techClauses.has(clauseOf[h.i]!);
+  const genericReplace = (h: Hit): boolean => REPLACE_STEMS.has(tokens[h.i]!.stem) && h.n === 1 && techClauses[clauseOf[h.i]!] !== 1;
   const addSignal = (kind: ScopeSignalKind, e: readonly Evidence[]): void => { if (e.length > 0) signals.push({ kind, evidence: e }); };
   // Substantial scope for one area: a new module/service, codebase-wide change, external integration, migration between technologies.
   // A cue word inside a longer area phrase is part of a name ("integration test", "full text search").

@@ -35,6 +35,17 @@ export interface PersonaInput {
   readonly liveTargets: readonly ('kubernetes' | 'security' | 'cloud')[];
 }
 
+/** How many different personas the decisions name (a pairwise scan: at most a handful). */
+function distinctPersonas(ds: readonly PersonaDecision[]): number {
+  let n = 0;
+  for (let k = 0; k < ds.length; k++) {
+    let seen = false;
+    for (let j = 0; j < k && !seen; j++) seen = ds[j]!.persona === ds[k]!.persona;
+    if (!seen) n++;
+  }
+  return n;
+}
+
 /** Selects personas per included layer (ROUTING §6), in delegation order. */
 export function selectPersonas(x: PersonaInput): PersonaDecision[] {
   const inc = (l: LayerId): boolean => x.layers.find((d) => d.layer === l)?.included ?? false;
@@ -63,7 +74,7 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
   }
 
   add('system-overseer', 'L0', '§6 L0: system-overseer owns every session', [], 1);
-  const nL3 = new Set(l3.map((p) => p.persona)).size;
+  const nL3 = distinctPersonas(l3);
   if (nL3 >= 3 || x.complexity === 'extreme') {
     add('agent-provisioner', 'L0', nL3 >= 3 ? `§6 L0: ${nL3} L3 personas run in parallel (3 or more)` : '§6 L0: extreme complexity', [], nL3 >= 3 ? 1 : rule);
   }
@@ -94,7 +105,8 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
     }
   }
 
-  for (const p of l3) add(p.persona, p.layer, p.why, p.evidence, p.confidence);
+  // The L3 decisions themselves (same fields, same order) rather than a copy of each.
+  for (const p of l3) if (!out.some((q) => q.persona === p.persona)) out.push(p);
 
   if (inc('L4')) {
     const t = x.liveTargets;
