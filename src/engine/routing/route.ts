@@ -13,6 +13,33 @@ function inAreaOrder(areas: readonly { area: AreaId }[]): boolean {
   return true;
 }
 
+function inConcernOrder(concerns: readonly { concern: ConcernId }[]): boolean {
+  for (let k = 1; k < concerns.length; k++) if (CONCERN_IDS.indexOf(concerns[k - 1]!.concern) > CONCERN_IDS.indexOf(concerns[k]!.concern)) return false;
+  return true;
+}
+
+/** The areas after corrections, in AREA_IDS order (a new list). */
+function correctedAreas(analysis: Analysis, c: Corrections | undefined): { area: AreaId; evidence: readonly Evidence[] }[] {
+  const removeA: readonly AreaId[] = c?.removeAreas ?? NONE;
+  const areas: { area: AreaId; evidence: readonly Evidence[] }[] = [];
+  for (const a of analysis.areas) if (!removeA.includes(a.area)) areas.push({ area: a.area, evidence: a.evidence });
+  for (const a of c?.addAreas ?? []) if (!areas.some((x) => x.area === a) && !removeA.includes(a)) areas.push({ area: a, evidence: [CORRECTION_EVIDENCE(`add-area:${a}`)] });
+  // The analyzer lists areas in AREA_IDS order already; sort only what corrections (or a hand-made
+  // analysis) left out of order.
+  if (!inAreaOrder(areas)) areas.sort((x, y) => AREA_IDS.indexOf(x.area) - AREA_IDS.indexOf(y.area));
+  return areas;
+}
+
+/** The concerns after corrections, in CONCERN_IDS order (a new list). */
+function correctedConcerns(analysis: Analysis, c: Corrections | undefined): { concern: ConcernId; evidence: readonly Evidence[] }[] {
+  const removeC: readonly ConcernId[] = c?.removeConcerns ?? NONE;
+  const concerns: { concern: ConcernId; evidence: readonly Evidence[] }[] = [];
+  for (const x of analysis.concerns) if (!removeC.includes(x.concern)) concerns.push({ concern: x.concern, evidence: x.evidence });
+  for (const k of c?.addConcerns ?? []) if (!concerns.some((x) => x.concern === k) && !removeC.includes(k)) concerns.push({ concern: k, evidence: [CORRECTION_EVIDENCE(`add-concern:${k}`)] });
+  concerns.sort((x, y) => CONCERN_IDS.indexOf(x.concern) - CONCERN_IDS.indexOf(y.concern));
+  return concerns;
+}
+
 /**
  * Routes an analysis by the contract (ROUTING §4–§6): complexity, the five layer decisions and the
  * personas in delegation order, each with its reason and confidence. Corrections are applied to the
@@ -21,18 +48,10 @@ function inAreaOrder(areas: readonly { area: AreaId }[]): boolean {
 export function routeAnalysis(analysis: Analysis, corrections?: Corrections): RoutingDecision {
   const c = corrections;
   // Without corrections the findings are used as they are (plain loops: this runs per plan).
-  const removeA: readonly AreaId[] = c?.removeAreas ?? NONE;
-  const areas: { area: AreaId; evidence: readonly Evidence[] }[] = [];
-  for (const a of analysis.areas) if (!removeA.includes(a.area)) areas.push({ area: a.area, evidence: a.evidence });
-  for (const a of c?.addAreas ?? []) if (!areas.some((x) => x.area === a) && !removeA.includes(a)) areas.push({ area: a, evidence: [CORRECTION_EVIDENCE(`add-area:${a}`)] });
-  // The analyzer lists areas in AREA_IDS order already; sort only what corrections (or a hand-made
-  // analysis) left out of order.
-  if (!inAreaOrder(areas)) areas.sort((x, y) => AREA_IDS.indexOf(x.area) - AREA_IDS.indexOf(y.area));
-  const removeC: readonly ConcernId[] = c?.removeConcerns ?? NONE;
-  const concerns: { concern: ConcernId; evidence: readonly Evidence[] }[] = [];
-  for (const x of analysis.concerns) if (!removeC.includes(x.concern)) concerns.push({ concern: x.concern, evidence: x.evidence });
-  for (const k of c?.addConcerns ?? []) if (!concerns.some((x) => x.concern === k) && !removeC.includes(k)) concerns.push({ concern: k, evidence: [CORRECTION_EVIDENCE(`add-concern:${k}`)] });
-  concerns.sort((x, y) => CONCERN_IDS.indexOf(x.concern) - CONCERN_IDS.indexOf(y.concern));
+  // Uncorrected findings already in contract order are read as they are (no copy per plan: only
+  // `area`/`concern` and `evidence` are read below, and nothing here mutates them).
+  const areas = !c?.removeAreas?.length && !c?.addAreas?.length && inAreaOrder(analysis.areas) ? analysis.areas : correctedAreas(analysis, c);
+  const concerns = !c?.removeConcerns?.length && !c?.addConcerns?.length && inConcernOrder(analysis.concerns) ? analysis.concerns : correctedConcerns(analysis, c);
 
   // A strategy task whose areas were all removed becomes strategy-only; one given areas keeps them.
   let strategyKind = analysis.strategy.kind;
