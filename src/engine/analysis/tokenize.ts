@@ -107,8 +107,22 @@ function isAlnum(c: number): boolean {
 
 // Interned word forms keyed by a hash of the lowercase characters (computed while scanning, so
 // known words need no new string). Bounded: past the limit, new forms are made per token as before.
-const FORMS = new Map<number, WordForm>();
+// An open-addressing table (linear probing) rather than a Map: the lookup runs once per token and
+// was the tokenizer's hottest line in a CPU profile of the plan loop (~0.5 µs per 60-word plan
+// saved). 32,768 slots for at most 20,000 forms keep probes short, and a free slot always exists,
+// so a probe ends.
 const MAX_FORMS = 20_000;
+const SLOT_MASK = (1 << 15) - 1;
+const SLOT_HASH = new Int32Array(SLOT_MASK + 1);
+const SLOT_FORM: (WordForm | undefined)[] = new Array<WordForm | undefined>(SLOT_MASK + 1).fill(undefined);
+let formCount = 0;
+
+/** The slot holding the form of hash `h`, or the empty slot where it would go. */
+function slotOf(h: number): number {
+  let s = h & SLOT_MASK;
+  while (SLOT_FORM[s] !== undefined && SLOT_HASH[s] !== h) s = (s + 1) & SLOT_MASK;
+  return s;
+}
 
 function sameLower(lower: string, text: string, start: number, end: number): boolean {
   if (lower.length !== end - start) return false;
@@ -148,13 +162,18 @@ function allDigits(text: string, start: number, end: number): boolean {
  */
 function formOf(text: string, start: number, end: number, hash: number, digits: boolean): WordForm {
   const h = hash & 0x3fffffff; // a small integer key (no boxed number)
-  const known = FORMS.get(h);
+  const slot = slotOf(h);
+  const known = SLOT_FORM[slot];
   if (known !== undefined && sameLower(known.lower, text, start, end)) return known;
   const lower = text.slice(start, end).toLowerCase();
   const form: WordForm = { lower, stem: stem(lower), stemNode: undefined, lowerNode: undefined, classes: -1, scopeWeight: undefined };
   // A hash collision keeps the first form; the other is simply not interned. Numbers are not
   // interned either: they are an open vocabulary (ids, versions, counts) the table would fill with.
-  if (known === undefined && !digits && FORMS.size < MAX_FORMS) FORMS.set(h, form);
+  if (known === undefined && !digits && formCount < MAX_FORMS) {
+    SLOT_HASH[slot] = h;
+    SLOT_FORM[slot] = form;
+    formCount++;
+  }
   return form;
 }
 
