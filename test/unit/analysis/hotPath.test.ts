@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { analyzeTask } from '../../../src/engine/analysis/analyzer';
 import { SCOPE_MODEL } from '../../../src/engine/analysis/generated/scopeModel';
 import { scopeFeatures } from '../../../src/engine/analysis/scopeFeatures';
-import { tokenize } from '../../../src/engine/analysis/tokenize';
+import { tokenize, tokenizeScratch } from '../../../src/engine/analysis/tokenize';
 import { normalizeTaskText } from '../../../src/engine/cache/planCache';
 import { hashJoined, hashString } from '../../../src/engine/cache/stableHash';
 import { scopeProbability } from '../../../src/engine/routing/complexity';
@@ -32,6 +32,22 @@ describe('analysis hot path: memoised state never leaks between texts', () => {
       analyzeTask(TEXTS[(k + 3) % TEXTS.length]!.repeat(3));
       analyzeTask(TEXTS[(k + 5) % TEXTS.length]!);
       assert.equal(JSON.stringify(analyzeTask(TEXTS[k]!)), alone[k], TEXTS[k]);
+    }
+  });
+
+  it('a returned analysis is not changed by later analyses (scratch tokens and hits are reused)', () => {
+    const kept = TEXTS.map((t) => analyzeTask(t));
+    const before = kept.map((a) => JSON.stringify(a));
+    for (const t of [...TEXTS].reverse()) analyzeTask(`${t} ${t}`);
+    kept.forEach((a, i) => assert.equal(JSON.stringify(a), before[i], TEXTS[i]));
+  });
+
+  it('the scratch tokenizer yields what the allocating one does, whatever it scanned before', () => {
+    const plain = (t: string) => JSON.stringify(tokenize(t).map((x) => [x.raw, x.lower, x.stem, x.start, x.end, x.clauseStart]));
+    for (let k = 0; k < TEXTS.length; k++) {
+      tokenizeScratch(TEXTS[(k + 1) % TEXTS.length]!.repeat(4));
+      const scratch = JSON.stringify(tokenizeScratch(TEXTS[k]!).map((x) => [x.raw, x.lower, x.stem, x.start, x.end, x.clauseStart]));
+      assert.equal(scratch, plain(TEXTS[k]!), TEXTS[k]);
     }
   });
 

@@ -117,6 +117,9 @@ describe('plan builder', () => {
     assert.deepEqual(be.constraints, ['Excluded by the task: "without changing the database"', 'Hard constraint: "zero downtime"']);
     assert.ok(be.acceptanceCriteria.length >= 2);
     assert.deepEqual(be.artifacts, []);
+    // Plans share their empty artifacts list (and are cached): it must refuse writes, not leak them.
+    assert.ok(Object.isFrozen(be.artifacts));
+    assert.throws(() => (be.artifacts as unknown[]).push({ fromStep: 'x', kind: 'x', summary: 'x' }), TypeError);
     assert.deepEqual(step('L3:testing-specialist').handoff.requirements, ['testing: "tests"']);
     // L0/L1 see the whole request.
     const pm = step('L1:product-manager').handoff.requirements;
