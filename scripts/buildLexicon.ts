@@ -1,6 +1,6 @@
 /**
  * Builds the technology lexicon (src/engine/analysis/generated/techLexicon.ts) from the public
- * catalogues in /work/shared/data (or STRATA_DATA_DIR): the CNCF landscape (category/subcategory per
+ * catalogues in ../shared/data beside the repository (or STRATA_DATA_DIR): the CNCF landscape (category/subcategory per
  * project) and GitHub topics (display name, aliases, description). The mapping to requirement areas
  * is the two tables below plus the description rules — reviewable, and documented in docs/routing.md.
  *
@@ -16,7 +16,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AreaId } from '../src/engine/analysis/analysisTypes';
 
-const DATA_DIR = process.env.STRATA_DATA_DIR ?? '/work/shared/data';
+// The catalogues sit in the steering repo's shared/ folder, beside this repository.
+const DATA_DIR = process.env.STRATA_DATA_DIR ?? resolve(__dirname, '../../shared/data');
 const OUT = resolve(__dirname, '../src/engine/analysis/generated/techLexicon.ts');
 
 /** CNCF landscape subcategory (or "category/subcategory") → area; unlisted subcategories are skipped. */

@@ -4,11 +4,12 @@
  *   npx tsx scripts/evalDev.ts [FILE] [--errors even] [--cv]
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { analyzeTask } from '../src/engine/analysis/analyzer';
 import { routeAnalysis } from '../src/engine/routing/route';
 import { formatEvalReport, scorePredictions, type EvalRow } from '../src/engine/eval/metrics';
 
-const file = process.argv.find((a, i) => i > 1 && !a.startsWith('--') && !['even', 'odd', 'all'].includes(a)) ?? '/work/shared/eval/tasks.dev.jsonl';
+const file = process.argv.find((a, i) => i > 1 && !a.startsWith('--') && !['even', 'odd', 'all'].includes(a)) ?? resolve(__dirname, '../../shared/eval/tasks.dev.jsonl');
 type Row = EvalRow & { task: string; areas?: string[]; strategy?: boolean; live_ops?: boolean };
 const rows: Row[] = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
 const isEven = (id: string): boolean => !/^dev-/.test(id) || Number(id.slice(4)) % 2 === 0;

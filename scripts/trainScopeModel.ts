@@ -17,7 +17,7 @@ import { classifyComplexity } from '../src/engine/routing/complexity';
 import { crossValidate, fitLogistic, logisticProbability } from '../src/engine/eval/crossValidate';
 
 const OPTS = { l2: Number(process.env.L2 ?? 0.02), epochs: 600, rate: 0.5, minCount: 2 };
-const file = '/work/shared/eval/tasks.dev.jsonl';
+const file = resolve(__dirname, '../../shared/eval/tasks.dev.jsonl');
 const trainOn = process.argv.includes('--train') ? process.argv[process.argv.indexOf('--train') + 1] : 'even';
 type Row = { id: string; task: string; complexity: string };
 const rows: Row[] = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);

@@ -3,6 +3,7 @@
  * texts. Run: `npx tsx src/engine/eval/benchAnalysis.ts [FILE.jsonl]`. Prints figures; never asserts.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { analyzeTask } from '../analysis/analyzer';
 import { routeAnalysis } from '../routing/route';
 
@@ -31,7 +32,7 @@ export function benchAnalysis(texts: readonly string[], rounds = 20): { p50: num
 }
 
 if (require.main === module) {
-  const file = process.argv[2] ?? '/work/shared/eval/tasks.dev.jsonl';
+  const file = process.argv[2] ?? resolve(__dirname, '../../../../shared/eval/tasks.dev.jsonl');
   const texts = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { task: string }).task);
   const sixty = 'As a platform team we want to migrate the billing service and its Postgres database from Heroku to AWS EKS with Terraform, ' +
     'add Prometheus alerts and Grafana dashboards, run Playwright end to end tests in GitHub Actions, scan images with Trivy, and ' +
