@@ -91,7 +91,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   // ROUTING §4 "high": a whole product or platform.
   wholeSystem: [
-    'platform', 'e-commerce', 'ecommerce', 'marketplace', 'saas', 'whole system', 'entire system', 'end-to-end platform', 'product', 'application stack',
+    'platform', 'e-commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'web shop', 'online store', 'storefront', 'saas', 'whole system', 'entire system', 'end-to-end platform', 'product', 'application stack',
     'full stack', 'full-stack', 'from scratch', 'core infrastructure', 'data infrastructure', 'all ga service', 'all service',
   ],
   production: ['production', 'prod', 'in production', 'go live', 'go-live', 'launch', 'rollout', 'roll out', 'ga', 'general availability', 'live traffic'],

@@ -62,6 +62,10 @@ describe('analyzer: scope signals (§4)', () => {
     assert.deepEqual(areas('Harden the Kubernetes nodes to the CIS Benchmark'), ['containers/kubernetes', 'security']);
     assert.equal(analyzeTask('Enforce the password policy on sign-up').strategy.kind, 'none');
   });
+  it('deploying a whole shop with two or more areas is high (§4, the product brief\'s own example)', () => {
+    assert.equal(complexity('Deploy the shop with auth, payments and monitoring'), 'high');
+    assert.equal(complexity('Fix the shop page header alignment'), 'low');
+  });
   it('deploying tools to production is not rolling out a whole system', () => {
     assert.notEqual(complexity('Deploy Prometheus and Grafana to the production cluster'), 'high');
     assert.equal(complexity('Launch the new SaaS platform in production with SSO, billing and monitoring'), 'high');
