@@ -54,7 +54,7 @@ const DOC_VERBS = new Set(['fix', 'updat', 'add', 'improv', 'writ', 'creat', 'ex
 // Roles whose user stories are technical, not product framing (ROUTING §6: judge by meaning).
 const TECH_ROLES = new Set(['devop', 'sysop', 'sre', 'developer', 'platform', 'maintainer', 'operator', 'architect', 'contributor', 'dev']);
 // Verbs of achieving a certification (§4 high), as opposed to researching, preparing or documenting for it.
-const CERT_ACTION = new Set(['achiev', 'obtain', 'complet', 'attain', 'pas', 'becom', 'maintain', 'ensur', 'get', 'apply', 'implement']);
+const CERT_ACTION = new Set(['achiev', 'obtain', 'complet', 'attain', 'pas', 'becom', 'maintain', 'ensur', 'get', 'apply', 'implement', 'pursu', 'earn', 'gain', 'secur', 'renew']);
 // Certification work needs an object that is the certification or its controls/compliance.
 const CERT_OBJECT = new Set(['certification', 'certifi', 'compliance', 'complianc', 'compliant', 'control', 'type', 'regulation', 'requirement']);
 const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
@@ -73,6 +73,7 @@ const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
 /** Verbs that carry a policy or standard out (stems): the policy is then a constraint, not the deliverable. */
 const POLICY_WORK_VERBS = new Set(['implement', 'enforc', 'apply', 'harden', 'configur', 'enabl', 'integrat', 'automat', 'deploy', 'fix', 'remediat']);
+const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall']);
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
 // "test" followed by a determiner is the verb ("test the migration"), not a test to write.
 const VERB_FOLLOWERS = new Set(['the', 'a', 'an', 'if', 'whether', 'that', 'our', 'this', 'it', 'its', 'how', 'out', 'with', 'against', 'on', 'for']);
@@ -397,13 +398,17 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
     // "…surfaced by the audit": a strategy noun after the main work verb's object is not the deliverable.
     const prev = tokens[h.i - 1]?.lower;
     if (prev === 'by' || prev === 'from') continue;
+    // After a modal it is a verb ("so they can plan and upgrade"), not a plan to deliver.
+    if (prev !== undefined && MODALS.has(prev)) continue;
     stratEv.push(h.ev);
   }
   // In a user story the verb after "want to"/"able to" is a user capability, not a plan ("I want to define roles").
   const capability = firstVerb !== undefined && firstVerb.i >= 2 && ['want', 'able', 'can', 'should', 'need'].includes(tokens[firstVerb.i - (tokens[firstVerb.i - 1]!.lower === 'to' ? 2 : 1)]!.lower) && tokens[0]!.lower === 'as';
   // A "verb" right after a determiner is a noun ("The plan is to migrate…").
   const asNoun = firstVerb !== undefined && firstVerb.i > 0 && DETERMINERS.has(tokens[firstVerb.i - 1]!.lower);
-  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun) {
+  // "…so they can plan an upgrade": a verb after a modal is what someone may do, not the deliverable.
+  const afterModal = firstVerb !== undefined && firstVerb.i > 0 && MODALS.has(tokens[firstVerb.i - 1]!.lower);
+  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal) {
     const after = tokens[firstVerb.i + firstVerb.n];
     const coImpl = after?.lower === 'and' && cue('implVerb').some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
     const stem = tokens[firstVerb.i]!.stem;

@@ -134,7 +134,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'observability', 'monitoring', 'monitor', 'metric', 'metrics', 'logging', 'log', 'structured log', 'tracing', 'trace', 'distributed tracing',
     'opentelemetry', 'otel', 'prometheus', 'grafana', 'datadog', 'new relic', 'newrelic', 'sentry', 'jaeger', 'zipkin', 'loki', 'elk', 'kibana', 'logstash',
     'fluentd', 'fluent bit', 'splunk', 'cloudwatch', 'stackdriver', 'honeycomb', 'dynatrace', 'alert', 'alerting', 'alertmanager', 'pagerduty', 'opsgenie',
-    'dashboard', 'slo', 'sli', 'error budget', 'uptime', 'status page', 'apm', 'instrument', 'instrumentation', 'telemetry', 'nagios', 'icinga', 'zabbix',
+    'dashboard', 'slo', 'sli', 'service level objective', 'service-level objective', 'service level indicator', 'service-level indicator', 'error budget', 'uptime', 'status page', 'apm', 'instrument', 'instrumentation', 'telemetry', 'nagios', 'icinga', 'zabbix',
     'error tracking', 'correlation id', 'request id', 'red method', 'golden signal', 'health check', 'healthcheck', 'heartbeat', 'profiling', 'statsd',
     'log retention', 'log group', 'analytics dashboard', 'usage dashboard', 'audit logging', 'availability', 'mttr', 'on-call', 'on call', 'be notified', 'notify us',
   ],

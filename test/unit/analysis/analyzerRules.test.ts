@@ -66,6 +66,15 @@ describe('analyzer: scope signals (§4)', () => {
     assert.equal(complexity('Deploy the shop with auth, payments and monitoring'), 'high');
     assert.equal(complexity('Fix the shop page header alignment'), 'low');
   });
+  it('pursuing, earning or securing a certification is achieving it (§4 high)', () => {
+    assert.equal(complexity('Pursue ISO 27001 certification'), 'high');
+    assert.equal(complexity('Secure SOC 2 Type II certification for the platform'), 'high');
+  });
+  it('spelled-out SLOs are observability; "can plan" after a modal is a verb, not a plan deliverable', () => {
+    assert.deepEqual(areas('Define our service level objectives'), ['observability']);
+    assert.equal(analyzeTask('Email users at 90% of quota so they can plan an upgrade').strategy.kind, 'none');
+    assert.notEqual(analyzeTask('Write a plan for the database upgrade').strategy.kind, 'none');
+  });
   it('deploying tools to production is not rolling out a whole system', () => {
     assert.notEqual(complexity('Deploy Prometheus and Grafana to the production cluster'), 'high');
     assert.equal(complexity('Launch the new SaaS platform in production with SSO, billing and monitoring'), 'high');
