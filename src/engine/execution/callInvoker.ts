@@ -56,7 +56,7 @@ export class CallInvoker {
     private readonly scope: AttemptScope,
   ) {
     this.loops = new LoopDetector(env.options.loopMaxRepeats ?? 3);
-    const prior = callsOfAttempt(env.session.model, scope.stepId, scope.attempt);
+    const prior = callsOfAttempt(env.session.working, scope.stepId, scope.attempt);
     this.replay = scope.resume ? prior : [];
     this.nextSeq = prior.reduce((mx, c) => Math.max(mx, c.seq + 1), 0);
   }
@@ -107,7 +107,7 @@ export class CallInvoker {
     const seq = this.nextSeq++;
     const maxAttempts = opts.toolRetry?.maxAttempts ?? 3;
     for (let n = 1; ; n++) {
-      const over = budgetExceeded(session.model, Date.now(), 1);
+      const over = budgetExceeded(session.working, Date.now(), 1);
       if (over) throw new BudgetExceededError(over);
       const callId = `c${seq}-${randomUUID().slice(0, 12)}`;
       const record: ToolCallRecord = { callId, stepId, attempt, seq, server, tool, args, readOnly, idempotent, startedAt: Date.now(), status: 'started' };

@@ -85,7 +85,8 @@ export class SessionRunner {
   }
 
   private get m() {
-    return this.session.model;
+    // The working model: includes this runner's own commits still being fsynced.
+    return this.session.working;
   }
 
   /** True while the scheduling loop runs. */

@@ -93,6 +93,18 @@ export class JournalStore {
     return { loaded, quarantined };
   }
 
+  /**
+   * Loads one session's journal again (after a write failure, once the disk is back): the file
+   * is the truth, a torn tail is cut. Throws (naming the file) if it cannot be read or decoded.
+   */
+  async loadOne(sessionId: string, snapshotOf: () => SessionSnapshot): Promise<LoadedJournal> {
+    const file = this.fileOf(sessionId);
+    const decoded = decodeJournal(file, await fsp.readFile(file));
+    if (decoded.snapshot.id !== sessionId) throw new JournalCorruptError(file, 1, `holds session ${decoded.snapshot.id}, not ${sessionId}`);
+    const journal = await SessionJournal.open(file, decoded.validBytes, decoded.records, snapshotOf, this.options);
+    return { snapshot: decoded.snapshot, journal, ...(decoded.tornTail ? { tornTail: `${decoded.tornTail.why}; ${decoded.tornTail.bytes} bytes dropped` } : {}) };
+  }
+
   /** Moves a bad journal to `quarantine/` with a `.reason.txt` beside it. */
   async quarantine(sessionId: string, file: string, reason: string): Promise<QuarantineNotice> {
     const qdir = path.join(this.dir, 'quarantine');

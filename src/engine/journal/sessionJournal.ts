@@ -10,6 +10,11 @@ export interface SessionJournalOptions {
   readonly compactEvery?: number;
   /** Skip fsync (tests of logic only; never in production). Default false. */
   readonly unsafeNoSync?: boolean;
+  /**
+   * Test seam for disk faults: called before each append write and fsync; throwing from it
+   * acts as that write/fsync failing (e.g. an ENOSPC error). Never set in production.
+   */
+  readonly faultHook?: (file: string, op: 'write' | 'sync') => void;
 }
 
 /** fsyncs a directory so a create/rename in it is durable. */
@@ -102,7 +107,9 @@ export class SessionJournal implements Disposable {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0);
       try {
+        this.options.faultHook?.(this.file, 'write');
         await this.fh.write(batch.map((b) => b.data).join(''));
+        this.options.faultHook?.(this.file, 'sync');
         if (!this.options.unsafeNoSync) await this.fh.datasync();
         for (const b of batch) b.resolve();
       } catch (e) {

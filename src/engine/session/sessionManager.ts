@@ -133,7 +133,7 @@ export class SessionManager implements Disposable {
     const tornTails: { sessionId: string; detail: string }[] = [];
     const resumed: string[] = [];
     for (const l of loaded) {
-      const live = new LiveSession(l.snapshot, (s, ev) => this.fire('updated', s, ev));
+      const live = this.newLive(l.snapshot);
       live.attach(l.journal);
       this.sessions.set(l.snapshot.id, live);
       if (l.tornTail) tornTails.push({ sessionId: l.snapshot.id, detail: l.tornTail });
@@ -177,7 +177,7 @@ export class SessionManager implements Disposable {
       plan: parsed.data,
       budget: opts.budget ?? this.options.defaultBudget ?? {},
     };
-    const live = new LiveSession(applyEvent(undefined, created), (s, ev) => this.fire('updated', s, ev));
+    const live = this.newLive(applyEvent(undefined, created));
     await this.store.init();
     live.attach(await this.store.create(id, [created], () => live.model));
     this.sessions.set(id, live);
@@ -196,6 +196,7 @@ export class SessionManager implements Disposable {
    */
   async run(sessionId: string): Promise<SessionSnapshot> {
     this.assertLive();
+    if (this.live(sessionId).writeFailure) await this.reload(sessionId);
     const live = this.live(sessionId);
     if (live.model.status.kind === 'cancelled') throw new Error(`session ${sessionId} is cancelled`);
     await this.runnerOf(sessionId).run();
@@ -211,8 +212,53 @@ export class SessionManager implements Disposable {
   /** Runs a failed, skipped, cancelled or succeeded step again (and the steps after it). */
   async retryStep(sessionId: string, stepId: string): Promise<void> {
     this.assertLive();
-    this.live(sessionId);
+    if (this.live(sessionId).writeFailure) {
+      // The journal failed earlier: reload the session from its file (the truth) and resume it
+      // as after a crash; steps whose success is on disk are never run again.
+      await this.reload(sessionId);
+      if (!this.live(sessionId).model.steps[stepId]) throw new Error(`session ${sessionId} has no step ${stepId}`);
+      this.start(sessionId);
+      return;
+    }
     await this.runnerOf(sessionId).retryStep(stepId);
+  }
+
+  /**
+   * After a journal write failure (disk full, I/O error), once the disk is back: reloads the
+   * session from its journal file, recovers in-flight steps as after a crash and restarts its
+   * run loop. Resolves when the run loop stops (like {@link run}).
+   */
+  async resume(sessionId: string): Promise<SessionSnapshot> {
+    return this.run(sessionId);
+  }
+
+  /** Replaces a write-failed session by a fresh load of its journal file and recovers it. */
+  private async reload(sessionId: string): Promise<void> {
+    const old = this.live(sessionId);
+    this.runners.get(sessionId)?.shutdown();
+    this.runners.delete(sessionId);
+    // The old handle may be unusable (EIO); closing it must not block the reload.
+    await old.close().catch(() => undefined);
+    const l = await this.store.loadOne(sessionId, () => this.sessions.get(sessionId)!.model);
+    const live = this.newLive(l.snapshot);
+    live.attach(l.journal);
+    this.sessions.set(sessionId, live);
+    await this.runnerOf(sessionId).recover();
+    this.fire('updated', live, []);
+  }
+
+  private newLive(snapshot: SessionSnapshot): LiveSession {
+    return new LiveSession(
+      snapshot,
+      (s, ev) => this.fire('updated', s, ev),
+      (s, err) => {
+        // Stop taking steps for this session only: in-flight calls are aborted as on shutdown and
+        // nothing more is written; other sessions keep running.
+        this.runners.get(s.id)?.shutdown();
+        this.onError(err);
+        this.fire('updated', s, []);
+      },
+    );
   }
 
   /**
