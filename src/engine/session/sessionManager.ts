@@ -127,7 +127,7 @@ export class SessionManager implements Disposable {
     const t0 = Date.now();
     // Sessions already live in this manager (a second call) are not touched.
     const { loaded, quarantined } = await this.store.loadAll(
-      (id) => () => this.sessions.get(id)!.model,
+      (id) => () => this.sessions.get(id)!.working,
       (id) => this.sessions.has(id),
     );
     const tornTails: { sessionId: string; detail: string }[] = [];
@@ -179,7 +179,9 @@ export class SessionManager implements Disposable {
     };
     const live = this.newLive(applyEvent(undefined, created));
     await this.store.init();
-    live.attach(await this.store.create(id, [created], () => live.model));
+    // Compaction snapshots the working model: it runs only when no append is queued, and then
+    // the working model is exactly the file's content (the durable one may lag by a microtask).
+    live.attach(await this.store.create(id, [created], () => live.working));
     this.sessions.set(id, live);
     this.fire('created', live, [created]);
     return live.model;
@@ -239,7 +241,7 @@ export class SessionManager implements Disposable {
     this.runners.delete(sessionId);
     // The old handle may be unusable (EIO); closing it must not block the reload.
     await old.close().catch(() => undefined);
-    const l = await this.store.loadOne(sessionId, () => this.sessions.get(sessionId)!.model);
+    const l = await this.store.loadOne(sessionId, () => this.sessions.get(sessionId)!.working);
     const live = this.newLive(l.snapshot);
     live.attach(l.journal);
     this.sessions.set(sessionId, live);

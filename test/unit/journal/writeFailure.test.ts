@@ -114,4 +114,19 @@ describe('journal write failure: memory never runs ahead of disk', () => {
     assert.deepEqual(shape(again), shape(doneA));
     assert.equal(mgr.get(b.id)!.status.kind, 'completed');
   });
+
+  it('compaction snapshots every fsynced event (durable model may lag the file by a microtask)', async () => {
+    const agent = new ScriptedAgent((ctx) => [{ call: { server: 'srv', tool: 'read', args: { text: ctx.step.id } } }]);
+    mgr = new SessionManager({ storageDir: dir, gateway: new TestGateway(), agentFor: () => agent, journal: { compactEvery: 2 } });
+    const s = await mgr.create(chain());
+    const done = await mgr.run(s.id);
+    assert.equal(done.status.kind, 'completed');
+    await mgr.close();
+    mgr = new SessionManager({ storageDir: dir, gateway: new TestGateway(), agentFor: () => agent });
+    const report = await mgr.recoverAll({ resume: false });
+    assert.deepEqual(report.quarantined, []);
+    // JSON drops undefined fields; `recoveries` and `updatedAt` change on load.
+    const norm = (x: SessionSnapshot) => JSON.parse(JSON.stringify({ ...x, recoveries: 0, updatedAt: 0 })) as unknown;
+    assert.deepEqual(norm(mgr.get(s.id)!), norm(done));
+  });
 });
