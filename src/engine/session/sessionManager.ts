@@ -207,7 +207,7 @@ export class SessionManager implements Disposable {
 
   /** Cancels a session: running steps are aborted and marked cancelled. */
   async cancel(sessionId: string, note?: string): Promise<void> {
-    this.live(sessionId);
+    if (this.live(sessionId).writeFailure) await this.reload(sessionId);
     await this.runnerOf(sessionId).cancel(note);
   }
 
@@ -270,13 +270,14 @@ export class SessionManager implements Disposable {
    */
   async answer(sessionId: string, waitId: string, answer: UserAnswer): Promise<void> {
     this.assertLive();
-    this.live(sessionId);
+    if (this.live(sessionId).writeFailure) await this.reload(sessionId);
     await this.runnerOf(sessionId).answer(waitId, answer);
   }
 
   /** Replaces a session's budget (e.g. raise it after a budget stop, then `retryStep`). */
   async updateBudget(sessionId: string, budget: SessionBudget): Promise<void> {
     this.assertLive();
+    if (this.live(sessionId).writeFailure) await this.reload(sessionId);
     await this.live(sessionId).commit({ type: 'budget-changed', at: Date.now(), budget });
   }
 

@@ -129,4 +129,39 @@ describe('journal write failure: memory never runs ahead of disk', () => {
     const norm = (x: SessionSnapshot) => JSON.parse(JSON.stringify({ ...x, recoveries: 0, updatedAt: 0 })) as unknown;
     assert.deepEqual(norm(mgr.get(s.id)!), norm(done));
   });
+
+  it('a write-failed session can be cancelled once the disk is back (and not before)', async () => {
+    let full = false;
+    const agent = new ScriptedAgent((ctx) => {
+      if (ctx.step.id === 'L3:backend-developer') full = true;
+      return [{ call: { server: 'srv', tool: 'read', args: { text: ctx.step.id } } }];
+    });
+    mgr = new SessionManager({
+      storageDir: dir,
+      gateway: new TestGateway(),
+      agentFor: () => agent,
+      onError: () => undefined,
+      journal: {
+        faultHook: (file, op) => {
+          if (full && op === 'sync') {
+            const e: NodeJS.ErrnoException = new Error(`EIO: i/o error, fdatasync '${file}'`);
+            e.code = 'EIO';
+            throw e;
+          }
+        },
+      },
+    });
+    const s = await mgr.create(chain());
+    const stopped = await mgr.run(s.id);
+    assert.match(stopped.status.kind === 'failed' && stopped.status.reason.kind === 'internal' ? stopped.status.reason.message : stopped.status.kind, /journal write failed: .*\.journal: EIO/);
+    await assert.rejects(mgr.cancel(s.id), /EIO/);
+    full = false;
+    await mgr.cancel(s.id, 'disk trouble');
+    assert.equal(mgr.get(s.id)!.status.kind, 'cancelled');
+    await mgr.close();
+    mgr = new SessionManager({ storageDir: dir, gateway: new TestGateway(), agentFor: () => agent });
+    await mgr.recoverAll({ resume: false });
+    assert.equal(mgr.get(s.id)!.status.kind, 'cancelled');
+    assert.equal(mgr.get(s.id)!.steps['L1:solution-architect']!.status, 'succeeded');
+  });
 });
