@@ -49,7 +49,9 @@ describe('Strata in the browser', function () {
     const { page } = p;
     const wv = webviewContent(page);
     await wv.getByTestId('action-run').click();
-    await wv.getByTestId('session-status').waitFor({ timeout: 30_000 });
+    // The session is created (draft) and then started: wait for the status to leave draft.
+    const started = ['running', 'waiting', 'completed', 'planned'].map((st) => `[data-testid="session-status"][data-status="${st}"]`).join(', ');
+    await wv.locator(started).first().waitFor({ timeout: 30_000 });
     const status = await wv.getByTestId('session-status').getAttribute('data-status');
     assert.ok(status && ['running', 'waiting', 'completed', 'planned'].includes(status), `session status ${status}`);
     await showActivity(page, 'Strata');
