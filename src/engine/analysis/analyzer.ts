@@ -372,13 +372,16 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
 
   // Documentation deliverable: a docs noun/verb and no stronger work verb before it (ROUTING §3).
   let docsHit: Hit | undefined;
-  // Linear passes only: the earliest strong work verb and the earliest non-light work verb.
+  // Linear passes only: the earliest strong work verb, the earliest non-light work verb, and the
+  // earliest verb that carries a policy out (for strategy-only deliverables below).
   let firstStrongWork = Infinity;
   let firstHeavyVerb = Infinity;
+  let firstPolicyWork = Infinity;
   for (const v of cue('implVerb')) {
     const st = tokens[v.i]!.stem;
     if (v.i < firstStrongWork && STRONG_WORK.has(st) && !DOC_VERBS.has(st)) firstStrongWork = v.i;
     if (v.i < firstHeavyVerb && !LIGHT_VERBS.has(st)) firstHeavyVerb = v.i;
+    if (v.i < firstPolicyWork && !negated[v.i] && POLICY_WORK_VERBS.has(st)) firstPolicyWork = v.i;
   }
   const docsCandidates = [...cue('docsNoun'), ...cue('docsVerb').filter((h) => h === firstVerb)];
   for (const d of docsCandidates.sort((a, b) => a.i - b.i)) {
@@ -421,8 +424,6 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
   if (trimmed.endsWith('?') && tokens.length > 0 && QUESTION_STARTS.has(tokens[0]!.lower)) stratEv.push(ev(tokens, task, 0, 1, 'strategy:question', 1));
   // "Implement the retention policy", "Harden X to the CIS Benchmark": a policy or standard that a
   // work verb carries out is the yardstick of the work, not the deliverable (ROUTING §3).
-  let firstPolicyWork = Infinity;
-  for (const v of cue('implVerb')) if (v.i < firstPolicyWork && !negated[v.i] && POLICY_WORK_VERBS.has(tokens[v.i]!.stem)) firstPolicyWork = v.i;
   const stratOnlyEv: Evidence[] = [];
   for (const h of cue('strategyOnly')) if (firstPolicyWork > h.i) stratOnlyEv.push(h.ev);
   const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
