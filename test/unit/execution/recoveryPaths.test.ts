@@ -62,17 +62,23 @@ describe('executor: recovery paths', () => {
         : [{ call: { server: 'srv', tool: 'read', args: { text: 'before' } } }, { call: { server: 'srv', tool, args: { text: 'effect' } } }, { call: { server: 'srv', tool: 'read', args: { text: 'after' } } }],
     );
 
-  it('after a crash mid non-idempotent call: completed steps are not re-run, the call waits for the user, "assume done" never re-sends it', async () => {
+  /** Starts a session whose L3 step blocks in a `tool` call, and copies its journal folder as a crash would leave it. */
+  async function crashMidCall(id: string, tool: string): Promise<string> {
     const dirA = newDir();
     const gwA = new GatedGateway();
-    const a = manager(dirA, scriptFor('write'), gwA);
-    const s = await a.create(twoStep('write'), { id: 'crash-1' });
+    const a = manager(dirA, scriptFor(tool), gwA);
+    const s = await a.create(twoStep(tool), { id });
     a.start(s.id);
     await gwA.entered;
     await new Promise((r) => setTimeout(r, 20));
-    // The crash: the journal folder as it is while the write is in flight.
     const dirB = newDir();
     cpSync(dirA, dirB, { recursive: true });
+    return dirB;
+  }
+
+  it('after a crash mid non-idempotent call: completed steps are not re-run, the call waits for the user, "assume done" never re-sends it', async () => {
+    // The crash: the journal folder as it is while the write is in flight.
+    const dirB = await crashMidCall('crash-1', 'write');
 
     const gwB = new TestGateway();
     const agentB = scriptFor('write');
@@ -97,15 +103,7 @@ describe('executor: recovery paths', () => {
   });
 
   it('after a crash mid read-only call: the step resumes on its own', async () => {
-    const dirA = newDir();
-    const gwA = new GatedGateway();
-    const a = manager(dirA, scriptFor('slow'), gwA);
-    const s = await a.create(twoStep('slow'), { id: 'crash-2' });
-    a.start(s.id);
-    await gwA.entered;
-    await new Promise((r) => setTimeout(r, 20));
-    const dirB = newDir();
-    cpSync(dirA, dirB, { recursive: true });
+    const dirB = await crashMidCall('crash-2', 'slow');
     const gwB = new TestGateway();
     const b = manager(dirB, scriptFor('slow'), gwB);
     const report = await b.recoverAll();
