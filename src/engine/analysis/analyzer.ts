@@ -13,7 +13,8 @@ import {
 } from './analysisTypes';
 import { CUE_KINDS, type CueKind } from './cueVocabulary';
 import { LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
-import { tokenizeScratch, type Token } from './tokenize';
+import { stem, tokenizeScratch, type Token } from './tokenize';
+import { CUE_VOCABULARY } from './cueVocabulary';
 
 /**
  * One lexicon hit: token range, the sense it carries, and its evidence (built on first use: most
@@ -74,6 +75,35 @@ const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessmen
 /** Verbs that carry a policy or standard out (stems): the policy is then a constraint, not the deliverable. */
 const POLICY_WORK_VERBS = new Set(['implement', 'enforc', 'apply', 'harden', 'configur', 'enabl', 'integrat', 'automat', 'deploy', 'fix', 'remediat']);
 const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall']);
+/**
+ * Stems of verbs a task title may be built on: every verb cue plus common English verbs and
+ * auxiliaries. A title with none of them is a noun phrase (a roadmap item or a bug report).
+ */
+const ANY_VERB_STEMS: ReadonlySet<string> = new Set([
+  ...CUE_VOCABULARY.implVerb, ...CUE_VOCABULARY.strategyVerb, ...CUE_VOCABULARY.docsVerb, ...CUE_VOCABULARY.liveVerb, ...CUE_VOCABULARY.liveSoftVerb,
+  'is', 'are', 'be', 'was', 'were', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'need', 'want', 'should', 'can', 'could', 'will', 'would', 'must', 'may',
+  'include', 'increase', 'decrease', 'raise', 'lower', 'export', 'import', 'monitor', 'ensure', 'prepare', 'address', 'repurpose', 'push', 'pull', 'trigger',
+  'let', 'get', 'keep', 'show', 'hide', 'bring', 'leverage', 'achieve', 'expand', 'extend', 'write', 'test', 'check', 'verify', 'validate', 'limit', 'restrict',
+  'drop', 'stop', 'avoid', 'prevent', 'retrieve', 'fetch', 'sync', 'log', 'send', 'receive', 'render', 'rename', 'merge', 'simplify', 'clean', 'review',
+  'audit', 'organise', 'organize', 'conduct', 'perform', 'rehearse', 'execute', 'pursue', 'finish', 'complete', 'continue', 'start', 'begin', 'deprecate',
+  'release', 'tag', 'sign', 'require', 'prefer', 'accept', 'reject', 'return', 'open', 'close', 'reopen', 'load', 'save', 'print', 'read', 'list', 'find',
+  'crash', 'crashes', 'fail', 'break', 'hang', 'throw', 'cause', 'lead', 'look', 'work', 'happen', 'seem', 'display', 'show', 'go', 'become', 'take', 'give',
+  'restore', 'backup', 'clone', 'copy', 'enhance', 'revise', 'rework', 'revamp', 'standardise', 'standardize', 'unify', 'streamline', 'investigate', 'debug',
+  'benchmark', 'profile', 'measure', 'detect', 'notify', 'alert', 'block', 'deny', 'disallow', 'forbid', 'protect', 'pin', 'bump', 'tweak', 'tune',
+].map((v) => stem(v.split(' ')[0]!)));
+/** Verb stems that are as often nouns ("log", "sync", "release"): read as a verb only when they open the title. */
+const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
+  'log', 'list', 'backup', 'profile', 'benchmark', 'alert', 'release', 'tag', 'test', 'audit', 'review', 'sync', 'work', 'display', 'support', 'update',
+  'use', 'build', 'track', 'scale', 'design', 'plan', 'research', 'experiment', 'prototype', 'import', 'export', 'monitor', 'crash', 'break', 'look',
+  'copy', 'clone', 'load', 'print', 'return', 'block', 'pin', 'bump', 'tweak', 'document', 'cache', 'store', 'host', 'patch', 'change', 'push', 'pull',
+  'trigger', 'limit', 'drop', 'start', 'release', 'show', 'deploy', 'upgrade', 'fix', 'setup', 'rollback', 'rollout', 'install', 'run', 'ship', 'launch',
+  'cutover', 'teardown', 'shutdown', 'restore', 'scan', 'move', 'port', 'switch', 'split', 'map', 'study', 'draft', 'outline', 'select', 'pick', 'record',
+].map(stem));
+/** Whether token i of a task reads as a verb (see ANY_VERB_STEMS, NOUN_TOO_STEMS). */
+function verbAt(tokens: readonly Token[], i: number): boolean {
+  const st = tokens[i]!.stem;
+  return ANY_VERB_STEMS.has(st) && (i === 0 || !NOUN_TOO_STEMS.has(st));
+}
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
 // "test" followed by a determiner is the verb ("test the migration"), not a test to write.
 const VERB_FOLLOWERS = new Set(['the', 'a', 'an', 'if', 'whether', 'that', 'our', 'this', 'it', 'its', 'how', 'out', 'with', 'against', 'on', 'for']);
@@ -663,6 +693,12 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // Two or more distinct named technologies in a change that is not a fix: an integration between systems.
   if (twoDistinctNames(techHits) && cue('contained').length === 0 && !docsHit) subst.push(...techHits.slice(0, 2).map((h) => ({ ...h.ev, rule: `integration:${h.ev.rule}` })));
   if (techHits.length > 0 && firstVerb && ['implement', 'integrat', 'support', 'adopt', 'introduc'].includes(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
+  // A verbless title that names capabilities ("Booking & scheduling", "Full observability stack",
+  // "iOS with offline and sync") is a roadmap item: a feature area to build, not a contained change.
+  // Bug reports are verbless too, so any contained cue (crash, slow, error…) rules this out.
+  if (!docsHit && !isStrategy && tokens.length <= 12 && x.finalAreas.length > 0 && cue('contained').length === 0 && !tokens.some((_, i) => verbAt(tokens, i))) {
+    subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
+  }
   // A documentation change is contained (§4) whatever it documents.
   if (!(docsHit && !isStrategy)) addSignal('substantial', subst);
   const contained: Evidence[] = cue('contained').filter((h) => !negated[h.i] && !inName(h)).map((h) => h.ev);

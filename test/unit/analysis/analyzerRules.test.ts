@@ -39,6 +39,15 @@ describe('analyzer: scope signals (§4)', () => {
     assert.equal(complexity('Build a notification service that sends email and SMS'), 'medium');
     assert.equal(complexity('Fix the notification email subject line'), 'low');
   });
+  it('a verbless title naming capabilities is a roadmap item (substantial); a verbless bug report is not', () => {
+    const a = analyzeTask('Offline mode and sync for the Android app');
+    assert.ok(a.signals.some((s) => s.kind === 'substantial' && s.evidence.some((e) => e.rule === 'substantial:capability-title')));
+    assert.equal(complexity('Offline mode and sync for the Android app'), 'medium');
+    // Bug reports are verbless too: a contained cue keeps them low.
+    assert.equal(complexity('Crash on the Android settings screen after rotation'), 'low');
+    // A title built on a verb is read by the usual scope rules.
+    assert.ok(!analyzeTask('Turn on dark mode for the Android app').signals.some((s) => s.evidence.some((e) => e.rule === 'substantial:capability-title')));
+  });
   it('multi-cloud support in a tool is not a hosting migration', () => {
     assert.ok(!signal('Add multi-cloud support to the cost report tool', 'migration'));
     assert.notEqual(complexity('Add multi-cloud support to the cost report tool'), 'extreme');
