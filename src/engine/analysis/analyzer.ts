@@ -99,6 +99,11 @@ const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
   'trigger', 'limit', 'drop', 'start', 'release', 'show', 'deploy', 'upgrade', 'fix', 'setup', 'rollback', 'rollout', 'install', 'run', 'ship', 'launch',
   'cutover', 'teardown', 'shutdown', 'restore', 'scan', 'move', 'port', 'switch', 'split', 'map', 'study', 'draft', 'outline', 'select', 'pick', 'record',
 ].map(stem));
+/** A verb cue's key in the verb sets: its stem, or both stems of a two-word verb ("set up", "stand up"). */
+function verbKey(tokens: readonly Token[], h: { i: number; n: number }): string {
+  return h.n > 1 ? `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}` : tokens[h.i]!.stem;
+}
+
 /** Whether token i of a task reads as a verb (see ANY_VERB_STEMS, NOUN_TOO_STEMS). */
 function verbAt(tokens: readonly Token[], i: number): boolean {
   const st = tokens[i]!.stem;
@@ -409,7 +414,7 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
   let firstPolicyWork = Infinity;
   for (const v of cue('implVerb')) {
     const st = tokens[v.i]!.stem;
-    if (v.i < firstStrongWork && STRONG_WORK.has(st) && !DOC_VERBS.has(st)) firstStrongWork = v.i;
+    if (v.i < firstStrongWork && STRONG_WORK.has(verbKey(tokens, v)) && !DOC_VERBS.has(st)) firstStrongWork = v.i;
     if (v.i < firstHeavyVerb && !LIGHT_VERBS.has(st)) firstHeavyVerb = v.i;
     if (v.i < firstPolicyWork && !negated[v.i] && POLICY_WORK_VERBS.has(st)) firstPolicyWork = v.i;
   }
@@ -643,7 +648,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   addSignal('hard-constraint', unnegated(cue('hardConstraint'), negated).map((h) => h.ev));
   const certs = cue('certification');
   if (certAction) addSignal('certification', certs.map((h) => h.ev));
-  const buildVerb = hits.some((h) => h.sense.t === 'cue' && (h.sense.cue === 'implVerb' || h.sense.cue === 'liveVerb') && BUILD_VERBS.has(tokens[h.i]!.stem + (h.n > 1 ? ` ${tokens[h.i + 1]!.stem}` : '')));
+  const buildVerb = hits.some((h) => h.sense.t === 'cue' && (h.sense.cue === 'implVerb' || h.sense.cue === 'liveVerb') && BUILD_VERBS.has(verbKey(tokens, h)));
   if (buildVerb || live.live) addSignal('whole-system', cue('wholeSystem').map((h) => h.ev));
   const prodEv = cue('production').map((h) => h.ev);
   // A numeric availability or recovery target is about running the system in production (§4).
@@ -683,7 +688,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // Building a new component ("Build a notification service", "Create a data warehouse") is a new
   // service or module (§4 substantial): a building verb with a component noun later in its clause.
   for (const v of cue('implVerb')) {
-    if (!BUILD_NEW.has(tokens[v.i]!.stem) || negated[v.i]) continue;
+    if (!BUILD_NEW.has(verbKey(tokens, v)) || negated[v.i]) continue;
     for (let k = v.i + v.n; k < Math.min(tokens.length, v.i + v.n + 7); k++) {
       if (tokens[k]!.clauseStart) break;
       if (COMPONENT_NOUNS.has(tokens[k]!.stem)) { subst.push(ev(tokens, task, v.i, k - v.i + 1, 'substantial:new-component', 1)); break; }

@@ -38,6 +38,8 @@ describe('analyzer: scope signals (§4)', () => {
   it('building a new component is substantial scope → medium', () => {
     assert.equal(complexity('Build a notification service that sends email and SMS'), 'medium');
     assert.equal(complexity('Fix the notification email subject line'), 'low');
+    // Two-word build verbs count too ("set up", "stand up").
+    assert.ok(analyzeTask('Set up Flutter i18n infrastructure for the driver app').signals.some((s) => s.evidence.some((e) => e.rule === 'substantial:new-component')));
   });
   it('a verbless title naming capabilities is a roadmap item (substantial); a verbless bug report is not', () => {
     const a = analyzeTask('Offline mode and sync for the Android app');
