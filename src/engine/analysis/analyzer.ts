@@ -704,6 +704,10 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   if (!docsHit && !isStrategy && tokens.length <= 12 && x.finalAreas.length > 0 && cue('contained').length === 0 && !tokens.some((_, i) => verbAt(tokens, i))) {
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
+  // An external identity, payment or messaging provider: an integration with an external system (§4).
+  // Not when it is only what a test or dashboard covers ("tests for the Stripe refund flow").
+  const provider = cue('externalProvider').find((h) => !negated[h.i] && !r.ignored.some((e) => e.rule.startsWith('artifact-subject:') && e.start <= h.ev.start && h.ev.end <= e.end));
+  if (provider) subst.push({ ...provider.ev, rule: `integration:external-provider:${provider.ev.rule}` });
   // A documentation change is contained (§4) whatever it documents.
   if (!(docsHit && !isStrategy)) addSignal('substantial', subst);
   const contained: Evidence[] = cue('contained').filter((h) => !negated[h.i] && !inName(h)).map((h) => h.ev);

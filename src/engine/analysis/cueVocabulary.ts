@@ -8,7 +8,7 @@ import type { ConcernId } from './analysisTypes';
 export const CUE_KINDS = [
   'strategyNoun', 'strategyVerb', 'strategyOnly', 'docsNoun', 'docsVerb', 'implVerb', 'liveVerb', 'liveSoftVerb', 'automation', 'liveTarget',
   'negation', 'contained', 'substantial', 'wholeSystem', 'production', 'certification', 'migrationVerb', 'hostingObject', 'multiRegion',
-  'hardConstraint', 'productFraming', 'planSubject', 'orchestrator', 'dbEngine', 'monolithSplit', 'scaleCue',
+  'hardConstraint', 'productFraming', 'planSubject', 'orchestrator', 'dbEngine', 'monolithSplit', 'scaleCue', 'externalProvider',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
@@ -139,6 +139,16 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   monolithSplit: ['monolith', 'monolithic', 'into microservice', 'into service', 'split the monolith', 'break up the monolith', 'decompose the monolith'],
   scaleCue: ['scale', 'scalability', 'scalable', 'traffic', 'load', 'throughput', 'performance at scale', 'handle more'],
+  // External systems a change integrates with (ROUTING §4 medium: "an integration with an external system"):
+  // identity federation, payment, messaging and push providers. Protocols built in-house (OAuth grants,
+  // JWT) are not here.
+  externalProvider: [
+    'saml', 'sso', 'single sign-on', 'single sign on', 'oidc', 'openid connect', 'social login', 'social logins', 'ldap', 'active directory', 'azure ad',
+    'entra id', 'auth0', 'okta', 'keycloak', 'cognito', 'google sign-in', 'sign in with google', 'login with google', 'sign in with github',
+    'stripe', 'paypal', 'braintree', 'adyen', 'square payments', 'mollie', 'razorpay', 'chargebee', 'paddle', 'shopify',
+    'twilio', 'sendgrid', 'mailgun', 'postmark', 'mailchimp', 'vonage', 'messagebird', 'whatsapp', 'telegram bot', 'slack app', 'discord bot',
+    'firebase cloud messaging', 'fcm', 'apns', 'onesignal', 'pusher',
+  ],
 };
 
 /** L1 concern vocabulary (ROUTING §6 signal lists, widened by meaning). */

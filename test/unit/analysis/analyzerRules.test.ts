@@ -50,6 +50,11 @@ describe('analyzer: scope signals (§4)', () => {
     // A title built on a verb is read by the usual scope rules.
     assert.ok(!analyzeTask('Turn on dark mode for the Android app').signals.some((s) => s.evidence.some((e) => e.rule === 'substantial:capability-title')));
   });
+  it('an external identity, payment or messaging provider is an integration (substantial), not when only tested', () => {
+    assert.equal(complexity('Send appointment reminders by SMS through Twilio'), 'medium');
+    assert.ok(analyzeTask('Offer SAML sign-in for enterprise workspaces').signals.some((s) => s.evidence.some((e) => e.rule.startsWith('integration:external-provider'))));
+    assert.ok(!analyzeTask('Add unit tests for the Stripe refund handler').signals.some((s) => s.evidence.some((e) => e.rule.startsWith('integration:external-provider'))));
+  });
   it('multi-cloud support in a tool is not a hosting migration', () => {
     assert.ok(!signal('Add multi-cloud support to the cost report tool', 'migration'));
     assert.notEqual(complexity('Add multi-cloud support to the cost report tool'), 'extreme');
