@@ -343,8 +343,10 @@ export function analyzeTask(task: string): Analysis {
 
   const r: Reading = { task, tokens, hits, cues, negated, ignored };
   const { firstVerb, docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
-  const { keep, areas } = readAreas(r, docsHit, isStrategy);
+  const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses } = readConcerns(r, keep, areas, docsHit);
+  // Only when no rule (user-facing feature inference included) found an area.
+  if (areas.length === 0 && weakBest) areas.push(weakBest);
 
   const hasL2L3 = areas.length > 0;
   // Compliance work that names no technical area (a certification, a control review) is delivered at
@@ -466,7 +468,7 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
 }
 
 /** Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable. */
-function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): { keep: Hit[]; areas: AreaFinding[] } {
+function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): { keep: Hit[]; areas: AreaFinding[]; weakBest: AreaFinding | undefined } {
   const { task, tokens, hits, negated, ignored } = r;
   // Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable.
   const keep = longestAreaHits(hits, tokens.length);
@@ -517,7 +519,20 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (s >= 1 && (strong[ax] || nStrong === 0)) areas.push({ area: AREA_IDS[ax]!, score: Math.min(1, 1 - Math.exp(-1.6 * s)), evidence: areaEv[ax]! });
     else if (s > 0) for (const e of areaEv[ax]!) ignored.push({ ...e, rule: `weak-only:${e.rule}` });
   }
-  return { keep, areas };
+  // With no area named outright, the one area weak words point to (a unique best score) is still a
+  // better reading than "generalist": "non-production instances" is infrastructure work.
+  let weakBest: AreaFinding | undefined;
+  if (areas.length === 0) {
+    let best = -1;
+    let tie = false;
+    for (let ax = 0; ax < AREA_IDS.length; ax++) {
+      const s = areaScore[ax]!;
+      if (s <= 0) continue;
+      if (best < 0 || s > areaScore[best]!) { best = ax; tie = false; } else if (s === areaScore[best]!) tie = true;
+    }
+    if (best >= 0 && !tie) weakBest = { area: AREA_IDS[best]!, score: Math.min(1, 1 - Math.exp(-1.6 * areaScore[best]!)), evidence: areaEv[best]!.map((e) => ({ ...e, rule: `weak-best:${e.rule}` })) };
+  }
+  return { keep, areas, weakBest };
 }
 
 /** L1 concerns, user-story framing, and the areas a user-facing feature implies (pushed onto `areas`). */

@@ -43,7 +43,7 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   'search', 'filter', 'sorting', 'chat', 'messaging', 'order', 'cart', 'inventory', 'booking', 'reservation', 'quota', 'entity', 'dump', 'spec',
   'snapshot', 'probe', 'span', 'exporter', 'gauge', 'histogram', 'sre', 'observable', 'client', 'canvas', 'drawer', 'navigation', 'wizard',
   'placeholder', 'reporting', 'kpi', 'notebook', 'ray', 'census', 'render', 'railway', 'nat', 'ssl', 'https', 'signing', 'leaked', 'vulnerable',
-  'scraper', 'crawler', 'embedding', 'embeddings', 'tempo', 'harness', 'nx', 'versioning', 'lineage', 'rum', 'seccomp', 'r2', 'wal', 'cipher',
+  'scraper', 'crawler', 'embedding', 'embeddings', 'tempo', 'harness', 'nx', 'lineage', 'rum', 'seccomp', 'r2', 'wal', 'cipher',
   'mutation', 'resolver', 'parser', 'otp', 'entitlement', 'uat', 'service account', 'playbook', 'data load',
   'table', 'column', 'constraint', 'trigger', 'transaction', 'record', 'partition', 'partitioning', 'join', 'data model', 'oracle', 'index',
 ]);
@@ -153,7 +153,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   'CI/CD': [
     'ci infrastructure', 'build infrastructure', 'github workflow', 'ci job', 'ci build', 'build job', 'npm publish', 'pypi release', 'docker build', 'build cache', 'deploy preview', 'preview environment',
     'environment promotion', 'branch protection', 'merge queue', 'mergify', 'renovate', 'husky', 'lefthook', 'bazel', 'nx', 'turborepo',
-    'release workflow', 'release tag', 'versioning', 'semantic versioning', 'package release', 'build system', 'build script', 'deploy script',
+    'release workflow', 'release tag', 'semantic versioning', 'package release', 'build system', 'build script', 'deploy script',
     'deploy key', 'deployment automation', 'continuous deploy', 'release train', 'release branch', 'hotfix release', 'ci config', 'ci workflow',
     'github actions workflow', 'gitlab pipeline', 'azure pipeline', 'cloudbuild', 'harness', 'octopus deploy', 'capistrano', 'kamal', 'dokku',
     'ci', 'cd', 'ci/cd', 'cicd', 'ci pipeline', 'cd pipeline', 'build pipeline', 'release pipeline', 'deploy pipeline', 'deployment pipeline',
@@ -177,7 +177,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'infrastructure', 'infra', 'iac', 'infrastructure as code', 'infrastructure-as-code', 'cloud', 'aws', 'amazon web services', 'gcp', 'google cloud',
     'azure', 'cloudflare', 'digitalocean', 'digital ocean', 'linode', 'hetzner', 'ovh', 'heroku', 'fly.io', 'fly', 'render.com', 'vercel', 'netlify',
     'ec2', 's3', 'vpc', 'subnet', 'eks', 'gke', 'aks', 'eks cluster', 'gke cluster', 'aks cluster', 'iam', 'lambda', 'aws lambda', 'cloud function', 'cloud run', 'app engine', 'elastic beanstalk', 'lightsail',
-    'terraform', 'opentofu', 'pulumi', 'cloudformation', 'cdk', 'aws cdk', 'bicep', 'arm template', 'ansible', 'chef', 'puppet', 'saltstack', 'packer',
+    'terraform', 'tf state', 'tfstate', 'tf module', 'tf plan', 'tf file', 'tf code', 'terraform state', 'opentofu', 'pulumi', 'cloudformation', 'cdk', 'aws cdk', 'bicep', 'arm template', 'ansible', 'chef', 'puppet', 'saltstack', 'packer',
     'vagrant', 'network', 'networking', 'dns', 'dns record', 'domain', 'name server', 'nameserver', 'cdn', 'cloudfront', 'fastly', 'akamai', 'load balancer',
     'alb', 'elb', 'nlb', 'route 53', 'route53', 'godaddy', 'ssl certificate', 'tls certificate', 'certificate', 'letsencrypt', "let's encrypt", 'certbot',
     'vm', 'virtual machine', 'bare metal', 'bastion', 'bastion host', 'environment', 'staging', 'staging environment', 'production environment', 'prod environment',

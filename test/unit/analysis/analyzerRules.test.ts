@@ -23,6 +23,13 @@ describe('analyzer: rules beyond single words', () => {
     assert.ok(!areas('Instrument the inventory service with OpenTelemetry').includes('backend'));
     assert.ok(areas('Run smoke tests in the deployment stages of the pipeline').includes('CI/CD'));
   });
+  it('with no area named outright, the one area weak words point to is taken (not generalist)', () => {
+    const a = analyzeTask('Automate shutting down non-production instances at night');
+    assert.deepEqual(a.areas.map((x) => x.area), ['infrastructure/cloud']);
+    assert.ok(a.areas[0]!.evidence.every((e) => e.rule.startsWith('weak-best:')));
+    // A tie between weak readings stays generalist; "version" (a release) is not versioning work.
+    assert.ok(analyzeTask('As a customer I want to know what changed in the new version').generalist);
+  });
   it('a user-facing feature named only through backend work also gets its UI', () => {
     const a = analyzeTask('As a shopper, I want to pay with Apple Pay at checkout');
     assert.ok(a.areas.some((x) => x.area === 'frontend' && x.evidence.some((e) => e.rule.startsWith('inferred:user-facing-feature'))));
