@@ -99,6 +99,9 @@ const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
   'trigger', 'limit', 'drop', 'start', 'release', 'show', 'deploy', 'upgrade', 'fix', 'setup', 'rollback', 'rollout', 'install', 'run', 'ship', 'launch',
   'cutover', 'teardown', 'shutdown', 'restore', 'scan', 'move', 'port', 'switch', 'split', 'map', 'study', 'draft', 'outline', 'select', 'pick', 'record',
 ].map(stem));
+/** Automation cues that make an operation run by itself (per pull request, on merge, on a schedule), as stems. */
+const AUTOMATION_TRIGGERS: ReadonlySet<string> = new Set(['automat', 'automatically', 'cron', 'per pull', 'per pr', 'on merg', 'when merg', 'pipelin', 'ci', 'workflow', 'script', 'github action']);
+
 /** A verb cue's key in the verb sets: its stem, or both stems of a two-word verb ("set up", "stand up"). */
 function verbKey(tokens: readonly Token[], h: { i: number; n: number }): string {
   return h.n > 1 ? `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}` : tokens[h.i]!.stem;
@@ -743,7 +746,12 @@ function detectLive(
   const targets = unnegated(cue('liveTarget'), negated);
   const evidence: Evidence[] = [];
   // A plan about an operation does not carry it out; automation for it neither (ROUTING §5).
-  if (automation.length === 0 && !strategy) {
+  // "Deploy X" opening the task carries the operation out (§5) even when X is automation ("Deploy the
+  // GitOps controller for our Terraform resources"); automation elsewhere only describes X.
+  const opening = cue('liveVerb').find((h) => h.i === 0 && !negated[h.i] && !(h.n === 1 && (tokens[0]!.lower.endsWith('s') || tokens[0]!.lower.endsWith('ment'))));
+  const triggered = automation.some((h) => AUTOMATION_TRIGGERS.has(verbKey(tokens, h)));
+  if (opening && !strategy && !triggered) evidence.push(opening.ev);
+  else if (automation.length === 0 && !strategy) {
     for (const h of cue('liveVerb')) {
       if (negated[h.i]) continue;
       const lower = tokens[h.i]!.lower;

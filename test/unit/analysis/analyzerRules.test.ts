@@ -106,6 +106,10 @@ describe('analyzer: scope signals (§4)', () => {
     assert.equal(analyzeTask('Sunset the v1 REST API').liveOps.live, false);
     assert.equal(analyzeTask('Sunset the old bastion server').liveOps.live, true);
   });
+  it('"Deploy X" opening the task is live even when X is automation; an automation trigger keeps it a build', () => {
+    assert.equal(analyzeTask('Deploy the GitOps controller for our Terraform and Kubernetes resources').liveOps.live, true);
+    assert.equal(analyzeTask('Deploy preview environments automatically per pull request').liveOps.live, false);
+  });
   it('a plan is never live', () => {
     assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
   });
