@@ -99,6 +99,10 @@ const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
   'trigger', 'limit', 'drop', 'start', 'release', 'show', 'deploy', 'upgrade', 'fix', 'setup', 'rollback', 'rollout', 'install', 'run', 'ship', 'launch',
   'cutover', 'teardown', 'shutdown', 'restore', 'scan', 'move', 'port', 'switch', 'split', 'map', 'study', 'draft', 'outline', 'select', 'pick', 'record',
 ].map(stem));
+/** Verbs that take a running component out of service (stems), and the components (stems) they take out. */
+const DECOMMISSION_VERBS: ReadonlySet<string> = new Set(['sunset', 'decommission', 'decomission', 'retir', 'tombston', 'remov', 'shut', 'tear', 'turn']);
+const RUNNING_COMPONENTS: ReadonlySet<string> = new Set(['servic', 'app', 'application', 'server', 'instanc', 'cluster', 'databas', 'vm', 'environment', 'deployment']);
+
 /** Automation cues that make an operation run by itself (per pull request, on merge, on a schedule), as stems. */
 const AUTOMATION_TRIGGERS: ReadonlySet<string> = new Set(['automat', 'automatically', 'cron', 'per pull', 'per pr', 'on merg', 'when merg', 'pipelin', 'ci', 'workflow', 'script', 'github action']);
 
@@ -667,7 +671,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const certs = cue('certification');
   if (certAction) addSignal('certification', certs.map((h) => h.ev));
   const buildVerb = hits.some((h) => h.sense.t === 'cue' && (h.sense.cue === 'implVerb' || h.sense.cue === 'liveVerb') && BUILD_VERBS.has(verbKey(tokens, h)));
-  if (buildVerb || live.live) addSignal('whole-system', cue('wholeSystem').map((h) => h.ev));
+  // Building or deploying a whole product (§4 high); taking a component out of service is neither.
+  const deploying = live.live && live.evidence[0]!.rule !== 'live:decommission';
+  if (buildVerb || deploying) addSignal('whole-system', cue('wholeSystem').map((h) => h.ev));
   const prodEv = cue('production').map((h) => h.ev);
   // A numeric availability or recovery target is about running the system in production (§4).
   const targetsNum = cue('hardConstraint').filter((h) => /\d|rto|rpo|availability|sla/i.test(h.ev.phrase));
@@ -763,6 +769,16 @@ function detectLive(
       for (const h of cue('liveSoftVerb')) if (!negated[h.i] && !tokens[h.i]!.lower.endsWith('ment')) { evidence.push(h.ev); break; }
     }
   }
+  // Decommissioning a running component is live (§5) though "service" or "app" is not a named live
+  // resource; components it names ("…Helm chart, template repo") are not automation, a trigger is.
+  if (evidence.length === 0 && !strategy && !triggered) {
+    for (let i = 0; i < tokens.length && evidence.length === 0; i++) {
+      if (!DECOMMISSION_VERBS.has(tokens[i]!.stem) || negated[i]) continue;
+      for (let k = i + 1; k < Math.min(tokens.length, i + 6) && !tokens[k]!.clauseStart; k++) {
+        if (RUNNING_COMPONENTS.has(tokens[k]!.stem)) { evidence.push(ev(tokens, task, i, k - i + 1, 'live:decommission', 1)); break; }
+      }
+    }
+  }
   const live = evidence.length > 0;
   // Targets are computed even when no live verb is found: an extreme task reaches L4 by complexity.
   const out = new Set<'kubernetes' | 'security' | 'cloud'>();
@@ -777,6 +793,5 @@ function detectLive(
     const cloudNamed = targets.some((h) => !KUBE_TARGETS.has(tokens[h.i]!.stem));
     if (areas.some((a) => a.area === 'infrastructure/cloud') || cloudNamed || (!kube && !out.has('security'))) out.add('cloud');
   }
-  void task;
   return { live, targets: [...out], evidence: [...evidence, ...targetEv] };
 }

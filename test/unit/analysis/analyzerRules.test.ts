@@ -110,6 +110,13 @@ describe('analyzer: scope signals (§4)', () => {
     assert.equal(analyzeTask('Deploy the GitOps controller for our Terraform and Kubernetes resources').liveOps.live, true);
     assert.equal(analyzeTask('Deploy preview environments automatically per pull request').liveOps.live, false);
   });
+  it('decommissioning a running component is live, and is not deploying a whole platform', () => {
+    const a = analyzeTask('Sunset the legacy reporting service');
+    assert.equal(a.liveOps.live, true);
+    assert.equal(a.liveOps.evidence[0]!.rule, 'live:decommission');
+    assert.equal(analyzeTask('Remove the unused helper functions from the reporting module').liveOps.live, false);
+    assert.ok(!analyzeTask('Retire the old platform service and its Helm chart').signals.some((s) => s.kind === 'whole-system'));
+  });
   it('a plan is never live', () => {
     assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
   });
