@@ -103,6 +103,8 @@ const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
 const DECOMMISSION_VERBS: ReadonlySet<string> = new Set(['sunset', 'decommission', 'decomission', 'retir', 'tombston', 'remov', 'shut', 'tear', 'turn']);
 const RUNNING_COMPONENTS: ReadonlySet<string> = new Set(['servic', 'app', 'application', 'server', 'instanc', 'cluster', 'databas', 'vm', 'environment', 'deployment']);
 
+const TEMPORAL_CONJUNCTIONS: ReadonlySet<string> = new Set(['when', 'while', 'after', 'before', 'during', 'whenever', 'until', 'once']);
+
 /** Automation cues that make an operation run by itself (per pull request, on merge, on a schedule), as stems. */
 const AUTOMATION_TRIGGERS: ReadonlySet<string> = new Set(['automat', 'automatically', 'cron', 'per pull', 'per pr', 'on merg', 'when merg', 'pipelin', 'ci', 'workflow', 'script', 'github action']);
 
@@ -760,6 +762,9 @@ function detectLive(
   else if (automation.length === 0 && !strategy) {
     for (const h of cue('liveVerb')) {
       if (negated[h.i]) continue;
+      // "Add a health check when deploying the site": an operation in a temporal clause is when the work
+      // applies, not the work itself.
+      if (h.i > 0 && TEMPORAL_CONJUNCTIONS.has(tokens[h.i - 1]!.lower)) continue;
       const lower = tokens[h.i]!.lower;
       // Verb forms only: "deploys"/"deployment" are nouns ("zero downtime deploys").
       if (h.n === 1 && (lower.endsWith('s') || lower.endsWith('ment'))) continue;

@@ -67,7 +67,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   // Named live resources: cloud products and accounts, environments, clusters, registries, domains.
   liveTarget: [
-    'production', 'prod', 'staging', 'staging environment', 'production environment', 'prod environment', 'live', 'cluster', 'aws account', 'account',
+    'production', 'prod', 'staging', 'staging environment', 'production environment', 'prod environment', 'live', 'cluster', 'aws account', 'cloud account', 'gcp account', 'azure account', 'azure subscription', 'gcp project',
     'aws environment', 'aws', 'gcp', 'azure', 'cloudflare', 'ec2', 's3', 'rds', 'ecr', 'iam', 'cloudfront', 'cloudwatch', 'route 53', 'route53', 'godaddy',
     'domain', 'registry', 'bucket', 'instance', 'server', 'bastion', 'vpc', 'load balancer', 'dns record', 'region', 'data center', 'datacenter',
     'eks', 'gke', 'aks', 'fargate', 'ecs', 'lambda', 'heroku', 'stack', 'vm', 'virtual machine', 'database server', 'db server', 'tile server', 'digitalocean', 'hetzner', 'fly.io', 'azure ad', 'entra id', 'gcs', 'bigquery dataset',

@@ -117,6 +117,11 @@ describe('analyzer: scope signals (§4)', () => {
     assert.equal(analyzeTask('Remove the unused helper functions from the reporting module').liveOps.live, false);
     assert.ok(!analyzeTask('Retire the old platform service and its Helm chart').signals.some((s) => s.kind === 'whole-system'));
   });
+  it('an operation in a temporal clause is not the work; a user account is not a cloud account', () => {
+    assert.equal(analyzeTask('Add a health check when deploying the site').liveOps.live, false);
+    assert.equal(analyzeTask('Create a test that signs up and deletes user accounts').liveOps.live, false);
+    assert.equal(analyzeTask('Delete the unused AWS account').liveOps.live, true);
+  });
   it('a plan is never live', () => {
     assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
   });
