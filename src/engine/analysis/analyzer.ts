@@ -614,7 +614,7 @@ interface SignalInput {
   readonly keep: readonly Hit[];
   /** Final areas; the hosting-migration rule may add one. */
   readonly finalAreas: AreaFinding[];
-  readonly concerns: readonly ConcernFinding[];
+  readonly concerns: ConcernFinding[];
   readonly firstVerb: Hit | undefined;
   readonly docsHit: Hit | undefined;
   readonly isStrategy: boolean;
@@ -662,6 +662,12 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // Not extreme (§4): migration scripts and tools, automation around a migration, and documents about it.
   const migrationTooling = anyToken(tokens, C_MIGRATION_TOOLING) || (docsHit !== undefined);
   if (!isStrategy && !migrationTooling) addSignal('migration', migEv);
+  // A tool or script for a migration is not the migration (not extreme), but moving between engines or
+  // hosts is still an architecture concern for L1 (§6 "migration… → solution-architect").
+  else if (!isStrategy && !docsHit && migEv.length > 0 && !x.concerns.some((c) => c.concern === 'architecture')) {
+    const at = x.concerns.findIndex((c) => c.concern === 'compliance');
+    x.concerns.splice(at < 0 ? x.concerns.length : at, 0, { concern: 'architecture', score: 0.55, evidence: migEv.map((e) => ({ ...e, rule: `concern:architecture:migration-tooling:${e.rule}` })) });
+  }
   // Moving hosting (to another cloud, self-hosted, a data centre) is infrastructure work even when no
   // infrastructure word stands on its own ("Move it to GCP").
   if (!isStrategy && !docsHit && migVerbs.length > 0 && hostObjs.length > 0 && finalAreas.length === 0 && !strategyOnly) {

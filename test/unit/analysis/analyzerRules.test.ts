@@ -133,6 +133,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.notEqual(complexity('Automate the DB migration from MongoDB to Postgres'), 'extreme');
     assert.equal(complexity('Execute the production cutover from MySQL to PostgreSQL'), 'extreme');
   });
+  it('a migration tool is not extreme but the move between engines is still an architecture concern', () => {
+    const a = analyzeTask('Write a script that moves our data from MySQL to PostgreSQL');
+    assert.ok(!a.signals.some((s) => s.kind === 'migration'));
+    assert.ok(a.concerns.some((c) => c.concern === 'architecture' && c.evidence.some((e) => e.rule.startsWith('concern:architecture:migration-tooling:'))));
+  });
   it('a guide about a migration is a docs task, not extreme', () => {
     const a = analyzeTask('Write a guide on migrating the app to Kubernetes');
     assert.ok(!a.signals.some((s) => s.kind === 'migration'));
