@@ -570,6 +570,15 @@ function readConcerns(
     if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(h)) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
+  // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job
+  // processing from FastAPI tasks to Celery") is a technology choice: an architecture concern (§6).
+  if (!concernEv.has('architecture') && !docsHit) {
+    const mig = (r.cues[CUE_INDEX.migrationVerb] ?? NO_HITS).find((h) => !negated[h.i]) ?? (r.cues[CUE_INDEX.implVerb] ?? NO_HITS).find((h) => !negated[h.i] && tokens[h.i]!.stem === 'upgrad');
+    const named = keep.filter((k) => k.sense.t === 'area' && k.sense.tech && !negated[k.i] && k.i > (mig?.i ?? Infinity));
+    if (mig && twoDistinctNames(named) && named.some((k) => k.i > 0 && (tokens[k.i - 1]!.lower === 'to' || tokens[k.i - 1]!.lower === 'with'))) {
+      concernEv.set('architecture', [{ ...mig.ev, rule: 'concern:architecture:technology-change' }, named[0]!.ev, named[1]!.ev]);
+    }
+  }
   // User stories ("As a <role>, I want…") are product framing unless the role is technical.
   let userFacing: Evidence | undefined;
   let userStory: Evidence | undefined;

@@ -136,7 +136,13 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('a migration tool is not extreme but the move between engines is still an architecture concern', () => {
     const a = analyzeTask('Write a script that moves our data from MySQL to PostgreSQL');
     assert.ok(!a.signals.some((s) => s.kind === 'migration'));
-    assert.ok(a.concerns.some((c) => c.concern === 'architecture' && c.evidence.some((e) => e.rule.startsWith('concern:architecture:migration-tooling:'))));
+    assert.ok(a.concerns.some((c) => c.concern === 'architecture'));
+    const b = analyzeTask('Build a tool that moves tenants from the old cluster to the new cluster');
+    assert.ok(b.concerns.some((c) => c.concern === 'architecture' && c.evidence.some((e) => e.rule.startsWith('concern:architecture:migration-tooling:'))));
+  });
+  it('moving from one named technology to another is a technology choice (architecture)', () => {
+    assert.ok(analyzeTask('Upgrade Elasticsearch to OpenSearch 3.x').concerns.some((c) => c.concern === 'architecture' && c.evidence[0]!.rule === 'concern:architecture:technology-change'));
+    assert.ok(!analyzeTask('Upgrade Elasticsearch to 8.12').concerns.some((c) => c.concern === 'architecture'));
   });
   it('a guide about a migration is a docs task, not extreme', () => {
     const a = analyzeTask('Write a guide on migrating the app to Kubernetes');
