@@ -90,6 +90,7 @@ const ANY_VERB_STEMS: ReadonlySet<string> = new Set([
   'crash', 'crashes', 'fail', 'break', 'hang', 'throw', 'cause', 'lead', 'look', 'work', 'happen', 'seem', 'display', 'show', 'go', 'become', 'take', 'give',
   'restore', 'backup', 'clone', 'copy', 'enhance', 'revise', 'rework', 'revamp', 'standardise', 'standardize', 'unify', 'streamline', 'investigate', 'debug',
   'benchmark', 'profile', 'measure', 'detect', 'notify', 'alert', 'block', 'deny', 'disallow', 'forbid', 'protect', 'pin', 'bump', 'tweak', 'tune',
+  'offer', 'keep', 'prefer', 'please',
 ].map((v) => stem(v.split(' ')[0]!)));
 /** Verb stems that are as often nouns ("log", "sync", "release"): read as a verb only when they open the title. */
 const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
@@ -346,6 +347,8 @@ export function analyzeTask(task: string): Analysis {
   for (const h of cue('negation')) {
     for (let k = h.i + h.n; k < Math.min(tokens.length, h.i + h.n + 6); k++) {
       if (tokens[k]!.clauseStart || tokens[k]!.lower === 'but') break;
+      // A new verb after the negated phrase starts what is asked for ("instead of social logins, offer SAML").
+      if (k > h.i + h.n && ANY_VERB_STEMS.has(tokens[k]!.stem) && !NOUN_TOO_STEMS.has(tokens[k]!.stem)) break;
       negated[k] = 1;
     }
   }

@@ -122,6 +122,10 @@ describe('analyzer: scope signals (§4)', () => {
     assert.equal(analyzeTask('Create a test that signs up and deletes user accounts').liveOps.live, false);
     assert.equal(analyzeTask('Delete the unused AWS account').liveOps.live, true);
   });
+  it('negation ends where a new verb starts what is asked for', () => {
+    assert.ok(analyzeTask('Instead of social logins please offer SAML for authentication').areas.some((a) => a.area === 'backend'));
+    assert.ok(!analyzeTask('Speed up the report page without changing the database').areas.some((a) => a.area === 'database'));
+  });
   it('a plan is never live', () => {
     assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
   });
