@@ -163,7 +163,8 @@ export const CONCERN_VOCABULARY: Readonly<Record<ConcernId, readonly string[]>> 
     'compliance', 'compliant', 'soc 2', 'soc2', 'gdpr', 'hipaa', 'pci', 'pci dss', 'pci-dss', 'iso 27001', 'iso27001', 'fedramp', 'ccpa', 'cpra', 'policy',
     'risk', 'security audit', 'compliance audit', 'audit log', 'audit trail', 'threat model', 'ato', 'authority to operate', 'security control',
     'privacy', 'regulation', 'regulatory', 'data residency', 'dsar', 'consent', 'data retention', 'hitrust', 'nist', 'cis benchmark', 'governance',
-    'legal', 'safeguard', 'certification', 'control mapping', 'which control',
+    'legal', 'safeguard', 'certification', 'control mapping', 'which control', 'cis', 'stig', 'license compliance', 'license scanner',
+    'license scan', 'license scanning', 'licence compliance',
   ],
   product: [
     'as a user', 'as an admin', 'as an applicant', 'as a customer', 'user story', 'customer-facing', 'customer facing', 'business requirement',
