@@ -58,6 +58,10 @@ const TECH_ROLES = new Set(['devop', 'sysop', 'sre', 'developer', 'platform', 'm
 const CERT_ACTION = new Set(['achiev', 'obtain', 'complet', 'attain', 'pas', 'becom', 'maintain', 'ensur', 'get', 'apply', 'implement', 'pursu', 'earn', 'gain', 'secur', 'renew']);
 // Certification work needs an object that is the certification or its controls/compliance.
 const CERT_OBJECT = new Set(['certification', 'certifi', 'compliance', 'complianc', 'compliant', 'control', 'type', 'regulation', 'requirement']);
+/** Managed Kubernetes services: a cluster, also listed as cloud infrastructure. */
+const MANAGED_CLUSTER = /^(eks|gke|aks|openshift)( cluster)?$/i;
+/** Cloud provider names that may name a managed cluster's provider ("AWS EKS", "Azure AKS"). */
+const CLOUD_PROVIDERS = /^(aws|amazon|azure|microsoft|gcp|google|alibaba|digitalocean)$/;
 const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
 const MODIFIER_SUFFIXES = new Set(['relevant', 'conscious', 'related', 'aware', 'sensitive', 'minded', 'critical', 'focused', 'oriented', 'first', 'friendly', 'like', 'agnostic', 'specific']);
 const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observability', 'containers/kubernetes', 'CI/CD', 'security']);
@@ -813,8 +817,22 @@ function detectLive(
     const kube = tokens.some((t) => (wordClasses(t) & C_KUBE) !== 0 && (t.stem !== 'cluster' || k8sArea)) || areas.some((a) => a.area === 'containers/kubernetes' && a.evidence.some((e) => /helm|kube|k8s|cluster|pod/i.test(e.phrase)));
     if (kube) out.add('kubernetes');
     if (areas.some((a) => a.area === 'security')) out.add('security');
-    const cloudNamed = targets.some((h) => !KUBE_TARGETS.has(tokens[h.i]!.stem));
-    if (areas.some((a) => a.area === 'infrastructure/cloud') || cloudNamed || (!kube && !out.has('security'))) out.add('cloud');
+    // A managed cluster ("AKS", "AWS managed EKS") is the Kubernetes target: neither its name nor the
+    // provider naming it makes the cloud a second target (§6 L4: one wrapper per live target).
+    const partOfCluster = (i: number): boolean => {
+      if (!CLOUD_PROVIDERS.test(tokens[i]!.lower)) return false;
+      for (let k = i + 1; k < Math.min(tokens.length, i + 3); k++) if ((wordClasses(tokens[k]!) & C_KUBE) !== 0) return true;
+      return false;
+    };
+    const cloudNamed = targets.some((h) => !KUBE_TARGETS.has(tokens[h.i]!.stem) && !(kube && partOfCluster(h.i)));
+    const infraArea = areas.find((a) => a.area === 'infrastructure/cloud');
+    const clusterPart = (e: Evidence): boolean => {
+      if (MANAGED_CLUSTER.test(e.phrase)) return true;
+      const i = tokens.findIndex((t) => t.start === e.start);
+      return i >= 0 && e.end === tokens[i]!.end && partOfCluster(i);
+    };
+    const infraBeyondCluster = infraArea !== undefined && (!kube || infraArea.evidence.some((e) => !clusterPart(e)));
+    if (infraBeyondCluster || cloudNamed || (!kube && !out.has('security'))) out.add('cloud');
   }
   return { live, targets: [...out], evidence: [...evidence, ...targetEv] };
 }

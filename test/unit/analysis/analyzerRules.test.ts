@@ -126,6 +126,10 @@ describe('analyzer: scope signals (§4)', () => {
     assert.ok(analyzeTask('Instead of social logins please offer SAML for authentication').areas.some((a) => a.area === 'backend'));
     assert.ok(!analyzeTask('Speed up the report page without changing the database').areas.some((a) => a.area === 'database'));
   });
+  it('a managed cluster is the Kubernetes target, not also a cloud target; another host still is', () => {
+    assert.deepEqual(analyzeTask('Move the workloads from Docker Swarm to AWS EKS').liveOps.targets, ['kubernetes']);
+    assert.deepEqual([...analyzeTask('Move the app from Heroku to EKS').liveOps.targets].sort(), ['cloud', 'kubernetes']);
+  });
   it('a plan is never live', () => {
     assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
   });
