@@ -113,6 +113,23 @@ const TEMPORAL_CONJUNCTIONS: ReadonlySet<string> = new Set(['when', 'while', 'af
 /** Automation cues that make an operation run by itself (per pull request, on merge, on a schedule), as stems. */
 const AUTOMATION_TRIGGERS: ReadonlySet<string> = new Set(['automat', 'automatically', 'cron', 'per pull', 'per pr', 'on merg', 'when merg', 'pipelin', 'ci', 'workflow', 'script', 'github action']);
 
+/**
+ * Whether text[start, end) is only part of a host name ("test" in "test.pypi.org", "gitlab" in
+ * "gitlab.com"): a site is named, not the area's work. Dotted names that match whole ("node.js",
+ * "socket.io") are kept.
+ */
+function insideIdentifier(text: string, start: number, end: number): boolean {
+  if (text[end] !== '.' && text[start - 1] !== '.') return false;
+  let a = start;
+  let b = end;
+  while (a > 0 && HOST_CHAR.test(text[a - 1]!)) a--;
+  while (b < text.length && HOST_CHAR.test(text[b]!)) b++;
+  while (b > end && text[b - 1] === '.') b--; // a sentence's full stop is not part of the name
+  return (a < start || b > end) && HOST_NAME.test(text.slice(a, b));
+}
+const HOST_CHAR = /[A-Za-z0-9.-]/;
+const HOST_NAME = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(com|org|net|io|dev|gov|edu|co|app|cloud|ai|uk|de|eu|ca|au|us|info|sh)$/i;
+
 /** A verb cue's key in the verb sets: its stem, or both stems of a two-word verb ("set up", "stand up"). */
 function verbKey(tokens: readonly Token[], h: { i: number; n: number }): string {
   return h.n > 1 ? `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}` : tokens[h.i]!.stem;
@@ -510,6 +527,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (after && task[tokens[h.i + h.n - 1]!.end] === '-' && MODIFIER_SUFFIXES.has(after.lower)) { ignored.push({ ...h.ev, rule: `modifier:${h.ev.rule}` }); continue; }
     if (h.n === 1 && tokens[h.i]!.lower === 'test' && VERB_FOLLOWERS.has(tokens[h.i + 1]?.lower ?? '')) { ignored.push({ ...h.ev, rule: `verb-use:${h.ev.rule}` }); continue; }
     if (negated[h.i]) { ignored.push({ ...h.ev, rule: `negated:${h.ev.rule}` }); continue; }
+    if (insideIdentifier(task, h.ev.start, h.ev.end)) { ignored.push({ ...h.ev, rule: `identifier-part:${h.ev.rule}` }); continue; }
     if (docsHit && !isStrategy) { ignored.push({ ...h.ev, rule: `documentation-subject:${h.ev.rule}` }); continue; }
     if (testSubject[h.i] && !SUBJECT_HEADS.has(h.sense.area) && !L2_AREAS.has(h.sense.area)) { ignored.push({ ...h.ev, rule: `artifact-subject:${h.ev.rule}` }); continue; }
     const ax = AREA_INDEX[h.sense.area];

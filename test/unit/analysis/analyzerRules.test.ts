@@ -13,6 +13,10 @@ describe('analyzer: rules beyond single words', () => {
     assert.deepEqual(areas('Write a Helm chart for the backend'), ['containers/kubernetes']);
     assert.ok(analyzeTask('Add unit tests for the payment API').ignored.some((e) => e.rule.startsWith('artifact-subject:')));
   });
+  it('a word inside a host name is a site, not area work; dotted product names still match', () => {
+    assert.ok(!areas('Migrate test.pypi.org to the new cluster').includes('testing'));
+    assert.deepEqual(areas('Upgrade node.js to v20 in the API'), ['backend']);
+  });
   it('a hyphenated modifier is not work in its area', () => {
     assert.ok(!areas('Log every security-relevant action in the admin API').includes('security'));
   });
