@@ -130,6 +130,22 @@ function insideIdentifier(text: string, start: number, end: number): boolean {
 const HOST_CHAR = /[A-Za-z0-9.-]/;
 const HOST_NAME = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(com|org|net|io|dev|gov|edu|co|app|cloud|ai|uk|de|eu|ca|au|us|info|sh)$/i;
 
+/** Whether token i sits in a noun phrase: a determiner at most three tokens before it, no verb or "to" between. */
+function inNounPhrase(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = tokens[k]!;
+    if (DETERMINERS.has(t.lower)) return true;
+    if (t.lower === 'to' || t.clauseStart || verbAt(tokens, k)) return false;
+  }
+  return false;
+}
+
+/** Whether a cue hit lies inside a longer area phrase ("plan" in "terraform plan", "design" in "design system"). */
+function insideAreaName(hits: readonly Hit[], h: { i: number; n: number }): boolean {
+  for (const a of hits) if (a.sense.t === 'area' && a.n > h.n && a.i <= h.i && h.i + h.n <= a.i + a.n) return true;
+  return false;
+}
+
 /** A verb cue's key in the verb sets: its stem, or both stems of a two-word verb ("set up", "stand up"). */
 function verbKey(tokens: readonly Token[], h: { i: number; n: number }): string {
   return h.n > 1 ? `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}` : tokens[h.i]!.stem;
@@ -473,12 +489,16 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
     if (prev === 'by' || prev === 'from') continue;
     // After a modal it is a verb ("so they can plan and upgrade"), not a plan to deliver.
     if (prev !== undefined && MODALS.has(prev)) continue;
+    // Part of a product or command name ("terraform plan", "design system") is not a deliverable.
+    if (insideAreaName(hits, h)) continue;
     stratEv.push(h.ev);
   }
   // In a user story the verb after "want to"/"able to" is a user capability, not a plan ("I want to define roles").
   const capability = firstVerb !== undefined && firstVerb.i >= 2 && ['want', 'able', 'can', 'should', 'need'].includes(tokens[firstVerb.i - (tokens[firstVerb.i - 1]!.lower === 'to' ? 2 : 1)]!.lower) && tokens[0]!.lower === 'as';
   // A "verb" right after a determiner is a noun ("The plan is to migrate…").
-  const asNoun = firstVerb !== undefined && firstVerb.i > 0 && DETERMINERS.has(tokens[firstVerb.i - 1]!.lower);
+  // Also a few words into a noun phrase ("a cohesive UI design"), and a participle used as an
+  // adjective ("selected filters") is not the leading verb either.
+  const asNoun = firstVerb !== undefined && (inNounPhrase(tokens, firstVerb.i) || (firstVerb.n === 1 && tokens[firstVerb.i]!.lower.endsWith('ed')) || insideAreaName(hits, firstVerb));
   // "…so they can plan an upgrade": a verb after a modal is what someone may do, not the deliverable.
   const afterModal = firstVerb !== undefined && firstVerb.i > 0 && MODALS.has(tokens[firstVerb.i - 1]!.lower);
   if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal) {

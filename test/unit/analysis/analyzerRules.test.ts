@@ -134,6 +134,12 @@ describe('analyzer: scope signals (§4)', () => {
     assert.deepEqual(analyzeTask('Move the workloads from Docker Swarm to AWS EKS').liveOps.targets, ['kubernetes']);
     assert.deepEqual([...analyzeTask('Move the app from Heroku to EKS').liveOps.targets].sort(), ['cloud', 'kubernetes']);
   });
+  it('strategy words inside a noun phrase, a participle or a product name are not a plan deliverable', () => {
+    assert.equal(analyzeTask('We need a cohesive UI design for the dashboard pages').strategy.kind, 'none');
+    assert.equal(analyzeTask('Search with typed keywords and selected filters').strategy.kind, 'none');
+    assert.equal(analyzeTask('Add a terraform plan step before apply').strategy.kind, 'none');
+    assert.equal(analyzeTask('Design the Postgres schema for tenants').strategy.kind, 'strategy');
+  });
   it('a plan is never live', () => {
     assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
   });
