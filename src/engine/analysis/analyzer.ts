@@ -506,7 +506,9 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
     const coImpl = after?.lower === 'and' && cue('implVerb').some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
     const stem = tokens[firstVerb.i]!.stem;
     // "Consider X" is strategy only when X is an architectural choice.
-    const considerOk = stem !== 'consider' || hits.some((h) => h.sense.t === 'concern' && h.sense.concern === 'architecture');
+    // "Consider X" / "Investigate X" is strategy only when X is an architectural choice ("Investigate
+    // migration to Chargebee"), not a performance or bug investigation.
+    const considerOk = (stem !== 'consider' && stem !== 'investigat') || hits.some((h) => h.sense.t === 'concern' && h.sense.concern === 'architecture');
     if (!coImpl && considerOk) stratEv.push(firstVerb.ev);
   }
   // A question ("Should we switch to gRPC?") asks for a decision: strategy.

@@ -23,7 +23,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   // Strategy only when it is the task's leading verb ("Evaluate adding…", not "…and evaluate").
   strategyVerb: [
     'evaluate', 'research', 'decide', 'compare', 'assess', 'design', 'plan', 'explore', 'experiment', 'define', 'devise', 'analyze', 'analyse',
-    'understand', 'identify', 'look at', 'look into', 'study', 'prototype', 'consider', 'propose', 'draft', 'outline', 'determine', 'investigate whether',
+    'understand', 'identify', 'look at', 'look into', 'study', 'prototype', 'consider', 'propose', 'draft', 'outline', 'determine', 'investigate whether', 'investigate',
     'map out', 'brainstorm', 'choose', 'select', 'pick',
   ],
   // Strategy deliverables that make a task strategy-only whatever subject it names.

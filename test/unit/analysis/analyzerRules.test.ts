@@ -139,6 +139,9 @@ describe('analyzer: scope signals (§4)', () => {
     assert.equal(analyzeTask('Search with typed keywords and selected filters').strategy.kind, 'none');
     assert.equal(analyzeTask('Add a terraform plan step before apply').strategy.kind, 'none');
     assert.equal(analyzeTask('Design the Postgres schema for tenants').strategy.kind, 'strategy');
+    // "Investigate" like "consider": strategy only with an architectural object.
+    assert.equal(analyzeTask('Investigate migration to Chargebee metered billing').strategy.kind, 'strategy');
+    assert.equal(analyzeTask('Investigate slow responses of the search API').strategy.kind, 'none');
   });
   it('a plan is never live', () => {
     assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
