@@ -67,7 +67,11 @@ const MODIFIER_SUFFIXES = new Set(['relevant', 'conscious', 'related', 'aware', 
 const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observability', 'containers/kubernetes', 'CI/CD', 'security']);
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish']);
 const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library',
-  'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'dashboard', 'infrastructur', 'pipelin', 'plugin', 'extension']);
+  'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'infrastructur', 'pipelin', 'plugin', 'extension']);
+/** Words that open a subordinate clause or purpose: what follows is not the built object ("alerting to know when pipelines are down"). */
+const SUBORDINATORS = new Set(['to', 'when', 'so', 'that', 'because', 'if', 'which', 'while', 'whenever', 'where',
+  // the built object's noun phrase ends at a preposition ("dashboard for the history service")
+  'for', 'of', 'on', 'in', 'with', 'from', 'into', 'via', 'using', 'across', 'at']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'this', 'that', 'their', 'my', 'your', 'its', 'each', 'every']);
 const QUESTION_STARTS = new Set(['should', 'shall', 'which', 'whether']);
 const MIGRATION_TOOLING = new Set(['script', 'tool', 'automat', 'utility', 'cli', 'assistant', 'vice']);
@@ -778,7 +782,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   for (const v of cue('implVerb')) {
     if (!BUILD_NEW.has(verbKey(tokens, v)) || negated[v.i]) continue;
     for (let k = v.i + v.n; k < Math.min(tokens.length, v.i + v.n + 7); k++) {
-      if (tokens[k]!.clauseStart) break;
+      if (tokens[k]!.clauseStart || SUBORDINATORS.has(tokens[k]!.lower)) break;
       if (COMPONENT_NOUNS.has(tokens[k]!.stem)) { subst.push(ev(tokens, task, v.i, k - v.i + 1, 'substantial:new-component', 1)); break; }
     }
     break;

@@ -103,7 +103,9 @@ function build(): Lexicon {
     const handKey = phraseKey(name);
     const generic = GENERIC_NAMES.has(name.toLowerCase());
     if (handArea.has(handKey)) {
-      if (generic) continue;
+      // A catalogue name that is a common word ("Pipelines", exact case only) does not make the hand
+      // phrase ("pipeline") a named technology.
+      if (generic || exactCase) continue;
       // The hand vocabulary decides the area, but the catalogues say it is a named technology.
       const he = lex.entries.get(handKey)!;
       for (let k = 0; k < he.senses.length; k++) {

@@ -49,6 +49,9 @@ describe('analyzer: scope signals (§4)', () => {
   it('building a new component is substantial scope → medium', () => {
     assert.equal(complexity('Build a notification service that sends email and SMS'), 'medium');
     assert.equal(complexity('Fix the notification email subject line'), 'low');
+    // The built object is the head before a preposition or subordinate clause; a dashboard is a small feature.
+    assert.equal(complexity('Create a latency dashboard for the checkout service'), 'low');
+    assert.equal(complexity('Implement alerting to know when the pipelines may be down'), 'low');
     // Two-word build verbs count too ("set up", "stand up").
     assert.ok(analyzeTask('Set up Flutter i18n infrastructure for the driver app').signals.some((s) => s.evidence.some((e) => e.rule === 'substantial:new-component')));
   });
