@@ -18,7 +18,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'plan', 'migration plan', 'spike', 'poc', 'proof of concept', 'proof-of-concept', 'rfc', 'adr', 'architecture decision record', 'design doc',
     'design document', 'technical design', 'proposal', 'evaluation', 'comparison', 'assessment', 'roadmap', 'strategy', 'decision', 'research',
     'feasibility study', 'trade-off analysis', 'tradeoff analysis', 'investigation report', 'audit', 'experiment', 'prototype', 'blueprint',
-    'discussion', 'should we', 'do we need', 'how should we', 'which one', 'options for', 'list the step', 'steps to migrate', 'approach for',
+    'discussion', 'should we', 'do we need', 'how should we', 'which one', 'options for', 'list the step', 'steps to migrate', 'approach for', 'steps to be taken', 'steps to take', 'risks and mitigation', 'mitigations', 'responsibilities',
+    'document the scope', 'define the scope', 'scope of the', 'scope of our',
   ],
   // Strategy only when it is the task's leading verb ("Evaluate adding…", not "…and evaluate").
   strategyVerb: [
@@ -161,7 +162,7 @@ export const CONCERN_VOCABULARY: Readonly<Record<ConcernId, readonly string[]>> 
   ],
   compliance: [
     'compliance', 'compliant', 'soc 2', 'soc2', 'gdpr', 'hipaa', 'pci', 'pci dss', 'pci-dss', 'iso 27001', 'iso27001', 'fedramp', 'ccpa', 'cpra', 'policy',
-    'risk', 'security audit', 'compliance audit', 'audit log', 'audit trail', 'threat model', 'ato', 'authority to operate', 'security control',
+    'security risk', 'risk assessment', 'risk management', 'risk register', 'risk analysis', 'risk acceptance', 'security audit', 'compliance audit', 'audit log', 'audit trail', 'threat model', 'ato', 'authority to operate', 'security control',
     'privacy', 'regulation', 'regulatory', 'data residency', 'dsar', 'consent', 'data retention', 'hitrust', 'nist', 'cis benchmark', 'governance',
     'legal', 'safeguard', 'certification', 'control mapping', 'which control', 'cis', 'stig', 'license compliance', 'license scanner',
     'license scan', 'license scanning', 'licence compliance',

@@ -84,6 +84,11 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
     if ((migration.length > 0 || multi.length > 0) && !out.some((p) => p.persona === 'solution-architect')) {
       add('solution-architect', 'L1', '§6 L1: migration / multi-region work is an architecture concern', [...migration, ...multi], evidenceStrength([...migration, ...multi]));
     }
+    // A plan, evaluation or scoping of security work (pen-test scope, scanner evaluation, benchmarks) is
+    // security strategy: risk and policy decisions (§6 security-strategist).
+    if (!out.some((p) => p.layer === 'L1') && x.analysis.strategy.kind === 'strategy' && areaIds.includes('security')) {
+      add('security-strategist', 'L1', '§6 L1: a plan or evaluation of security work is a security-strategy concern', x.analysis.strategy.evidence, rule);
+    }
     if (!out.some((p) => p.layer === 'L1')) {
       const platform = areaIds.some((a) => L2_AREAS.has(a) || a === 'containers/kubernetes' || a === 'observability');
       if (platform) add('solution-architect', 'L1', '§6 L1 default: no concern stands out and the work is platform work (L2 area, containers/kubernetes or observability)', [], rule);

@@ -146,6 +146,12 @@ describe('analyzer: scope signals (§4)', () => {
     assert.equal(analyzeTask('Investigate migration to Chargebee metered billing').strategy.kind, 'strategy');
     assert.equal(analyzeTask('Investigate slow responses of the search API').strategy.kind, 'none');
   });
+  it('a document whose content is a plan (steps, risks, responsibilities, scope) is strategy; operational risk is not compliance', () => {
+    const a = analyzeTask('Document the steps to be taken, risks and mitigations, and responsibilities for the move from GitLab to GitHub');
+    assert.equal(a.strategy.kind, 'strategy');
+    assert.ok(!a.concerns.some((c) => c.concern === 'compliance'));
+    assert.ok(analyzeTask('Run a risk assessment of the vendor integrations').concerns.some((c) => c.concern === 'compliance'));
+  });
   it('a plan is never live', () => {
     assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
   });

@@ -88,6 +88,12 @@ describe('routeAnalysis: personas (ROUTING §6)', () => {
     assert.ok(routeAnalysis(synth(['frontend', 'backend', 'database'])).personas.some((p) => p.persona === 'agent-provisioner'));
     assert.ok(!routeAnalysis(synth(['frontend', 'backend'])).personas.some((p) => p.persona === 'agent-provisioner'));
   });
+  it('L1: a plan or evaluation of security work goes to security-strategist', () => {
+    const ev = { phrase: 'scope', start: 0, end: 5, rule: 'test', weight: 1 };
+    const d = routeAnalysis(synth(['security'], { strategy: { kind: 'strategy', evidence: [ev] } }));
+    assert.ok(d.personas.some((p) => p.persona === 'security-strategist'));
+    assert.ok(!d.personas.some((p) => p.persona === 'solution-architect'));
+  });
   it('L1 default: solution-architect for platform work, product-manager otherwise', () => {
     assert.ok(routeAnalysis(synth(['observability', 'backend'])).personas.some((p) => p.persona === 'solution-architect'));
     const pm = routeAnalysis(synth(['frontend', 'backend'])).personas.map((p) => p.persona);
