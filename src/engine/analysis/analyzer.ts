@@ -114,6 +114,10 @@ const RUNNING_COMPONENTS: ReadonlySet<string> = new Set(['servic', 'app', 'appli
 
 const TEMPORAL_CONJUNCTIONS: ReadonlySet<string> = new Set(['when', 'while', 'after', 'before', 'during', 'whenever', 'until', 'once']);
 
+/** Verbs that run or switch on a security scan, and what they run (stems). */
+const SCAN_ACTIVATION: ReadonlySet<string> = new Set(['enabl', 'turn', 'run', 'conduct', 'perform', 'coordinat', 'schedul', 'execut', 'activat']);
+const SCAN_NOUNS: ReadonlySet<string> = new Set(['scan', 'scanner', 'pentest', 'penetration', 'pen', 'analysis', 'dast', 'sast']);
+
 /** Automation cues that make an operation run by itself (per pull request, on merge, on a schedule), as stems. */
 const AUTOMATION_TRIGGERS: ReadonlySet<string> = new Set(['automat', 'automatically', 'cron', 'per pull', 'per pr', 'on merg', 'when merg', 'pipelin', 'ci', 'workflow', 'script', 'github action']);
 
@@ -847,6 +851,15 @@ function detectLive(
       if (!DECOMMISSION_VERBS.has(tokens[i]!.stem) || negated[i]) continue;
       for (let k = i + 1; k < Math.min(tokens.length, i + 6) && !tokens[k]!.clauseStart; k++) {
         if (RUNNING_COMPONENTS.has(tokens[k]!.stem)) { evidence.push(ev(tokens, task, i, k - i + 1, 'live:decommission', 1)); break; }
+      }
+    }
+  }
+  // Running security scans, or switching scanning on, is live (§5) whatever the scanned system is called.
+  if (evidence.length === 0 && !strategy && !triggered && areas.some((a) => a.area === 'security')) {
+    for (let i = 0; i < tokens.length && evidence.length === 0; i++) {
+      if (!SCAN_ACTIVATION.has(tokens[i]!.stem) || negated[i]) continue;
+      for (let k = i + 1; k < Math.min(tokens.length, i + 6) && !tokens[k]!.clauseStart; k++) {
+        if (SCAN_NOUNS.has(tokens[k]!.stem)) { evidence.push(ev(tokens, task, i, k - i + 1, 'live:security-scan', 1)); break; }
       }
     }
   }

@@ -152,6 +152,11 @@ describe('analyzer: scope signals (§4)', () => {
     assert.ok(!a.concerns.some((c) => c.concern === 'compliance'));
     assert.ok(analyzeTask('Run a risk assessment of the vendor integrations').concerns.some((c) => c.concern === 'compliance'));
   });
+  it('running or switching on security scanning is live; adding a scan step to CI is not', () => {
+    assert.equal(analyzeTask('Enable security analysis tools on our repositories').liveOps.live, true);
+    assert.equal(analyzeTask('Run a penetration test of the public API').liveOps.live, true);
+    assert.equal(analyzeTask('Enable a Trivy scan step in the CI pipeline').liveOps.live, false);
+  });
   it('a plan is never live', () => {
     assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
   });
