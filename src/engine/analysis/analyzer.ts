@@ -11,10 +11,9 @@ import {
   type ScopeSignalKind,
   type StrategyFinding,
 } from './analysisTypes';
-import { CUE_KINDS, type CueKind } from './cueVocabulary';
+import { CUE_KINDS, CUE_VOCABULARY, type CueKind } from './cueVocabulary';
 import { LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
 import { stem, tokenizeScratch, type Token } from './tokenize';
-import { CUE_VOCABULARY } from './cueVocabulary';
 
 /**
  * One lexicon hit: token range, the sense it carries, and its evidence (built on first use: most
@@ -95,23 +94,23 @@ const ANY_VERB_STEMS: ReadonlySet<string> = new Set([
   'drop', 'stop', 'avoid', 'prevent', 'retrieve', 'fetch', 'sync', 'log', 'send', 'receive', 'render', 'rename', 'merge', 'simplify', 'clean', 'review',
   'audit', 'organise', 'organize', 'conduct', 'perform', 'rehearse', 'execute', 'pursue', 'finish', 'complete', 'continue', 'start', 'begin', 'deprecate',
   'release', 'tag', 'sign', 'require', 'prefer', 'accept', 'reject', 'return', 'open', 'close', 'reopen', 'load', 'save', 'print', 'read', 'list', 'find',
-  'crash', 'crashes', 'fail', 'break', 'hang', 'throw', 'cause', 'lead', 'look', 'work', 'happen', 'seem', 'display', 'show', 'go', 'become', 'take', 'give',
+  'crash', 'crashes', 'fail', 'break', 'hang', 'throw', 'cause', 'lead', 'look', 'work', 'happen', 'seem', 'display', 'go', 'become', 'take', 'give',
   'restore', 'backup', 'clone', 'copy', 'enhance', 'revise', 'rework', 'revamp', 'standardise', 'standardize', 'unify', 'streamline', 'investigate', 'debug',
   'benchmark', 'profile', 'measure', 'detect', 'notify', 'alert', 'block', 'deny', 'disallow', 'forbid', 'protect', 'pin', 'bump', 'tweak', 'tune',
-  'offer', 'keep', 'prefer', 'please',
+  'offer', 'please',
 ].map((v) => stem(v.split(' ')[0]!)));
 /** Verb stems that are as often nouns ("log", "sync", "release"): read as a verb only when they open the title. */
 const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
   'log', 'list', 'backup', 'profile', 'benchmark', 'alert', 'release', 'tag', 'test', 'audit', 'review', 'sync', 'work', 'display', 'support', 'update',
   'use', 'build', 'track', 'scale', 'design', 'plan', 'research', 'experiment', 'prototype', 'import', 'export', 'monitor', 'crash', 'break', 'look',
   'copy', 'clone', 'load', 'print', 'return', 'block', 'pin', 'bump', 'tweak', 'document', 'cache', 'store', 'host', 'patch', 'change', 'push', 'pull',
-  'trigger', 'limit', 'drop', 'start', 'release', 'show', 'deploy', 'upgrade', 'fix', 'setup', 'rollback', 'rollout', 'install', 'run', 'ship', 'launch',
+  'trigger', 'limit', 'drop', 'start', 'show', 'deploy', 'upgrade', 'fix', 'setup', 'rollback', 'rollout', 'install', 'run', 'ship', 'launch',
   'cutover', 'teardown', 'shutdown', 'restore', 'scan', 'move', 'port', 'switch', 'split', 'map', 'study', 'draft', 'outline', 'select', 'pick', 'record',
 ].map(stem));
 /** Verbs that take a running component out of service (stems), and the components (stems) they take out. */
 const DECOMMISSION_VERBS: ReadonlySet<string> = new Set(['sunset', 'decommission', 'decomission', 'retir', 'tombston', 'remov', 'shut', 'tear', 'turn']);
 const RUNNING_COMPONENTS: ReadonlySet<string> = new Set(['servic', 'app', 'application', 'server', 'instanc', 'cluster', 'databas', 'vm', 'environment', 'deployment']);
-
+/** Conjunctions opening a temporal clause ("when deploying the site"). */
 const TEMPORAL_CONJUNCTIONS: ReadonlySet<string> = new Set(['when', 'while', 'after', 'before', 'during', 'whenever', 'until', 'once']);
 
 /** Verbs that run or switch on a security scan, and what they run (stems). */
