@@ -160,8 +160,8 @@ function verbKey(tokens: readonly Token[], h: { i: number; n: number }): string 
 
 /** Whether token i of a task reads as a verb (see ANY_VERB_STEMS, NOUN_TOO_STEMS). */
 function verbAt(tokens: readonly Token[], i: number): boolean {
-  const st = tokens[i]!.stem;
-  return ANY_VERB_STEMS.has(st) && (i === 0 || !NOUN_TOO_STEMS.has(st));
+  const c = wordClasses(tokens[i]!);
+  return (c & C_ANY_VERB) !== 0 && (i === 0 || (c & C_NOUN_TOO) === 0);
 }
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
 // "test" followed by a determiner is the verb ("test the migration"), not a test to write.
@@ -211,14 +211,27 @@ const C_CERT_OBJECT = 4;
 const C_MIGRATION_TOOLING = 8;
 const C_KUBE = 16;
 const C_USER_START = 32;
+const C_DECOMMISSION = 64;
+const C_RUNNING = 128;
+const C_SCAN_ACT = 256;
+const C_SCAN_NOUN = 512;
+const C_ANY_VERB = 1024;
+const C_NOUN_TOO = 2048;
 function wordClasses(t: Token): number {
   const f = t.form;
   if (f.classes < 0) {
     const st = f.stem;
     f.classes = (CAPABILITY_VERBS.has(st) ? C_CAPABILITY : 0) | (CERT_ACTION.has(st) ? C_CERT_ACTION : 0) | (CERT_OBJECT.has(st) ? C_CERT_OBJECT : 0)
-      | (MIGRATION_TOOLING.has(st) ? C_MIGRATION_TOOLING : 0) | (KUBE_TARGETS.has(st) ? C_KUBE : 0) | (USER_START.has(st) ? C_USER_START : 0);
+      | (MIGRATION_TOOLING.has(st) ? C_MIGRATION_TOOLING : 0) | (KUBE_TARGETS.has(st) ? C_KUBE : 0) | (USER_START.has(st) ? C_USER_START : 0)
+      | (DECOMMISSION_VERBS.has(st) ? C_DECOMMISSION : 0) | (RUNNING_COMPONENTS.has(st) ? C_RUNNING : 0) | (SCAN_ACTIVATION.has(st) ? C_SCAN_ACT : 0)
+      | (SCAN_NOUNS.has(st) ? C_SCAN_NOUN : 0) | (ANY_VERB_STEMS.has(st) ? C_ANY_VERB : 0) | (NOUN_TOO_STEMS.has(st) ? C_NOUN_TOO : 0);
   }
   return f.classes;
+}
+/** First token index from `from` whose word classes include `cls`, or -1. */
+function nextWithClass(tokens: readonly Token[], cls: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if ((wordClasses(tokens[k]!) & cls) !== 0) return k;
+  return -1;
 }
 const anyToken = (tokens: readonly Token[], cls: number): boolean => {
   for (const t of tokens) if ((wordClasses(t) & cls) !== 0) return true;
@@ -392,7 +405,7 @@ export function analyzeTask(task: string): Analysis {
     for (let k = h.i + h.n; k < Math.min(tokens.length, h.i + h.n + 6); k++) {
       if (tokens[k]!.clauseStart || tokens[k]!.lower === 'but') break;
       // A new verb after the negated phrase starts what is asked for ("instead of social logins, offer SAML").
-      if (k > h.i + h.n && ANY_VERB_STEMS.has(tokens[k]!.stem) && !NOUN_TOO_STEMS.has(tokens[k]!.stem)) break;
+      if (k > h.i + h.n && verbAt(tokens, k)) break;
       negated[k] = 1;
     }
   }
@@ -846,19 +859,19 @@ function detectLive(
   // Decommissioning a running component is live (§5) though "service" or "app" is not a named live
   // resource; components it names ("…Helm chart, template repo") are not automation, a trigger is.
   if (evidence.length === 0 && !strategy && !triggered) {
-    for (let i = 0; i < tokens.length && evidence.length === 0; i++) {
-      if (!DECOMMISSION_VERBS.has(tokens[i]!.stem) || negated[i]) continue;
+    for (let i = nextWithClass(tokens, C_DECOMMISSION, 0, tokens.length); i >= 0 && evidence.length === 0; i = nextWithClass(tokens, C_DECOMMISSION, i + 1, tokens.length)) {
+      if (negated[i]) continue;
       for (let k = i + 1; k < Math.min(tokens.length, i + 6) && !tokens[k]!.clauseStart; k++) {
-        if (RUNNING_COMPONENTS.has(tokens[k]!.stem)) { evidence.push(ev(tokens, task, i, k - i + 1, 'live:decommission', 1)); break; }
+        if ((wordClasses(tokens[k]!) & C_RUNNING) !== 0) { evidence.push(ev(tokens, task, i, k - i + 1, 'live:decommission', 1)); break; }
       }
     }
   }
   // Running security scans, or switching scanning on, is live (§5) whatever the scanned system is called.
   if (evidence.length === 0 && !strategy && !triggered && areas.some((a) => a.area === 'security')) {
-    for (let i = 0; i < tokens.length && evidence.length === 0; i++) {
-      if (!SCAN_ACTIVATION.has(tokens[i]!.stem) || negated[i]) continue;
+    for (let i = nextWithClass(tokens, C_SCAN_ACT, 0, tokens.length); i >= 0 && evidence.length === 0; i = nextWithClass(tokens, C_SCAN_ACT, i + 1, tokens.length)) {
+      if (negated[i]) continue;
       for (let k = i + 1; k < Math.min(tokens.length, i + 6) && !tokens[k]!.clauseStart; k++) {
-        if (SCAN_NOUNS.has(tokens[k]!.stem)) { evidence.push(ev(tokens, task, i, k - i + 1, 'live:security-scan', 1)); break; }
+        if ((wordClasses(tokens[k]!) & C_SCAN_NOUN) !== 0) { evidence.push(ev(tokens, task, i, k - i + 1, 'live:security-scan', 1)); break; }
       }
     }
   }
