@@ -153,6 +153,19 @@ function insideAreaName(hits: readonly Hit[], h: { i: number; n: number }): bool
   return false;
 }
 
+/** End (exclusive) of the requester's role in a user story ("As a <role>, I…"), or 0 when there is none. */
+function requesterRoleEnd(tokens: readonly Token[]): number {
+  // "As a/an/the <role>" or "As <Team Name>"; not "as part of", "as soon as", "as of".
+  if (tokens.length < 3 || tokens[0]!.lower !== 'as') return 0;
+  const second = tokens[1]!;
+  if (!DETERMINERS.has(second.lower) && !/^[A-Z]/.test(second.raw)) return 0;
+  for (let k = 1; k < Math.min(tokens.length, 7); k++) {
+    const w = tokens[k]!.lower;
+    if (tokens[k]!.clauseStart || w === 'i' || w === 'we' || w === 'want' || w === 'need' || w === 'can' || w === 'would' || w === 'should') return k;
+  }
+  return 0;
+}
+
 /** A verb cue's key in the verb sets: its stem, or both stems of a two-word verb ("set up", "stand up"). */
 function verbKey(tokens: readonly Token[], h: { i: number; n: number }): string {
   return h.n > 1 ? `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}` : tokens[h.i]!.stem;
@@ -559,6 +572,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
       for (let k = nxt + 1; k < tokens.length && !tokens[k]!.clauseStart; k++) testSubject[k] = 1;
     }
   }
+  // "As a DevOps engineer, I want…", "As CMS Monitoring we need…": who asks is not the work.
+  const roleEnd = requesterRoleEnd(tokens);
   // Per-area evidence and score in arrays indexed like AREA_IDS (no Map per analysis).
   const areaEv: (Evidence[] | undefined)[] = new Array(AREA_IDS.length);
   const areaScore = AREA_SCORE.fill(0);
@@ -570,6 +585,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (h.n === 1 && tokens[h.i]!.lower === 'test' && VERB_FOLLOWERS.has(tokens[h.i + 1]?.lower ?? '')) { ignored.push({ ...h.ev, rule: `verb-use:${h.ev.rule}` }); continue; }
     if (negated[h.i]) { ignored.push({ ...h.ev, rule: `negated:${h.ev.rule}` }); continue; }
     if (insideIdentifier(task, h.ev.start, h.ev.end)) { ignored.push({ ...h.ev, rule: `identifier-part:${h.ev.rule}` }); continue; }
+    if (h.i < roleEnd) { ignored.push({ ...h.ev, rule: `requester-role:${h.ev.rule}` }); continue; }
     if (docsHit && !isStrategy) { ignored.push({ ...h.ev, rule: `documentation-subject:${h.ev.rule}` }); continue; }
     if (testSubject[h.i] && !SUBJECT_HEADS.has(h.sense.area) && !L2_AREAS.has(h.sense.area)) { ignored.push({ ...h.ev, rule: `artifact-subject:${h.ev.rule}` }); continue; }
     const ax = AREA_INDEX[h.sense.area];

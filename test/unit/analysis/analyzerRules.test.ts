@@ -17,6 +17,11 @@ describe('analyzer: rules beyond single words', () => {
     assert.ok(!areas('Migrate test.pypi.org to the new cluster').includes('testing'));
     assert.deepEqual(areas('Upgrade node.js to v20 in the API'), ['backend']);
   });
+  it("the requester's role in a user story is not area work", () => {
+    assert.ok(!areas('As a DevOps engineer I want to rotate the database credentials').includes('CI/CD'));
+    assert.ok(!areas('As CMS Monitoring we need to move our cron jobs to Kubernetes CronJobs').includes('observability'));
+    assert.ok(areas('As part of the upgrade, move the Postgres backups to the new bucket').includes('database'));
+  });
   it('a hyphenated modifier is not work in its area', () => {
     assert.ok(!areas('Log every security-relevant action in the admin API').includes('security'));
   });
