@@ -112,14 +112,16 @@ export class Planner {
     }
     const analysis = analyzeTask(task);
     const decision = routeAnalysis(analysis, corrections);
-    const plan = buildPlan({
-      analysis,
-      decision,
-      assignment: this.assigner.assign(decision.personas.map((p) => p.persona)),
-      fingerprint: this.fingerprintValue,
-      serversConfigured: this.serversValue.length > 0,
-      ...(corrections ? { corrections } : {}),
-    });
+    const assignment = this.assigner.assignSteps(decision.personas);
+    const fingerprint = this.fingerprintValue;
+    const serversConfigured = this.serversValue.length > 0;
+    // Two plain literals rather than one with a conditional spread: a spread builds the object on a
+    // slow path and gives it a map of its own, which made buildPlan's reads of `input` polymorphic.
+    const plan = buildPlan(
+      corrections
+        ? { analysis, decision, assignment, fingerprint, serversConfigured, corrections }
+        : { analysis, decision, assignment, fingerprint, serversConfigured },
+    );
     if (key !== undefined) this.cache.set(key, plan);
     return plan;
   }
