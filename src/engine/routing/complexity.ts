@@ -65,10 +65,18 @@ export interface ComplexityResult {
 }
 
 function sig(a: Analysis, kind: ScopeSignalKind): readonly Evidence[] | undefined {
-  return a.signals.find((s) => s.kind === kind)?.evidence;
+  // A loop rather than `find` with a closure over `kind`: eight lookups per plan.
+  for (const s of a.signals) if (s.kind === kind) return s.evidence;
+  return undefined;
 }
 
-const quote = (e: readonly Evidence[] | undefined): string => (e ?? []).slice(0, 3).map((x) => `"${x.phrase}"`).join(', ');
+/** The first three phrases, quoted and joined with ", " (no slice/map/join arrays). */
+function quote(e: readonly Evidence[] | undefined): string {
+  if (!e) return '';
+  let out = '';
+  for (let k = 0; k < e.length && k < 3; k++) out += k === 0 ? `"${e[k]!.phrase}"` : `, "${e[k]!.phrase}"`;
+  return out;
+}
 
 /** Applies the §4 table to an analysis. `areas` is the (possibly corrected) area list. */
 export function classifyComplexity(a: Analysis, areas: readonly AreaId[], opts: ClassifyOptions = {}): ComplexityResult {
