@@ -108,7 +108,9 @@ function build(): Lexicon {
       const he = lex.entries.get(handKey)!;
       for (let k = 0; k < he.senses.length; k++) {
         const sk = he.senses[k]!;
-        if (sk.t === 'area' && !sk.tech) he.senses[k] = { ...sk, tech: true };
+        // A literal with the same keys in the same order as the others, not `{ ...sk, tech: true }`:
+        // a spread copy got a map of its own, so every read of a hit's sense saw one map more.
+        if (sk.t === 'area' && !sk.tech) he.senses[k] = { t: 'area', area: sk.area, weight: sk.weight, rule: sk.rule, tech: true };
       }
       continue;
     }
