@@ -242,8 +242,13 @@ function scan(text: string, reuse: boolean): readonly Token[] {
   const len = text.length;
   let last = 0;
   let i = 0;
+  // Whether a clause boundary stood among the characters skipped since the last word (read once,
+  // here, rather than re-read by a second loop over the gap).
+  let boundary = false;
   while (i < len) {
-    if (!isAlnum(text.charCodeAt(i))) {
+    const c0 = text.charCodeAt(i);
+    if (!isAlnum(c0)) {
+      if (isBoundary(c0)) boundary = true;
       i++;
       continue;
     }
@@ -277,13 +282,10 @@ function scan(text: string, reuse: boolean): readonly Token[] {
       digits = allDigits(text, start, end);
     }
     const packed = end === i && end - start <= PACKED_MAX;
-    // A '.' or '/' alone between two words (node.js, ci/cd) is not a boundary.
-    let clauseStart = n === 0;
-    if (!clauseStart && !(start - last === 1 && (text.charCodeAt(last) === 46 || text.charCodeAt(last) === 47))) {
-      for (let k = last; k < start; k++) {
-        if (isBoundary(text.charCodeAt(k))) { clauseStart = true; break; }
-      }
-    }
+    // A '.' or '/' alone between two words (node.js, ci/cd) is not a boundary. (The gap is
+    // text[last, start): trailing apostrophes, never boundaries, then the skipped characters.)
+    const clauseStart = n === 0 || (boundary && !(start - last === 1 && (text.charCodeAt(last) === 46 || text.charCodeAt(last) === 47)));
+    boundary = false;
     const form = formOf(text, start, end, h, digits, packed, p0, p1, p2);
     if (n < out.length) {
       // A scratch token from an earlier call: overwrite it (the one place tokens are written).
