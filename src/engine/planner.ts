@@ -29,7 +29,9 @@ export class TaskInputError extends Error {
 
 /** The problem with a task text, or `undefined` when it can be planned. */
 export function checkTask(task: string): TaskInputError | undefined {
-  if (!/\S/.test(task)) return new TaskInputError('empty', 'the task is empty');
+  // A visible ASCII first character (33–126, never whitespace) settles it without running the regex.
+  const c = task.charCodeAt(0);
+  if (!(c > 32 && c < 127) && !/\S/.test(task)) return new TaskInputError('empty', 'the task is empty');
   // A UTF-8 character takes at most 3 bytes per UTF-16 unit, so short texts skip the byte count.
   if (task.length * 3 > MAX_TASK_BYTES) {
     const bytes = Buffer.byteLength(task, 'utf8');
