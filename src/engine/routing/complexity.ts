@@ -1,7 +1,7 @@
 import type { Analysis, AreaId, Complexity, Evidence, ScopeSignalKind } from '../analysis/analysisTypes';
 import { SCOPE_MODEL } from '../analysis/generated/scopeModel';
 import { findingFeatures, isWordFeature } from '../analysis/scopeFeatures';
-import { tokenize, type Token } from '../analysis/tokenize';
+import { tokenizeScratch, type Token } from '../analysis/tokenize';
 
 /** The shipped one-area scope model (weights as a Map, built once). */
 const MODEL: ScopeWeights = { bias: SCOPE_MODEL.bias, weights: new Map(SCOPE_MODEL.weights) };
@@ -27,7 +27,9 @@ export function scopeProbability(a: Analysis, model: ScopeWeights = MODEL): { p:
   // (usually a handful) are named and de-duplicated.
   let z = model.bias;
   const contrib: [string, number][] = [];
-  const toks = tokenize(a.task);
+  // The analyzer's scratch tokens: routing runs after the analysis, and nothing here outlives the
+  // call (a one-area plan re-tokenised into fresh Token objects, ~1 per word, each time).
+  const toks = tokenizeScratch(a.task);
   const seen: string[] = [];
   for (const t of toks) {
     const w = model === MODEL ? wordWeight(t) : isWordFeature(t) ? (model.weights.get(`w:${t.stem}`) ?? null) : null;
