@@ -29,7 +29,9 @@ export class TaskInputError extends Error {
 
 /** The problem with a task text, or `undefined` when it can be planned. */
 export function checkTask(task: string): TaskInputError | undefined {
-  if (!/\S/.test(task)) return new TaskInputError('empty', 'the task is empty');
+  // A visible ASCII first character (33–126, never whitespace) settles it without running the regex.
+  const c = task.charCodeAt(0);
+  if (!(c > 32 && c < 127) && !/\S/.test(task)) return new TaskInputError('empty', 'the task is empty');
   // A UTF-8 character takes at most 3 bytes per UTF-16 unit, so short texts skip the byte count.
   if (task.length * 3 > MAX_TASK_BYTES) {
     const bytes = Buffer.byteLength(task, 'utf8');
@@ -112,14 +114,16 @@ export class Planner {
     }
     const analysis = analyzeTask(task);
     const decision = routeAnalysis(analysis, corrections);
-    const plan = buildPlan({
-      analysis,
-      decision,
-      assignment: this.assigner.assign(decision.personas.map((p) => p.persona)),
-      fingerprint: this.fingerprintValue,
-      serversConfigured: this.serversValue.length > 0,
-      ...(corrections ? { corrections } : {}),
-    });
+    const assignment = this.assigner.assignSteps(decision.personas);
+    const fingerprint = this.fingerprintValue;
+    const serversConfigured = this.serversValue.length > 0;
+    // Two plain literals rather than one with a conditional spread: a spread builds the object on a
+    // slow path and gives it a map of its own, which made buildPlan's reads of `input` polymorphic.
+    const plan = buildPlan(
+      corrections
+        ? { analysis, decision, assignment, fingerprint, serversConfigured, corrections }
+        : { analysis, decision, assignment, fingerprint, serversConfigured },
+    );
     if (key !== undefined) this.cache.set(key, plan);
     return plan;
   }

@@ -14,7 +14,7 @@ export type Sense =
 export interface LexEntry {
   readonly senses: Sense[];
   /** Raw token sequence that must match case-sensitively (catalogue names that are common words). */
-  exactCase?: readonly string[];
+  exactCase: readonly string[] | undefined;
   /** Senses that apply only when exactCase matches. */
   readonly caseSenses: Sense[];
 }
@@ -50,7 +50,9 @@ function entryFor(lex: Lexicon, key: string, tech = false): LexEntry {
   const lens = tech ? lex.techMaxLen : lex.maxLen;
   let e = map.get(key);
   if (!e) {
-    e = { senses: [], caseSenses: [] };
+    // Every entry made with the same fields (exactCase set later on some): one map for all, so the
+    // analyzer's reads of an entry stay monomorphic.
+    e = { senses: [], exactCase: undefined, caseSenses: [] };
     map.set(key, e);
     const parts = key.split(' ');
     const first = parts[0]!;
@@ -110,7 +112,9 @@ function build(): Lexicon {
       const he = lex.entries.get(handKey)!;
       for (let k = 0; k < he.senses.length; k++) {
         const sk = he.senses[k]!;
-        if (sk.t === 'area' && !sk.tech) he.senses[k] = { ...sk, tech: true };
+        // A literal with the same keys in the same order as the others, not `{ ...sk, tech: true }`:
+        // a spread copy got a map of its own, so every read of a hit's sense saw one map more.
+        if (sk.t === 'area' && !sk.tech) he.senses[k] = { t: 'area', area: sk.area, weight: sk.weight, rule: sk.rule, tech: true };
       }
       continue;
     }
@@ -132,22 +136,25 @@ export const LEXICON: Lexicon = build();
 
 /** A trie node over token forms: walking it needs no joined n-gram strings (the hot path of analysis). */
 export interface TrieNode {
-  entry?: LexEntry;
-  next?: Map<string, TrieNode>;
+  entry: LexEntry | undefined;
+  /** The next level; undefined on a leaf (no longer phrase continues here). */
+  next: Map<string, TrieNode> | undefined;
 }
 
 function toTrie(map: ReadonlyMap<string, LexEntry>): Map<string, TrieNode> {
   const root = new Map<string, TrieNode>();
   for (const [key, entry] of map) {
+    const parts = key.split(' ');
     let level = root;
     let node: TrieNode | undefined;
-    for (const part of key.split(' ')) {
-      node = level.get(part);
+    for (let k = 0; k < parts.length; k++) {
+      node = level.get(parts[k]!);
       if (!node) {
-        node = {};
-        level.set(part, node);
+        // Both fields set at creation (one map for every node: the walk's reads stay monomorphic).
+        node = { entry: undefined, next: undefined };
+        level.set(parts[k]!, node);
       }
-      level = node.next ??= new Map();
+      if (k + 1 < parts.length) level = node.next ??= new Map();
     }
     node!.entry = entry;
   }

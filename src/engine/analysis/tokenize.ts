@@ -21,6 +21,13 @@ export interface WordForm {
   classes: number;
   /** Weight of this word in the scope model (undefined: not looked up yet; null: not a weighted feature). */
   scopeWeight: number | null | undefined;
+  /**
+   * The first 12 lowercase characters packed 7 bits each, 4 per number (see `PACKED_MAX`): with the
+   * length, an exact identity the tokenizer compares instead of re-reading the word's characters.
+   */
+  readonly pack0: number;
+  readonly pack1: number;
+  readonly pack2: number;
 }
 
 /** A token of the task text. */
@@ -134,6 +141,21 @@ function sameLower(lower: string, text: string, start: number, end: number): boo
   return true;
 }
 
+/**
+ * Words up to this length are matched to their interned form by packed characters (`WordForm.pack0..2`)
+ * rather than by `sameLower`: re-reading every word's characters was a third of the tokenizer's time.
+ * Word characters are all below 128 (a–z, 0–9, + # '), so 7 bits hold one exactly, and 4 fit in a
+ * small integer (28 bits): equal length and equal packs mean equal words.
+ */
+const PACKED_MAX = 12;
+
+/** Pack `k` (0, 1, 2) of `lower`: its characters 4k..4k+3, 7 bits each (the scanner builds the same inline). */
+function packOf(lower: string, k: number): number {
+  let p = 0;
+  for (let j = 4 * k; j < Math.min(lower.length, 4 * k + 4); j++) p = (p << 7) | lower.charCodeAt(j);
+  return p;
+}
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -158,15 +180,31 @@ function allDigits(text: string, start: number, end: number): boolean {
 
 /**
  * The interned form of text[start, end) (an ASCII word run, so lowercasing is A–Z → a–z), given
- * the FNV-1a hash of its lowercase characters and whether it is all digits.
+ * the FNV-1a hash of its lowercase characters, whether it is all digits, and its packs (valid
+ * when `packed`: the word is at most PACKED_MAX long and the packs were built over exactly it).
  */
-function formOf(text: string, start: number, end: number, hash: number, digits: boolean): WordForm {
+function formOf(text: string, start: number, end: number, hash: number, digits: boolean, packed: boolean, p0: number, p1: number, p2: number): WordForm {
   const h = hash & 0x3fffffff; // a small integer key (no boxed number)
   const slot = slotOf(h);
   const known = SLOT_FORM[slot];
-  if (known !== undefined && sameLower(known.lower, text, start, end)) return known;
+  if (known !== undefined) {
+    const same = packed
+      ? known.lower.length === end - start && known.pack0 === p0 && known.pack1 === p1 && known.pack2 === p2
+      : sameLower(known.lower, text, start, end);
+    if (same) return known;
+  }
   const lower = text.slice(start, end).toLowerCase();
-  const form: WordForm = { lower, stem: stem(lower), stemNode: undefined, lowerNode: undefined, classes: -1, scopeWeight: undefined };
+  const form: WordForm = {
+    lower,
+    stem: stem(lower),
+    stemNode: undefined,
+    lowerNode: undefined,
+    classes: -1,
+    scopeWeight: undefined,
+    pack0: packOf(lower, 0),
+    pack1: packOf(lower, 1),
+    pack2: packOf(lower, 2),
+  };
   // A hash collision keeps the first form; the other is simply not interned. Numbers are not
   // interned either: they are an open vocabulary (ids, versions, counts) the table would fill with.
   if (known === undefined && !digits && formCount < MAX_FORMS) {
@@ -204,39 +242,51 @@ function scan(text: string, reuse: boolean): readonly Token[] {
   const len = text.length;
   let last = 0;
   let i = 0;
+  // Whether a clause boundary stood among the characters skipped since the last word (read once,
+  // here, rather than re-read by a second loop over the gap).
+  let boundary = false;
   while (i < len) {
-    if (!isAlnum(text.charCodeAt(i))) {
+    const c0 = text.charCodeAt(i);
+    if (!isAlnum(c0)) {
+      if (isBoundary(c0)) boundary = true;
       i++;
       continue;
     }
     const start = i;
     // Word characters: letters, digits, '+', '#' (C++, C#) and inner apostrophes. The interned-form
     // key (FNV-1a of the lowercase characters) is computed in the same pass.
+    // The packs of the first PACKED_MAX characters (see `packOf`) are built in the same pass too.
     let h = FNV_OFFSET;
     let digits = true;
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
     while (i < len) {
       let c = text.charCodeAt(i);
       if (c >= 65 && c <= 90) c += 32;
       else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 35 || c === 39)) break;
       if (c < 48 || c > 57) digits = false;
       h = Math.imul(h ^ c, FNV_PRIME);
+      const k = i - start;
+      if (k < 4) p0 = (p0 << 7) | c;
+      else if (k < 8) p1 = (p1 << 7) | c;
+      else if (k < PACKED_MAX) p2 = (p2 << 7) | c;
       i++;
     }
     let end = i;
     while (end > start + 1 && text.charCodeAt(end - 1) === 39) end--;
     if (end < i) {
-      // Trailing apostrophes ("users'") are not part of the word: rehash what is.
+      // Trailing apostrophes ("users'") are not part of the word: rehash what is (the packs, built
+      // over the apostrophes too, are not used).
       h = hashRange(text, start, end);
       digits = allDigits(text, start, end);
     }
-    // A '.' or '/' alone between two words (node.js, ci/cd) is not a boundary.
-    let clauseStart = n === 0;
-    if (!clauseStart && !(start - last === 1 && (text.charCodeAt(last) === 46 || text.charCodeAt(last) === 47))) {
-      for (let k = last; k < start; k++) {
-        if (isBoundary(text.charCodeAt(k))) { clauseStart = true; break; }
-      }
-    }
-    const form = formOf(text, start, end, h, digits);
+    const packed = end === i && end - start <= PACKED_MAX;
+    // A '.' or '/' alone between two words (node.js, ci/cd) is not a boundary. (The gap is
+    // text[last, start): trailing apostrophes, never boundaries, then the skipped characters.)
+    const clauseStart = n === 0 || (boundary && !(start - last === 1 && (text.charCodeAt(last) === 46 || text.charCodeAt(last) === 47)));
+    boundary = false;
+    const form = formOf(text, start, end, h, digits, packed, p0, p1, p2);
     if (n < out.length) {
       // A scratch token from an earlier call: overwrite it (the one place tokens are written).
       const t = out[n] as unknown as WritableToken;

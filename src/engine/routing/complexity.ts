@@ -1,7 +1,7 @@
 import type { Analysis, AreaId, Complexity, Evidence, ScopeSignalKind } from '../analysis/analysisTypes';
 import { SCOPE_MODEL } from '../analysis/generated/scopeModel';
 import { findingFeatures, isWordFeature } from '../analysis/scopeFeatures';
-import { tokenize, type Token } from '../analysis/tokenize';
+import { tokenizeScratch, type Token } from '../analysis/tokenize';
 
 /** The shipped one-area scope model (weights as a Map, built once). */
 const MODEL: ScopeWeights = { bias: SCOPE_MODEL.bias, weights: new Map(SCOPE_MODEL.weights) };
@@ -27,7 +27,9 @@ export function scopeProbability(a: Analysis, model: ScopeWeights = MODEL): { p:
   // (usually a handful) are named and de-duplicated.
   let z = model.bias;
   const contrib: [string, number][] = [];
-  const toks = tokenize(a.task);
+  // The analyzer's scratch tokens: routing runs after the analysis, and nothing here outlives the
+  // call (a one-area plan re-tokenised into fresh Token objects, ~1 per word, each time).
+  const toks = tokenizeScratch(a.task);
   const seen: string[] = [];
   for (const t of toks) {
     const w = model === MODEL ? wordWeight(t) : isWordFeature(t) ? (model.weights.get(`w:${t.stem}`) ?? null) : null;
@@ -65,10 +67,18 @@ export interface ComplexityResult {
 }
 
 function sig(a: Analysis, kind: ScopeSignalKind): readonly Evidence[] | undefined {
-  return a.signals.find((s) => s.kind === kind)?.evidence;
+  // A loop rather than `find` with a closure over `kind`: eight lookups per plan.
+  for (const s of a.signals) if (s.kind === kind) return s.evidence;
+  return undefined;
 }
 
-const quote = (e: readonly Evidence[] | undefined): string => (e ?? []).slice(0, 3).map((x) => `"${x.phrase}"`).join(', ');
+/** The first three phrases, quoted and joined with ", " (no slice/map/join arrays). */
+function quote(e: readonly Evidence[] | undefined): string {
+  if (!e) return '';
+  let out = '';
+  for (let k = 0; k < e.length && k < 3; k++) out += k === 0 ? `"${e[k]!.phrase}"` : `, "${e[k]!.phrase}"`;
+  return out;
+}
 
 /** Applies the §4 table to an analysis. `areas` is the (possibly corrected) area list. */
 export function classifyComplexity(a: Analysis, areas: readonly AreaId[], opts: ClassifyOptions = {}): ComplexityResult {

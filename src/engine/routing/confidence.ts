@@ -48,10 +48,21 @@ export function ruleConfidence(complexityConf: number): number {
 export function planConfidence(steps: readonly number[], complexityConf: number): { value: number; why: string } {
   let prod = 1;
   for (const s of steps) prod *= Math.max(1e-6, s);
+  return productConfidence(prod, steps.length, complexityConf);
+}
+
+/** {@link planConfidence} of steps given as decisions (routing's path: no array of numbers per plan). */
+export function stepsConfidence(steps: readonly { readonly confidence: number }[], complexityConf: number): { value: number; why: string } {
+  let prod = 1;
+  for (const s of steps) prod *= Math.max(1e-6, s.confidence);
+  return productConfidence(prod, steps.length, complexityConf);
+}
+
+function productConfidence(prod: number, nSteps: number, complexityConf: number): { value: number; why: string } {
   const value = round(prod);
   return {
     value,
-    why: `product of ${steps.length} step confidences = ${value} (complexity confidence ${complexityConf}, carried by the rule-derived steps)`,
+    why: `product of ${nSteps} step confidences = ${value} (complexity confidence ${complexityConf}, carried by the rule-derived steps)`,
   };
 }
 

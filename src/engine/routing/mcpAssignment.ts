@@ -87,6 +87,12 @@ export function isEligible(server: AssignableServer, layer: LayerId, needs: read
   return server.available && server.layers.includes(layer) && server.capabilities.some((c) => needs.includes(c));
 }
 
+/** A node of the assigner's result trie: the result for the persona list leading here, if computed. */
+interface ResultNode {
+  result?: AssignmentResult;
+  next?: Map<PersonaId, ResultNode>;
+}
+
 interface Candidate {
   readonly server: AssignableServer;
   /** Needs met, in priority order. */
@@ -103,8 +109,13 @@ interface Candidate {
  */
 export class ServerAssigner {
   private readonly memo = new Map<PersonaId, PersonaAssignment>();
-  /** Results per persona list: few distinct cascades occur, and plans sit on the hot path. */
-  private readonly resultMemo = new Map<string, AssignmentResult>();
+  /**
+   * Results per persona list: few distinct cascades occur, and plans sit on the hot path. A trie
+   * over the list (one level per persona) rather than a Map keyed by the joined ids: a lookup then
+   * builds no key string (joining and hashing it was ~3 % of a plan).
+   */
+  private readonly resultRoot: ResultNode = {};
+  private resultCount = 0;
 
   constructor(
     private readonly catalog: Catalog,
@@ -123,12 +134,38 @@ export class ServerAssigner {
 
   /** Assignments for `personas`, plus the configured servers none of them got, with why. */
   assign(personas: readonly PersonaId[]): AssignmentResult {
-    const key = personas.join(',');
-    let r = this.resultMemo.get(key);
-    if (!r) {
-      r = this.compute(personas);
-      // Bounded: 18 personas give at most a few hundred realistic cascades; stop memoising beyond that.
-      if (this.resultMemo.size < 4096) this.resultMemo.set(key, r);
+    let node: ResultNode | undefined = this.resultRoot;
+    for (let k = 0; k < personas.length && node; k++) node = node.next?.get(personas[k]!);
+    return node?.result ?? this.remember(personas);
+  }
+
+  /**
+   * `assign` for the personas of routing decisions (or plan steps), in their order: the planner's
+   * path, which then needs no array of ids per plan.
+   */
+  assignSteps(steps: readonly { readonly persona: PersonaId }[]): AssignmentResult {
+    let node: ResultNode | undefined = this.resultRoot;
+    for (let k = 0; k < steps.length && node; k++) node = node.next?.get(steps[k]!.persona);
+    return node?.result ?? this.remember(steps.map((s) => s.persona));
+  }
+
+  /** Computes the result for `personas` and memoises it in the trie. */
+  private remember(personas: readonly PersonaId[]): AssignmentResult {
+    const r = this.compute(personas);
+    // Bounded: 18 personas give at most a few hundred realistic cascades; stop memoising beyond that.
+    if (this.resultCount < 4096) {
+      let node = this.resultRoot;
+      for (const p of personas) {
+        node.next ??= new Map();
+        let child = node.next.get(p);
+        if (!child) {
+          child = {};
+          node.next.set(p, child);
+        }
+        node = child;
+      }
+      if (!node.result) this.resultCount++;
+      node.result = r;
     }
     return r;
   }

@@ -46,81 +46,110 @@ function distinctPersonas(ds: readonly PersonaDecision[]): number {
   return n;
 }
 
+/** Whether layer `l` is included (a loop: `find` with a closure ran several times per plan). */
+function included(layers: readonly LayerDecision[], l: LayerId): boolean {
+  for (const d of layers) if (d.layer === l) return d.included;
+  return false;
+}
+
+/** The evidence of scope signal `kind`, or a shared empty list. */
+function signal(a: Analysis, kind: string): readonly Evidence[] {
+  for (const s of a.signals) if (s.kind === kind) return s.evidence;
+  return NO_EVIDENCE;
+}
+// Shared by every structural decision without evidence (plans are immutable): frozen, so a mutation throws.
+const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+
+function hasPersona(out: readonly PersonaDecision[], persona: PersonaId): boolean {
+  for (const p of out) if (p.persona === persona) return true;
+  return false;
+}
+
+function hasLayer(out: readonly PersonaDecision[], layer: LayerId): boolean {
+  for (const p of out) if (p.layer === layer) return true;
+  return false;
+}
+
+function hasArea(areas: readonly { area: AreaId }[], area: AreaId): boolean {
+  for (const a of areas) if (a.area === area) return true;
+  return false;
+}
+
+/** Appends a decision unless its persona is already chosen. */
+function add(out: PersonaDecision[], persona: PersonaId, layer: LayerId, why: string, evidence: readonly Evidence[], confidence: number): void {
+  if (!hasPersona(out, persona)) out.push({ persona, layer, why, evidence, confidence });
+}
+
 /** Selects personas per included layer (ROUTING §6), in delegation order. */
 export function selectPersonas(x: PersonaInput): PersonaDecision[] {
-  const inc = (l: LayerId): boolean => x.layers.find((d) => d.layer === l)?.included ?? false;
+  // Plain helper functions rather than closures over `x` and `out`: no closure objects per plan.
   const out: PersonaDecision[] = [];
-  const add = (persona: PersonaId, layer: LayerId, why: string, evidence: readonly Evidence[], confidence: number): void => {
-    if (out.some((p) => p.persona === persona)) return;
-    out.push({ persona, layer, why, evidence, confidence });
-  };
-  const sig = (k: string): readonly Evidence[] => x.analysis.signals.find((s) => s.kind === k)?.evidence ?? [];
   const rule = ruleConfidence(x.complexityConf);
-  const areaIds = x.areas.map((a) => a.area);
   const strategyOnly = x.analysis.strategy.kind === 'strategy-only';
-  const migration = sig('migration');
-  const multi = sig('multi-region');
+  const migration = signal(x.analysis, 'migration');
+  const multi = signal(x.analysis, 'multi-region');
 
   // L3 first (the L0 provisioner rule counts L3 personas).
   const l3: PersonaDecision[] = [];
-  if (inc('L3')) {
+  if (included(x.layers, 'L3')) {
     for (const a of x.areas) {
       if (L2_AREAS.has(a.area)) continue;
       l3.push({ persona: AREA_OWNER[a.area], layer: 'L3', why: L3_WHY[a.area], evidence: a.evidence, confidence: evidenceStrength(a.evidence) });
     }
     if (l3.length === 0 && x.areas.length === 0 && !strategyOnly) {
-      l3.push({ persona: 'backend-developer', layer: 'L3', why: '§3 generalist task (no L2/L3 area): backend-developer', evidence: [], confidence: rule });
+      l3.push({ persona: 'backend-developer', layer: 'L3', why: '§3 generalist task (no L2/L3 area): backend-developer', evidence: NO_EVIDENCE, confidence: rule });
     }
   }
 
-  add('system-overseer', 'L0', '§6 L0: system-overseer owns every session', [], 1);
+  add(out, 'system-overseer', 'L0', '§6 L0: system-overseer owns every session', NO_EVIDENCE, 1);
   const nL3 = distinctPersonas(l3);
   if (nL3 >= 3 || x.complexity === 'extreme') {
-    add('agent-provisioner', 'L0', nL3 >= 3 ? `§6 L0: ${nL3} L3 personas run in parallel (3 or more)` : '§6 L0: extreme complexity', [], nL3 >= 3 ? 1 : rule);
+    add(out, 'agent-provisioner', 'L0', nL3 >= 3 ? `§6 L0: ${nL3} L3 personas run in parallel (3 or more)` : '§6 L0: extreme complexity', NO_EVIDENCE, nL3 >= 3 ? 1 : rule);
   }
 
-  if (inc('L1')) {
-    for (const c of x.concerns) add(CONCERN_PERSONA[c.concern], 'L1', L1_WHY[c.concern], c.evidence, evidenceStrength(c.evidence));
-    if ((migration.length > 0 || multi.length > 0) && !out.some((p) => p.persona === 'solution-architect')) {
-      add('solution-architect', 'L1', '§6 L1: migration / multi-region work is an architecture concern', [...migration, ...multi], evidenceStrength([...migration, ...multi]));
+  if (included(x.layers, 'L1')) {
+    for (const c of x.concerns) add(out, CONCERN_PERSONA[c.concern], 'L1', L1_WHY[c.concern], c.evidence, evidenceStrength(c.evidence));
+    if ((migration.length > 0 || multi.length > 0) && !hasPersona(out, 'solution-architect')) {
+      add(out, 'solution-architect', 'L1', '§6 L1: migration / multi-region work is an architecture concern', [...migration, ...multi], evidenceStrength([...migration, ...multi]));
     }
     // A plan, evaluation or scoping of security work (pen-test scope, scanner evaluation, benchmarks) is
     // security strategy: risk and policy decisions (§6 security-strategist).
-    if (!out.some((p) => p.layer === 'L1') && x.analysis.strategy.kind === 'strategy' && areaIds.includes('security')) {
-      add('security-strategist', 'L1', '§6 L1: a plan or evaluation of security work is a security-strategy concern', x.analysis.strategy.evidence, rule);
+    if (!hasLayer(out, 'L1') && x.analysis.strategy.kind === 'strategy' && hasArea(x.areas, 'security')) {
+      add(out, 'security-strategist', 'L1', '§6 L1: a plan or evaluation of security work is a security-strategy concern', x.analysis.strategy.evidence, rule);
     }
-    if (!out.some((p) => p.layer === 'L1')) {
-      const platform = areaIds.some((a) => L2_AREAS.has(a) || a === 'containers/kubernetes' || a === 'observability');
-      if (platform) add('solution-architect', 'L1', '§6 L1 default: no concern stands out and the work is platform work (L2 area, containers/kubernetes or observability)', [], rule);
-      else if (strategyOnly) add('solution-architect', 'L1', '§6 L1 default: strategy-only plan about delivery or operations', x.analysis.strategy.evidence, rule);
-      else add('product-manager', 'L1', '§6 L1 default: no concern stands out and the work is product work', [], rule);
+    if (!hasLayer(out, 'L1')) {
+      let platform = false;
+      for (const { area: a } of x.areas) if (L2_AREAS.has(a) || a === 'containers/kubernetes' || a === 'observability') platform = true;
+      if (platform) add(out, 'solution-architect', 'L1', '§6 L1 default: no concern stands out and the work is platform work (L2 area, containers/kubernetes or observability)', NO_EVIDENCE, rule);
+      else if (strategyOnly) add(out, 'solution-architect', 'L1', '§6 L1 default: strategy-only plan about delivery or operations', x.analysis.strategy.evidence, rule);
+      else add(out, 'product-manager', 'L1', '§6 L1 default: no concern stands out and the work is product work', NO_EVIDENCE, rule);
     }
   }
 
-  if (inc('L2')) {
+  if (included(x.layers, 'L2')) {
     for (const a of x.areas) {
       if (!L2_AREAS.has(a.area)) continue;
-      add(AREA_OWNER[a.area], 'L2', L2_WHY[a.area], a.evidence, evidenceStrength(a.evidence));
+      add(out, AREA_OWNER[a.area], 'L2', L2_WHY[a.area], a.evidence, evidenceStrength(a.evidence));
     }
-    if (!out.some((p) => p.layer === 'L2')) {
-      const cert = sig('certification');
-      if (migration.length > 0 || multi.length > 0) add('infra-manager', 'L2', '§6 L2 default: migration, re-platforming or multi-region work', [...migration, ...multi], rule);
-      else if (cert.length > 0) add('appsec-manager', 'L2', '§6 L2 default: compliance certification programme', cert, rule);
-      else add('pipeline-manager', 'L2', '§6 L2 default: no L2 area present', [], rule);
+    if (!hasLayer(out, 'L2')) {
+      const cert = signal(x.analysis, 'certification');
+      if (migration.length > 0 || multi.length > 0) add(out, 'infra-manager', 'L2', '§6 L2 default: migration, re-platforming or multi-region work', [...migration, ...multi], rule);
+      else if (cert.length > 0) add(out, 'appsec-manager', 'L2', '§6 L2 default: compliance certification programme', cert, rule);
+      else add(out, 'pipeline-manager', 'L2', '§6 L2 default: no L2 area present', NO_EVIDENCE, rule);
     }
   }
 
   // The L3 decisions themselves (same fields, same order) rather than a copy of each.
-  for (const p of l3) if (!out.some((q) => q.persona === p.persona)) out.push(p);
+  for (const p of l3) if (!hasPersona(out, p.persona)) out.push(p);
 
-  if (inc('L4')) {
+  if (included(x.layers, 'L4')) {
     const t = x.liveTargets;
     const lev = x.analysis.liveOps.evidence;
     const conf = x.live ? evidenceStrength(lev) : rule;
-    if (t.includes('kubernetes')) add('kube-cli-wrapper', 'L4', '§6 L4: a Kubernetes cluster is the target, source or destination', lev, conf);
-    if (t.includes('security')) add('scanner-cli-wrapper', 'L4', '§6 L4: the security area is present in a live operation', lev, conf);
-    if (t.includes('cloud')) add('cloud-cli-wrapper', 'L4', '§6 L4: cloud, infrastructure or another deployment target', lev, conf);
-    if (!out.some((p) => p.layer === 'L4')) add('cloud-cli-wrapper', 'L4', '§6 L4 default: no target stands out', [], rule);
+    if (t.includes('kubernetes')) add(out, 'kube-cli-wrapper', 'L4', '§6 L4: a Kubernetes cluster is the target, source or destination', lev, conf);
+    if (t.includes('security')) add(out, 'scanner-cli-wrapper', 'L4', '§6 L4: the security area is present in a live operation', lev, conf);
+    if (t.includes('cloud')) add(out, 'cloud-cli-wrapper', 'L4', '§6 L4: cloud, infrastructure or another deployment target', lev, conf);
+    if (!hasLayer(out, 'L4')) add(out, 'cloud-cli-wrapper', 'L4', '§6 L4 default: no target stands out', NO_EVIDENCE, rule);
   }
 
   // Delegation order. Insertion sort: at most 18 decisions, each persona once (ranks are distinct),

@@ -1,7 +1,7 @@
 import { AREA_IDS, CONCERN_IDS, type Analysis, type AreaId, type ConcernId, type Evidence } from '../analysis/analysisTypes';
 import { decideCascade } from './cascade';
 import { classifyComplexity } from './complexity';
-import { complexityConfidence, planConfidence } from './confidence';
+import { complexityConfidence, stepsConfidence } from './confidence';
 import { selectPersonas } from './personaSelection';
 import type { Corrections, RoutingDecision } from './routingTypes';
 
@@ -68,20 +68,18 @@ export function routeAnalysis(analysis: Analysis, corrections?: Corrections): Ro
   const cConf = c?.complexity ? 1 : complexityConfidence(cx.support, cx.conflict, oneAreaScope);
   const live = c?.liveOps ?? analysis.liveOps.live;
   // L4 targets (§6): the analyzer's targets, re-checked against the corrected areas.
-  let liveTargets = analysis.liveOps.targets.filter((t) => t !== 'security' || areaIds.includes('security'));
-  if (areaIds.includes('security') && !liveTargets.includes('security')) liveTargets = [...liveTargets, 'security'];
+  const security = areaIds.includes('security');
+  let liveTargets = analysis.liveOps.targets;
+  // Filtered only when there is something to drop (the list is read, never kept).
+  if (!security && liveTargets.includes('security')) liveTargets = liveTargets.filter((t) => t !== 'security');
+  if (security && !liveTargets.includes('security')) liveTargets = [...liveTargets, 'security'];
 
   const layers = decideCascade({ complexity, areas: areaIds, strategyKind, live });
   const personas = selectPersonas({ analysis: effective, areas, concerns, complexity, complexityConf: cConf, layers, live, liveTargets });
-  const pc = planConfidence(personas.map((p) => p.confidence), cConf);
-  const decision: RoutingDecision = {
-    complexity,
-    complexityReasons,
-    layers,
-    personas,
-    confidence: pc.value,
-    confidenceWhy: pc.why,
-    ...(c ? { corrections: c } : {}),
-  };
+  const pc = stepsConfidence(personas, cConf);
+  // Two plain literals rather than a conditional spread (a slow-path object with a map of its own).
+  const decision: RoutingDecision = c
+    ? { complexity, complexityReasons, layers, personas, confidence: pc.value, confidenceWhy: pc.why, corrections: c }
+    : { complexity, complexityReasons, layers, personas, confidence: pc.value, confidenceWhy: pc.why };
   return decision;
 }
