@@ -662,6 +662,12 @@ function readConcerns(
       concernEv.set('architecture', [{ ...mig.ev, rule: 'concern:architecture:technology-change' }, named[0]!.ev, named[1]!.ev]);
     }
   }
+  // "A UI 'redesign' is product work" (§6): a redesign of frontend-only work is a product concern.
+  const arch = concernEv.get('architecture');
+  if (arch && areas.length > 0 && areas.every((a) => a.area === 'frontend') && arch.every((e) => /^re-?design/i.test(e.phrase))) {
+    concernEv.delete('architecture');
+    concernEv.set('product', [...(concernEv.get('product') ?? []), ...arch.map((e) => ({ ...e, rule: `concern:product:ui-redesign:${e.rule}` }))]);
+  }
   // User stories ("As a <role>, I want…") are product framing unless the role is technical.
   let userFacing: Evidence | undefined;
   let userStory: Evidence | undefined;

@@ -162,6 +162,12 @@ describe('analyzer: scope signals (§4)', () => {
     assert.equal(analyzeTask('Run a penetration test of the public API').liveOps.live, true);
     assert.equal(analyzeTask('Enable a Trivy scan step in the CI pipeline').liveOps.live, false);
   });
+  it('a UI redesign is product work, not architecture (§6)', () => {
+    const a = analyzeTask('Roll out the redesign of the settings page and its components');
+    assert.ok(a.concerns.some((c) => c.concern === 'product'));
+    assert.ok(!a.concerns.some((c) => c.concern === 'architecture'));
+    assert.ok(analyzeTask('Redesign the billing service API for multi-tenancy').concerns.some((c) => c.concern === 'architecture'));
+  });
   it('a plan is never live', () => {
     assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
   });
