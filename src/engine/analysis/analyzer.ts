@@ -75,7 +75,8 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'this', 'that', 'their', '
 const QUESTION_STARTS = new Set(['should', 'shall', 'which', 'whether']);
 const MIGRATION_TOOLING = new Set(['script', 'tool', 'automat', 'utility', 'cli', 'assistant', 'vice']);
 const CAPABILITY_VERBS = new Set(['add', 'edit', 'delet', 'creat', 'view', 'manag', 'book', 'schedul', 'upload', 'download', 'pay', 'search', 'filter',
-  'invit', 'shar', 'export', 'import', 'track', 'sav', 'submit', 'comment', 'rat', 'review', 'order', 'purchas', 'regist', 'subscrib', 'cancel', 'reserv']);
+  'invit', 'shar', 'export', 'import', 'track', 'sav', 'submit', 'comment', 'rat', 'review', 'order', 'purchas', 'regist', 'subscrib', 'cancel', 'reserv',
+  'see', 'brows', 'configur', 'customiz', 'customis', 'personaliz', 'personalis']);
 const REPLACE_STEMS = new Set(['replac', 'swap']);
 const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
@@ -214,7 +215,7 @@ function append<T>(list: T[] | undefined, item: T): T[] {
   return list;
 }
 // First words of the user-facing patterns below ("allow users", "let each customer", "users can").
-const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer']);
+const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer', 'ability', 'abl']);
 
 // Word classes tested over every token of a text, as bits memoised on the interned word form: a
 // sweep then reads a field of an object the tokenizer just touched instead of probing a Set per token.
@@ -426,9 +427,15 @@ export function analyzeTask(task: string): Analysis {
   const r: Reading = { task, tokens, hits, cues, negated, ignored };
   const { firstVerb, docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
-  const { concernEv, concerns, techClauses } = readConcerns(r, keep, areas, docsHit);
-  // Only when no rule (user-facing feature inference included) found an area.
+  const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
+  // Only when no rule (the user-story feature inference included) found an area.
   if (areas.length === 0 && weakBest) areas.push(weakBest);
+  // A user-facing feature whose only area is backend also has its UI (the labelled reading of "allow
+  // users to manage payment methods" and of product user stories): add frontend, marked inferred.
+  if (userFacing && areas.length === 1 && areas[0]!.area === 'backend' && !docsHit) {
+    const e: Evidence = { ...userFacing, rule: `inferred:user-facing-feature:${userFacing.rule}`, weight: 0.5 };
+    areas.push({ area: 'frontend', score: 0.55, evidence: [e] });
+  }
 
   const hasL2L3 = areas.length > 0;
   // Compliance work that names no technical area (a certification, a control review) is delivered at
@@ -627,13 +634,13 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   return { keep, areas, weakBest };
 }
 
-/** L1 concerns, user-story framing, and the areas a user-facing feature implies (pushed onto `areas`). */
+/** L1 concerns, user-story framing (returned as `userFacing` for the frontend inference), and the areas a capability user story implies (pushed onto `areas`). */
 function readConcerns(
   r: Reading,
   keep: readonly Hit[],
   areas: AreaFinding[],
   docsHit: Hit | undefined,
-): { concernEv: Map<ConcernId, Evidence[]>; concerns: ConcernFinding[]; techClauses: Uint8Array } {
+): { concernEv: Map<ConcernId, Evidence[]>; concerns: ConcernFinding[]; techClauses: Uint8Array; userFacing: Evidence | undefined } {
   const { task, tokens, hits, negated } = r;
   // L1 concerns.
   const concernEv = new Map<ConcernId, Evidence[]>();
@@ -679,6 +686,8 @@ function readConcerns(
     if ((a === 'allow' || a === 'let' || a === 'enabl') && (b === 'user' || b === 'customer')) userFacing = ev(tokens, task, k, 2, 'user-facing:allow-users', 1);
     else if ((a === 'allow' || a === 'let') && (b === 'each' || b === 'every' || b === 'all' || b === 'our') && (c === 'user' || c === 'customer')) userFacing = ev(tokens, task, k, 3, 'user-facing:allow-users', 1);
     else if ((a === 'user' || a === 'customer') && b === 'can') userFacing = ev(tokens, task, k, 2, 'user-facing:users-can', 1);
+    // "the ability to manage teams of users", "able to book an appointment": a capability someone uses.
+    else if ((a === 'ability' || a === 'abl') && b === 'to' && c !== undefined && (wordClasses(tokens[k + 2]!) & C_CAPABILITY) !== 0) userFacing = ev(tokens, task, k, 3, 'user-facing:ability-to', 1);
   }
   if (tokens.length > 3 && tokens[0]!.lower === 'as' && (tokens[1]!.lower === 'a' || tokens[1]!.lower === 'an')) {
     const role = tokens.slice(2, 5).map((t) => t.stem);
@@ -692,19 +701,13 @@ function readConcerns(
   const concerns: ConcernFinding[] = [];
   for (const [c, e] of concernEv) concerns.push({ concern: c, score: Math.min(1, 1 - Math.exp(-1.6 * e.length)), evidence: e });
 
-  // A user-facing feature whose only named area is backend also has its UI (the labelled reading of
-  // "allow users to manage payment methods" and of product user stories): add frontend, marked inferred.
   // A user story asking for an in-product capability ("As an admin, I want to add, edit and delete
   // products") with no technical word is a full-stack feature: backend and frontend, marked inferred.
   if (userStory && areas.length === 0 && !docsHit && anyToken(tokens, C_CAPABILITY)) {
     const e: Evidence = { ...userStory, rule: `inferred:user-story-feature:${userStory.rule}`, weight: 0.5 };
     areas.push({ area: 'backend', score: 0.55, evidence: [e] }, { area: 'frontend', score: 0.55, evidence: [e] });
   }
-  if (userFacing && areas.length === 1 && areas[0]!.area === 'backend' && !docsHit) {
-    const e: Evidence = { ...userFacing, rule: `inferred:user-facing-feature:${userFacing.rule}`, weight: 0.5 };
-    areas.splice(1, 0, { area: 'frontend', score: 0.55, evidence: [e] });
-  }
-  return { concernEv, concerns, techClauses };
+  return { concernEv, concerns, techClauses, userFacing };
 }
 
 /** What the scope-signal pass reads from the earlier passes. */

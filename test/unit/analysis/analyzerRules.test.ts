@@ -45,6 +45,10 @@ describe('analyzer: rules beyond single words', () => {
     // A technical role is not product framing.
     assert.ok(!analyzeTask('As a DevOps engineer I want to rotate the database credentials').concerns.some((c) => c.concern === 'product'));
   });
+  it('"the ability to manage…", "able to book…" is a user-facing capability: UI beside the backend work', () => {
+    assert.deepEqual(areas('Ability to manage teams of users and their roles through workspaces'), ['backend', 'frontend']);
+    assert.deepEqual(areas('Patients will be able to see free slots and book an appointment'), ['backend', 'frontend']);
+  });
   it('catalogue names are matched unstemmed ("core" is not "CORS")', () => {
     assert.ok(!areas('Refactor the core parser').includes('security'));
   });
