@@ -5,7 +5,7 @@ import { AREA_OWNER } from '../catalog/areaOwners';
 import type { Corrections, RoutingDecision } from '../routing/routingTypes';
 import type { AssignmentResult, PersonaAssignment } from '../routing/mcpAssignment';
 import { canonicalJson, hashJoined } from '../cache/stableHash';
-import { PERSONA_BRIEFS } from './personaBriefs';
+import { PERSONA_BRIEFS, type PersonaBrief } from './personaBriefs';
 import { PLAN_SCHEMA_VERSION, type Handoff, type Plan, type PlanStep, type ServerAssignment } from './planSchema';
 
 /**
@@ -98,7 +98,7 @@ export function buildPlan(input: PlanBuildInput): Plan {
     if (!a || a.persona !== p.persona) throw new Error(`assignment does not match routing at persona ${i} (${p.persona})`);
     // The memoised plan form of this persona's assignment (checked: a caller may pass any assignment).
     const form = forms[i]?.source === a ? forms[i]! : personaForm(a);
-    const id = stepId(p.layer, p.persona);
+    const id = form.layer === p.layer ? form.id : stepId(p.layer, p.persona);
     if (p.layer !== curLayer) {
       // Steps depend on every step of the nearest included layer above that has steps.
       if (curLayerSteps.length > 0) prevLayerSteps = curLayerSteps;
@@ -120,7 +120,7 @@ export function buildPlan(input: PlanBuildInput): Plan {
       confidence: round3(p.confidence * factor),
       why: input.serversConfigured && form.notes !== '' ? p.why + form.notes : p.why,
       evidence: p.evidence as Evidence[],
-      handoff: handoffFor(p.persona, p.layer, quote, analysis, requirements, liveStep ? liveConstraints! : constraints),
+      handoff: handoffFor(p.persona, p.layer, form.brief, quote, analysis, requirements, liveStep ? liveConstraints! : constraints),
     });
   }
 
@@ -166,6 +166,11 @@ interface StepForm {
   readonly uncovered: string[];
   /** What the step's why adds about the servers ('' when nothing). */
   readonly notes: string;
+  /** The step id at the assignment's layer (`stepId`), and that layer. */
+  readonly id: string;
+  readonly layer: LayerId;
+  /** The persona's brief (a keyed lookup per step otherwise). */
+  readonly brief: PersonaBrief;
 }
 const personaForms = new WeakMap<PersonaAssignment, StepForm>();
 const resultForms = new WeakMap<AssignmentResult, readonly StepForm[]>();
@@ -190,7 +195,7 @@ function personaForm(a: PersonaAssignment): StepForm {
     });
     Object.freeze(servers);
     const uncovered = Object.freeze([...a.uncoveredNeeds, ...a.limitedNeeds]) as string[];
-    form = { source: a, servers, uncovered, notes: serverNotes(a) };
+    form = { source: a, servers, uncovered, notes: serverNotes(a), id: stepId(a.layer, a.persona), layer: a.layer, brief: PERSONA_BRIEFS[a.persona] };
     personaForms.set(a, form);
   }
   return form;
@@ -375,13 +380,14 @@ function constraintsOf(analysis: Analysis): string[] {
 function handoffFor(
   persona: PersonaId,
   layer: LayerId,
+  /** PERSONA_BRIEFS[persona]. */
+  brief: PersonaBrief,
   quote: string,
   analysis: Analysis,
   text: RequirementText,
   /** The step's constraints (the plan's, plus the live-operation rule on live steps). */
   constraints: readonly string[],
 ): Handoff {
-  const brief = PERSONA_BRIEFS[persona];
   let requirements: string[];
   if (layer === 'L0' || layer === 'L1') {
     requirements = text.wholeRequest();
