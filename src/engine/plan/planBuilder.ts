@@ -179,7 +179,12 @@ const resultForms = new WeakMap<AssignmentResult, readonly StepForm[]>();
 function stepForms(assignment: AssignmentResult): readonly StepForm[] {
   let forms = resultForms.get(assignment);
   if (!forms) {
-    forms = assignment.personas.map(personaForm);
+    // A literal and push, not `map`: map's result is PACKED or HOLEY depending on which of its
+    // paths ran, and an array of the other kind made buildPlan deoptimise ("wrong map") on the
+    // first plans of a new server assigner.
+    const list: StepForm[] = [];
+    for (const a of assignment.personas) list.push(personaForm(a));
+    forms = list;
     resultForms.set(assignment, forms);
   }
   return forms;
