@@ -5,7 +5,7 @@ import { AREA_OWNER } from '../catalog/areaOwners';
 import type { Corrections, RoutingDecision } from '../routing/routingTypes';
 import type { AssignmentResult, PersonaAssignment } from '../routing/mcpAssignment';
 import { canonicalJson, hashJoined } from '../cache/stableHash';
-import { PERSONA_BRIEFS } from './personaBriefs';
+import { PERSONA_BRIEFS, type PersonaBrief } from './personaBriefs';
 import { PLAN_SCHEMA_VERSION, type Handoff, type Plan, type PlanStep, type ServerAssignment } from './planSchema';
 
 /**
@@ -91,11 +91,14 @@ export function buildPlan(input: PlanBuildInput): Plan {
   let curLayer: LayerId | undefined;
   let curLayerSteps: string[] = [];
   let factorSum = 0;
+  const forms = stepForms(assignment);
   for (let i = 0; i < decision.personas.length; i++) {
     const p = decision.personas[i]!;
     const a = assignment.personas[i];
     if (!a || a.persona !== p.persona) throw new Error(`assignment does not match routing at persona ${i} (${p.persona})`);
-    const id = stepId(p.layer, p.persona);
+    // The memoised plan form of this persona's assignment (checked: a caller may pass any assignment).
+    const form = forms[i]?.source === a ? forms[i]! : personaForm(a);
+    const id = form.layer === p.layer ? form.id : stepId(p.layer, p.persona);
     if (p.layer !== curLayer) {
       // Steps depend on every step of the nearest included layer above that has steps.
       if (curLayerSteps.length > 0) prevLayerSteps = curLayerSteps;
@@ -112,12 +115,12 @@ export function buildPlan(input: PlanBuildInput): Plan {
       persona: p.persona,
       layer: p.layer,
       dependsOn: prevLayerSteps,
-      servers: stepServers(a),
-      uncoveredNeeds: stepUncovered(a),
+      servers: form.servers,
+      uncoveredNeeds: form.uncovered,
       confidence: round3(p.confidence * factor),
-      why: input.serversConfigured ? withServerNotes(p.why, a) : p.why,
+      why: input.serversConfigured && form.notes !== '' ? p.why + form.notes : p.why,
       evidence: p.evidence as Evidence[],
-      handoff: handoffFor(p.persona, p.layer, quote, analysis, requirements, liveStep ? liveConstraints! : constraints),
+      handoff: handoffFor(p.persona, p.layer, form.brief, quote, analysis, requirements, liveStep ? liveConstraints! : constraints),
     });
   }
 
@@ -151,31 +154,56 @@ export function buildPlan(input: PlanBuildInput): Plan {
 }
 
 // A persona's assignment is memoised by the assigner, so its plan form is converted once and
-// shared by every plan that uses it (cheaper to build, and far less heap per cached plan).
-const serversMemo = new WeakMap<PersonaAssignment, ServerAssignment[]>();
-const uncoveredMemo = new WeakMap<PersonaAssignment, string[]>();
+// shared by every plan that uses it (cheaper to build, and far less heap per cached plan). The
+// forms of a whole assignment result (also memoised, per persona list) are looked up once per plan:
+// two WeakMap lookups per step were ~0.3 us of a 12-step plan.
 
-function stepServers(a: PersonaAssignment): ServerAssignment[] {
-  let out = serversMemo.get(a);
-  if (!out) {
-    out = a.servers.map((s) => {
+/** A persona assignment in plan form. */
+interface StepForm {
+  /** The assignment it was made from. */
+  readonly source: PersonaAssignment;
+  readonly servers: ServerAssignment[];
+  readonly uncovered: string[];
+  /** What the step's why adds about the servers ('' when nothing). */
+  readonly notes: string;
+  /** The step id at the assignment's layer (`stepId`), and that layer. */
+  readonly id: string;
+  readonly layer: LayerId;
+  /** The persona's brief (a keyed lookup per step otherwise). */
+  readonly brief: PersonaBrief;
+}
+const personaForms = new WeakMap<PersonaAssignment, StepForm>();
+const resultForms = new WeakMap<AssignmentResult, readonly StepForm[]>();
+
+/** The plan forms of `assignment.personas`, in order (memoised per result). */
+function stepForms(assignment: AssignmentResult): readonly StepForm[] {
+  let forms = resultForms.get(assignment);
+  if (!forms) {
+    // A literal and push, not `map`: map's result is PACKED or HOLEY depending on which of its
+    // paths ran, and an array of the other kind made buildPlan deoptimise ("wrong map") on the
+    // first plans of a new server assigner.
+    const list: StepForm[] = [];
+    for (const a of assignment.personas) list.push(personaForm(a));
+    forms = list;
+    resultForms.set(assignment, forms);
+  }
+  return forms;
+}
+
+function personaForm(a: PersonaAssignment): StepForm {
+  let form = personaForms.get(a);
+  if (!form) {
+    const servers = a.servers.map((s) => {
       const v: ServerAssignment = { server: s.server, capabilities: s.capabilities as string[], why: s.why };
       if (!s.toolsEstimated) v.toolCount = s.tools;
       return Object.freeze(v);
     });
-    Object.freeze(out);
-    serversMemo.set(a, out);
+    Object.freeze(servers);
+    const uncovered = Object.freeze([...a.uncoveredNeeds, ...a.limitedNeeds]) as string[];
+    form = { source: a, servers, uncovered, notes: serverNotes(a), id: stepId(a.layer, a.persona), layer: a.layer, brief: PERSONA_BRIEFS[a.persona] };
+    personaForms.set(a, form);
   }
-  return out;
-}
-
-function stepUncovered(a: PersonaAssignment): string[] {
-  let out = uncoveredMemo.get(a);
-  if (!out) {
-    out = Object.freeze([...a.uncoveredNeeds, ...a.limitedNeeds]) as string[];
-    uncoveredMemo.set(a, out);
-  }
-  return out;
+  return form;
 }
 
 // The coverage factor depends only on the assignment (one memoised result per persona list), so its
@@ -193,12 +221,11 @@ function coverageNote(assignment: AssignmentResult, meanFactor: number, nSteps: 
 }
 
 /**
- * The routing why, plus what the reader must know about the servers: caps that held servers
- * back, or too few servers. (Uncovered needs have their own field; estimates show as a missing
- * `toolCount`.)
+ * What a step's routing why gains about the servers: caps that held servers back, or too few
+ * servers. (Uncovered needs have their own field; estimates show as a missing `toolCount`.)
  */
-function withServerNotes(why: string, a: PersonaAssignment): string {
-  let out = why;
+function serverNotes(a: PersonaAssignment): string {
+  let out = '';
   for (const n of a.notes) if (n.kind === 'limit' || n.kind === 'few') out += `; servers: ${n.text}`;
   return out;
 }
@@ -358,13 +385,14 @@ function constraintsOf(analysis: Analysis): string[] {
 function handoffFor(
   persona: PersonaId,
   layer: LayerId,
+  /** PERSONA_BRIEFS[persona]. */
+  brief: PersonaBrief,
   quote: string,
   analysis: Analysis,
   text: RequirementText,
   /** The step's constraints (the plan's, plus the live-operation rule on live steps). */
   constraints: readonly string[],
 ): Handoff {
-  const brief = PERSONA_BRIEFS[persona];
   let requirements: string[];
   if (layer === 'L0' || layer === 'L1') {
     requirements = text.wholeRequest();

@@ -171,7 +171,10 @@ export class ServerAssigner {
   }
 
   private compute(personas: readonly PersonaId[]): AssignmentResult {
-    const result = personas.map((p) => this.assignPersona(p));
+    // A literal and push rather than `map`, whose result is PACKED or HOLEY depending on the path
+    // it took: buildPlan reads this array, and a second kind made it deoptimise (see planBuilder).
+    const result: PersonaAssignment[] = [];
+    for (const p of personas) result.push(this.assignPersona(p));
     if (this.servers.length === 0) return { personas: result, unassigned: [] };
     const used = new Set<string>();
     for (const a of result) for (const s of a.servers) used.add(s.server);

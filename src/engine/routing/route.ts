@@ -60,7 +60,10 @@ export function routeAnalysis(analysis: Analysis, corrections?: Corrections): Ro
   // A copy only when the corrections changed the strategy kind.
   const effective: Analysis = strategyKind === analysis.strategy.kind ? analysis : { ...analysis, strategy: { ...analysis.strategy, kind: strategyKind } };
 
-  const areaIds = areas.map((a) => a.area);
+  // A literal and push rather than `map` (one elements kind for the functions that read it; see
+  // ServerAssigner.compute).
+  const areaIds: AreaId[] = [];
+  for (const a of areas) areaIds.push(a.area);
   const cx = classifyComplexity(effective, areaIds);
   const complexity = c?.complexity ?? cx.complexity;
   const complexityReasons = c?.complexity && c.complexity !== cx.complexity ? [`complexity forced to ${c.complexity} by the user (computed: ${cx.complexity})`, ...cx.reasons] : cx.reasons;
