@@ -20,13 +20,13 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   'session', 'role', 'password', 'cron job', 'reminder', 'thread', 'concurrency', 'timeout', 'latency', 'response time', 'exception', 'stack trace',
   'notification', 'email', 'upload', 'tenant', 'llm', 'recommendation', 'middleware', 'memory leak', 'library',
   // data
-  'model', 'training', 'dataset', 'warehouse', 'glue', 'beam', 'hive', 'bi', 'streaming', 'historical data', 'batch job', 'spark',
+  'model', 'training', 'dataset', 'ml', 'warehouse', 'glue', 'beam', 'hive', 'bi', 'streaming', 'historical data', 'batch job', 'spark',
   // frontend
   'view', 'screen', 'display', 'render', 'rendering', 'site', 'header', 'footer', 'chart', 'activity', 'fragment', 'tab', 'style', 'form', 'component',
   'theme', 'click', 'clicking', 'tap', 'overlap', 'overflow', 'color', 'colour', 'font', 'menu', 'icon', 'browser', 'scroll', 'mobile', 'banner', 'toggle',
   'swift', 'electron', 'seo', 'vite', 'webpack', 'translation', 'animation', 'widget', 'page', 'chrome', 'idp',
   // infra
-  'environment', 'instance', 'storage', 'module', 'cost', 'capacity', 'edge', 'p2p', 'region', 'domain', 'network', 'staging', 'fly', 'provision',
+  'environment', 'instance', 'lb', 'dr', 'storage', 'module', 'cost', 'capacity', 'edge', 'p2p', 'region', 'domain', 'network', 'staging', 'fly', 'provision',
   'provisioning', 'cloud', 'hosting', 'infra', 'pagination', 'aws', 'gcp', 'azure', 'google cloud', 'amazon web services', 'self-hosted', 'self hosted', 'bucket', 'vm', 'ssh', 'iam', 'lambda', 's3', 'networking', 'debian', 'ubuntu',
   // security
   'secure', 'encryption', 'encrypt', 'tls', 'injection', 'safeguard', 'credential', 'credentials', 'exploit', 'firewall', 'opa',
@@ -180,7 +180,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'ec2', 's3', 'vpc', 'subnet', 'eks', 'gke', 'aks', 'eks cluster', 'gke cluster', 'aks cluster', 'iam', 'lambda', 'aws lambda', 'cloud function', 'cloud run', 'app engine', 'elastic beanstalk', 'lightsail',
     'terraform', 'terraform plan', 'terraform apply', 'tf state', 'tfstate', 'tf module', 'tf plan', 'tf file', 'tf code', 'terraform state', 'opentofu', 'pulumi', 'cloudformation', 'cdk', 'aws cdk', 'bicep', 'arm template', 'ansible', 'chef', 'puppet', 'saltstack', 'packer',
     'vagrant', 'network', 'networking', 'dns', 'dns record', 'domain', 'name server', 'nameserver', 'cdn', 'cloudfront', 'fastly', 'akamai', 'load balancer',
-    'alb', 'elb', 'nlb', 'route 53', 'route53', 'godaddy', 'ssl certificate', 'tls certificate', 'certificate', 'letsencrypt', "let's encrypt", 'certbot',
+    'alb', 'elb', 'nlb', 'lb', 'dr', 'route 53', 'route53', 'godaddy', 'ssl certificate', 'tls certificate', 'certificate', 'letsencrypt', "let's encrypt", 'certbot',
     'vm', 'virtual machine', 'bare metal', 'bastion', 'bastion host', 'environment', 'staging', 'staging environment', 'production environment', 'prod environment',
     'landing zone', 'control tower', 'multi-account', 'aws account', 'organization unit', 'region', 'availability zone', 'multi-region', 'multi region',
     'multi-cloud', 'multi cloud', 'disaster recovery', 'dr site', 'vpn', 'peering', 'nat gateway', 'firewall rule', 'security group', 'autoscaling group',
@@ -222,6 +222,6 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'kubeflow', 'sagemaker', 'vertex ai', 'ml platform', 'mlops', 'machine learning', 'ml model', 'recommendation model', 'model', 'training', 'dataset',
     'analytics pipeline', 'analytics', 'bi', 'business intelligence', 'tableau', 'looker', 'metabase', 'power bi', 'superset', 'redash', 'data quality',
     'data sync', 'data synchronization', 'data platform', 'data infrastructure', 'data engineering', 'batch job', 'data export', 'historical data',
-    'data mart', 'olap', 'great expectations', 'nifi', 'glue', 'aws glue', 'dataflow', 'dataproc', 'emr', 'hadoop', 'hive', 'presto', 'trino',
+    'data mart', 'dwh', 'ml', 'olap', 'great expectations', 'nifi', 'glue', 'aws glue', 'dataflow', 'dataproc', 'emr', 'hadoop', 'hive', 'presto', 'trino',
   ],
 };
