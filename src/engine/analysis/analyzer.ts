@@ -12,27 +12,25 @@ import {
   type StrategyFinding,
 } from './analysisTypes';
 import { CUE_KINDS, CUE_VOCABULARY } from './cueVocabulary';
-import { LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
-import { stem, tokenizeScratch, type Token } from './tokenize';
+import { LOWER_CONTINUATIONS, LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_CONTINUATIONS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
+import { stem, tokenizeScratch, type Token, type WordForm } from './tokenize';
 
 /**
  * One lexicon hit: token range, the sense it carries, and its evidence (built on first use: most
  * hits are never cited). Hit objects are reused by the next analysis (see `findHits`), so `set`
- * is their constructor; nothing an analysis returns refers to a hit.
+ * is their constructor; nothing an analysis returns refers to a hit. The tokens and text a hit
+ * indexes are the current analysis's (`hitTokens`, `hitText`): every hit of an analysis shares
+ * them, so they are set once per analysis rather than stored in each hit.
  */
 class Hit {
   private evCache: Evidence | undefined = undefined;
-  private tokens: readonly Token[] = NO_TOKENS;
-  private text = '';
   i = 0;
   n = 0;
   sense!: Sense;
   /** Weight of the hit's evidence (an area sense's weight; 1 for cues, concerns and exact-case names). */
   weight = 1;
-  set(tokens: readonly Token[], text: string, i: number, n: number, sense: Sense, weight: number): this {
+  set(i: number, n: number, sense: Sense, weight: number): this {
     this.evCache = undefined;
-    this.tokens = tokens;
-    this.text = text;
     this.i = i;
     this.n = n;
     this.sense = sense;
@@ -40,7 +38,7 @@ class Hit {
     return this;
   }
   get ev(): Evidence {
-    return (this.evCache ??= ev(this.tokens, this.text, this.i, this.n, this.sense.rule, this.weight));
+    return (this.evCache ??= ev(hitTokens, hitText, this.i, this.n, this.sense.rule, this.weight));
   }
 }
 
@@ -318,12 +316,22 @@ const evOfHit = (h: Hit): Evidence => h.ev;
 // The hits of the current analysis, reused (array and Hit objects) by the next one, like its
 // tokens: a 60-word text makes ~40 hits, ~3.4 KB of young garbage per plan otherwise.
 const HITS: Hit[] = [];
-const NO_TOKENS: readonly Token[] = [];
+let hitTokens: readonly Token[] = [];
+let hitText = '';
 
 /** Appends (or overwrites in place) hit number `count` of the current analysis. */
-function addHit(count: number, tokens: readonly Token[], text: string, i: number, n: number, s: Sense, weight: number): void {
-  if (count < HITS.length) HITS[count]!.set(tokens, text, i, n, s, weight);
-  else HITS.push(new Hit().set(tokens, text, i, n, s, weight));
+function addHit(count: number, i: number, n: number, s: Sense, weight: number): void {
+  if (count < HITS.length) HITS[count]!.set(i, n, s, weight);
+  else HITS.push(new Hit().set(i, n, s, weight));
+}
+
+// Bits of `WordForm.cont`: the word continues a phrase of the stem trie / of the lowercase trie.
+const CONT_STEM = 1;
+const CONT_LOWER = 2;
+/** The continuation bits of a word form, memoised on it like `wordClasses`. */
+function contBits(f: WordForm): number {
+  if (f.cont < 0) f.cont = (STEM_CONTINUATIONS.has(f.stem) ? CONT_STEM : 0) | (LOWER_CONTINUATIONS.has(f.lower) ? CONT_LOWER : 0);
+  return f.cont;
 }
 
 /**
@@ -332,6 +340,8 @@ function addHit(count: number, tokens: readonly Token[], text: string, i: number
  */
 function findHits(tokens: readonly Token[], text: string): readonly Hit[] {
   const hits = HITS;
+  hitTokens = tokens;
+  hitText = text;
   let count = 0;
   const nTok = tokens.length;
   // In Title Case text ("Add Accordion To Settings Page") capitals prove nothing, as at a clause start.
@@ -348,17 +358,21 @@ function findHits(tokens: readonly Token[], text: string): readonly Hit[] {
       }
       for (let n = 1; n <= MAX_PHRASE_TOKENS && i + n <= nTok && node; n++) {
         if (n > 1) {
-          const tok = tokens[i + n - 1]!;
-          node = node.next?.get(pass === 0 ? tok.stem : tok.lower);
+          const next: Map<string, TrieNode> | undefined = node.next;
+          if (next === undefined) break;
+          // A word that continues no phrase at all needs no lookup in this level.
+          const f = tokens[i + n - 1]!.form;
+          if ((contBits(f) & (pass === 0 ? CONT_STEM : CONT_LOWER)) === 0) break;
+          node = next.get(pass === 0 ? f.stem : f.lower);
           if (!node) break;
         }
         const e = node.entry;
         if (!e) continue;
-        for (const s of e.senses) addHit(count++, tokens, text, i, n, s, s.t === 'area' ? s.weight : 1);
+        for (const s of e.senses) addHit(count++, i, n, s, s.t === 'area' ? s.weight : 1);
         if (caseTells && e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart) {
           let same = true;
           for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
-          if (same) for (const s of e.caseSenses) addHit(count++, tokens, text, i, n, s, 1);
+          if (same) for (const s of e.caseSenses) addHit(count++, i, n, s, 1);
         }
       }
     }

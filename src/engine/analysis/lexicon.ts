@@ -173,5 +173,25 @@ function toTrie(map: ReadonlyMap<string, LexEntry>): Map<string, TrieNode> {
 export const STEM_TRIE: ReadonlyMap<string, TrieNode> = toTrie(LEXICON.entries);
 export const LOWER_TRIE: ReadonlyMap<string, TrieNode> = toTrie(LEXICON.tech);
 
+/** The keys that occur past the first level of a trie: the words that can continue a phrase. */
+function continuations(root: ReadonlyMap<string, TrieNode>): Set<string> {
+  const out = new Set<string>();
+  const walk = (level: ReadonlyMap<string, TrieNode>, first: boolean): void => {
+    for (const [key, node] of level) {
+      if (!first) out.add(key);
+      if (node.next) walk(node.next, false);
+    }
+  };
+  walk(root, true);
+  return out;
+}
+
+/**
+ * Stems (resp. lowercase forms) that continue some phrase of STEM_TRIE (LOWER_TRIE) past its first
+ * word: a token outside them cannot extend a match, so no lookup in a node's next level is needed.
+ */
+export const STEM_CONTINUATIONS: ReadonlySet<string> = continuations(STEM_TRIE);
+export const LOWER_CONTINUATIONS: ReadonlySet<string> = continuations(LOWER_TRIE);
+
 /** Longest phrase length in tokens. */
 export const MAX_PHRASE_TOKENS = MAX_N;

@@ -19,6 +19,8 @@ export interface WordForm {
   lowerNode: TrieNode | null | undefined;
   /** The analyzer's word-class bits for this stem (-1: not computed yet). */
   classes: number;
+  /** Whether this word continues some lexicon phrase past its first word (bits, see the analyzer's `findHits`; -1: not computed yet). */
+  cont: number;
   /** Weight of this word in the scope model (undefined: not looked up yet; null: not a weighted feature). */
   scopeWeight: number | null | undefined;
   /**
@@ -247,6 +249,7 @@ function newForm(text: string, start: number, end: number, h: number, slot: numb
     stemNode: undefined,
     lowerNode: undefined,
     classes: -1,
+    cont: -1,
     scopeWeight: undefined,
     pack0: packOf(lower, 0),
     pack1: packOf(lower, 1),
