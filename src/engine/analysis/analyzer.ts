@@ -252,10 +252,12 @@ function nextWithClass(tokens: readonly Token[], cls: number, from: number, to: 
   for (let k = from; k < to; k++) if ((wordClasses(tokens[k]!) & cls) !== 0) return k;
   return -1;
 }
-const anyToken = (tokens: readonly Token[], cls: number): boolean => {
-  for (const t of tokens) if ((wordClasses(t) & cls) !== 0) return true;
-  return false;
-};
+/** The union of the word classes of every token: one sweep per analysis answers "does any token have class X". */
+function classUnion(tokens: readonly Token[]): number {
+  let u = 0;
+  for (const t of tokens) u |= wordClasses(t);
+  return u;
+}
 // Per-area scratch (see `flags`): score and "named strongly", cleared by each analysis.
 const AREA_SCORE = new Float64Array(AREA_IDS.length);
 const AREA_STRONG = new Uint8Array(AREA_IDS.length);
@@ -403,9 +405,31 @@ function isTitleCase(tokens: readonly Token[], text: string): boolean {
 /** Whether the hits name at least two different phrases (case-insensitive). */
 function twoDistinctNames(hits: readonly Hit[]): boolean {
   if (hits.length < 2) return false;
-  const first = hits[0]!.ev.phrase.toLowerCase();
-  for (let k = 1; k < hits.length; k++) if (hits[k]!.ev.phrase.toLowerCase() !== first) return true;
+  const first = hits[0]!.ev.phrase;
+  for (let k = 1; k < hits.length; k++) if (!sameLowercase(hits[k]!.ev.phrase, first)) return true;
   return false;
+}
+
+/**
+ * `a.toLowerCase() === b.toLowerCase()` without making the lowercase copies: ASCII is folded in
+ * place; any other character (whose lowercase may differ in length) falls back to the copies.
+ */
+function sameLowercase(a: string, b: string): boolean {
+  if (a.length !== b.length) return !isAscii(a) || !isAscii(b) ? a.toLowerCase() === b.toLowerCase() : false;
+  for (let k = 0; k < a.length; k++) {
+    let x = a.charCodeAt(k);
+    let y = b.charCodeAt(k);
+    if (x >= 128 || y >= 128) return a.toLowerCase() === b.toLowerCase();
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    // The characters before k are ASCII in both, so their lowercase copies agree up to here.
+    if (x !== y) return false;
+  }
+  return true;
+}
+function isAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 128) return false;
+  return true;
 }
 
 /** Whether some evidence has full weight (a strong mention). */
@@ -422,7 +446,7 @@ function separateWeakPair(list: readonly Evidence[]): boolean {
     for (let y = x + 1; y < m; y++) {
       const a = list[x]!;
       const b = list[y]!;
-      if (a.phrase.toLowerCase() === b.phrase.toLowerCase()) continue;
+      if (sameLowercase(a.phrase, b.phrase)) continue;
       const gap = a.start < b.start ? b.start - a.end : a.start - b.end;
       if (gap > 1) return true;
     }
@@ -491,7 +515,7 @@ export function analyzeTask(task: string): Analysis {
     }
   }
 
-  const r: Reading = { task, tokens, hits, cues, negated, ignored };
+  const r: Reading = { task, tokens, hits, cues, negated, ignored, classes: classUnion(tokens) };
   const { firstVerb, docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
@@ -510,7 +534,7 @@ export function analyzeTask(task: string): Analysis {
   // Achieving a certification, not mapping controls or writing policy for it (those are strategy-only, §3).
   // A certification is achieved by a task that sets out to achieve or implement it; research, readiness
   // evidence, agreements and audit preparation are strategy deliverables (§3) rated by what they deliver.
-  const certAction = cues[CX_CERTIFICATION] !== undefined && anyToken(tokens, C_CERT_ACTION) && anyToken(tokens, C_CERT_OBJECT)
+  const certAction = cues[CX_CERTIFICATION] !== undefined && (r.classes & C_CERT_ACTION) !== 0 && (r.classes & C_CERT_OBJECT) !== 0
     && cues[CX_STRATEGY_ONLY] === undefined && stratEv.length === 0;
   const complianceOnly = !hasL2L3 && concernEv.has('compliance') && certAction;
   if (complianceOnly && !isStrategy) stratOnlyEv.push(...concernEv.get('compliance')!);
@@ -547,6 +571,8 @@ interface Reading {
   readonly negated: Uint8Array;
   /** Mentions read and deliberately not counted (appended to by the passes). */
   readonly ignored: Evidence[];
+  /** The union of the tokens' word classes (C_* bits; see `classUnion`). */
+  readonly classes: number;
 }
 
 /** The deliverable: first action verb, documentation deliverable, strategy evidence (ROUTING §3). */
@@ -777,7 +803,7 @@ function readConcerns(
 
   // A user story asking for an in-product capability ("As an admin, I want to add, edit and delete
   // products") with no technical word is a full-stack feature: backend and frontend, marked inferred.
-  if (userStory && areas.length === 0 && !docsHit && anyToken(tokens, C_CAPABILITY)) {
+  if (userStory && areas.length === 0 && !docsHit && (r.classes & C_CAPABILITY) !== 0) {
     const e = cite(userStory, `inferred:user-story-feature:${userStory.rule}`, 0.5);
     areas.push({ area: 'backend', score: 0.55, evidence: [e] }, { area: 'frontend', score: 0.55, evidence: [e] });
   }
@@ -858,7 +884,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     for (const h of dbEngines) migEv.push(h.ev);
   } else if (monolith.length > 0 && (migVerbs.length > 0 || tokens.some((t) => t.stem === 'split' || t.stem === 'extract'))) migEv.push(monolith[0]!.ev);
   // Not extreme (§4): migration scripts and tools, automation around a migration, and documents about it.
-  const migrationTooling = anyToken(tokens, C_MIGRATION_TOOLING) || (docsHit !== undefined);
+  const migrationTooling = (r.classes & C_MIGRATION_TOOLING) !== 0 || (docsHit !== undefined);
   if (!isStrategy && !migrationTooling) addSignal(signals, 'migration', migEv);
   // A tool or script for a migration is not the migration (not extreme), but moving between engines or
   // hosts is still an architecture concern for L1 (§6 "migration… → solution-architect").
@@ -1019,7 +1045,8 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   }
   // Decommissioning a running component is live (§5) though "service" or "app" is not a named live
   // resource; components it names ("…Helm chart, template repo") are not automation, a trigger is.
-  if (evidence.length === 0 && !strategy && !triggered) {
+  // (Each sweep below runs only when some token has the class it looks for.)
+  if (evidence.length === 0 && !strategy && !triggered && (r.classes & C_DECOMMISSION) !== 0) {
     for (let i = nextWithClass(tokens, C_DECOMMISSION, 0, tokens.length); i >= 0 && evidence.length === 0; i = nextWithClass(tokens, C_DECOMMISSION, i + 1, tokens.length)) {
       if (negated[i]) continue;
       for (let k = i + 1; k < Math.min(tokens.length, i + 6) && !tokens[k]!.clauseStart; k++) {
@@ -1037,7 +1064,7 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
     else if (a.area === 'infrastructure/cloud') infraArea ??= a;
   }
   // Running security scans, or switching scanning on, is live (§5) whatever the scanned system is called.
-  if (evidence.length === 0 && !strategy && !triggered && securityArea) {
+  if (evidence.length === 0 && !strategy && !triggered && securityArea && (r.classes & C_SCAN_ACT) !== 0) {
     for (let i = nextWithClass(tokens, C_SCAN_ACT, 0, tokens.length); i >= 0 && evidence.length === 0; i = nextWithClass(tokens, C_SCAN_ACT, i + 1, tokens.length)) {
       if (negated[i]) continue;
       for (let k = i + 1; k < Math.min(tokens.length, i + 6) && !tokens[k]!.clauseStart; k++) {
@@ -1049,7 +1076,7 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   // Targets are computed even when no live verb is found: an extreme task reaches L4 by complexity.
   // "cluster" alone names a Kubernetes target only beside the containers/kubernetes area ("Vault cluster" is not).
   let kube = false;
-  for (const t of tokens) if ((wordClasses(t) & C_KUBE) !== 0 && (t.stem !== 'cluster' || k8sArea !== undefined)) { kube = true; break; }
+  if ((r.classes & C_KUBE) !== 0) for (const t of tokens) if ((wordClasses(t) & C_KUBE) !== 0 && (t.stem !== 'cluster' || k8sArea !== undefined)) { kube = true; break; }
   if (!kube && k8sArea !== undefined) kube = k8sArea.evidence.some((e) => /helm|kube|k8s|cluster|pod/i.test(e.phrase));
   // A managed cluster ("AKS", "AWS managed EKS") is the Kubernetes target: neither its name nor the
   // provider naming it makes the cloud a second target (§6 L4: one wrapper per live target).
