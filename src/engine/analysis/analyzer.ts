@@ -208,6 +208,9 @@ function clauseIndex(n: number): Uint32Array {
   return scratch32;
 }
 const NO_HITS: readonly Hit[] = [];
+// The current analysis's area and concern hits (see analyzeTask), reused like HITS.
+const AREA_HITS: Hit[] = [];
+const CONCERN_HITS: Hit[] = [];
 
 /**
  * `list` with `item` appended, or a new list of `item`. A list started as `[item]` is exact-size,
@@ -289,6 +292,8 @@ function hitsOf(r: { readonly cues: readonly (Hit[] | undefined)[] }, ix: number
 const CX_NEGATION = CUE_KINDS.indexOf('negation');
 const CX_IMPL_VERB = CUE_KINDS.indexOf('implVerb');
 const CX_DOCS_NOUN = CUE_KINDS.indexOf('docsNoun');
+const CX_DOCS_VERB = CUE_KINDS.indexOf('docsVerb');
+const CX_STRATEGY_VERB = CUE_KINDS.indexOf('strategyVerb');
 const CX_STRATEGY_NOUN = CUE_KINDS.indexOf('strategyNoun');
 const CX_STRATEGY_ONLY = CUE_KINDS.indexOf('strategyOnly');
 const CX_PLAN_SUBJECT = CUE_KINDS.indexOf('planSubject');
@@ -460,7 +465,6 @@ function longestAreaHits(hits: readonly Hit[], nTokens: number): Hit[] {
   // there are few area hits per text), without Array#sort's temporary copy.
   const area: Hit[] = [];
   for (const h of hits) {
-    if (h.sense.t !== 'area') continue;
     let j = area.length;
     area.push(h);
     while (j > 0 && longestFirst(area[j - 1]!, h) > 0) {
@@ -497,12 +501,25 @@ export function analyzeTask(task: string): Analysis {
   const tokens = tokenizeScratch(task);
   const hits = findHits(tokens, task);
   const ignored: Evidence[] = [];
-  // Cue hits by kind, in an array indexed like CUE_KINDS (the sense carries its index).
+  // One pass over the hits sorts them for the rule passes: cue hits by kind, in an array indexed
+  // like CUE_KINDS (the sense carries its index); area and concern hits in position order; and the
+  // first action verb (strategy/impl/docs verb), used for the deliverable kind.
   const cues: (Hit[] | undefined)[] = new Array(CUE_KINDS.length);
+  const areaHits = AREA_HITS;
+  const concernHits = CONCERN_HITS;
+  let nArea = 0;
+  let nConcern = 0;
+  let firstVerb: Hit | undefined;
   for (const h of hits) {
-    if (h.sense.t !== 'cue') continue;
-    cues[h.sense.ix] = append(cues[h.sense.ix], h);
+    const s = h.sense;
+    if (s.t === 'cue') {
+      cues[s.ix] = append(cues[s.ix], h);
+      if ((s.ix === CX_STRATEGY_VERB || s.ix === CX_IMPL_VERB || s.ix === CX_DOCS_VERB) && (!firstVerb || h.i < firstVerb.i)) firstVerb = h;
+    } else if (s.t === 'area') areaHits[nArea++] = h;
+    else concernHits[nConcern++] = h;
   }
+  if (areaHits.length > nArea) areaHits.length = nArea;
+  if (concernHits.length > nConcern) concernHits.length = nConcern;
 
   // Negation scope: from a negation cue to the end of its clause, at most 6 tokens.
   const negated = flags(SLOT_NEGATED, tokens.length);
@@ -515,8 +532,8 @@ export function analyzeTask(task: string): Analysis {
     }
   }
 
-  const r: Reading = { task, tokens, hits, cues, negated, ignored, classes: classUnion(tokens) };
-  const { firstVerb, docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
+  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: classUnion(tokens) };
+  const { docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
   // Only when no rule (the user-story feature inference included) found an area.
@@ -567,6 +584,11 @@ interface Reading {
   readonly hits: readonly Hit[];
   /** Cue hits by kind, indexed like CUE_KINDS. */
   readonly cues: readonly (Hit[] | undefined)[];
+  /** Area hits and concern hits, in position order (scratch arrays, valid until the next analysis). */
+  readonly areaHits: readonly Hit[];
+  readonly concernHits: readonly Hit[];
+  /** First action verb of the task (strategy/impl/docs verb). */
+  readonly firstVerb: Hit | undefined;
   /** Per token: inside a negation's scope. */
   readonly negated: Uint8Array;
   /** Mentions read and deliberately not counted (appended to by the passes). */
@@ -576,17 +598,8 @@ interface Reading {
 }
 
 /** The deliverable: first action verb, documentation deliverable, strategy evidence (ROUTING §3). */
-function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit | undefined; stratEv: Evidence[]; stratOnlyEv: Evidence[]; isStrategy: boolean } {
-  const { task, tokens, hits, negated } = r;
-  // First action verb of the task (strategy/impl/docs verb), used for the deliverable kind.
-  let firstVerb: Hit | undefined;
-  for (const h of hits) {
-    if (h.sense.t !== 'cue') continue;
-    const c = h.sense.cue;
-    if (c === 'strategyVerb' || c === 'implVerb' || c === 'docsVerb') {
-      if (!firstVerb || h.i < firstVerb.i) firstVerb = h;
-    }
-  }
+function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evidence[]; stratOnlyEv: Evidence[]; isStrategy: boolean } {
+  const { task, tokens, hits, negated, firstVerb } = r;
 
   // Documentation deliverable: a docs noun/verb and no stronger work verb before it (ROUTING §3).
   let docsHit: Hit | undefined;
@@ -655,14 +668,14 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
   const stratOnlyEv: Evidence[] = [];
   for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i) stratOnlyEv.push(h.ev);
   const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
-  return { firstVerb, docsHit, stratEv, stratOnlyEv, isStrategy };
+  return { docsHit, stratEv, stratOnlyEv, isStrategy };
 }
 
 /** Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable. */
 function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): { keep: Hit[]; areas: AreaFinding[]; weakBest: AreaFinding | undefined } {
-  const { task, tokens, hits, negated, ignored } = r;
+  const { task, tokens, negated, ignored } = r;
   // Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable.
-  const keep = longestAreaHits(hits, tokens.length);
+  const keep = longestAreaHits(r.areaHits, tokens.length);
   // "Add tests for the Stripe refund API", "Grafana dashboard for queue latency", "Helm chart for the
   // API", "CI pipeline for the frontend": what the artifact covers is its subject, not an area of its
   // own (like documentation of a subject, ROUTING §3). From "for/of/on/covering" after such an artifact
@@ -738,7 +751,7 @@ function readConcerns(
   areas: AreaFinding[],
   docsHit: Hit | undefined,
 ): { concernEv: Map<ConcernId, Evidence[]>; concerns: ConcernFinding[]; techClauses: Uint8Array; userFacing: Evidence | undefined } {
-  const { task, tokens, hits, negated } = r;
+  const { task, tokens, negated } = r;
   // L1 concerns.
   const concernEv = new Map<ConcernId, Evidence[]>();
   // "Replace"/"swap" is an architecture signal only when it replaces a named technology
@@ -751,7 +764,7 @@ function readConcerns(
   // Per clause: names a catalogued technology (scratch flags, not a Set per analysis).
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
-  for (const h of hits) {
+  for (const h of r.concernHits) {
     if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses)) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
