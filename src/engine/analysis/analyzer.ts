@@ -11,27 +11,26 @@ import {
   type ScopeSignalKind,
   type StrategyFinding,
 } from './analysisTypes';
-import { CUE_KINDS, CUE_VOCABULARY, type CueKind } from './cueVocabulary';
-import { LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
-import { stem, tokenizeScratch, type Token } from './tokenize';
+import { CUE_KINDS, CUE_VOCABULARY } from './cueVocabulary';
+import { LOWER_CONTINUATIONS, LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_CONTINUATIONS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
+import { stem, tokenizeScratch, type Token, type WordForm } from './tokenize';
 
 /**
  * One lexicon hit: token range, the sense it carries, and its evidence (built on first use: most
  * hits are never cited). Hit objects are reused by the next analysis (see `findHits`), so `set`
- * is their constructor; nothing an analysis returns refers to a hit.
+ * is their constructor; nothing an analysis returns refers to a hit. The tokens and text a hit
+ * indexes are the current analysis's (`hitTokens`, `hitText`): every hit of an analysis shares
+ * them, so they are set once per analysis rather than stored in each hit.
  */
 class Hit {
   private evCache: Evidence | undefined = undefined;
-  private tokens: readonly Token[] = NO_TOKENS;
-  private text = '';
   i = 0;
   n = 0;
   sense!: Sense;
-  private weight = 1;
-  set(tokens: readonly Token[], text: string, i: number, n: number, sense: Sense, weight: number): this {
+  /** Weight of the hit's evidence (an area sense's weight; 1 for cues, concerns and exact-case names). */
+  weight = 1;
+  set(i: number, n: number, sense: Sense, weight: number): this {
     this.evCache = undefined;
-    this.tokens = tokens;
-    this.text = text;
     this.i = i;
     this.n = n;
     this.sense = sense;
@@ -39,7 +38,7 @@ class Hit {
     return this;
   }
   get ev(): Evidence {
-    return (this.evCache ??= ev(this.tokens, this.text, this.i, this.n, this.sense.rule, this.weight));
+    return (this.evCache ??= ev(hitTokens, hitText, this.i, this.n, this.sense.rule, this.weight));
   }
 }
 
@@ -64,6 +63,10 @@ const CLOUD_PROVIDERS = /^(aws|amazon|azure|microsoft|gcp|google|alibaba|digital
 const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
 const MODIFIER_SUFFIXES = new Set(['relevant', 'conscious', 'related', 'aware', 'sensitive', 'minded', 'critical', 'focused', 'oriented', 'first', 'friendly', 'like', 'agnostic', 'specific']);
 const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observability', 'containers/kubernetes', 'CI/CD', 'security']);
+// SUBJECT_HEADS and L2_AREAS as bits per area index (a hit's sense carries its area's index).
+const A_SUBJECT_HEAD = 1;
+const A_L2 = 2;
+const AREA_BITS = Uint8Array.from(AREA_IDS, (a) => (SUBJECT_HEADS.has(a) ? A_SUBJECT_HEAD : 0) | (L2_AREAS.has(a) ? A_L2 : 0));
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish']);
 const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library',
   'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'infrastructur', 'pipelin', 'plugin', 'extension']);
@@ -73,6 +76,8 @@ const SUBORDINATORS = new Set(['to', 'when', 'so', 'that', 'because', 'if', 'whi
   'for', 'of', 'on', 'in', 'with', 'from', 'into', 'via', 'using', 'across', 'at']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'this', 'that', 'their', 'my', 'your', 'its', 'each', 'every']);
 const QUESTION_STARTS = new Set(['should', 'shall', 'which', 'whether']);
+/** Words before a user story's verb ("I want to…", "able to…") that make the verb a user capability. */
+const CAPABILITY_LEADS = new Set(['want', 'able', 'can', 'should', 'need']);
 const MIGRATION_TOOLING = new Set(['script', 'tool', 'automat', 'utility', 'cli', 'assistant', 'vice']);
 const CAPABILITY_VERBS = new Set(['add', 'edit', 'delet', 'creat', 'view', 'manag', 'book', 'schedul', 'upload', 'download', 'pay', 'search', 'filter',
   'invit', 'shar', 'export', 'import', 'track', 'sav', 'submit', 'comment', 'rat', 'review', 'order', 'purchas', 'regist', 'subscrib', 'cancel', 'reserv',
@@ -203,6 +208,9 @@ function clauseIndex(n: number): Uint32Array {
   return scratch32;
 }
 const NO_HITS: readonly Hit[] = [];
+// The current analysis's area and concern hits (see analyzeTask), reused like HITS.
+const AREA_HITS: Hit[] = [];
+const CONCERN_HITS: Hit[] = [];
 
 /**
  * `list` with `item` appended, or a new list of `item`. A list started as `[item]` is exact-size,
@@ -247,15 +255,15 @@ function nextWithClass(tokens: readonly Token[], cls: number, from: number, to: 
   for (let k = from; k < to; k++) if ((wordClasses(tokens[k]!) & cls) !== 0) return k;
   return -1;
 }
-const anyToken = (tokens: readonly Token[], cls: number): boolean => {
-  for (const t of tokens) if ((wordClasses(t) & cls) !== 0) return true;
-  return false;
-};
+/** The union of the word classes of every token: one sweep per analysis answers "does any token have class X". */
+function classUnion(tokens: readonly Token[]): number {
+  let u = 0;
+  for (const t of tokens) u |= wordClasses(t);
+  return u;
+}
 // Per-area scratch (see `flags`): score and "named strongly", cleared by each analysis.
 const AREA_SCORE = new Float64Array(AREA_IDS.length);
 const AREA_STRONG = new Uint8Array(AREA_IDS.length);
-const CUE_INDEX = Object.fromEntries(CUE_KINDS.map((k, i) => [k, i])) as Record<CueKind, number>;
-const AREA_INDEX = Object.fromEntries(AREA_IDS.map((a, i) => [a, i])) as Record<AreaId, number>;
 const SLOT_NEGATED = 0;
 const SLOT_SUBJECT = 1;
 const SLOT_NAMED = 2;
@@ -267,15 +275,70 @@ function ev(tokens: readonly Token[], text: string, i: number, n: number, rule: 
   return { phrase: text.slice(start, end), start, end, rule, weight };
 }
 
+/**
+ * `e` cited by another rule: the same phrase and span under `rule` (and `weight`). A literal with
+ * the fields in `ev`'s order rather than `{ ...e, rule }`: spread copies got hidden classes of their
+ * own, so every later read of evidence saw several shapes. The JSON key order is the same.
+ */
+function cite(e: Evidence, rule: string, weight: number = e.weight): Evidence {
+  return { phrase: e.phrase, start: e.start, end: e.end, rule, weight };
+}
+
+/** The hits of one cue kind (an index from the CX_ constants below), or none. */
+function hitsOf(r: { readonly cues: readonly (Hit[] | undefined)[] }, ix: number): readonly Hit[] {
+  return r.cues[ix] ?? NO_HITS;
+}
+// Indexes of the cue kinds the rules read (constants rather than a keyed lookup per read).
+const CX_NEGATION = CUE_KINDS.indexOf('negation');
+const CX_IMPL_VERB = CUE_KINDS.indexOf('implVerb');
+const CX_DOCS_NOUN = CUE_KINDS.indexOf('docsNoun');
+const CX_DOCS_VERB = CUE_KINDS.indexOf('docsVerb');
+const CX_STRATEGY_VERB = CUE_KINDS.indexOf('strategyVerb');
+const CX_STRATEGY_NOUN = CUE_KINDS.indexOf('strategyNoun');
+const CX_STRATEGY_ONLY = CUE_KINDS.indexOf('strategyOnly');
+const CX_PLAN_SUBJECT = CUE_KINDS.indexOf('planSubject');
+const CX_CERTIFICATION = CUE_KINDS.indexOf('certification');
+const CX_MIGRATION_VERB = CUE_KINDS.indexOf('migrationVerb');
+const CX_HOSTING_OBJECT = CUE_KINDS.indexOf('hostingObject');
+const CX_DB_ENGINE = CUE_KINDS.indexOf('dbEngine');
+const CX_MONOLITH_SPLIT = CUE_KINDS.indexOf('monolithSplit');
+const CX_MULTI_REGION = CUE_KINDS.indexOf('multiRegion');
+const CX_HARD_CONSTRAINT = CUE_KINDS.indexOf('hardConstraint');
+const CX_WHOLE_SYSTEM = CUE_KINDS.indexOf('wholeSystem');
+const CX_PRODUCTION = CUE_KINDS.indexOf('production');
+const CX_LIVE_VERB = CUE_KINDS.indexOf('liveVerb');
+const CX_LIVE_SOFT_VERB = CUE_KINDS.indexOf('liveSoftVerb');
+const CX_LIVE_TARGET = CUE_KINDS.indexOf('liveTarget');
+const CX_AUTOMATION = CUE_KINDS.indexOf('automation');
+const CX_SUBSTANTIAL = CUE_KINDS.indexOf('substantial');
+const CX_CONTAINED = CUE_KINDS.indexOf('contained');
+const CX_EXTERNAL_PROVIDER = CUE_KINDS.indexOf('externalProvider');
+
+/** The evidence of each hit (a fresh exact-size array: evidence lists live on in cached plans). */
+function evidenceOf(hits: readonly Hit[]): Evidence[] {
+  return hits.map(evOfHit);
+}
+const evOfHit = (h: Hit): Evidence => h.ev;
+
 // The hits of the current analysis, reused (array and Hit objects) by the next one, like its
 // tokens: a 60-word text makes ~40 hits, ~3.4 KB of young garbage per plan otherwise.
 const HITS: Hit[] = [];
-const NO_TOKENS: readonly Token[] = [];
+let hitTokens: readonly Token[] = [];
+let hitText = '';
 
 /** Appends (or overwrites in place) hit number `count` of the current analysis. */
-function addHit(count: number, tokens: readonly Token[], text: string, i: number, n: number, s: Sense, weight: number): void {
-  if (count < HITS.length) HITS[count]!.set(tokens, text, i, n, s, weight);
-  else HITS.push(new Hit().set(tokens, text, i, n, s, weight));
+function addHit(count: number, i: number, n: number, s: Sense, weight: number): void {
+  if (count < HITS.length) HITS[count]!.set(i, n, s, weight);
+  else HITS.push(new Hit().set(i, n, s, weight));
+}
+
+// Bits of `WordForm.cont`: the word continues a phrase of the stem trie / of the lowercase trie.
+const CONT_STEM = 1;
+const CONT_LOWER = 2;
+/** The continuation bits of a word form, memoised on it like `wordClasses`. */
+function contBits(f: WordForm): number {
+  if (f.cont < 0) f.cont = (STEM_CONTINUATIONS.has(f.stem) ? CONT_STEM : 0) | (LOWER_CONTINUATIONS.has(f.lower) ? CONT_LOWER : 0);
+  return f.cont;
 }
 
 /**
@@ -284,6 +347,8 @@ function addHit(count: number, tokens: readonly Token[], text: string, i: number
  */
 function findHits(tokens: readonly Token[], text: string): readonly Hit[] {
   const hits = HITS;
+  hitTokens = tokens;
+  hitText = text;
   let count = 0;
   const nTok = tokens.length;
   // In Title Case text ("Add Accordion To Settings Page") capitals prove nothing, as at a clause start.
@@ -300,17 +365,21 @@ function findHits(tokens: readonly Token[], text: string): readonly Hit[] {
       }
       for (let n = 1; n <= MAX_PHRASE_TOKENS && i + n <= nTok && node; n++) {
         if (n > 1) {
-          const tok = tokens[i + n - 1]!;
-          node = node.next?.get(pass === 0 ? tok.stem : tok.lower);
+          const next: Map<string, TrieNode> | undefined = node.next;
+          if (next === undefined) break;
+          // A word that continues no phrase at all needs no lookup in this level.
+          const f = tokens[i + n - 1]!.form;
+          if ((contBits(f) & (pass === 0 ? CONT_STEM : CONT_LOWER)) === 0) break;
+          node = next.get(pass === 0 ? f.stem : f.lower);
           if (!node) break;
         }
         const e = node.entry;
         if (!e) continue;
-        for (const s of e.senses) addHit(count++, tokens, text, i, n, s, s.t === 'area' ? s.weight : 1);
+        for (const s of e.senses) addHit(count++, i, n, s, s.t === 'area' ? s.weight : 1);
         if (caseTells && e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart) {
           let same = true;
           for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
-          if (same) for (const s of e.caseSenses) addHit(count++, tokens, text, i, n, s, 1);
+          if (same) for (const s of e.caseSenses) addHit(count++, i, n, s, 1);
         }
       }
     }
@@ -341,8 +410,36 @@ function isTitleCase(tokens: readonly Token[], text: string): boolean {
 /** Whether the hits name at least two different phrases (case-insensitive). */
 function twoDistinctNames(hits: readonly Hit[]): boolean {
   if (hits.length < 2) return false;
-  const first = hits[0]!.ev.phrase.toLowerCase();
-  for (let k = 1; k < hits.length; k++) if (hits[k]!.ev.phrase.toLowerCase() !== first) return true;
+  const first = hits[0]!.ev.phrase;
+  for (let k = 1; k < hits.length; k++) if (!sameLowercase(hits[k]!.ev.phrase, first)) return true;
+  return false;
+}
+
+/**
+ * `a.toLowerCase() === b.toLowerCase()` without making the lowercase copies: ASCII is folded in
+ * place; any other character (whose lowercase may differ in length) falls back to the copies.
+ */
+function sameLowercase(a: string, b: string): boolean {
+  if (a.length !== b.length) return !isAscii(a) || !isAscii(b) ? a.toLowerCase() === b.toLowerCase() : false;
+  for (let k = 0; k < a.length; k++) {
+    let x = a.charCodeAt(k);
+    let y = b.charCodeAt(k);
+    if (x >= 128 || y >= 128) return a.toLowerCase() === b.toLowerCase();
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    // The characters before k are ASCII in both, so their lowercase copies agree up to here.
+    if (x !== y) return false;
+  }
+  return true;
+}
+function isAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 128) return false;
+  return true;
+}
+
+/** Whether some evidence has full weight (a strong mention). */
+function hasFullWeight(list: readonly Evidence[]): boolean {
+  for (const e of list) if (e.weight >= 1) return true;
   return false;
 }
 
@@ -354,7 +451,7 @@ function separateWeakPair(list: readonly Evidence[]): boolean {
     for (let y = x + 1; y < m; y++) {
       const a = list[x]!;
       const b = list[y]!;
-      if (a.phrase.toLowerCase() === b.phrase.toLowerCase()) continue;
+      if (sameLowercase(a.phrase, b.phrase)) continue;
       const gap = a.start < b.start ? b.start - a.end : a.start - b.end;
       if (gap > 1) return true;
     }
@@ -368,7 +465,6 @@ function longestAreaHits(hits: readonly Hit[], nTokens: number): Hit[] {
   // there are few area hits per text), without Array#sort's temporary copy.
   const area: Hit[] = [];
   for (const h of hits) {
-    if (h.sense.t !== 'area') continue;
     let j = area.length;
     area.push(h);
     while (j > 0 && longestFirst(area[j - 1]!, h) > 0) {
@@ -405,17 +501,29 @@ export function analyzeTask(task: string): Analysis {
   const tokens = tokenizeScratch(task);
   const hits = findHits(tokens, task);
   const ignored: Evidence[] = [];
-  // Cue hits by kind, in an array indexed like CUE_KINDS (the sense carries its index).
+  // One pass over the hits sorts them for the rule passes: cue hits by kind, in an array indexed
+  // like CUE_KINDS (the sense carries its index); area and concern hits in position order; and the
+  // first action verb (strategy/impl/docs verb), used for the deliverable kind.
   const cues: (Hit[] | undefined)[] = new Array(CUE_KINDS.length);
+  const areaHits = AREA_HITS;
+  const concernHits = CONCERN_HITS;
+  let nArea = 0;
+  let nConcern = 0;
+  let firstVerb: Hit | undefined;
   for (const h of hits) {
-    if (h.sense.t !== 'cue') continue;
-    cues[h.sense.ix] = append(cues[h.sense.ix], h);
+    const s = h.sense;
+    if (s.t === 'cue') {
+      cues[s.ix] = append(cues[s.ix], h);
+      if ((s.ix === CX_STRATEGY_VERB || s.ix === CX_IMPL_VERB || s.ix === CX_DOCS_VERB) && (!firstVerb || h.i < firstVerb.i)) firstVerb = h;
+    } else if (s.t === 'area') areaHits[nArea++] = h;
+    else concernHits[nConcern++] = h;
   }
-  const cue = (k: CueKind): readonly Hit[] => cues[CUE_INDEX[k]] ?? NO_HITS;
+  if (areaHits.length > nArea) areaHits.length = nArea;
+  if (concernHits.length > nConcern) concernHits.length = nConcern;
 
   // Negation scope: from a negation cue to the end of its clause, at most 6 tokens.
   const negated = flags(SLOT_NEGATED, tokens.length);
-  for (const h of cue('negation')) {
+  for (const h of cues[CX_NEGATION] ?? NO_HITS) {
     for (let k = h.i + h.n; k < Math.min(tokens.length, h.i + h.n + 6); k++) {
       if (tokens[k]!.clauseStart || tokens[k]!.lower === 'but') break;
       // A new verb after the negated phrase starts what is asked for ("instead of social logins, offer SAML").
@@ -424,8 +532,8 @@ export function analyzeTask(task: string): Analysis {
     }
   }
 
-  const r: Reading = { task, tokens, hits, cues, negated, ignored };
-  const { firstVerb, docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
+  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: classUnion(tokens) };
+  const { docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
   // Only when no rule (the user-story feature inference included) found an area.
@@ -433,7 +541,7 @@ export function analyzeTask(task: string): Analysis {
   // A user-facing feature whose only area is backend also has its UI (the labelled reading of "allow
   // users to manage payment methods" and of product user stories): add frontend, marked inferred.
   if (userFacing && areas.length === 1 && areas[0]!.area === 'backend' && !docsHit) {
-    const e: Evidence = { ...userFacing, rule: `inferred:user-facing-feature:${userFacing.rule}`, weight: 0.5 };
+    const e = cite(userFacing, `inferred:user-facing-feature:${userFacing.rule}`, 0.5);
     areas.push({ area: 'frontend', score: 0.55, evidence: [e] });
   }
 
@@ -443,8 +551,8 @@ export function analyzeTask(task: string): Analysis {
   // Achieving a certification, not mapping controls or writing policy for it (those are strategy-only, §3).
   // A certification is achieved by a task that sets out to achieve or implement it; research, readiness
   // evidence, agreements and audit preparation are strategy deliverables (§3) rated by what they deliver.
-  const certAction = cue('certification').length > 0 && anyToken(tokens, C_CERT_ACTION) && anyToken(tokens, C_CERT_OBJECT)
-    && cue('strategyOnly').length === 0 && stratEv.length === 0;
+  const certAction = cues[CX_CERTIFICATION] !== undefined && (r.classes & C_CERT_ACTION) !== 0 && (r.classes & C_CERT_OBJECT) !== 0
+    && cues[CX_STRATEGY_ONLY] === undefined && stratEv.length === 0;
   const complianceOnly = !hasL2L3 && concernEv.has('compliance') && certAction;
   if (complianceOnly && !isStrategy) stratOnlyEv.push(...concernEv.get('compliance')!);
   const strategyOnly = (isStrategy || complianceOnly) && (stratOnlyEv.length > 0 || !hasL2L3);
@@ -453,7 +561,7 @@ export function analyzeTask(task: string): Analysis {
     evidence: [...stratEv, ...stratOnlyEv],
   };
   const finalAreas: AreaFinding[] = strategyOnly ? [] : areas;
-  if (strategyOnly) for (const a of areas) for (const e of a.evidence) ignored.push({ ...e, rule: `strategy-only:${e.rule}` });
+  if (strategyOnly) for (const a of areas) for (const e of a.evidence) ignored.push(cite(e, `strategy-only:${e.rule}`));
 
   const { signals, live } = readSignals(r, { keep, finalAreas, concerns, firstVerb, docsHit, isStrategy, strategyOnly, certAction, techClauses });
 
@@ -476,25 +584,22 @@ interface Reading {
   readonly hits: readonly Hit[];
   /** Cue hits by kind, indexed like CUE_KINDS. */
   readonly cues: readonly (Hit[] | undefined)[];
+  /** Area hits and concern hits, in position order (scratch arrays, valid until the next analysis). */
+  readonly areaHits: readonly Hit[];
+  readonly concernHits: readonly Hit[];
+  /** First action verb of the task (strategy/impl/docs verb). */
+  readonly firstVerb: Hit | undefined;
   /** Per token: inside a negation's scope. */
   readonly negated: Uint8Array;
   /** Mentions read and deliberately not counted (appended to by the passes). */
   readonly ignored: Evidence[];
+  /** The union of the tokens' word classes (C_* bits; see `classUnion`). */
+  readonly classes: number;
 }
 
 /** The deliverable: first action verb, documentation deliverable, strategy evidence (ROUTING §3). */
-function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit | undefined; stratEv: Evidence[]; stratOnlyEv: Evidence[]; isStrategy: boolean } {
-  const { task, tokens, hits, negated } = r;
-  const cue = (k: CueKind): readonly Hit[] => r.cues[CUE_INDEX[k]] ?? NO_HITS;
-  // First action verb of the task (strategy/impl/docs verb), used for the deliverable kind.
-  let firstVerb: Hit | undefined;
-  for (const h of hits) {
-    if (h.sense.t !== 'cue') continue;
-    const c = h.sense.cue;
-    if (c === 'strategyVerb' || c === 'implVerb' || c === 'docsVerb') {
-      if (!firstVerb || h.i < firstVerb.i) firstVerb = h;
-    }
-  }
+function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evidence[]; stratOnlyEv: Evidence[]; isStrategy: boolean } {
+  const { task, tokens, hits, negated, firstVerb } = r;
 
   // Documentation deliverable: a docs noun/verb and no stronger work verb before it (ROUTING §3).
   let docsHit: Hit | undefined;
@@ -503,21 +608,25 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
   let firstStrongWork = Infinity;
   let firstHeavyVerb = Infinity;
   let firstPolicyWork = Infinity;
-  for (const v of cue('implVerb')) {
+  const implVerbs = hitsOf(r, CX_IMPL_VERB);
+  for (const v of implVerbs) {
     const st = tokens[v.i]!.stem;
     if (v.i < firstStrongWork && STRONG_WORK.has(verbKey(tokens, v)) && !DOC_VERBS.has(st)) firstStrongWork = v.i;
     if (v.i < firstHeavyVerb && !LIGHT_VERBS.has(st)) firstHeavyVerb = v.i;
     if (v.i < firstPolicyWork && !negated[v.i] && POLICY_WORK_VERBS.has(st)) firstPolicyWork = v.i;
   }
-  const docsCandidates = [...cue('docsNoun'), ...cue('docsVerb').filter((h) => h === firstVerb)];
-  for (const d of docsCandidates.sort((a, b) => a.i - b.i)) {
-    if (firstStrongWork > d.i) { docsHit = d; break; }
-  }
+  // The candidates are the docs nouns and a leading docs verb; the first in position order (docs
+  // nouns first on a tie, as a stable sort of that list would give) counts when no strong work verb
+  // comes before it. Only the earliest can pass that test, so one scan for it does.
+  let firstDocs: Hit | undefined;
+  for (const d of hitsOf(r, CX_DOCS_NOUN)) if (!firstDocs || d.i < firstDocs.i) firstDocs = d;
+  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'docsVerb' && (!firstDocs || firstVerb.i < firstDocs.i)) firstDocs = firstVerb;
+  if (firstDocs && firstStrongWork > firstDocs.i) docsHit = firstDocs;
 
   // Strategy (ROUTING §3): a plan-like noun that is the deliverable, or a strategy verb leading the task.
   const stratEv: Evidence[] = [];
-  const subjectPlan = cue('planSubject').length > 0;
-  for (const h of cue('strategyNoun')) {
+  const subjectPlan = r.cues[CX_PLAN_SUBJECT] !== undefined;
+  for (const h of hitsOf(r, CX_STRATEGY_NOUN)) {
     const next = tokens[h.i + h.n]?.lower;
     // Ambiguous nouns ("evaluation", "audit", "research") are the deliverable only when no work verb
     // other than a light one ("conduct", "need", "write") comes before them: "Add evaluation to the
@@ -534,7 +643,8 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
     stratEv.push(h.ev);
   }
   // In a user story the verb after "want to"/"able to" is a user capability, not a plan ("I want to define roles").
-  const capability = firstVerb !== undefined && firstVerb.i >= 2 && ['want', 'able', 'can', 'should', 'need'].includes(tokens[firstVerb.i - (tokens[firstVerb.i - 1]!.lower === 'to' ? 2 : 1)]!.lower) && tokens[0]!.lower === 'as';
+  // (The "as" test first: it settles most tasks without the word lookup.)
+  const capability = firstVerb !== undefined && firstVerb.i >= 2 && tokens[0]!.lower === 'as' && CAPABILITY_LEADS.has(tokens[firstVerb.i - (tokens[firstVerb.i - 1]!.lower === 'to' ? 2 : 1)]!.lower);
   // A "verb" right after a determiner is a noun ("The plan is to migrate…").
   // Also a few words into a noun phrase ("a cohesive UI design"), and a participle used as an
   // adjective ("selected filters") is not the leading verb either.
@@ -543,7 +653,7 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
   const afterModal = firstVerb !== undefined && firstVerb.i > 0 && MODALS.has(tokens[firstVerb.i - 1]!.lower);
   if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal) {
     const after = tokens[firstVerb.i + firstVerb.n];
-    const coImpl = after?.lower === 'and' && cue('implVerb').some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
+    const coImpl = after?.lower === 'and' && implVerbs.some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
     const stem = tokens[firstVerb.i]!.stem;
     // "Consider X" is strategy only when X is an architectural choice.
     // "Consider X" / "Investigate X" is strategy only when X is an architectural choice ("Investigate
@@ -552,28 +662,28 @@ function readDeliverable(r: Reading): { firstVerb: Hit | undefined; docsHit: Hit
     if (!coImpl && considerOk) stratEv.push(firstVerb.ev);
   }
   // A question ("Should we switch to gRPC?") asks for a decision: strategy.
-  const trimmed = task.trimEnd();
-  if (trimmed.endsWith('?') && tokens.length > 0 && QUESTION_STARTS.has(tokens[0]!.lower)) stratEv.push(ev(tokens, task, 0, 1, 'strategy:question', 1));
+  if (tokens.length > 0 && QUESTION_STARTS.has(tokens[0]!.lower) && task.trimEnd().endsWith('?')) stratEv.push(ev(tokens, task, 0, 1, 'strategy:question', 1));
   // "Implement the retention policy", "Harden X to the CIS Benchmark": a policy or standard that a
   // work verb carries out is the yardstick of the work, not the deliverable (ROUTING §3).
   const stratOnlyEv: Evidence[] = [];
-  for (const h of cue('strategyOnly')) if (firstPolicyWork > h.i) stratOnlyEv.push(h.ev);
+  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i) stratOnlyEv.push(h.ev);
   const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
-  return { firstVerb, docsHit, stratEv, stratOnlyEv, isStrategy };
+  return { docsHit, stratEv, stratOnlyEv, isStrategy };
 }
 
 /** Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable. */
 function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): { keep: Hit[]; areas: AreaFinding[]; weakBest: AreaFinding | undefined } {
-  const { task, tokens, hits, negated, ignored } = r;
+  const { task, tokens, negated, ignored } = r;
   // Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable.
-  const keep = longestAreaHits(hits, tokens.length);
+  const keep = longestAreaHits(r.areaHits, tokens.length);
   // "Add tests for the Stripe refund API", "Grafana dashboard for queue latency", "Helm chart for the
   // API", "CI pipeline for the frontend": what the artifact covers is its subject, not an area of its
   // own (like documentation of a subject, ROUTING §3). From "for/of/on/covering" after such an artifact
   // to the end of the clause, other L3 areas are not counted.
   const testSubject = flags(SLOT_SUBJECT, tokens.length);
   for (const h of keep) {
-    if (h.sense.t !== 'area' || !SUBJECT_HEADS.has(h.sense.area) || h.ev.weight < 1) continue;
+    // (The hit's weight is its evidence's: read without building the evidence.)
+    if (h.sense.t !== 'area' || (AREA_BITS[h.sense.ax]! & A_SUBJECT_HEAD) === 0 || h.weight < 1) continue;
     const nxt = h.i + h.n;
     if (nxt < tokens.length && TEST_SUBJECT_PREPS.has(tokens[nxt]!.lower)) {
       for (let k = nxt + 1; k < tokens.length && !tokens[k]!.clauseStart; k++) testSubject[k] = 1;
@@ -586,16 +696,16 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const areaScore = AREA_SCORE.fill(0);
   for (const h of keep) {
     if (h.sense.t !== 'area') continue;
+    const ax = h.sense.ax;
     // "security-relevant", "security-conscious": a hyphenated modifier, not work in the area.
     const after = tokens[h.i + h.n];
-    if (after && task[tokens[h.i + h.n - 1]!.end] === '-' && MODIFIER_SUFFIXES.has(after.lower)) { ignored.push({ ...h.ev, rule: `modifier:${h.ev.rule}` }); continue; }
-    if (h.n === 1 && tokens[h.i]!.lower === 'test' && VERB_FOLLOWERS.has(tokens[h.i + 1]?.lower ?? '')) { ignored.push({ ...h.ev, rule: `verb-use:${h.ev.rule}` }); continue; }
-    if (negated[h.i]) { ignored.push({ ...h.ev, rule: `negated:${h.ev.rule}` }); continue; }
-    if (insideIdentifier(task, h.ev.start, h.ev.end)) { ignored.push({ ...h.ev, rule: `identifier-part:${h.ev.rule}` }); continue; }
-    if (h.i < roleEnd) { ignored.push({ ...h.ev, rule: `requester-role:${h.ev.rule}` }); continue; }
-    if (docsHit && !isStrategy) { ignored.push({ ...h.ev, rule: `documentation-subject:${h.ev.rule}` }); continue; }
-    if (testSubject[h.i] && !SUBJECT_HEADS.has(h.sense.area) && !L2_AREAS.has(h.sense.area)) { ignored.push({ ...h.ev, rule: `artifact-subject:${h.ev.rule}` }); continue; }
-    const ax = AREA_INDEX[h.sense.area];
+    if (after && task.charCodeAt(tokens[h.i + h.n - 1]!.end) === 45 /* - */ && MODIFIER_SUFFIXES.has(after.lower)) { ignored.push(cite(h.ev, `modifier:${h.ev.rule}`)); continue; }
+    if (h.n === 1 && tokens[h.i]!.lower === 'test' && VERB_FOLLOWERS.has(tokens[h.i + 1]?.lower ?? '')) { ignored.push(cite(h.ev, `verb-use:${h.ev.rule}`)); continue; }
+    if (negated[h.i]) { ignored.push(cite(h.ev, `negated:${h.ev.rule}`)); continue; }
+    if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end)) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
+    if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
+    if (docsHit && !isStrategy) { ignored.push(cite(h.ev, `documentation-subject:${h.ev.rule}`)); continue; }
+    if (testSubject[h.i] && (AREA_BITS[ax]! & (A_SUBJECT_HEAD | A_L2)) === 0) { ignored.push(cite(h.ev, `artifact-subject:${h.ev.rule}`)); continue; }
     areaEv[ax] = append(areaEv[ax], h.ev);
     areaScore[ax] += h.sense.weight;
   }
@@ -607,7 +717,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   let nStrong = 0;
   for (let ax = 0; ax < AREA_IDS.length; ax++) {
     const list = areaEv[ax];
-    if (list && (list.some((e) => e.weight >= 1) || separateWeakPair(list))) {
+    if (list && (hasFullWeight(list) || separateWeakPair(list))) {
       strong[ax] = 1;
       nStrong++;
     }
@@ -616,7 +726,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   for (let ax = 0; ax < AREA_IDS.length; ax++) {
     const s = areaScore[ax]!;
     if (s >= 1 && (strong[ax] || nStrong === 0)) areas.push({ area: AREA_IDS[ax]!, score: Math.min(1, 1 - Math.exp(-1.6 * s)), evidence: areaEv[ax]! });
-    else if (s > 0) for (const e of areaEv[ax]!) ignored.push({ ...e, rule: `weak-only:${e.rule}` });
+    else if (s > 0) for (const e of areaEv[ax]!) ignored.push(cite(e, `weak-only:${e.rule}`));
   }
   // With no area named outright, the one area weak words point to (a unique best score) is still a
   // better reading than "generalist": "non-production instances" is infrastructure work.
@@ -629,7 +739,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
       if (s <= 0) continue;
       if (best < 0 || s > areaScore[best]!) { best = ax; tie = false; } else if (s === areaScore[best]!) tie = true;
     }
-    if (best >= 0 && !tie) weakBest = { area: AREA_IDS[best]!, score: Math.min(1, 1 - Math.exp(-1.6 * areaScore[best]!)), evidence: areaEv[best]!.map((e) => ({ ...e, rule: `weak-best:${e.rule}` })) };
+    if (best >= 0 && !tie) weakBest = { area: AREA_IDS[best]!, score: Math.min(1, 1 - Math.exp(-1.6 * areaScore[best]!)), evidence: areaEv[best]!.map((e) => cite(e, `weak-best:${e.rule}`)) };
   }
   return { keep, areas, weakBest };
 }
@@ -641,7 +751,7 @@ function readConcerns(
   areas: AreaFinding[],
   docsHit: Hit | undefined,
 ): { concernEv: Map<ConcernId, Evidence[]>; concerns: ConcernFinding[]; techClauses: Uint8Array; userFacing: Evidence | undefined } {
-  const { task, tokens, hits, negated } = r;
+  const { task, tokens, negated } = r;
   // L1 concerns.
   const concernEv = new Map<ConcernId, Evidence[]>();
   // "Replace"/"swap" is an architecture signal only when it replaces a named technology
@@ -654,26 +764,29 @@ function readConcerns(
   // Per clause: names a catalogued technology (scratch flags, not a Set per analysis).
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
-  const techClause = (i: number): boolean => techClauses[clauseOf[i]!] === 1;
-  const genericReplace = (h: Hit): boolean => REPLACE_STEMS.has(tokens[h.i]!.stem) && h.n === 1 && !techClause(h.i);
-  for (const h of hits) {
-    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(h)) continue;
+  for (const h of r.concernHits) {
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses)) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job
   // processing from FastAPI tasks to Celery") is a technology choice: an architecture concern (§6).
   if (!concernEv.has('architecture') && !docsHit) {
-    const mig = (r.cues[CUE_INDEX.migrationVerb] ?? NO_HITS).find((h) => !negated[h.i]) ?? (r.cues[CUE_INDEX.implVerb] ?? NO_HITS).find((h) => !negated[h.i] && tokens[h.i]!.stem === 'upgrad');
-    const named = keep.filter((k) => k.sense.t === 'area' && k.sense.tech && !negated[k.i] && k.i > (mig?.i ?? Infinity));
-    if (mig && twoDistinctNames(named) && named.some((k) => k.i > 0 && (tokens[k.i - 1]!.lower === 'to' || tokens[k.i - 1]!.lower === 'with'))) {
-      concernEv.set('architecture', [{ ...mig.ev, rule: 'concern:architecture:technology-change' }, named[0]!.ev, named[1]!.ev]);
+    let mig: Hit | undefined;
+    for (const h of hitsOf(r, CX_MIGRATION_VERB)) if (!negated[h.i]) { mig = h; break; }
+    if (!mig) for (const h of hitsOf(r, CX_IMPL_VERB)) if (!negated[h.i] && tokens[h.i]!.stem === 'upgrad') { mig = h; break; }
+    // Without a migration or upgrade verb nothing below can fire: the named technologies are not read.
+    if (mig) {
+      const named = keep.filter((k) => k.sense.t === 'area' && k.sense.tech && !negated[k.i] && k.i > mig.i);
+      if (twoDistinctNames(named) && named.some((k) => k.i > 0 && (tokens[k.i - 1]!.lower === 'to' || tokens[k.i - 1]!.lower === 'with'))) {
+        concernEv.set('architecture', [cite(mig.ev, 'concern:architecture:technology-change'), named[0]!.ev, named[1]!.ev]);
+      }
     }
   }
   // "A UI 'redesign' is product work" (§6): a redesign of frontend-only work is a product concern.
   const arch = concernEv.get('architecture');
   if (arch && areas.length > 0 && areas.every((a) => a.area === 'frontend') && arch.every((e) => /^re-?design/i.test(e.phrase))) {
     concernEv.delete('architecture');
-    concernEv.set('product', [...(concernEv.get('product') ?? []), ...arch.map((e) => ({ ...e, rule: `concern:product:ui-redesign:${e.rule}` }))]);
+    concernEv.set('product', [...(concernEv.get('product') ?? []), ...arch.map((e) => cite(e, `concern:product:ui-redesign:${e.rule}`))]);
   }
   // User stories ("As a <role>, I want…") are product framing unless the role is technical.
   let userFacing: Evidence | undefined;
@@ -703,11 +816,16 @@ function readConcerns(
 
   // A user story asking for an in-product capability ("As an admin, I want to add, edit and delete
   // products") with no technical word is a full-stack feature: backend and frontend, marked inferred.
-  if (userStory && areas.length === 0 && !docsHit && anyToken(tokens, C_CAPABILITY)) {
-    const e: Evidence = { ...userStory, rule: `inferred:user-story-feature:${userStory.rule}`, weight: 0.5 };
+  if (userStory && areas.length === 0 && !docsHit && (r.classes & C_CAPABILITY) !== 0) {
+    const e = cite(userStory, `inferred:user-story-feature:${userStory.rule}`, 0.5);
     areas.push({ area: 'backend', score: 0.55, evidence: [e] }, { area: 'frontend', score: 0.55, evidence: [e] });
   }
   return { concernEv, concerns, techClauses, userFacing };
+}
+
+/** Whether hit h is a generic "replace"/"swap" (one word, no catalogued technology in its clause). */
+function genericReplace(tokens: readonly Token[], h: Hit, clauseOf: Uint32Array, techClauses: Uint8Array): boolean {
+  return h.n === 1 && REPLACE_STEMS.has(tokens[h.i]!.stem) && techClauses[clauseOf[h.i]!] !== 1;
 }
 
 /** What the scope-signal pass reads from the earlier passes. */
@@ -735,92 +853,126 @@ function unnegated<H extends { readonly i: number }>(hits: readonly H[], negated
   return hits;
 }
 
+/** Appends a scope signal of `kind` when it has evidence. */
+function addSignal(signals: ScopeSignal[], kind: ScopeSignalKind, e: readonly Evidence[]): void {
+  if (e.length > 0) signals.push({ kind, evidence: e });
+}
+
+/** Whether the hits' first tokens have at least two different stems ("MySQL … PostgreSQL"). */
+function twoDistinctStems(tokens: readonly Token[], hits: readonly Hit[]): boolean {
+  for (let k = 1; k < hits.length; k++) if (tokens[hits[k]!.i]!.stem !== tokens[hits[0]!.i]!.stem) return true;
+  return false;
+}
+
+/** Whether one of the verb hits is a building verb (BUILD_VERBS). */
+function anyBuildVerb(tokens: readonly Token[], verbs: readonly Hit[]): boolean {
+  for (const h of verbs) if (BUILD_VERBS.has(verbKey(tokens, h))) return true;
+  return false;
+}
+
 /** Scope signals (ROUTING §4) and live operations (§5). */
 function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live: LiveOpsFinding } {
-  const { task, tokens, hits, negated } = r;
+  const { tokens, negated } = r;
   const { finalAreas, docsHit, isStrategy, strategyOnly, certAction } = x;
-  const cue = (k: CueKind): readonly Hit[] => r.cues[CUE_INDEX[k]] ?? NO_HITS;
   // Scope signals (ROUTING §4).
   const signals: ScopeSignal[] = [];
-  const addSignal = (kind: ScopeSignalKind, e: readonly Evidence[]): void => { if (e.length > 0) signals.push({ kind, evidence: e }); };
-  const live = detectLive(tokens, task, cue, negated, finalAreas, isStrategy);
+  const live = detectLive(r, finalAreas, isStrategy);
 
-  const migVerbs = unnegated(cue('migrationVerb'), negated);
+  const migVerbs = unnegated(hitsOf(r, CX_MIGRATION_VERB), negated);
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
-  const hostObjs = cue('hostingObject').filter((h) => !negated[h.i] && tokens[h.i - 1]?.lower !== 'multi');
-  const dbEngines = new Set(cue('dbEngine').map((h) => tokens[h.i]!.stem));
-  const monolith = cue('monolithSplit');
+  const hostCues = hitsOf(r, CX_HOSTING_OBJECT);
+  const hostObjs = hostCues.length === 0 ? NO_HITS : hostCues.filter((h) => !negated[h.i] && tokens[h.i - 1]?.lower !== 'multi');
+  const dbEngines = hitsOf(r, CX_DB_ENGINE);
+  const monolith = hitsOf(r, CX_MONOLITH_SPLIT);
   const migEv: Evidence[] = [];
   // "Docker Swarm to AKS": a title naming two hosting platforms joined by "to" is a move between them.
   const lastHost = hostObjs[hostObjs.length - 1];
   const titleMove = hostObjs.length >= 2 && tokens.length <= 8 && lastHost!.i > 0 && tokens[lastHost!.i - 1]!.lower === 'to' && hostObjs[0]!.i < lastHost!.i - 1;
   // The destination engine of a database cutover ("cutover to PostgreSQL", "migrate the database to MySQL").
-  const dbDest = cue('dbEngine').some((h) => h.i > 0 && tokens[h.i - 1]!.lower === 'to') && migVerbs.length > 0;
+  const dbDest = migVerbs.length > 0 && dbEngines.some((h) => h.i > 0 && tokens[h.i - 1]!.lower === 'to');
   if (migVerbs.length > 0 && hostObjs.length > 0) migEv.push(migVerbs[0]!.ev, hostObjs[0]!.ev);
   else if (titleMove) migEv.push(hostObjs[0]!.ev, hostObjs[hostObjs.length - 1]!.ev);
-  else if (migVerbs.length > 0 && (dbEngines.size >= 2 || dbDest)) migEv.push(migVerbs[0]!.ev, ...cue('dbEngine').map((h) => h.ev));
-  else if (monolith.length > 0 && (migVerbs.length > 0 || tokens.some((t) => t.stem === 'split' || t.stem === 'extract'))) migEv.push(monolith[0]!.ev);
+  else if (migVerbs.length > 0 && (twoDistinctStems(tokens, dbEngines) || dbDest)) {
+    migEv.push(migVerbs[0]!.ev);
+    for (const h of dbEngines) migEv.push(h.ev);
+  } else if (monolith.length > 0 && (migVerbs.length > 0 || tokens.some((t) => t.stem === 'split' || t.stem === 'extract'))) migEv.push(monolith[0]!.ev);
   // Not extreme (§4): migration scripts and tools, automation around a migration, and documents about it.
-  const migrationTooling = anyToken(tokens, C_MIGRATION_TOOLING) || (docsHit !== undefined);
-  if (!isStrategy && !migrationTooling) addSignal('migration', migEv);
+  const migrationTooling = (r.classes & C_MIGRATION_TOOLING) !== 0 || (docsHit !== undefined);
+  if (!isStrategy && !migrationTooling) addSignal(signals, 'migration', migEv);
   // A tool or script for a migration is not the migration (not extreme), but moving between engines or
   // hosts is still an architecture concern for L1 (§6 "migration… → solution-architect").
   else if (!isStrategy && !docsHit && migEv.length > 0 && !x.concerns.some((c) => c.concern === 'architecture')) {
     const at = x.concerns.findIndex((c) => c.concern === 'compliance');
-    x.concerns.splice(at < 0 ? x.concerns.length : at, 0, { concern: 'architecture', score: 0.55, evidence: migEv.map((e) => ({ ...e, rule: `concern:architecture:migration-tooling:${e.rule}` })) });
+    x.concerns.splice(at < 0 ? x.concerns.length : at, 0, { concern: 'architecture', score: 0.55, evidence: migEv.map((e) => cite(e, `concern:architecture:migration-tooling:${e.rule}`)) });
   }
   // Moving hosting (to another cloud, self-hosted, a data centre) is infrastructure work even when no
   // infrastructure word stands on its own ("Move it to GCP").
   if (!isStrategy && !docsHit && migVerbs.length > 0 && hostObjs.length > 0 && finalAreas.length === 0 && !strategyOnly) {
-    finalAreas.push({ area: 'infrastructure/cloud', score: 0.55, evidence: [{ ...hostObjs[0]!.ev, rule: `inferred:hosting-migration:${hostObjs[0]!.ev.rule}`, weight: 0.5 }] });
+    finalAreas.push({ area: 'infrastructure/cloud', score: 0.55, evidence: [cite(hostObjs[0]!.ev, `inferred:hosting-migration:${hostObjs[0]!.ev.rule}`, 0.5)] });
   }
-  const multi = unnegated(cue('multiRegion'), negated);
-  if (!isStrategy && !docsHit) addSignal('multi-region', multi.map((h) => h.ev));
-  addSignal('hard-constraint', unnegated(cue('hardConstraint'), negated).map((h) => h.ev));
-  const certs = cue('certification');
-  if (certAction) addSignal('certification', certs.map((h) => h.ev));
-  const buildVerb = hits.some((h) => h.sense.t === 'cue' && (h.sense.cue === 'implVerb' || h.sense.cue === 'liveVerb') && BUILD_VERBS.has(verbKey(tokens, h)));
+  // (Each list below is read only when its cue kind has hits: an empty list adds no signal.)
+  const multi = unnegated(hitsOf(r, CX_MULTI_REGION), negated);
+  if (multi.length > 0 && !isStrategy && !docsHit) addSignal(signals, 'multi-region', evidenceOf(multi));
+  const hardCues = hitsOf(r, CX_HARD_CONSTRAINT);
+  const hard = unnegated(hardCues, negated);
+  if (hard.length > 0) addSignal(signals, 'hard-constraint', evidenceOf(hard));
+  if (certAction) addSignal(signals, 'certification', evidenceOf(hitsOf(r, CX_CERTIFICATION)));
   // Building or deploying a whole product (§4 high); taking a component out of service is neither.
-  const deploying = live.live && live.evidence[0]!.rule !== 'live:decommission';
-  if (buildVerb || deploying) addSignal('whole-system', cue('wholeSystem').map((h) => h.ev));
-  const prodEv = cue('production').map((h) => h.ev);
+  const whole = hitsOf(r, CX_WHOLE_SYSTEM);
+  if (whole.length > 0) {
+    const buildVerb = anyBuildVerb(tokens, hitsOf(r, CX_IMPL_VERB)) || anyBuildVerb(tokens, hitsOf(r, CX_LIVE_VERB));
+    const deploying = live.live && live.evidence[0]!.rule !== 'live:decommission';
+    if (buildVerb || deploying) addSignal(signals, 'whole-system', evidenceOf(whole));
+  }
   // A numeric availability or recovery target is about running the system in production (§4).
-  const targetsNum = cue('hardConstraint').filter((h) => /\d|rto|rpo|availability|sla/i.test(h.ev.phrase));
-  if (targetsNum.length > 0 && !live.live) addSignal('production-rollout', targetsNum.map((h) => h.ev));
+  if (hardCues.length > 0 && !live.live) {
+    const targetsNum = hardCues.filter((h) => /\d|rto|rpo|availability|sla/i.test(h.ev.phrase));
+    if (targetsNum.length > 0) addSignal(signals, 'production-rollout', evidenceOf(targetsNum));
+  }
   // Running or rolling out a whole system in production: a live operation in production on a whole
   // system (product/platform/stack), or scaling the running system.
   if (live.live) {
+    const prodEv = evidenceOf(hitsOf(r, CX_PRODUCTION));
     const scaleLive = live.evidence.filter((e) => /^scal/i.test(e.phrase));
-    const wholeEv = cue('wholeSystem').map((h) => h.ev);
-    addSignal('production-rollout', [...(prodEv.length > 0 && wholeEv.length > 0 ? [...prodEv, ...wholeEv] : []), ...scaleLive]);
+    const wholeEv = evidenceOf(whole);
+    addSignal(signals, 'production-rollout', [...(prodEv.length > 0 && wholeEv.length > 0 ? [...prodEv, ...wholeEv] : []), ...scaleLive]);
   }
   readScopeSize(r, x, signals);
   return { signals, live };
+}
+
+/** Verbs that, opening a task naming a technology, make it an integration of that technology (stems). */
+const INTEGRATION_LEADS: ReadonlySet<string> = new Set(['implement', 'integrat', 'support', 'adopt', 'introduc']);
+
+/** Whether any token of the task reads as a verb (see verbAt). */
+function anyVerb(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) if (verbAt(tokens, i)) return true;
+  return false;
 }
 
 /** Substantial vs contained scope (ROUTING §4), appended to `signals` (its own pass: see analyzeTask). */
 function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void {
   const { task, tokens, negated } = r;
   const { keep, concerns, firstVerb, docsHit, isStrategy, techClauses } = x;
-  const cue = (k: CueKind): readonly Hit[] => r.cues[CUE_INDEX[k]] ?? NO_HITS;
   const clauseOf = clauseIndex(tokens.length); // filled by readConcerns
-  const genericReplace = (h: Hit): boolean => REPLACE_STEMS.has(tokens[h.i]!.stem) && h.n === 1 && techClauses[clauseOf[h.i]!] !== 1;
-  const addSignal = (kind: ScopeSignalKind, e: readonly Evidence[]): void => { if (e.length > 0) signals.push({ kind, evidence: e }); };
+  const containedCues = hitsOf(r, CX_CONTAINED);
   // Substantial scope for one area: a new module/service, codebase-wide change, external integration, migration between technologies.
   // A cue word inside a longer area phrase is part of a name ("integration test", "full text search").
   const named = flags(SLOT_NAMED, tokens.length);
   for (const k of keep) if (k.n > 1) for (let j = k.i; j < k.i + k.n; j++) named[j] = 1;
-  const inName = (h: { i: number }): boolean => named[h.i] === 1;
-  const subst: Evidence[] = cue('substantial').filter((h) => !negated[h.i] && !inName(h) && !genericReplace(h)).map((h) => {
+  const subst: Evidence[] = [];
+  for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
+    if (negated[h.i] || named[h.i] === 1 || genericReplace(tokens, h, clauseOf, techClauses)) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
-    return WEAK_SUBSTANTIAL.has(key) ? { ...h.ev, weight: 0.4 } : h.ev;
-  });
-  for (const c of concerns) if (c.concern !== 'product') subst.push(...c.evidence);
+    subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
+  }
+  for (const c of concerns) if (c.concern !== 'product') for (const e of c.evidence) subst.push(e);
   // A named technology: a name the catalogues list (whichever vocabulary decided its area).
-  const techHits = keep.filter((h) => h.sense.t === 'area' && !negated[h.i] && h.sense.tech);
+  const techHits: Hit[] = [];
+  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && h.sense.tech) techHits.push(h);
   // Building a new component ("Build a notification service", "Create a data warehouse") is a new
   // service or module (§4 substantial): a building verb with a component noun later in its clause.
-  for (const v of cue('implVerb')) {
+  for (const v of hitsOf(r, CX_IMPL_VERB)) {
     if (!BUILD_NEW.has(verbKey(tokens, v)) || negated[v.i]) continue;
     for (let k = v.i + v.n; k < Math.min(tokens.length, v.i + v.n + 7); k++) {
       if (tokens[k]!.clauseStart || SUBORDINATORS.has(tokens[k]!.lower)) break;
@@ -829,45 +981,68 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
     break;
   }
   // Two or more distinct named technologies in a change that is not a fix: an integration between systems.
-  if (twoDistinctNames(techHits) && cue('contained').length === 0 && !docsHit) subst.push(...techHits.slice(0, 2).map((h) => ({ ...h.ev, rule: `integration:${h.ev.rule}` })));
-  if (techHits.length > 0 && firstVerb && ['implement', 'integrat', 'support', 'adopt', 'introduc'].includes(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
+  if (twoDistinctNames(techHits) && containedCues.length === 0 && !docsHit) for (let k = 0; k < 2; k++) subst.push(cite(techHits[k]!.ev, `integration:${techHits[k]!.ev.rule}`));
+  if (techHits.length > 0 && firstVerb && INTEGRATION_LEADS.has(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
   // A verbless title that names capabilities ("Booking & scheduling", "Full observability stack",
   // "iOS with offline and sync") is a roadmap item: a feature area to build, not a contained change.
   // Bug reports are verbless too, so any contained cue (crash, slow, error…) rules this out.
-  if (!docsHit && !isStrategy && tokens.length <= 12 && x.finalAreas.length > 0 && cue('contained').length === 0 && !tokens.some((_, i) => verbAt(tokens, i))) {
+  if (!docsHit && !isStrategy && tokens.length <= 12 && x.finalAreas.length > 0 && containedCues.length === 0 && !anyVerb(tokens)) {
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).
   // Not when it is only what a test or dashboard covers ("tests for the Stripe refund flow").
-  const provider = cue('externalProvider').find((h) => !negated[h.i] && !r.ignored.some((e) => e.rule.startsWith('artifact-subject:') && e.start <= h.ev.start && h.ev.end <= e.end));
-  if (provider) subst.push({ ...provider.ev, rule: `integration:external-provider:${provider.ev.rule}` });
+  for (const h of hitsOf(r, CX_EXTERNAL_PROVIDER)) {
+    if (negated[h.i] || r.ignored.some((e) => e.rule.startsWith('artifact-subject:') && e.start <= h.ev.start && h.ev.end <= e.end)) continue;
+    subst.push(cite(h.ev, `integration:external-provider:${h.ev.rule}`));
+    break;
+  }
   // A documentation change is contained (§4) whatever it documents.
-  if (!(docsHit && !isStrategy)) addSignal('substantial', subst);
-  const contained: Evidence[] = cue('contained').filter((h) => !negated[h.i] && !inName(h)).map((h) => h.ev);
+  if (!(docsHit && !isStrategy)) addSignal(signals, 'substantial', subst);
+  const contained: Evidence[] = [];
+  for (const h of containedCues) if (!negated[h.i] && named[h.i] !== 1) contained.push(h.ev);
   if (docsHit) contained.push(docsHit.ev);
-  addSignal('contained', contained);
+  addSignal(signals, 'contained', contained);
+}
+
+/** Whether token i is a cloud provider naming a managed cluster right after it ("AWS EKS", "Azure managed AKS"). */
+function partOfCluster(tokens: readonly Token[], i: number): boolean {
+  if (!CLOUD_PROVIDERS.test(tokens[i]!.lower)) return false;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 3); k++) if ((wordClasses(tokens[k]!) & C_KUBE) !== 0) return true;
+  return false;
+}
+
+/** Whether evidence e names a managed cluster or its provider (then it is part of the Kubernetes target). */
+function clusterPart(tokens: readonly Token[], e: Evidence): boolean {
+  if (MANAGED_CLUSTER.test(e.phrase)) return true;
+  const i = tokens.findIndex((t) => t.start === e.start);
+  return i >= 0 && e.end === tokens[i]!.end && partOfCluster(tokens, i);
+}
+
+/** The live targets list in its fixed order (kubernetes, security, cloud), as an exact-size literal. */
+function targetList(kube: boolean, security: boolean, cloud: boolean): ('kubernetes' | 'security' | 'cloud')[] {
+  if (kube) return security ? (cloud ? ['kubernetes', 'security', 'cloud'] : ['kubernetes', 'security']) : cloud ? ['kubernetes', 'cloud'] : ['kubernetes'];
+  return security ? (cloud ? ['security', 'cloud'] : ['security']) : cloud ? ['cloud'] : [];
 }
 
 /** Live-operation detection (ROUTING §5 L4). */
-function detectLive(
-  tokens: readonly Token[],
-  task: string,
-  cue: (k: CueKind) => readonly { i: number; n: number; ev: Evidence }[],
-  negated: Uint8Array,
-  areas: readonly AreaFinding[],
-  strategy: boolean,
-): LiveOpsFinding {
-  const automation = unnegated(cue('automation'), negated);
-  const targets = unnegated(cue('liveTarget'), negated);
+function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean): LiveOpsFinding {
+  const { task, tokens, negated } = r;
+  const automation = unnegated(hitsOf(r, CX_AUTOMATION), negated);
+  const targets = unnegated(hitsOf(r, CX_LIVE_TARGET), negated);
+  const liveVerbs = hitsOf(r, CX_LIVE_VERB);
   const evidence: Evidence[] = [];
   // A plan about an operation does not carry it out; automation for it neither (ROUTING §5).
   // "Deploy X" opening the task carries the operation out (§5) even when X is automation ("Deploy the
   // GitOps controller for our Terraform resources"); automation elsewhere only describes X.
-  const opening = cue('liveVerb').find((h) => h.i === 0 && !negated[h.i] && !(h.n === 1 && (tokens[0]!.lower.endsWith('s') || tokens[0]!.lower.endsWith('ment'))));
-  const triggered = automation.some((h) => AUTOMATION_TRIGGERS.has(verbKey(tokens, h)));
+  let opening: Hit | undefined;
+  for (const h of liveVerbs) {
+    if (h.i === 0 && !negated[h.i] && !(h.n === 1 && (tokens[0]!.lower.endsWith('s') || tokens[0]!.lower.endsWith('ment')))) { opening = h; break; }
+  }
+  let triggered = false;
+  for (const h of automation) if (AUTOMATION_TRIGGERS.has(verbKey(tokens, h))) { triggered = true; break; }
   if (opening && !strategy && !triggered) evidence.push(opening.ev);
   else if (automation.length === 0 && !strategy) {
-    for (const h of cue('liveVerb')) {
+    for (const h of liveVerbs) {
       if (negated[h.i]) continue;
       // "Add a health check when deploying the site": an operation in a temporal clause is when the work
       // applies, not the work itself.
@@ -878,12 +1053,13 @@ function detectLive(
       evidence.push(h.ev);
     }
     if (evidence.length === 0 && targets.length > 0) {
-      for (const h of cue('liveSoftVerb')) if (!negated[h.i] && !tokens[h.i]!.lower.endsWith('ment')) { evidence.push(h.ev); break; }
+      for (const h of hitsOf(r, CX_LIVE_SOFT_VERB)) if (!negated[h.i] && !tokens[h.i]!.lower.endsWith('ment')) { evidence.push(h.ev); break; }
     }
   }
   // Decommissioning a running component is live (§5) though "service" or "app" is not a named live
   // resource; components it names ("…Helm chart, template repo") are not automation, a trigger is.
-  if (evidence.length === 0 && !strategy && !triggered) {
+  // (Each sweep below runs only when some token has the class it looks for.)
+  if (evidence.length === 0 && !strategy && !triggered && (r.classes & C_DECOMMISSION) !== 0) {
     for (let i = nextWithClass(tokens, C_DECOMMISSION, 0, tokens.length); i >= 0 && evidence.length === 0; i = nextWithClass(tokens, C_DECOMMISSION, i + 1, tokens.length)) {
       if (negated[i]) continue;
       for (let k = i + 1; k < Math.min(tokens.length, i + 6) && !tokens[k]!.clauseStart; k++) {
@@ -891,8 +1067,17 @@ function detectLive(
       }
     }
   }
+  // The areas the target rules read (one pass instead of a search per rule).
+  let k8sArea: AreaFinding | undefined;
+  let securityArea = false;
+  let infraArea: AreaFinding | undefined;
+  for (const a of areas) {
+    if (a.area === 'containers/kubernetes') k8sArea ??= a;
+    else if (a.area === 'security') securityArea = true;
+    else if (a.area === 'infrastructure/cloud') infraArea ??= a;
+  }
   // Running security scans, or switching scanning on, is live (§5) whatever the scanned system is called.
-  if (evidence.length === 0 && !strategy && !triggered && areas.some((a) => a.area === 'security')) {
+  if (evidence.length === 0 && !strategy && !triggered && securityArea && (r.classes & C_SCAN_ACT) !== 0) {
     for (let i = nextWithClass(tokens, C_SCAN_ACT, 0, tokens.length); i >= 0 && evidence.length === 0; i = nextWithClass(tokens, C_SCAN_ACT, i + 1, tokens.length)) {
       if (negated[i]) continue;
       for (let k = i + 1; k < Math.min(tokens.length, i + 6) && !tokens[k]!.clauseStart; k++) {
@@ -902,31 +1087,19 @@ function detectLive(
   }
   const live = evidence.length > 0;
   // Targets are computed even when no live verb is found: an extreme task reaches L4 by complexity.
-  const out = new Set<'kubernetes' | 'security' | 'cloud'>();
-  const targetEv: Evidence[] = [];
-  {
-    for (const h of targets) targetEv.push(h.ev);
-    // "cluster" alone names a Kubernetes target only beside the containers/kubernetes area ("Vault cluster" is not).
-    const k8sArea = areas.some((a) => a.area === 'containers/kubernetes');
-    const kube = tokens.some((t) => (wordClasses(t) & C_KUBE) !== 0 && (t.stem !== 'cluster' || k8sArea)) || areas.some((a) => a.area === 'containers/kubernetes' && a.evidence.some((e) => /helm|kube|k8s|cluster|pod/i.test(e.phrase)));
-    if (kube) out.add('kubernetes');
-    if (areas.some((a) => a.area === 'security')) out.add('security');
-    // A managed cluster ("AKS", "AWS managed EKS") is the Kubernetes target: neither its name nor the
-    // provider naming it makes the cloud a second target (§6 L4: one wrapper per live target).
-    const partOfCluster = (i: number): boolean => {
-      if (!CLOUD_PROVIDERS.test(tokens[i]!.lower)) return false;
-      for (let k = i + 1; k < Math.min(tokens.length, i + 3); k++) if ((wordClasses(tokens[k]!) & C_KUBE) !== 0) return true;
-      return false;
-    };
-    const cloudNamed = targets.some((h) => !KUBE_TARGETS.has(tokens[h.i]!.stem) && !(kube && partOfCluster(h.i)));
-    const infraArea = areas.find((a) => a.area === 'infrastructure/cloud');
-    const clusterPart = (e: Evidence): boolean => {
-      if (MANAGED_CLUSTER.test(e.phrase)) return true;
-      const i = tokens.findIndex((t) => t.start === e.start);
-      return i >= 0 && e.end === tokens[i]!.end && partOfCluster(i);
-    };
-    const infraBeyondCluster = infraArea !== undefined && (!kube || infraArea.evidence.some((e) => !clusterPart(e)));
-    if (infraBeyondCluster || cloudNamed || (!kube && !out.has('security'))) out.add('cloud');
-  }
-  return { live, targets: [...out], evidence: [...evidence, ...targetEv] };
+  // "cluster" alone names a Kubernetes target only beside the containers/kubernetes area ("Vault cluster" is not).
+  let kube = false;
+  if ((r.classes & C_KUBE) !== 0) for (const t of tokens) if ((wordClasses(t) & C_KUBE) !== 0 && (t.stem !== 'cluster' || k8sArea !== undefined)) { kube = true; break; }
+  if (!kube && k8sArea !== undefined) kube = k8sArea.evidence.some((e) => /helm|kube|k8s|cluster|pod/i.test(e.phrase));
+  // A managed cluster ("AKS", "AWS managed EKS") is the Kubernetes target: neither its name nor the
+  // provider naming it makes the cloud a second target (§6 L4: one wrapper per live target).
+  let cloudNamed = false;
+  for (const h of targets) if (!KUBE_TARGETS.has(tokens[h.i]!.stem) && !(kube && partOfCluster(tokens, h.i))) { cloudNamed = true; break; }
+  const infraBeyondCluster = infraArea !== undefined && (!kube || infraArea.evidence.some((e) => !clusterPart(tokens, e)));
+  const cloud = infraBeyondCluster || cloudNamed || (!kube && !securityArea);
+  return {
+    live,
+    targets: targetList(kube, securityArea, cloud),
+    evidence: evidence.length + targets.length === 0 ? [] : [...evidence, ...evidenceOf(targets)],
+  };
 }

@@ -1,4 +1,4 @@
-import type { AreaId, ConcernId } from './analysisTypes';
+import { AREA_IDS, type AreaId, type ConcernId } from './analysisTypes';
 import { AREA_VOCABULARY, WEAK_PHRASES } from './areaVocabulary';
 import { CONCERN_VOCABULARY, CUE_KINDS, CUE_VOCABULARY, type CueKind } from './cueVocabulary';
 import { TECH_LEXICON } from './generated/techLexicon';
@@ -6,7 +6,15 @@ import { phraseKey, tokenize } from './tokenize';
 
 /** What one lexicon phrase means. */
 export type Sense =
-  | { readonly t: 'area'; readonly area: AreaId; readonly weight: number; readonly rule: string; readonly tech: boolean }
+  | {
+      readonly t: 'area';
+      readonly area: AreaId;
+      readonly weight: number;
+      readonly rule: string;
+      readonly tech: boolean;
+      /** Index of `area` in AREA_IDS (the analyzer's per-area arrays), so a hit's area needs no keyed lookup. */
+      readonly ax: number;
+    }
   | { readonly t: 'concern'; readonly concern: ConcernId; readonly rule: string }
   | { readonly t: 'cue'; readonly cue: CueKind; readonly rule: string; /** Index of `cue` in CUE_KINDS (the analyzer's per-kind arrays). */ readonly ix: number };
 
@@ -80,7 +88,7 @@ function build(): Lexicon {
       if (!key || key.split(' ').length > MAX_N) continue;
       handArea.add(key);
       const e = entryFor(lex, key);
-      if (!e.senses.some((s) => s.t === 'area' && s.area === area)) e.senses.push({ t: 'area', area, weight, rule: `vocab:${area}:${phrase}`, tech: false });
+      if (!e.senses.some((s) => s.t === 'area' && s.area === area)) e.senses.push({ t: 'area', area, weight, rule: `vocab:${area}:${phrase}`, tech: false, ax: AREA_IDS.indexOf(area) });
     }
   }
   for (const [cue, phrases] of Object.entries(CUE_VOCABULARY) as [CueKind, readonly string[]][]) {
@@ -114,11 +122,11 @@ function build(): Lexicon {
         const sk = he.senses[k]!;
         // A literal with the same keys in the same order as the others, not `{ ...sk, tech: true }`:
         // a spread copy got a map of its own, so every read of a hit's sense saw one map more.
-        if (sk.t === 'area' && !sk.tech) he.senses[k] = { t: 'area', area: sk.area, weight: sk.weight, rule: sk.rule, tech: true };
+        if (sk.t === 'area' && !sk.tech) he.senses[k] = { t: 'area', area: sk.area, weight: sk.weight, rule: sk.rule, tech: true, ax: sk.ax };
       }
       continue;
     }
-    const sense: Sense = { t: 'area', area, weight: 1, rule: `lexicon:${source}:${name}→${area}`, tech: !generic };
+    const sense: Sense = { t: 'area', area, weight: 1, rule: `lexicon:${source}:${name}→${area}`, tech: !generic, ax: AREA_IDS.indexOf(area) };
     const e = entryFor(lex, key, true);
     if (exactCase) {
       if (e.senses.some((s) => s.t === 'area') || e.caseSenses.length > 0) continue;
@@ -164,6 +172,26 @@ function toTrie(map: ReadonlyMap<string, LexEntry>): Map<string, TrieNode> {
 /** Tries of the hand vocabulary (stemmed forms) and the catalogue names (lowercase forms). */
 export const STEM_TRIE: ReadonlyMap<string, TrieNode> = toTrie(LEXICON.entries);
 export const LOWER_TRIE: ReadonlyMap<string, TrieNode> = toTrie(LEXICON.tech);
+
+/** The keys that occur past the first level of a trie: the words that can continue a phrase. */
+function continuations(root: ReadonlyMap<string, TrieNode>): Set<string> {
+  const out = new Set<string>();
+  const walk = (level: ReadonlyMap<string, TrieNode>, first: boolean): void => {
+    for (const [key, node] of level) {
+      if (!first) out.add(key);
+      if (node.next) walk(node.next, false);
+    }
+  };
+  walk(root, true);
+  return out;
+}
+
+/**
+ * Stems (resp. lowercase forms) that continue some phrase of STEM_TRIE (LOWER_TRIE) past its first
+ * word: a token outside them cannot extend a match, so no lookup in a node's next level is needed.
+ */
+export const STEM_CONTINUATIONS: ReadonlySet<string> = continuations(STEM_TRIE);
+export const LOWER_CONTINUATIONS: ReadonlySet<string> = continuations(LOWER_TRIE);
 
 /** Longest phrase length in tokens. */
 export const MAX_PHRASE_TOKENS = MAX_N;

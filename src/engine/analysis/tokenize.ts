@@ -19,6 +19,8 @@ export interface WordForm {
   lowerNode: TrieNode | null | undefined;
   /** The analyzer's word-class bits for this stem (-1: not computed yet). */
   classes: number;
+  /** Whether this word continues some lexicon phrase past its first word (bits, see the analyzer's `findHits`; -1: not computed yet). */
+  cont: number;
   /** Weight of this word in the scope model (undefined: not looked up yet; null: not a weighted feature). */
   scopeWeight: number | null | undefined;
   /**
@@ -28,6 +30,10 @@ export interface WordForm {
   readonly pack0: number;
   readonly pack1: number;
   readonly pack2: number;
+  /** `lower.length`, kept beside the packs so the identity test reads one object, not the string too. */
+  readonly len: number;
+  /** The intern-table key of this word (see `formOf`): the table holds forms only, no parallel key array. */
+  readonly hash: number;
 }
 
 /** A token of the task text. */
@@ -112,23 +118,58 @@ function isAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
-// Interned word forms keyed by a hash of the lowercase characters (computed while scanning, so
-// known words need no new string). Bounded: past the limit, new forms are made per token as before.
-// An open-addressing table (linear probing) rather than a Map: the lookup runs once per token and
-// was the tokenizer's hottest line in a CPU profile of the plan loop (~0.5 µs per 60-word plan
-// saved). 32,768 slots for at most 20,000 forms keep probes short, and a free slot always exists,
-// so a probe ends.
+// Interned word forms keyed by a hash of the lowercase characters (computed from the scanner's
+// packs, so known words need no new string). Bounded: past the limit, new forms are made per token
+// as before. An open-addressing table (linear probing) rather than a Map: the lookup runs once per
+// token and was the tokenizer's hottest line in a CPU profile of the plan loop (~0.5 µs per 60-word
+// plan saved). The key is read from the form itself (`WordForm.hash`): a parallel key array cost a
+// second cache miss per token for a value the form's own cache line holds.
+// The table starts small and doubles when it is two-thirds full, up to 32,768 slots for at most
+// 20,000 forms, so probes stay short and a free slot always exists (a probe ends). Starting small
+// keeps the slots of a working vocabulary of a few hundred words in a few KB of cache instead of
+// spreading them over 128 KB.
 const MAX_FORMS = 20_000;
-const SLOT_MASK = (1 << 15) - 1;
-const SLOT_HASH = new Int32Array(SLOT_MASK + 1);
-const SLOT_FORM: (WordForm | undefined)[] = new Array<WordForm | undefined>(SLOT_MASK + 1).fill(undefined);
+const MAX_SLOTS = 1 << 15;
+let slotMask = (1 << 10) - 1;
+let slotForm: (WordForm | undefined)[] = new Array<WordForm | undefined>(slotMask + 1).fill(undefined);
 let formCount = 0;
 
 /** The slot holding the form of hash `h`, or the empty slot where it would go. */
 function slotOf(h: number): number {
-  let s = h & SLOT_MASK;
-  while (SLOT_FORM[s] !== undefined && SLOT_HASH[s] !== h) s = (s + 1) & SLOT_MASK;
+  const table = slotForm;
+  const mask = slotMask;
+  let s = h & mask;
+  for (let f = table[s]; f !== undefined && f.hash !== h; f = table[s]) s = (s + 1) & mask;
   return s;
+}
+
+/** Interns `form` in the empty slot `slot`, doubling the table first when it is two-thirds full. */
+function intern(form: WordForm, slot: number): void {
+  if (3 * (formCount + 1) > 2 * (slotMask + 1) && slotMask + 1 < MAX_SLOTS) {
+    const old = slotForm;
+    slotMask = 2 * slotMask + 1;
+    slotForm = new Array<WordForm | undefined>(slotMask + 1).fill(undefined);
+    // Re-inserted in old slot order: a form whose hash another form already holds (never, as a
+    // collision is not interned) would keep the first.
+    for (const f of old) if (f !== undefined) slotForm[slotOf(f.hash)] = f;
+    slot = slotOf(form.hash);
+  }
+  slotForm[slot] = form;
+  formCount++;
+}
+
+/**
+ * The intern key of a word of `len` characters whose packs are p0..p2 (words of at most PACKED_MAX
+ * characters): murmur3's finaliser over the packs, so the table's low bits depend on every character.
+ */
+function packHash(p0: number, p1: number, p2: number, len: number): number {
+  let h = Math.imul(p0 ^ 0x2545f491, 0x9e3779b1) ^ Math.imul(p1 ^ len, 0x85ebca6b) ^ Math.imul(p2, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
 }
 
 function sameLower(lower: string, text: string, start: number, end: number): boolean {
@@ -159,7 +200,7 @@ function packOf(lower: string, k: number): number {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** FNV-1a of the lowercase characters of text[start, end) (the scanner computes it inline). */
+/** FNV-1a of the lowercase characters of text[start, end) (the intern key of words too long to pack). */
 function hashRange(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let k = start; k < end; k++) {
@@ -180,19 +221,27 @@ function allDigits(text: string, start: number, end: number): boolean {
 
 /**
  * The interned form of text[start, end) (an ASCII word run, so lowercasing is A–Z → a–z), given
- * the FNV-1a hash of its lowercase characters, whether it is all digits, and its packs (valid
- * when `packed`: the word is at most PACKED_MAX long and the packs were built over exactly it).
+ * its packs (valid when `packed`: the word is at most PACKED_MAX long and the packs were built over
+ * exactly it). The intern key comes from the packs, or for longer words from an FNV-1a pass over
+ * the characters.
  */
-function formOf(text: string, start: number, end: number, hash: number, digits: boolean, packed: boolean, p0: number, p1: number, p2: number): WordForm {
-  const h = hash & 0x3fffffff; // a small integer key (no boxed number)
+function formOf(text: string, start: number, end: number, packed: boolean, p0: number, p1: number, p2: number): WordForm {
+  const len = end - start;
+  const h = (packed ? packHash(p0, p1, p2, len) : hashRange(text, start, end)) & 0x3fffffff; // a small integer key (no boxed number)
   const slot = slotOf(h);
-  const known = SLOT_FORM[slot];
+  const known = slotForm[slot];
   if (known !== undefined) {
     const same = packed
-      ? known.lower.length === end - start && known.pack0 === p0 && known.pack1 === p1 && known.pack2 === p2
+      ? known.len === len && known.pack0 === p0 && known.pack1 === p1 && known.pack2 === p2
       : sameLower(known.lower, text, start, end);
     if (same) return known;
   }
+  return newForm(text, start, end, h, slot, known === undefined);
+}
+
+/** A new form for text[start, end) with key `h`, interned in `slot` when that slot is free (`free`). Kept out of `formOf` so its hot path stays small enough to inline. */
+function newForm(text: string, start: number, end: number, h: number, slot: number, free: boolean): WordForm {
+  const len = end - start;
   const lower = text.slice(start, end).toLowerCase();
   const form: WordForm = {
     lower,
@@ -200,18 +249,17 @@ function formOf(text: string, start: number, end: number, hash: number, digits: 
     stemNode: undefined,
     lowerNode: undefined,
     classes: -1,
+    cont: -1,
     scopeWeight: undefined,
     pack0: packOf(lower, 0),
     pack1: packOf(lower, 1),
     pack2: packOf(lower, 2),
+    len,
+    hash: h,
   };
   // A hash collision keeps the first form; the other is simply not interned. Numbers are not
   // interned either: they are an open vocabulary (ids, versions, counts) the table would fill with.
-  if (known === undefined && !digits && formCount < MAX_FORMS) {
-    SLOT_HASH[slot] = h;
-    SLOT_FORM[slot] = form;
-    formCount++;
-  }
+  if (free && !allDigits(text, start, end) && formCount < MAX_FORMS) intern(form, slot);
   return form;
 }
 
@@ -253,11 +301,9 @@ function scan(text: string, reuse: boolean): readonly Token[] {
       continue;
     }
     const start = i;
-    // Word characters: letters, digits, '+', '#' (C++, C#) and inner apostrophes. The interned-form
-    // key (FNV-1a of the lowercase characters) is computed in the same pass.
-    // The packs of the first PACKED_MAX characters (see `packOf`) are built in the same pass too.
-    let h = FNV_OFFSET;
-    let digits = true;
+    // Word characters: letters, digits, '+', '#' (C++, C#) and inner apostrophes. The packs of the
+    // first PACKED_MAX characters (see `packOf`), from which the intern key is made, are built in
+    // the same pass.
     let p0 = 0;
     let p1 = 0;
     let p2 = 0;
@@ -265,8 +311,6 @@ function scan(text: string, reuse: boolean): readonly Token[] {
       let c = text.charCodeAt(i);
       if (c >= 65 && c <= 90) c += 32;
       else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 35 || c === 39)) break;
-      if (c < 48 || c > 57) digits = false;
-      h = Math.imul(h ^ c, FNV_PRIME);
       const k = i - start;
       if (k < 4) p0 = (p0 << 7) | c;
       else if (k < 8) p1 = (p1 << 7) | c;
@@ -274,19 +318,15 @@ function scan(text: string, reuse: boolean): readonly Token[] {
       i++;
     }
     let end = i;
+    // Trailing apostrophes ("users'") are not part of the word (the packs, built over the apostrophes
+    // too, are then not used: see `packed`).
     while (end > start + 1 && text.charCodeAt(end - 1) === 39) end--;
-    if (end < i) {
-      // Trailing apostrophes ("users'") are not part of the word: rehash what is (the packs, built
-      // over the apostrophes too, are not used).
-      h = hashRange(text, start, end);
-      digits = allDigits(text, start, end);
-    }
     const packed = end === i && end - start <= PACKED_MAX;
     // A '.' or '/' alone between two words (node.js, ci/cd) is not a boundary. (The gap is
     // text[last, start): trailing apostrophes, never boundaries, then the skipped characters.)
     const clauseStart = n === 0 || (boundary && !(start - last === 1 && (text.charCodeAt(last) === 46 || text.charCodeAt(last) === 47)));
     boundary = false;
-    const form = formOf(text, start, end, h, digits, packed, p0, p1, p2);
+    const form = formOf(text, start, end, packed, p0, p1, p2);
     if (n < out.length) {
       // A scratch token from an earlier call: overwrite it (the one place tokens are written).
       const t = out[n] as unknown as WritableToken;
