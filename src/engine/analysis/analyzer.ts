@@ -621,7 +621,10 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   let firstDocs: Hit | undefined;
   for (const d of hitsOf(r, CX_DOCS_NOUN)) if (!firstDocs || d.i < firstDocs.i) firstDocs = d;
   if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'docsVerb' && (!firstDocs || firstVerb.i < firstDocs.i)) firstDocs = firstVerb;
-  if (firstDocs && firstStrongWork > firstDocs.i) docsHit = firstDocs;
+  // "Document and validate X": a docs verb coordinated with a work verb delivers the work too.
+  const coWork = firstDocs !== undefined && firstDocs === firstVerb && tokens[firstDocs.i + firstDocs.n]?.lower === 'and'
+    && firstDocs.i + firstDocs.n + 1 < tokens.length && verbAt(tokens, firstDocs.i + firstDocs.n + 1);
+  if (firstDocs && firstStrongWork > firstDocs.i && !coWork) docsHit = firstDocs;
 
   // Strategy (ROUTING §3): a plan-like noun that is the deliverable, or a strategy verb leading the task.
   const stratEv: Evidence[] = [];

@@ -172,6 +172,10 @@ describe('analyzer: scope signals (§4)', () => {
     assert.ok(!a.concerns.some((c) => c.concern === 'architecture'));
     assert.ok(analyzeTask('Redesign the billing service API for multi-tenancy').concerns.some((c) => c.concern === 'architecture'));
   });
+  it('a docs verb coordinated with a work verb ("Document and validate X") is not a docs-only task', () => {
+    assert.ok(!analyzeTask('Document and validate the Postgres failover').generalist);
+    assert.ok(analyzeTask('Document the Postgres failover').generalist);
+  });
   it('a plan is never live', () => {
     assert.equal(analyzeTask('Devise a cutover plan for the production database').liveOps.live, false);
   });
