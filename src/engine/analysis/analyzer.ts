@@ -250,6 +250,21 @@ function wordClasses(t: Token): number {
   }
   return f.classes;
 }
+/**
+ * Evidence for the first un-negated verb of class `verbCls` whose object — a word of class `objCls`
+ * within the next five tokens of its clause — follows it ("sunset the legacy reporting service"), or
+ * undefined.
+ */
+function verbWithObject(tokens: readonly Token[], task: string, negated: Uint8Array, verbCls: number, objCls: number, rule: string): Evidence | undefined {
+  for (let i = nextWithClass(tokens, verbCls, 0, tokens.length); i >= 0; i = nextWithClass(tokens, verbCls, i + 1, tokens.length)) {
+    if (negated[i]) continue;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 6) && !tokens[k]!.clauseStart; k++) {
+      if ((wordClasses(tokens[k]!) & objCls) !== 0) return ev(tokens, task, i, k - i + 1, rule, 1);
+    }
+  }
+  return undefined;
+}
+
 /** First token index from `from` whose word classes include `cls`, or -1. */
 function nextWithClass(tokens: readonly Token[], cls: number, from: number, to: number): number {
   for (let k = from; k < to; k++) if ((wordClasses(tokens[k]!) & cls) !== 0) return k;
@@ -1063,12 +1078,8 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   // resource; components it names ("…Helm chart, template repo") are not automation, a trigger is.
   // (Each sweep below runs only when some token has the class it looks for.)
   if (evidence.length === 0 && !strategy && !triggered && (r.classes & C_DECOMMISSION) !== 0) {
-    for (let i = nextWithClass(tokens, C_DECOMMISSION, 0, tokens.length); i >= 0 && evidence.length === 0; i = nextWithClass(tokens, C_DECOMMISSION, i + 1, tokens.length)) {
-      if (negated[i]) continue;
-      for (let k = i + 1; k < Math.min(tokens.length, i + 6) && !tokens[k]!.clauseStart; k++) {
-        if ((wordClasses(tokens[k]!) & C_RUNNING) !== 0) { evidence.push(ev(tokens, task, i, k - i + 1, 'live:decommission', 1)); break; }
-      }
-    }
+    const hit = verbWithObject(tokens, task, negated, C_DECOMMISSION, C_RUNNING, 'live:decommission');
+    if (hit) evidence.push(hit);
   }
   // The areas the target rules read (one pass instead of a search per rule).
   let k8sArea: AreaFinding | undefined;
@@ -1081,12 +1092,8 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   }
   // Running security scans, or switching scanning on, is live (§5) whatever the scanned system is called.
   if (evidence.length === 0 && !strategy && !triggered && securityArea && (r.classes & C_SCAN_ACT) !== 0) {
-    for (let i = nextWithClass(tokens, C_SCAN_ACT, 0, tokens.length); i >= 0 && evidence.length === 0; i = nextWithClass(tokens, C_SCAN_ACT, i + 1, tokens.length)) {
-      if (negated[i]) continue;
-      for (let k = i + 1; k < Math.min(tokens.length, i + 6) && !tokens[k]!.clauseStart; k++) {
-        if ((wordClasses(tokens[k]!) & C_SCAN_NOUN) !== 0) { evidence.push(ev(tokens, task, i, k - i + 1, 'live:security-scan', 1)); break; }
-      }
-    }
+    const hit = verbWithObject(tokens, task, negated, C_SCAN_ACT, C_SCAN_NOUN, 'live:security-scan');
+    if (hit) evidence.push(hit);
   }
   const live = evidence.length > 0;
   // Targets are computed even when no live verb is found: an extreme task reaches L4 by complexity.
