@@ -6,26 +6,9 @@ import { ConnectionManager } from '../../../src/mcp/connectionManager';
 import { SessionManager } from '../../../src/engine/session/sessionManager';
 import { countMarkers, LEDGER_STEPS, prepareWorkload, workloadAgent, workloadDirs, workloadPlan, workloadServers, type WorkloadDirs } from '../../../src/cli/chaosWorkload';
 import type { SessionSnapshot } from '../../../src/engine/session/sessionModel';
+import { waitFor } from '../../unit/execution/fixtures';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-
-function until(m: SessionManager, id: string, pred: (s: SessionSnapshot) => boolean, ms = 30_000): Promise<SessionSnapshot> {
-  return new Promise((resolve, reject) => {
-    const now = m.get(id);
-    if (now && pred(now)) return resolve(now);
-    const t = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timeout: session ${id} is ${JSON.stringify(m.get(id)?.status)}`));
-    }, ms);
-    const sub = m.onDidChange((c) => {
-      if (c.session.id === id && pred(c.session)) {
-        clearTimeout(t);
-        sub.dispose();
-        resolve(c.session);
-      }
-    });
-  });
-}
 
 describe('execution against real MCP servers (filesystem, memory, everything)', function () {
   this.timeout(180_000);
@@ -82,7 +65,7 @@ describe('execution against real MCP servers (filesystem, memory, everything)', 
     m.start('approve-1');
     const approvals = new Set<string>();
     for (;;) {
-      const s = await until(m, 'approve-1', (x) => x.status.kind === 'completed' || x.waits.some((w) => !approvals.has(w.id)));
+      const s = await waitFor(m, 'approve-1', (x) => x.status.kind === 'completed' || x.waits.some((w) => !approvals.has(w.id)), 30_000);
       if (s.status.kind === 'completed') break;
       const w = s.waits.find((x) => !approvals.has(x.id))!;
       approvals.add(w.id);
@@ -104,7 +87,7 @@ describe('execution against real MCP servers (filesystem, memory, everything)', 
     await Promise.all(ids.map((id) => a.create(workloadPlan(id), { id })));
     for (const id of ids) a.start(id);
     // Crash once some L3 side effects have happened (and others are in flight or not started).
-    await until(a, ids[0]!, (s) => s.calls.some((c) => c.tool === 'edit_file'));
+    await waitFor(a, ids[0]!, (s) => s.calls.some((c) => c.tool === 'edit_file'), 30_000);
     const crashDir = path.join(root, 'journal-at-crash');
     cpSync(dirs.journal, crashDir, { recursive: true });
     await a.close();
@@ -129,7 +112,7 @@ describe('execution against real MCP servers (filesystem, memory, everything)', 
     assert.equal(report.loaded.length, ids.length);
     assert.equal(report.quarantined.length, 0);
     for (const s of b.list()) await decide(s);
-    const final = await Promise.all(ids.map((id) => until(b, id, (s) => s.status.kind === 'completed')));
+    const final = await Promise.all(ids.map((id) => waitFor(b, id, (s) => s.status.kind === 'completed', 30_000)));
     assert.equal(final.length, ids.length);
     for (const id of ids) for (const step of LEDGER_STEPS) assert.equal(await countMarkers(dirs, id, step), 1, `${id} ${step}`);
     console.log(`      crash with ${done}/${ids.length} sessions completed; recovered ${report.loaded.length} in ${report.ms} ms, ${answered.size} uncertain calls decided by the user`);
