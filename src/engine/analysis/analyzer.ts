@@ -154,8 +154,8 @@ function inNounPhrase(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Whether a cue hit lies inside a longer area phrase ("plan" in "terraform plan", "design" in "design system"). */
-function insideAreaName(hits: readonly Hit[], h: { i: number; n: number }): boolean {
-  for (const a of hits) if (a.sense.t === 'area' && a.n > h.n && a.i <= h.i && h.i + h.n <= a.i + a.n) return true;
+function insideAreaName(areaHits: readonly Hit[], h: { i: number; n: number }): boolean {
+  for (const a of areaHits) if (a.n > h.n && a.i <= h.i && h.i + h.n <= a.i + a.n) return true;
   return false;
 }
 
@@ -614,7 +614,7 @@ interface Reading {
 
 /** The deliverable: first action verb, documentation deliverable, strategy evidence (ROUTING §3). */
 function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evidence[]; stratOnlyEv: Evidence[]; isStrategy: boolean } {
-  const { task, tokens, hits, negated, firstVerb } = r;
+  const { task, tokens, negated, firstVerb } = r;
 
   // Documentation deliverable: a docs noun/verb and no stronger work verb before it (ROUTING §3).
   let docsHit: Hit | undefined;
@@ -657,7 +657,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
     // After a modal it is a verb ("so they can plan and upgrade"), not a plan to deliver.
     if (prev !== undefined && MODALS.has(prev)) continue;
     // Part of a product or command name ("terraform plan", "design system") is not a deliverable.
-    if (insideAreaName(hits, h)) continue;
+    if (insideAreaName(r.areaHits, h)) continue;
     stratEv.push(h.ev);
   }
   // In a user story the verb after "want to"/"able to" is a user capability, not a plan ("I want to define roles").
@@ -666,7 +666,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // A "verb" right after a determiner is a noun ("The plan is to migrate…").
   // Also a few words into a noun phrase ("a cohesive UI design"), and a participle used as an
   // adjective ("selected filters") is not the leading verb either.
-  const asNoun = firstVerb !== undefined && (inNounPhrase(tokens, firstVerb.i) || (firstVerb.n === 1 && tokens[firstVerb.i]!.lower.endsWith('ed')) || insideAreaName(hits, firstVerb));
+  const asNoun = firstVerb !== undefined && (inNounPhrase(tokens, firstVerb.i) || (firstVerb.n === 1 && tokens[firstVerb.i]!.lower.endsWith('ed')) || insideAreaName(r.areaHits, firstVerb));
   // "…so they can plan an upgrade": a verb after a modal is what someone may do, not the deliverable.
   const afterModal = firstVerb !== undefined && firstVerb.i > 0 && MODALS.has(tokens[firstVerb.i - 1]!.lower);
   if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal) {
@@ -676,7 +676,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
     // "Consider X" is strategy only when X is an architectural choice.
     // "Consider X" / "Investigate X" is strategy only when X is an architectural choice ("Investigate
     // migration to Chargebee"), not a performance or bug investigation.
-    const considerOk = (stem !== 'consider' && stem !== 'investigat') || hits.some((h) => h.sense.t === 'concern' && h.sense.concern === 'architecture');
+    const considerOk = (stem !== 'consider' && stem !== 'investigat') || r.concernHits.some((h) => h.sense.t === 'concern' && h.sense.concern === 'architecture');
     if (!coImpl && considerOk) stratEv.push(firstVerb.ev);
   }
   // A question ("Should we switch to gRPC?") asks for a decision: strategy.
