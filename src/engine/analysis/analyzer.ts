@@ -635,7 +635,10 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // comes before it. Only the earliest can pass that test, so one scan for it does.
   let firstDocs: Hit | undefined;
   for (const d of hitsOf(r, CX_DOCS_NOUN)) if (!firstDocs || d.i < firstDocs.i) firstDocs = d;
-  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'docsVerb' && (!firstDocs || firstVerb.i < firstDocs.i)) firstDocs = firstVerb;
+  // A participle used as an adjective ("Documented migration from Heroku to K8s") describes the work
+  // it qualifies; the work, not a document, is the deliverable.
+  const docsParticiple = firstVerb !== undefined && firstVerb.n === 1 && tokens[firstVerb.i]!.lower.endsWith('ed') && firstVerb.i + 1 < tokens.length && !DETERMINERS.has(tokens[firstVerb.i + 1]!.lower);
+  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'docsVerb' && !docsParticiple && (!firstDocs || firstVerb.i < firstDocs.i)) firstDocs = firstVerb;
   // "Document and validate X": a docs verb coordinated with a work verb delivers the work too.
   const coWork = firstDocs !== undefined && firstDocs === firstVerb && tokens[firstDocs.i + firstDocs.n]?.lower === 'and'
     && firstDocs.i + firstDocs.n + 1 < tokens.length && verbAt(tokens, firstDocs.i + firstDocs.n + 1);
@@ -882,6 +885,28 @@ function twoDistinctStems(tokens: readonly Token[], hits: readonly Hit[]): boole
   return false;
 }
 
+/** Whether a token of word class `cls` stands in the same sentence (between . ; ! ? or a line break) as token i. */
+function classInSentence(tokens: readonly Token[], text: string, i: number, cls: number): boolean {
+  for (let k = i; k >= 0; k--) {
+    if ((wordClasses(tokens[k]!) & cls) !== 0) return true;
+    if (k > 0 && sentenceBreak(text, tokens[k - 1]!.end, tokens[k]!.start)) break;
+  }
+  for (let k = i + 1; k < tokens.length; k++) {
+    if (sentenceBreak(text, tokens[k - 1]!.end, tokens[k]!.start)) break;
+    if ((wordClasses(tokens[k]!) & cls) !== 0) return true;
+  }
+  return false;
+}
+
+/** Whether text[from, to) (the gap between two tokens) ends a sentence. */
+function sentenceBreak(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 46 || c === 59 || c === 33 || c === 63 || c === 10) return true; // . ; ! ? \n
+  }
+  return false;
+}
+
 /** Whether one of the verb hits is a building verb (BUILD_VERBS). */
 function anyBuildVerb(tokens: readonly Token[], verbs: readonly Hit[]): boolean {
   for (const h of verbs) if (BUILD_VERBS.has(verbKey(tokens, h))) return true;
@@ -915,7 +940,10 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     for (const h of dbEngines) migEv.push(h.ev);
   } else if (monolith.length > 0 && (migVerbs.length > 0 || tokens.some((t) => t.stem === 'split' || t.stem === 'extract'))) migEv.push(monolith[0]!.ev);
   // Not extreme (§4): migration scripts and tools, automation around a migration, and documents about it.
-  const migrationTooling = (r.classes & C_MIGRATION_TOOLING) !== 0 || (docsHit !== undefined);
+  // The tool must be in the migration's own sentence: "Port from DigitalOcean to EC2. Automate deployment
+  // using Terraform." performs the move and then automates deployment.
+  const toolWord = (r.classes & C_MIGRATION_TOOLING) !== 0 && (migVerbs.length === 0 || classInSentence(tokens, r.task, migVerbs[0]!.i, C_MIGRATION_TOOLING));
+  const migrationTooling = toolWord || docsHit !== undefined;
   if (!isStrategy && !migrationTooling) addSignal(signals, 'migration', migEv);
   // A tool or script for a migration is not the migration (not extreme), but moving between engines or
   // hosts is still an architecture concern for L1 (§6 "migration… → solution-architect").

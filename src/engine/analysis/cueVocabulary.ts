@@ -108,7 +108,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   hostingObject: [
     'aws', 'gcp', 'google cloud', 'azure', 'cloud', 'self-hosted', 'self hosted', 'on-prem', 'on-premise', 'on-premises', 'data center', 'datacenter',
     'hosting', 'heroku', 'digitalocean', 'digital ocean', 'hetzner', 'ovh', 'linode', 'ec2', 'vm', 'virtual machine', 'bare metal', 'infrastructure', 'aws account',
-    'region', 'cloud provider', 'kubernetes', 'k8s', 'eks', 'gke', 'aks', 'openshift', 'ecs', 'fargate', 'nomad', 'cluster', 'docker swarm',
+    'region', 'cloud provider', 'kubernetes', 'k8s', 'k8', 'eks', 'gke', 'aks', 'openshift', 'ecs', 'fargate', 'nomad', 'cluster', 'docker swarm',
     'serverless', 'lambda', 'app engine', 'cloud run', 'vercel', 'netlify', 'fly.io', 'render.com', 'colo', 'colocation', 'openstack', 'vmware',
     'cloud foundry', 'paas', 'oracle cloud', 'ibm cloud', 'alibaba cloud', 'vultr', 'scaleway', 'railway', 'mainframe', 'azure vm', 'compute engine',
     'gce', 'app service', 'proxmox', 'hosting provider', 'cloud account', 'aws organization', 'new cluster', 'managed kubernetes',
@@ -133,7 +133,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'so that i can', 'so that we can', 'i want', 'we want user', 'product owner', 'stakeholder', 'market', 'multi-market',
   ],
   planSubject: ['the plan is', 'plan is to', 'plan to', 'planned', 'planning to'],
-  orchestrator: ['kubernetes', 'k8s', 'eks', 'gke', 'aks', 'openshift', 'ecs', 'fargate', 'nomad', 'docker swarm', 'swarm', 'k3s', 'cronjob'],
+  orchestrator: ['kubernetes', 'k8s', 'k8', 'eks', 'gke', 'aks', 'openshift', 'ecs', 'fargate', 'nomad', 'docker swarm', 'swarm', 'k3s', 'cronjob'],
   dbEngine: [
     'postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite', 'mongo', 'mongodb', 'dynamodb', 'cassandra', 'cockroachdb', 'oracle', 'sql server', 'mssql',
     'couchdb', 'firestore', 'aurora', 'cloud sql', 'neo4j', 'redis', 'elasticsearch', 'opensearch', 'timescaledb', 'influxdb', 'clickhouse', 'tidb', 'rds',

@@ -203,6 +203,15 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(!a.signals.some((s) => s.kind === 'migration'));
     assert.equal(a.generalist, true);
   });
+  it('a migration tool counts only in the migration\'s own sentence', () => {
+    assert.equal(complexity('Port from DigitalOcean to AWS EC2. Automate deployment using Terraform.'), 'extreme');
+    assert.notEqual(complexity('Automate the move from DigitalOcean to AWS EC2 with a script'), 'extreme');
+  });
+  it('a docs verb used as a participle ("Documented migration") qualifies the work; it is not the deliverable', () => {
+    assert.equal(complexity('Documented migration from Heroku to K8.'), 'extreme');
+    assert.deepEqual(areas('Documented migration from Heroku to K8.'), ['containers/kubernetes', 'infrastructure/cloud']);
+    assert.notEqual(complexity('Document the migration from Heroku to Kubernetes'), 'extreme');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
