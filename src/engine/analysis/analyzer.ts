@@ -67,6 +67,8 @@ const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observab
 const A_SUBJECT_HEAD = 1;
 const A_L2 = 2;
 const AREA_BITS = Uint8Array.from(AREA_IDS, (a) => (SUBJECT_HEADS.has(a) ? A_SUBJECT_HEAD : 0) | (L2_AREAS.has(a) ? A_L2 : 0));
+/** Index of CI/CD in AREA_IDS (the publishing rule below promotes its weak words). */
+const AX_CICD = AREA_IDS.indexOf('CI/CD');
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish']);
 const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library',
   'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'infrastructur', 'pipelin', 'plugin', 'extension']);
@@ -222,6 +224,10 @@ function append<T>(list: T[] | undefined, item: T): T[] {
   list.push(item);
   return list;
 }
+// Publishing a built artifact is release automation, CI/CD work (ROUTING §3): "Automate Helm chart
+// publishing", "Push releases to Docker Hub". Stems.
+const PUBLISH_WORDS = new Set(['publish', 'push', 'releas']);
+const ARTIFACT_WORDS = new Set(['imag', 'chart', 'packag', 'artifact', 'binary', 'ami', 'amis', 'wheel', 'releas', 'registry', 'hub', 'ghcr', 'ecr', 'pypi', 'npm']);
 // First words of the user-facing patterns below ("allow users", "let each customer", "users can").
 const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer', 'ability', 'abl']);
 
@@ -239,6 +245,8 @@ const C_SCAN_ACT = 256;
 const C_SCAN_NOUN = 512;
 const C_ANY_VERB = 1024;
 const C_NOUN_TOO = 2048;
+const C_PUBLISH = 4096;
+const C_ARTIFACT = 8192;
 function wordClasses(t: Token): number {
   const f = t.form;
   if (f.classes < 0) {
@@ -246,7 +254,8 @@ function wordClasses(t: Token): number {
     f.classes = (CAPABILITY_VERBS.has(st) ? C_CAPABILITY : 0) | (CERT_ACTION.has(st) ? C_CERT_ACTION : 0) | (CERT_OBJECT.has(st) ? C_CERT_OBJECT : 0)
       | (MIGRATION_TOOLING.has(st) ? C_MIGRATION_TOOLING : 0) | (KUBE_TARGETS.has(st) ? C_KUBE : 0) | (USER_START.has(st) ? C_USER_START : 0)
       | (DECOMMISSION_VERBS.has(st) ? C_DECOMMISSION : 0) | (RUNNING_COMPONENTS.has(st) ? C_RUNNING : 0) | (SCAN_ACTIVATION.has(st) ? C_SCAN_ACT : 0)
-      | (SCAN_NOUNS.has(st) ? C_SCAN_NOUN : 0) | (ANY_VERB_STEMS.has(st) ? C_ANY_VERB : 0) | (NOUN_TOO_STEMS.has(st) ? C_NOUN_TOO : 0);
+      | (SCAN_NOUNS.has(st) ? C_SCAN_NOUN : 0) | (ANY_VERB_STEMS.has(st) ? C_ANY_VERB : 0) | (NOUN_TOO_STEMS.has(st) ? C_NOUN_TOO : 0)
+      | (PUBLISH_WORDS.has(st) ? C_PUBLISH : 0) | (ARTIFACT_WORDS.has(st) ? C_ARTIFACT : 0);
   }
   return f.classes;
 }
@@ -738,7 +747,10 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   let nStrong = 0;
   for (let ax = 0; ax < AREA_IDS.length; ax++) {
     const list = areaEv[ax];
-    if (list && (hasFullWeight(list) || separateWeakPair(list))) {
+    // A weak release word naming the publishing of an artifact is release automation (CI/CD, §3).
+    const publishing = ax === AX_CICD && list !== undefined && !hasFullWeight(list) && publishesArtifact(tokens, r.classes);
+    if (publishing) areaScore[ax] = Math.max(areaScore[ax]!, 1);
+    if (list && (hasFullWeight(list) || separateWeakPair(list) || publishing)) {
       strong[ax] = 1;
       nStrong++;
     }
@@ -903,6 +915,21 @@ function sentenceBreak(text: string, from: number, to: number): boolean {
   for (let p = from; p < to; p++) {
     const c = text.charCodeAt(p);
     if (c === 46 || c === 59 || c === 33 || c === 63 || c === 10) return true; // . ; ! ? \n
+  }
+  return false;
+}
+
+/** Whether a publishing word stands within three tokens of its clause of another word naming a built artifact or registry. */
+function publishesArtifact(tokens: readonly Token[], classes: number): boolean {
+  if ((classes & C_PUBLISH) === 0 || (classes & C_ARTIFACT) === 0) return false;
+  for (let i = 0; i < tokens.length; i++) {
+    if ((wordClasses(tokens[i]!) & C_PUBLISH) === 0) continue;
+    for (let k = Math.max(0, i - 3); k <= i + 3 && k < tokens.length; k++) {
+      if (k === i || (wordClasses(tokens[k]!) & C_ARTIFACT) === 0) continue;
+      let crosses = false; // a clause boundary between them
+      for (let j = Math.min(i, k) + 1; j <= Math.max(i, k); j++) if (tokens[j]!.clauseStart) crosses = true;
+      if (!crosses) return true;
+    }
   }
   return false;
 }

@@ -212,6 +212,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Documented migration from Heroku to K8.'), ['containers/kubernetes', 'infrastructure/cloud']);
     assert.notEqual(complexity('Document the migration from Heroku to Kubernetes'), 'extreme');
   });
+  it('publishing a built artifact is release automation (CI/CD, §3)', () => {
+    assert.deepEqual(areas('Push releases to Docker Hub for AMD64 and ARM64'), ['CI/CD', 'containers/kubernetes']);
+    assert.ok(areas('Automate Helm chart publishing').includes('CI/CD'));
+    assert.ok(!areas('Publish the blog post about our Helm chart, the image gallery').includes('CI/CD'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
