@@ -228,6 +228,8 @@ function append<T>(list: T[] | undefined, item: T): T[] {
 // publishing", "Push releases to Docker Hub". Stems.
 const PUBLISH_WORDS = new Set(['publish', 'push', 'releas']);
 const ARTIFACT_WORDS = new Set(['imag', 'chart', 'packag', 'artifact', 'binary', 'ami', 'amis', 'wheel', 'releas', 'registry', 'hub', 'ghcr', 'ecr', 'pypi', 'npm']);
+// Verbs that state what the work is for ("to reduce user error", "reducing the burden"). Stems.
+const PURPOSE_VERBS = new Set(['reduc', 'prevent', 'avoid', 'catch', 'detect', 'minimis', 'minimiz', 'eliminat', 'protect', 'mitigat', 'lower', 'guard']);
 // First words of the user-facing patterns below ("allow users", "let each customer", "users can").
 const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer', 'ability', 'abl']);
 
@@ -934,6 +936,17 @@ function publishesArtifact(tokens: readonly Token[], classes: number): boolean {
   return false;
 }
 
+/** Where the first purpose clause starts ("to reduce…", "so that…", "in order to…", "reducing…"), or the token count. */
+function purposeStart(tokens: readonly Token[]): number {
+  for (let k = 1; k < tokens.length; k++) {
+    const w = tokens[k]!.lower;
+    if (w === 'to' && PURPOSE_VERBS.has(tokens[k + 1]?.stem ?? '')) return k;
+    if ((w === 'so' && tokens[k + 1]?.lower === 'that') || (w === 'in' && tokens[k + 1]?.lower === 'order' && tokens[k + 2]?.lower === 'to')) return k;
+    if (w.endsWith('ing') && PURPOSE_VERBS.has(tokens[k]!.stem) && !tokens[k]!.clauseStart) return k;
+  }
+  return tokens.length;
+}
+
 /** Whether one of the verb hits is a building verb (BUILD_VERBS). */
 function anyBuildVerb(tokens: readonly Token[], verbs: readonly Hit[]): boolean {
   for (const h of verbs) if (BUILD_VERBS.has(verbKey(tokens, h))) return true;
@@ -1018,8 +1031,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
 const INTEGRATION_LEADS: ReadonlySet<string> = new Set(['implement', 'integrat', 'support', 'adopt', 'introduc']);
 
 /** Whether any token of the task reads as a verb (see verbAt). */
-function anyVerb(tokens: readonly Token[]): boolean {
-  for (let i = 0; i < tokens.length; i++) if (verbAt(tokens, i)) return true;
+function anyVerb(tokens: readonly Token[], end: number = tokens.length): boolean {
+  for (let i = 0; i < end; i++) if (verbAt(tokens, i)) return true;
   return false;
 }
 
@@ -1059,7 +1072,13 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // A verbless title that names capabilities ("Booking & scheduling", "Full observability stack",
   // "iOS with offline and sync") is a roadmap item: a feature area to build, not a contained change.
   // Bug reports are verbless too, so any contained cue (crash, slow, error…) rules this out.
-  if (!docsHit && !isStrategy && tokens.length <= 12 && x.finalAreas.length > 0 && containedCues.length === 0 && !anyVerb(tokens)) {
+  // (Verbs in a purpose clause do not count: "Admission webhook to reduce user error" is such a title.)
+  const purpose = purposeStart(tokens);
+  let containedBefore = 0;
+  for (const h of containedCues) if (h.i < purpose) containedBefore++;
+  let trailing = true; // the purpose clause ends the title ("As a partner, so that…, the team needs…" is no title)
+  for (let k = purpose + 1; k < tokens.length && trailing; k++) if (tokens[k]!.clauseStart) trailing = false;
+  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !anyVerb(tokens, purpose)) {
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).
@@ -1072,7 +1091,9 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // A documentation change is contained (§4) whatever it documents.
   if (!(docsHit && !isStrategy)) addSignal(signals, 'substantial', subst);
   const contained: Evidence[] = [];
-  for (const h of containedCues) if (!negated[h.i] && named[h.i] !== 1) contained.push(h.ev);
+  // A fix-word in the purpose ("Admission webhook to reduce user error", "checks to catch issues") is
+  // what the work is for, not a sign that the work is a fix.
+  for (const h of containedCues) if (!negated[h.i] && named[h.i] !== 1 && h.i < purpose) contained.push(h.ev);
   if (docsHit) contained.push(docsHit.ev);
   addSignal(signals, 'contained', contained);
 }

@@ -217,6 +217,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(areas('Automate Helm chart publishing').includes('CI/CD'));
     assert.ok(!areas('Publish the blog post about our Helm chart, the image gallery').includes('CI/CD'));
   });
+  it('a fix-word in a purpose clause is the aim, not a sign of a contained fix', () => {
+    assert.equal(complexity('Admission webhook to reduce user error'), 'medium');
+    assert.equal(complexity('Admission webhook error on update'), 'low');
+    assert.ok(!analyzeTask('Add retries to the uploader to prevent errors').signals.some((s) => s.kind === 'contained'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
