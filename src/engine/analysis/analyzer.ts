@@ -1093,7 +1093,11 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const contained: Evidence[] = [];
   // A fix-word in the purpose ("Admission webhook to reduce user error", "checks to catch issues") is
   // what the work is for, not a sign that the work is a fix.
-  for (const h of containedCues) if (!negated[h.i] && named[h.i] !== 1 && h.i < purpose) contained.push(h.ev);
+  for (const h of containedCues) {
+    // "Set up a pipeline" builds something; "set the timeout" is a setting change.
+    if (negated[h.i] || named[h.i] === 1 || h.i >= purpose || (tokens[h.i]!.lower === 'set' && tokens[h.i + 1]?.lower === 'up')) continue;
+    contained.push(h.ev);
+  }
   if (docsHit) contained.push(docsHit.ev);
   addSignal(signals, 'contained', contained);
 }
