@@ -222,6 +222,15 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Admission webhook error on update'), 'low');
     assert.ok(!analyzeTask('Add retries to the uploader to prevent errors').signals.some((s) => s.kind === 'contained'));
   });
+  it('"set up" builds something; "set" alone is a setting change', () => {
+    assert.ok(!analyzeTask('Set up a reporting pipeline in Snowflake').signals.some((s) => s.kind === 'contained'));
+    assert.ok(analyzeTask('Set the default timeout of the pipeline to 30 s').signals.some((s) => s.kind === 'contained'));
+  });
+  it('"end-to-end" is testing only as end-to-end tests', () => {
+    assert.deepEqual(areas('Write end to end tests for checkout'), ['testing']);
+    assert.ok(!areas('Set up an end-to-end pipeline for the Snowflake data').includes('testing'));
+    assert.ok(!areas('Integrate Stripe end to end with webhook processing').includes('testing'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
