@@ -1045,10 +1045,12 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // Substantial scope for one area: a new module/service, codebase-wide change, external integration, migration between technologies.
   // A cue word inside a longer area phrase is part of a name ("integration test", "full text search").
   const named = flags(SLOT_NAMED, tokens.length);
-  for (const k of keep) if (k.n > 1) for (let j = k.i; j < k.i + k.n; j++) named[j] = 1;
+  // (Per token: the length of the multi-word area phrase over it, so a cue that is the whole phrase,
+  // "blue/green", still counts.)
+  for (const k of keep) if (k.n > 1) for (let j = k.i; j < k.i + k.n; j++) named[j] = k.n;
   const subst: Evidence[] = [];
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || named[h.i] === 1 || genericReplace(tokens, h, clauseOf, techClauses)) continue;
+    if (negated[h.i] || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses)) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }
@@ -1095,7 +1097,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // what the work is for, not a sign that the work is a fix.
   for (const h of containedCues) {
     // "Set up a pipeline" builds something; "set the timeout" is a setting change.
-    if (negated[h.i] || named[h.i] === 1 || h.i >= purpose || (tokens[h.i]!.lower === 'set' && tokens[h.i + 1]?.lower === 'up')) continue;
+    if (negated[h.i] || named[h.i] !== 0 || h.i >= purpose || (tokens[h.i]!.lower === 'set' && tokens[h.i + 1]?.lower === 'up')) continue;
     contained.push(h.ev);
   }
   if (docsHit) contained.push(docsHit.ev);

@@ -89,6 +89,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'redesign', 'refactor', 'replace', 'migrate', 'migration', 'port to', 'port the', 'port from', 'convert', 'modernise', 'modernize', 'infrastructure', 'scaffold', 'sunset',
     'multi-tenancy', 'workflow', 'lifecycle', 'offline', 'sync', 'synchronization', 'real-time', 'realtime', 'sharding', 'replica', 'replication',
     'coverage', 'threshold', 'support for', 'multi-cloud', 'multi cloud',
+    // A deployment strategy needs a second environment and traffic switching: a new deployment system.
+    'blue/green', 'blue-green', 'blue green', 'canary deployment', 'canary release', 'progressive delivery',
   ],
   // ROUTING §4 "high": a whole product or platform.
   wholeSystem: [

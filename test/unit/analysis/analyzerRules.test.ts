@@ -231,6 +231,14 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(!areas('Set up an end-to-end pipeline for the Snowflake data').includes('testing'));
     assert.ok(!areas('Integrate Stripe end to end with webhook processing').includes('testing'));
   });
+  it('a blue/green or canary deployment strategy is a new deployment system (substantial)', () => {
+    assert.equal(complexity('Reduce deployment incidents via Blue/Green deployments'), 'medium');
+    assert.equal(complexity('Fix the typo in the blue/green deployment script'), 'low');
+  });
+  it('a scope cue that is a whole area phrase counts; one inside a longer phrase does not', () => {
+    assert.ok(analyzeTask('Include a third-party indexing tool for search').signals.some((s) => s.kind === 'substantial'));
+    assert.ok(!analyzeTask('Add an integration test for the login').signals.some((s) => s.kind === 'substantial'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
