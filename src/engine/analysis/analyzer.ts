@@ -85,7 +85,7 @@ const CAPABILITY_VERBS = new Set(['add', 'edit', 'delet', 'creat', 'view', 'mana
   'invit', 'shar', 'export', 'import', 'track', 'sav', 'submit', 'comment', 'rat', 'review', 'order', 'purchas', 'regist', 'subscrib', 'cancel', 'reserv',
   'see', 'brows', 'configur', 'customiz', 'customis', 'personaliz', 'personalis']);
 const REPLACE_STEMS = new Set(['replac', 'swap']);
-const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around']);
+const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around', 'that', 'which']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
 /** Verbs that carry a policy or standard out (stems): the policy is then a constraint, not the deliverable. */
 const POLICY_WORK_VERBS = new Set(['implement', 'enforc', 'apply', 'harden', 'configur', 'enabl', 'integrat', 'automat', 'deploy', 'fix', 'remediat']);
@@ -130,10 +130,13 @@ const AUTOMATION_TRIGGERS: ReadonlySet<string> = new Set(['automat', 'automatica
 
 /**
  * Whether text[start, end) is only part of a host name ("test" in "test.pypi.org", "gitlab" in
- * "gitlab.com"): a site is named, not the area's work. Dotted names that match whole ("node.js",
+ * "gitlab.com") or of a code path ("Api" in "Api::V1::PlantsController#index"): a place is named,
+ * not the area's work. Dotted names that match whole ("node.js",
  * "socket.io") are kept.
  */
 function insideIdentifier(text: string, start: number, end: number): boolean {
+  // A code path ("Api::V1::PlantsController#index") names where, like a host name.
+  if ((text[end] === ':' && text[end + 1] === ':') || (text[start - 1] === ':' && text[start - 2] === ':') || (text[end] === '#' && /\w/.test(text[end + 1] ?? ''))) return true;
   if (text[end] !== '.' && text[start - 1] !== '.') return false;
   let a = start;
   let b = end;

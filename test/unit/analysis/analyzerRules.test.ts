@@ -239,6 +239,13 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(analyzeTask('Include a third-party indexing tool for search').signals.some((s) => s.kind === 'substantial'));
     assert.ok(!analyzeTask('Add an integration test for the login').signals.some((s) => s.kind === 'substantial'));
   });
+  it('a word inside a code path ("Api::V1::PlantsController#index") names a place, not an area', () => {
+    assert.deepEqual(areas('Very slow query on Api::V1::PlantsController#index'), ['database']);
+    assert.ok(areas('Slow query in the API endpoint for plants').includes('backend'));
+  });
+  it('what a test checks ("a test that confirms we can log in") is its subject', () => {
+    assert.deepEqual(areas('Add a Playwright test that confirms users can log in to their accounts'), ['testing']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
