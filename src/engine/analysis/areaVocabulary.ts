@@ -26,7 +26,7 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   'theme', 'click', 'clicking', 'tap', 'overlap', 'overflow', 'color', 'colour', 'font', 'menu', 'icon', 'browser', 'scroll', 'mobile', 'banner', 'toggle',
   'swift', 'electron', 'seo', 'vite', 'webpack', 'translation', 'animation', 'widget', 'page', 'chrome', 'idp',
   // infra
-  'environment', 'instance', 'lb', 'dr', 'storage', 'module', 'cost', 'capacity', 'edge', 'p2p', 'region', 'domain', 'network', 'staging', 'fly', 'provision',
+  'environment', 'production environment', 'prod environment', 'instance', 'lb', 'dr', 'storage', 'module', 'cost', 'capacity', 'edge', 'p2p', 'region', 'domain', 'network', 'staging', 'fly', 'provision',
   'provisioning', 'cloud', 'hosting', 'infra', 'pagination', 'aws', 'gcp', 'azure', 'google cloud', 'amazon web services', 'self-hosted', 'self hosted', 'bucket', 'vm', 'ssh', 'iam', 'lambda', 's3', 'networking', 'debian', 'ubuntu',
   // security
   'secure', 'encryption', 'encrypt', 'tls', 'injection', 'safeguard', 'credential', 'credentials', 'exploit', 'firewall', 'opa',

@@ -246,6 +246,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('what a test checks ("a test that confirms we can log in") is its subject', () => {
     assert.deepEqual(areas('Add a Playwright test that confirms users can log in to their accounts'), ['testing']);
   });
+  it('"production environment" is where something happens, as weak as "environment"', () => {
+    assert.ok(!areas('Memory leak observed in production environments under high API load').includes('infrastructure/cloud'));
+    assert.deepEqual(areas('Provision a production environment on AWS'), ['infrastructure/cloud']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
