@@ -250,6 +250,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(!areas('Memory leak observed in production environments under high API load').includes('infrastructure/cloud'));
     assert.deepEqual(areas('Provision a production environment on AWS'), ['infrastructure/cloud']);
   });
+  it('closing or remediating certification gaps is certification work (high)', () => {
+    assert.equal(complexity('Close the HIPAA and SOC 2 gaps that are ours'), 'high');
+    assert.equal(complexity('Remediate the PCI DSS compliance gaps found last quarter'), 'high');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
