@@ -67,7 +67,7 @@ const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observab
 const A_SUBJECT_HEAD = 1;
 const A_L2 = 2;
 const AREA_BITS = Uint8Array.from(AREA_IDS, (a) => (SUBJECT_HEADS.has(a) ? A_SUBJECT_HEAD : 0) | (L2_AREAS.has(a) ? A_L2 : 0));
-/** Index of CI/CD in AREA_IDS (the publishing rule below promotes its weak words). */
+/** Index of CI/CD in AREA_IDS (the release-automation rule below promotes its weak words). */
 const AX_CICD = AREA_IDS.indexOf('CI/CD');
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish']);
 const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library',
@@ -230,6 +230,9 @@ function append<T>(list: T[] | undefined, item: T): T[] {
 // Publishing a built artifact is release automation, CI/CD work (ROUTING §3): "Automate Helm chart
 // publishing", "Push releases to Docker Hub". Stems.
 const PUBLISH_WORDS = new Set(['publish', 'push', 'releas']);
+// Automating a deployment or build is the same release automation: "Automate deployment using Terraform".
+const AUTOMATE_WORDS = new Set(['automat', 'automatic', 'automatically', 'automation']);
+const DELIVERY_WORDS = new Set(['deploy', 'deployment', 'build', 'releas', 'publish', 'ship']);
 const ARTIFACT_WORDS = new Set(['imag', 'chart', 'packag', 'artifact', 'binary', 'ami', 'amis', 'wheel', 'releas', 'registry', 'hub', 'ghcr', 'ecr', 'pypi', 'npm']);
 // Verbs that state what the work is for ("to reduce user error", "reducing the burden"). Stems.
 const PURPOSE_VERBS = new Set(['reduc', 'prevent', 'avoid', 'catch', 'detect', 'minimis', 'minimiz', 'eliminat', 'protect', 'mitigat', 'lower', 'guard']);
@@ -252,6 +255,8 @@ const C_ANY_VERB = 1024;
 const C_NOUN_TOO = 2048;
 const C_PUBLISH = 4096;
 const C_ARTIFACT = 8192;
+const C_AUTOMATE = 16384;
+const C_DELIVERY = 32768;
 function wordClasses(t: Token): number {
   const f = t.form;
   if (f.classes < 0) {
@@ -260,7 +265,8 @@ function wordClasses(t: Token): number {
       | (MIGRATION_TOOLING.has(st) ? C_MIGRATION_TOOLING : 0) | (KUBE_TARGETS.has(st) ? C_KUBE : 0) | (USER_START.has(st) ? C_USER_START : 0)
       | (DECOMMISSION_VERBS.has(st) ? C_DECOMMISSION : 0) | (RUNNING_COMPONENTS.has(st) ? C_RUNNING : 0) | (SCAN_ACTIVATION.has(st) ? C_SCAN_ACT : 0)
       | (SCAN_NOUNS.has(st) ? C_SCAN_NOUN : 0) | (ANY_VERB_STEMS.has(st) ? C_ANY_VERB : 0) | (NOUN_TOO_STEMS.has(st) ? C_NOUN_TOO : 0)
-      | (PUBLISH_WORDS.has(st) ? C_PUBLISH : 0) | (ARTIFACT_WORDS.has(st) ? C_ARTIFACT : 0);
+      | (PUBLISH_WORDS.has(st) ? C_PUBLISH : 0) | (ARTIFACT_WORDS.has(st) ? C_ARTIFACT : 0)
+      | (AUTOMATE_WORDS.has(st) ? C_AUTOMATE : 0) | (DELIVERY_WORDS.has(st) ? C_DELIVERY : 0);
   }
   return f.classes;
 }
@@ -752,8 +758,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   let nStrong = 0;
   for (let ax = 0; ax < AREA_IDS.length; ax++) {
     const list = areaEv[ax];
-    // A weak release word naming the publishing of an artifact is release automation (CI/CD, §3).
-    const publishing = ax === AX_CICD && list !== undefined && !hasFullWeight(list) && publishesArtifact(tokens, r.classes);
+    // A weak release word naming the publishing of an artifact, or automated deployment, is release automation (CI/CD, §3).
+    const publishing = ax === AX_CICD && list !== undefined && !hasFullWeight(list) && releaseAutomation(tokens, r.classes);
     if (publishing) areaScore[ax] = Math.max(areaScore[ax]!, 1);
     if (list && (hasFullWeight(list) || separateWeakPair(list) || publishing)) {
       strong[ax] = 1;
@@ -924,18 +930,34 @@ function sentenceBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Whether a publishing word stands within three tokens of its clause of another word naming a built artifact or registry. */
-function publishesArtifact(tokens: readonly Token[], classes: number): boolean {
-  if ((classes & C_PUBLISH) === 0 || (classes & C_ARTIFACT) === 0) return false;
+/**
+ * Whether the text names release automation (ROUTING §3 CI/CD): a publishing word within three tokens
+ * of its clause of another word naming a built artifact or registry ("Helm chart publishing"), or an
+ * automating word up to three tokens before a delivery word ("Automate deployment", "automatic way to build").
+ */
+function releaseAutomation(tokens: readonly Token[], classes: number): boolean {
+  const publish = (classes & C_PUBLISH) !== 0 && (classes & C_ARTIFACT) !== 0;
+  const automate = (classes & C_AUTOMATE) !== 0 && (classes & C_DELIVERY) !== 0;
+  if (!publish && !automate) return false;
   for (let i = 0; i < tokens.length; i++) {
-    if ((wordClasses(tokens[i]!) & C_PUBLISH) === 0) continue;
-    for (let k = Math.max(0, i - 3); k <= i + 3 && k < tokens.length; k++) {
-      if (k === i || (wordClasses(tokens[k]!) & C_ARTIFACT) === 0) continue;
-      let crosses = false; // a clause boundary between them
-      for (let j = Math.min(i, k) + 1; j <= Math.max(i, k); j++) if (tokens[j]!.clauseStart) crosses = true;
-      if (!crosses) return true;
+    const ci = wordClasses(tokens[i]!);
+    if (publish && (ci & C_PUBLISH) !== 0) {
+      for (let k = Math.max(0, i - 3); k <= i + 3 && k < tokens.length; k++) {
+        if (k !== i && (wordClasses(tokens[k]!) & C_ARTIFACT) !== 0 && !clauseBetween(tokens, i, k)) return true;
+      }
+    }
+    if (automate && (ci & C_AUTOMATE) !== 0) {
+      for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+        if ((wordClasses(tokens[k]!) & C_DELIVERY) !== 0 && !clauseBetween(tokens, i, k)) return true;
+      }
     }
   }
+  return false;
+}
+
+/** Whether a clause boundary falls between tokens i and k. */
+function clauseBetween(tokens: readonly Token[], i: number, k: number): boolean {
+  for (let j = Math.min(i, k) + 1; j <= Math.max(i, k); j++) if (tokens[j]!.clauseStart) return true;
   return false;
 }
 

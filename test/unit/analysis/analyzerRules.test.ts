@@ -254,6 +254,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Close the HIPAA and SOC 2 gaps that are ours'), 'high');
     assert.equal(complexity('Remediate the PCI DSS compliance gaps found last quarter'), 'high');
   });
+  it('automating a deployment or build is release automation (CI/CD, §3)', () => {
+    assert.ok(areas('Provision the VPC with Terraform and automate deployment').includes('CI/CD'));
+    assert.ok(areas('A more automatic way to build and update the AMI with Packer').includes('CI/CD'));
+    assert.ok(!areas('Automate the Terraform plan review, the deployment notes are separate').includes('CI/CD'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
