@@ -236,6 +236,8 @@ const DELIVERY_WORDS = new Set(['deploy', 'deployment', 'build', 'releas', 'publ
 const ARTIFACT_WORDS = new Set(['imag', 'chart', 'packag', 'artifact', 'binary', 'ami', 'amis', 'wheel', 'releas', 'registry', 'hub', 'ghcr', 'ecr', 'pypi', 'npm']);
 // Verbs that state what the work is for ("to reduce user error", "reducing the burden"). Stems.
 const PURPOSE_VERBS = new Set(['reduc', 'prevent', 'avoid', 'catch', 'detect', 'minimis', 'minimiz', 'eliminat', 'protect', 'mitigat', 'lower', 'guard']);
+// Strategy verbs that name thinking, not a feature someone uses (stems).
+const COGNITIVE_VERBS = new Set(['understand', 'evaluat', 'assess', 'research', 'investigat', 'study']);
 // First words of the user-facing patterns below ("allow users", "let each customer", "users can").
 const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer', 'ability', 'abl']);
 
@@ -685,7 +687,9 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   }
   // In a user story the verb after "want to"/"able to" is a user capability, not a plan ("I want to define roles").
   // (The "as" test first: it settles most tasks without the word lookup.)
-  const capability = firstVerb !== undefined && firstVerb.i >= 2 && tokens[0]!.lower === 'as' && CAPABILITY_LEADS.has(tokens[firstVerb.i - (tokens[firstVerb.i - 1]!.lower === 'to' ? 2 : 1)]!.lower);
+  // A purely cognitive verb ("I want to evaluate Argo CD", "I need to understand…") is not an app capability.
+  const capability = firstVerb !== undefined && firstVerb.i >= 2 && tokens[0]!.lower === 'as' && !COGNITIVE_VERBS.has(tokens[firstVerb.i]!.stem)
+    && CAPABILITY_LEADS.has(tokens[firstVerb.i - (tokens[firstVerb.i - 1]!.lower === 'to' ? 2 : 1)]!.lower);
   // A "verb" right after a determiner is a noun ("The plan is to migrate…").
   // Also a few words into a noun phrase ("a cohesive UI design"), and a participle used as an
   // adjective ("selected filters") is not the leading verb either.

@@ -259,6 +259,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(areas('A more automatic way to build and update the AMI with Packer').includes('CI/CD'));
     assert.ok(!areas('Automate the Terraform plan review, the deployment notes are separate').includes('CI/CD'));
   });
+  it('an evaluative question or a cognitive verb in a user story asks for an evaluation (strategy)', () => {
+    assert.notEqual(analyzeTask('As a business owner, I need to understand the advantages / disadvantages of AWS Control Tower').strategy.kind, 'none');
+    assert.notEqual(analyzeTask('As a developer I want to know how difficult it will be to port the tool to Python 3').strategy.kind, 'none');
+    assert.equal(analyzeTask('As an admin, I want to define roles for my team').strategy.kind, 'none');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
