@@ -21,7 +21,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'discussion', 'should we', 'do we need', 'how should we', 'which one', 'options for', 'list the step', 'steps to migrate', 'approach for', 'steps to be taken', 'steps to take', 'risks and mitigation', 'mitigations', 'responsibilities',
     'document the scope', 'define the scope', 'scope of the', 'scope of our',
     // Evaluative questions: their answer is an evaluation or a decision.
-    'how difficult', 'how hard', 'how much effort', 'pros and cons', 'advantages and disadvantages', 'advantages / disadvantages', 'informed decision',
+    'cost analysis', 'impact analysis', 'how difficult', 'how hard', 'how much effort', 'pros and cons', 'advantages and disadvantages', 'advantages / disadvantages', 'informed decision',
   ],
   // Strategy only when it is the task's leading verb ("Evaluate adding…", not "…and evaluate").
   strategyVerb: [
