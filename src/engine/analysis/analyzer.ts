@@ -236,6 +236,8 @@ const DELIVERY_WORDS = new Set(['deploy', 'deployment', 'build', 'releas', 'publ
 const ARTIFACT_WORDS = new Set(['imag', 'chart', 'packag', 'artifact', 'binary', 'ami', 'amis', 'wheel', 'releas', 'registry', 'hub', 'ghcr', 'ecr', 'pypi', 'npm']);
 // Verbs that state what the work is for ("to reduce user error", "reducing the burden"). Stems.
 const PURPOSE_VERBS = new Set(['reduc', 'prevent', 'avoid', 'catch', 'detect', 'minimis', 'minimiz', 'eliminat', 'protect', 'mitigat', 'lower', 'guard']);
+// Prepositions that attach a policy or standard to the work as its yardstick ("with a retention policy").
+const QUALIFIER_PREPS = new Set(['with', 'per', 'under', 'following', 'according']);
 // Strategy verbs that name thinking, not a feature someone uses (stems).
 const COGNITIVE_VERBS = new Set(['understand', 'evaluat', 'assess', 'research', 'investigat', 'study']);
 // First words of the user-facing patterns below ("allow users", "let each customer", "users can").
@@ -711,7 +713,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // "Implement the retention policy", "Harden X to the CIS Benchmark": a policy or standard that a
   // work verb carries out is the yardstick of the work, not the deliverable (ROUTING §3).
   const stratOnlyEv: Evidence[] = [];
-  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i) stratOnlyEv.push(h.ev);
+  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i && !qualifierOfWork(tokens, h.i, firstVerb)) stratOnlyEv.push(h.ev);
   const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
   return { docsHit, stratEv, stratOnlyEv, isStrategy };
 }
@@ -974,6 +976,20 @@ function purposeStart(tokens: readonly Token[]): number {
     if (w.endsWith('ing') && PURPOSE_VERBS.has(tokens[k]!.stem) && !tokens[k]!.clauseStart) return k;
   }
   return tokens.length;
+}
+
+/**
+ * Whether the phrase at token i qualifies work named before it ("Set up nightly backups with a retention
+ * policy", "… per the security policy"): "with/per/under/following/according to" within the three
+ * tokens before it, in its clause, after the task's leading verb.
+ */
+function qualifierOfWork(tokens: readonly Token[], i: number, firstVerb: Hit | undefined): boolean {
+  if (!firstVerb || firstVerb.i >= i) return false;
+  for (let k = i - 1; k >= Math.max(firstVerb.i + 1, i - 3); k--) {
+    if (QUALIFIER_PREPS.has(tokens[k]!.lower)) return true;
+    if (tokens[k + 1]!.clauseStart) return false;
+  }
+  return false;
 }
 
 /** Whether one of the verb hits is a building verb (BUILD_VERBS). */

@@ -264,6 +264,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.notEqual(analyzeTask('As a developer I want to know how difficult it will be to port the tool to Python 3').strategy.kind, 'none');
     assert.equal(analyzeTask('As an admin, I want to define roles for my team').strategy.kind, 'none');
   });
+  it('a policy attached to the work ("with a retention policy") is its yardstick, not the deliverable', () => {
+    assert.equal(analyzeTask('Set up nightly database backups to S3 with a retention policy').strategy.kind, 'none');
+    assert.equal(analyzeTask('Write a data retention policy').strategy.kind, 'strategy-only');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
