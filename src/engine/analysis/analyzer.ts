@@ -1004,7 +1004,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const { finalAreas, docsHit, isStrategy, strategyOnly, certAction } = x;
   // Scope signals (ROUTING §4).
   const signals: ScopeSignal[] = [];
-  const live = detectLive(r, finalAreas, isStrategy);
+  // A document about an operation (a runbook, a guide) does not carry it out, any more than a plan does.
+  const live = detectLive(r, finalAreas, isStrategy || docsHit !== undefined);
 
   const migVerbs = unnegated(hitsOf(r, CX_MIGRATION_VERB), negated);
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
