@@ -82,6 +82,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'one test', 'issue', 'fails', 'failing', 'failure', 'wrong', 'incorrect', 'slow', 'leak', 'exception', 'null', 'undefined', 'missing', 'rename',
     'bump', 'typo', 'cleanup', 'clean up', 'workaround', 'hotfix', 'patch', 'cannot', "can't", 'unable', "doesn't work", 'does not work',
     'no longer', 'stopped working', 'timeout', 'hang', 'freeze', 'glitch', 'flicker', 'inconsistent', 'duplicate', 'typos',
+    // Symptoms in a bug report.
+    'time out', 'times out', 'timed out', 'timing out', 'out of memory', 'stuck', 'deadlock', 'race condition', 'segfault', 'panic', 'panics',
   ],
   // ROUTING §4 "medium" for one area: a new service or module, codebase-wide change, external integration.
   substantial: [

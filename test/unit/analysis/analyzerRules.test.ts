@@ -268,6 +268,14 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(analyzeTask('Set up nightly database backups to S3 with a retention policy').strategy.kind, 'none');
     assert.equal(analyzeTask('Write a data retention policy').strategy.kind, 'strategy-only');
   });
+  it('a document about an operation (a runbook) does not carry it out (§5)', () => {
+    assert.equal(analyzeTask('Write a runbook for restoring the database from backups').liveOps.live, false);
+    assert.equal(analyzeTask('Restore the production database from last night\'s snapshot').liveOps.live, true);
+  });
+  it('bug symptoms ("time out", "stuck") mark a contained fix', () => {
+    assert.equal(complexity('Our Lambda functions time out under load'), 'low');
+    assert.ok(analyzeTask('Workers get stuck after a deadlock in the queue').signals.some((s) => s.kind === 'contained'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
