@@ -937,8 +937,9 @@ function sentenceBreak(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Whether the text names release automation (ROUTING §3 CI/CD): a publishing word within three tokens
- * of its clause of another word naming a built artifact or registry ("Helm chart publishing"), or an
+ * Whether the text names release automation (ROUTING §3 CI/CD): a publishing word with a word naming a
+ * built artifact or registry up to three tokens before or five after it in its clause ("Helm chart
+ * publishing", "Publish the Python SDK to PyPI"), or an
  * automating word up to three tokens before a delivery word ("Automate deployment", "automatic way to build").
  */
 function releaseAutomation(tokens: readonly Token[], classes: number): boolean {
@@ -948,7 +949,8 @@ function releaseAutomation(tokens: readonly Token[], classes: number): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const ci = wordClasses(tokens[i]!);
     if (publish && (ci & C_PUBLISH) !== 0) {
-      for (let k = Math.max(0, i - 3); k <= i + 3 && k < tokens.length; k++) {
+      // Three words back ("Helm chart publishing"), five forward: the verb's object or destination ("Publish the Python SDK to PyPI").
+      for (let k = Math.max(0, i - 3); k <= i + 5 && k < tokens.length; k++) {
         if (k !== i && (wordClasses(tokens[k]!) & C_ARTIFACT) !== 0 && !clauseBetween(tokens, i, k)) return true;
       }
     }

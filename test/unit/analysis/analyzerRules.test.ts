@@ -215,6 +215,7 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('publishing a built artifact is release automation (CI/CD, §3)', () => {
     assert.deepEqual(areas('Push releases to Docker Hub for AMD64 and ARM64'), ['CI/CD', 'containers/kubernetes']);
     assert.ok(areas('Automate Helm chart publishing').includes('CI/CD'));
+    assert.deepEqual(areas('Publish the Python SDK to PyPI on tag'), ['CI/CD']);
     assert.ok(!areas('Publish the blog post about our Helm chart, the image gallery').includes('CI/CD'));
   });
   it('a fix-word in a purpose clause is the aim, not a sign of a contained fix', () => {
