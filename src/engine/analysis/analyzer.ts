@@ -12,7 +12,7 @@ import {
   type StrategyFinding,
 } from './analysisTypes';
 import { CUE_KINDS, CUE_VOCABULARY } from './cueVocabulary';
-import { LOWER_CONTINUATIONS, LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_CONTINUATIONS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
+import { EXACT_CASE_NAMES, LOWER_CONTINUATIONS, LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_CONTINUATIONS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
 import { stem, tokenizeScratch, type Token, type WordForm } from './tokenize';
 
 /**
@@ -71,7 +71,7 @@ const AREA_BITS = Uint8Array.from(AREA_IDS, (a) => (SUBJECT_HEADS.has(a) ? A_SUB
 const AX_CICD = AREA_IDS.indexOf('CI/CD');
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish']);
 const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library',
-  'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'infrastructur', 'pipelin', 'plugin', 'extension']);
+  'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'infrastructur', 'pipelin', 'plugin', 'extension', 'stack']);
 /** Words that open a subordinate clause or purpose: what follows is not the built object ("alerting to know when pipelines are down"). */
 const SUBORDINATORS = new Set(['to', 'when', 'so', 'that', 'because', 'if', 'which', 'while', 'whenever', 'where',
   // the built object's noun phrase ends at a preposition ("dashboard for the history service")
@@ -994,6 +994,11 @@ function qualifierOfWork(tokens: readonly Token[], i: number, firstVerb: Hit | u
   return false;
 }
 
+/** Whether hit h is the "set" of "set up". */
+function setUp(tokens: readonly Token[], h: Hit): boolean {
+  return tokens[h.i]!.lower === 'set' && tokens[h.i + 1]?.lower === 'up';
+}
+
 /** Whether one of the verb hits is a building verb (BUILD_VERBS). */
 function anyBuildVerb(tokens: readonly Token[], verbs: readonly Hit[]): boolean {
   for (const h of verbs) if (BUILD_VERBS.has(verbKey(tokens, h))) return true;
@@ -1089,7 +1094,10 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const { task, tokens, negated } = r;
   const { keep, concerns, firstVerb, docsHit, isStrategy, techClauses } = x;
   const clauseOf = clauseIndex(tokens.length); // filled by readConcerns
-  const containedCues = hitsOf(r, CX_CONTAINED);
+  // "Set up a pipeline" builds something; "set the timeout" is a setting change.
+  const containedAll = hitsOf(r, CX_CONTAINED);
+  let containedCues = containedAll;
+  for (const h of containedAll) if (setUp(tokens, h)) { containedCues = containedAll.filter((x) => !setUp(tokens, x)); break; }
   // Substantial scope for one area: a new module/service, codebase-wide change, external integration, migration between technologies.
   // A cue word inside a longer area phrase is part of a name ("integration test", "full text search").
   const named = flags(SLOT_NAMED, tokens.length);
@@ -1105,7 +1113,8 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   for (const c of concerns) if (c.concern !== 'product') for (const e of c.evidence) subst.push(e);
   // A named technology: a name the catalogues list (whichever vocabulary decided its area).
   const techHits: Hit[] = [];
-  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && h.sense.tech) techHits.push(h);
+  // (A hand-listed word the catalogues list in exact case counts when written so: "Set up Jaeger and Grafana".)
+  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && EXACT_CASE_NAMES.get(tokens[h.i]!.lower) === tokens[h.i]!.raw))) techHits.push(h);
   // Building a new component ("Build a notification service", "Create a data warehouse") is a new
   // service or module (§4 substantial): a building verb with a component noun later in its clause.
   for (const v of hitsOf(r, CX_IMPL_VERB)) {
@@ -1144,8 +1153,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // A fix-word in the purpose ("Admission webhook to reduce user error", "checks to catch issues") is
   // what the work is for, not a sign that the work is a fix.
   for (const h of containedCues) {
-    // "Set up a pipeline" builds something; "set the timeout" is a setting change.
-    if (negated[h.i] || named[h.i] !== 0 || h.i >= purpose || (tokens[h.i]!.lower === 'set' && tokens[h.i + 1]?.lower === 'up')) continue;
+    if (negated[h.i] || named[h.i] !== 0 || h.i >= purpose) continue;
     contained.push(h.ev);
   }
   if (docsHit) contained.push(docsHit.ev);

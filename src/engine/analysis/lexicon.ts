@@ -76,6 +76,14 @@ export function lowerKey(phrase: string): string {
     .join(' ');
 }
 
+/**
+ * Hand-vocabulary words a catalogue lists in exact case only, lower case → the catalogue's spelling
+ * ("prometheus" → "Prometheus"): written so, the word names a technology (filled by `build`).
+ */
+export const EXACT_CASE_NAMES = new Map<string, string>();
+/** Exact-case catalogue names that are ordinary nouns as well (a UI accordion, an S3 bucket). */
+const COMMON_NOUNS = new Set(['accordion', 'bucket', 'middleware', 'query', 'pipelines']);
+
 /** Builds the lexicon once (module load): hand vocabulary first, then catalogue names not already known. */
 function build(): Lexicon {
   const lex: Lexicon = { entries: new Map(), maxLen: new Map(), tech: new Map(), techMaxLen: new Map() };
@@ -115,6 +123,8 @@ function build(): Lexicon {
     if (handArea.has(handKey)) {
       // A catalogue name that is a common word ("Pipelines", exact case only) does not make the hand
       // phrase ("pipeline") a named technology.
+      // One listed in exact case ("Prometheus", "Jaeger") is a named technology only written that way.
+      if (exactCase && !generic && !COMMON_NOUNS.has(name.toLowerCase()) && !name.includes(' ')) EXACT_CASE_NAMES.set(name.toLowerCase(), name);
       if (generic || exactCase) continue;
       // The hand vocabulary decides the area, but the catalogues say it is a named technology.
       const he = lex.entries.get(handKey)!;

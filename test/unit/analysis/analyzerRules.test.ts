@@ -277,6 +277,13 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Our Lambda functions time out under load'), 'low');
     assert.ok(analyzeTask('Workers get stuck after a deadlock in the queue').signals.some((s) => s.kind === 'contained'));
   });
+  it('a catalogue name listed in exact case is a named technology when written so ("Jaeger")', () => {
+    assert.ok(analyzeTask('Set up Jaeger and Grafana for tracing').signals.some((s) => s.kind === 'substantial' && s.evidence.some((e) => e.phrase === 'Jaeger')));
+    assert.ok(!analyzeTask('Set up jaeger tracing for the api').signals.some((s) => s.kind === 'substantial' && s.evidence.some((e) => e.phrase === 'jaeger')));
+  });
+  it('setting up a stack is building a new system (substantial)', () => {
+    assert.ok(analyzeTask('Set up a monitoring stack').signals.some((s) => s.kind === 'substantial'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
