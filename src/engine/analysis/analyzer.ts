@@ -138,6 +138,9 @@ function insideIdentifier(text: string, start: number, end: number): boolean {
   // A code path ("Api::V1::PlantsController#index") names where, like a host name.
   if ((text[end] === ':' && text[end + 1] === ':') || (text[start - 1] === ':' && text[start - 2] === ':') || (text[end] === '#' && /\w/.test(text[end + 1] ?? ''))) return true;
   if (text[end] !== '.' && text[start - 1] !== '.') return false;
+  // A dotted name with an underscore in it is code ("orders.created_at"), not a product ("Node.js").
+  if (text[end] === '.' && /^[A-Za-z0-9]*_/.test(text.slice(end + 1, end + 40))) return true;
+  if (text[start - 1] === '.' && /_[A-Za-z0-9]*$/.test(text.slice(Math.max(0, start - 40), start - 1))) return true;
   let a = start;
   let b = end;
   while (a > 0 && HOST_CHAR.test(text[a - 1]!)) a--;

@@ -108,7 +108,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'database', 'db', 'rdbms', 'sql', 'nosql', 'postgres', 'postgresql', 'psql', 'mysql', 'mariadb', 'sqlite', 'mongo', 'mongodb', 'mongoose', 'dynamodb',
     'cassandra', 'scylladb', 'cockroachdb', 'oracle', 'oracle database', 'sql server', 'mssql', 'redis', 'valkey', 'couchdb', 'couchbase', 'neo4j', 'firestore',
     'rds', 'aurora', 'cloud sql', 'supabase', 'planetscale', 'vitess', 'timescaledb', 'influxdb', 'clickhouse', 'duckdb', 'tidb', 'yugabytedb', 'pgvector',
-    'schema', 'table', 'column', 'index', 'indexes', 'indices', 'query', 'queries', 'n+1', 'n+1 query', 'slow query', 'join', 'foreign key', 'primary key',
+    'schema', 'table', 'column', 'index', 'indexes', 'indices', 'add index', 'add an index', 'create index', 'missing index', 'database index', 'composite index', 'query', 'queries', 'n+1', 'n+1 query', 'slow query', 'join', 'foreign key', 'primary key',
     'constraint', 'stored procedure', 'trigger', 'view materialized', 'materialized view', 'orm', 'sqlalchemy', 'alembic', 'prisma', 'typeorm', 'sequelize',
     'activerecord', 'active record', 'hibernate', 'knex', 'drizzle', 'flyway', 'liquibase', 'db migration', 'database migration', 'schema migration',
     'data model', 'data import', 'import data', 'import all data', 'data migration', 'replica', 'read replica', 'read-replica', 'replication', 'shard', 'sharding', 'partition', 'partitioning', 'backup', 'point-in-time',

@@ -284,6 +284,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('setting up a stack is building a new system (substantial)', () => {
     assert.ok(analyzeTask('Set up a monitoring stack').signals.some((s) => s.kind === 'substantial'));
   });
+  it('a dotted code name ("orders.created_at") is a place; "add index" is database work', () => {
+    assert.deepEqual(areas('Add index on orders.created_at to speed up reports'), ['database']);
+    assert.ok(areas('Upgrade Node.js to 20 in the API service').includes('backend'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
