@@ -241,6 +241,8 @@ const ARTIFACT_WORDS = new Set(['imag', 'chart', 'packag', 'artifact', 'binary',
 const PURPOSE_VERBS = new Set(['reduc', 'prevent', 'avoid', 'catch', 'detect', 'minimis', 'minimiz', 'eliminat', 'protect', 'mitigat', 'lower', 'guard']);
 // Prepositions that attach a policy or standard to the work as its yardstick ("with a retention policy").
 const QUALIFIER_PREPS = new Set(['with', 'per', 'under', 'following', 'according']);
+// "Sign in with / via / using / through <provider>".
+const LOGIN_PREPS = new Set(['with', 'via', 'using', 'through']);
 // Strategy verbs that name thinking, not a feature someone uses (stems).
 const COGNITIVE_VERBS = new Set(['understand', 'evaluat', 'assess', 'research', 'investigat', 'study']);
 // First words of the user-facing patterns below ("allow users", "let each customer", "users can").
@@ -997,6 +999,29 @@ function qualifierOfWork(tokens: readonly Token[], i: number, firstVerb: Hit | u
   return false;
 }
 
+/**
+ * Evidence for a sign-in through a named provider: a login word, then "with/via/using/through" within two
+ * tokens, then a capitalised name, after a determiner at most ("log in with my Google account"), or undefined.
+ */
+function loginWithProvider(tokens: readonly Token[], text: string, negated: Uint8Array): Evidence | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const st = tokens[i]!.stem;
+    const two = (st === 'log' || st === 'sign') && tokens[i + 1]?.lower === 'in';
+    if (!(two || st === 'login' || st === 'signin' || st === 'authenticat') || negated[i]) continue;
+    const from = i + (two ? 2 : 1);
+    for (let k = from; k < Math.min(tokens.length, from + 2); k++) {
+      if (!LOGIN_PREPS.has(tokens[k]!.lower)) continue;
+      // The name comes first after the preposition, or after a determiner ("with my Google account").
+      const j = k + 1 < tokens.length && DETERMINERS.has(tokens[k + 1]!.lower) ? k + 2 : k + 1;
+      if (j >= tokens.length || tokens[j]!.clauseStart) break;
+      const c = text.charCodeAt(tokens[j]!.start);
+      if (c >= 65 && c <= 90) return ev(tokens, text, i, j - i + 1, 'integration:external-provider:login-with-provider', 1);
+      break;
+    }
+  }
+  return undefined;
+}
+
 /** Whether hit h is the "set" of "set up". */
 function setUp(tokens: readonly Token[], h: Hit): boolean {
   return tokens[h.i]!.lower === 'set' && tokens[h.i + 1]?.lower === 'up';
@@ -1149,6 +1174,12 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
     if (negated[h.i] || r.ignored.some((e) => e.rule.startsWith('artifact-subject:') && e.start <= h.ev.start && h.ev.end <= e.end)) continue;
     subst.push(cite(h.ev, `integration:external-provider:${h.ev.rule}`));
     break;
+  }
+  // Signing in through a named account provider ("sign in with my Google or GitHub account", "OAuth login
+  // via Bitbucket") is an integration with an external identity provider (§4), whichever provider it is.
+  if (subst.length === 0 || !subst.some((e) => e.rule.startsWith('integration:external-provider:'))) {
+    const login = loginWithProvider(tokens, task, negated);
+    if (login) subst.push(login);
   }
   // A documentation change is contained (§4) whatever it documents.
   if (!(docsHit && !isStrategy)) addSignal(signals, 'substantial', subst);

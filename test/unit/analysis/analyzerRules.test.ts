@@ -288,6 +288,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Add index on orders.created_at to speed up reports'), ['database']);
     assert.ok(areas('Upgrade Node.js to 20 in the API service').includes('backend'));
   });
+  it('signing in through a named provider is an external integration (§4)', () => {
+    assert.equal(complexity('Add OAuth login with Bitbucket'), 'medium');
+    assert.ok(analyzeTask('Sign in with my GitLab account').signals.some((s) => s.kind === 'substantial' && s.evidence.some((e) => e.rule.endsWith('login-with-provider'))));
+    assert.equal(complexity('Fix login with email address validation'), 'low');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
