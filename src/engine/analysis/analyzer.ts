@@ -105,7 +105,9 @@ const ANY_VERB_STEMS: ReadonlySet<string> = new Set([
   'crash', 'crashes', 'fail', 'break', 'hang', 'throw', 'cause', 'lead', 'look', 'work', 'happen', 'seem', 'display', 'go', 'become', 'take', 'give',
   'restore', 'backup', 'clone', 'copy', 'enhance', 'revise', 'rework', 'revamp', 'standardise', 'standardize', 'unify', 'streamline', 'investigate', 'debug',
   'benchmark', 'profile', 'measure', 'detect', 'notify', 'alert', 'block', 'deny', 'disallow', 'forbid', 'protect', 'pin', 'bump', 'tweak', 'tune',
-  'offer', 'please',
+  'offer', 'please', 'translate', 'localise', 'localize', 'route', 'redirect', 'serve', 'expose', 'handle', 'sort', 'paginate', 'split', 'combine',
+  'group', 'remove', 'delete', 'move', 'make', 'improve', 'reduce', 'allow', 'speed', 'optimise', 'optimize', 'encrypt', 'decrypt', 'compress',
+  'upload', 'download', 'schedule', 'retry',
 ].map((v) => stem(v.split(' ')[0]!)));
 /** Verb stems that are as often nouns ("log", "sync", "release"): read as a verb only when they open the title. */
 const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
@@ -113,6 +115,7 @@ const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
   'use', 'build', 'track', 'scale', 'design', 'plan', 'research', 'experiment', 'prototype', 'import', 'export', 'monitor', 'crash', 'break', 'look',
   'copy', 'clone', 'load', 'print', 'return', 'block', 'pin', 'bump', 'tweak', 'document', 'cache', 'store', 'host', 'patch', 'change', 'push', 'pull',
   'trigger', 'limit', 'drop', 'start', 'show', 'deploy', 'upgrade', 'fix', 'setup', 'rollback', 'rollout', 'install', 'run', 'ship', 'launch',
+  'route', 'group', 'sort', 'schedule', 'upload', 'download', 'retry', 'speed',
   'cutover', 'teardown', 'shutdown', 'restore', 'scan', 'move', 'port', 'switch', 'split', 'map', 'study', 'draft', 'outline', 'select', 'pick', 'record',
 ].map(stem));
 /** Verbs that take a running component out of service (stems), and the components (stems) they take out. */

@@ -293,6 +293,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(analyzeTask('Sign in with my GitLab account').signals.some((s) => s.kind === 'substantial' && s.evidence.some((e) => e.rule.endsWith('login-with-provider'))));
     assert.equal(complexity('Fix login with email address validation'), 'low');
   });
+  it('an imperative title ("Translate the onboarding emails") is not a verbless capability title', () => {
+    assert.equal(complexity('Translate the onboarding emails into German.'), 'low');
+    assert.equal(complexity('Booking & scheduling for clinics'), 'medium');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
