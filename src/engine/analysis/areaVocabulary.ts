@@ -29,7 +29,7 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   'environment', 'production environment', 'prod environment', 'instance', 'lb', 'dr', 'storage', 'module', 'cost', 'capacity', 'edge', 'p2p', 'region', 'domain', 'network', 'staging', 'fly', 'provision',
   'provisioning', 'cloud', 'hosting', 'infra', 'pagination', 'aws', 'gcp', 'azure', 'google cloud', 'amazon web services', 'self-hosted', 'self hosted', 'bucket', 'vm', 'ssh', 'iam', 'lambda', 's3', 'networking', 'debian', 'ubuntu',
   // security
-  'secure', 'encryption', 'encrypt', 'tls', 'injection', 'safeguard', 'credential', 'credentials', 'exploit', 'firewall', 'opa',
+  'secure', 'tls', 'injection', 'safeguard', 'credential', 'credentials', 'exploit', 'firewall', 'opa',
   'ids', 'malware',
   // observability
   'log', 'monitor', 'availability', 'trace', 'health check', 'healthcheck', 'instrument', 'heartbeat', 'profiling', 'uptime', 'be notified', 'notify us',

@@ -297,6 +297,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Translate the onboarding emails into German.'), 'low');
     assert.equal(complexity('Booking & scheduling for clinics'), 'medium');
   });
+  it('encryption is security hardening (§3), not a weak word', () => {
+    assert.ok(areas('Enable default encryption for all our S3 buckets').includes('security'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
