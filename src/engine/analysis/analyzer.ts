@@ -1221,7 +1221,9 @@ function targetList(kube: boolean, security: boolean, cloud: boolean): ('kuberne
 function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean): LiveOpsFinding {
   const { task, tokens, negated } = r;
   const automation = unnegated(hitsOf(r, CX_AUTOMATION), negated);
-  const targets = unnegated(hitsOf(r, CX_LIVE_TARGET), negated);
+  // A target word inside a longer area name ("email domain") is part of that name, not a live resource.
+  let targets = unnegated(hitsOf(r, CX_LIVE_TARGET), negated);
+  for (const h of targets) if (insideAreaName(r.areaHits, h)) { targets = targets.filter((x) => !insideAreaName(r.areaHits, x)); break; }
   const liveVerbs = hitsOf(r, CX_LIVE_VERB);
   const evidence: Evidence[] = [];
   // A plan about an operation does not carry it out; automation for it neither (ROUTING §5).

@@ -300,6 +300,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('encryption is security hardening (§3), not a weak word', () => {
     assert.ok(areas('Enable default encryption for all our S3 buckets').includes('security'));
   });
+  it('a live-target word inside a longer area name ("email domain") is part of the name', () => {
+    assert.equal(analyzeTask('Add group based authorization, restrict by email domain').liveOps.live, false);
+    assert.equal(analyzeTask('Add a DNS record for the api domain').liveOps.live, true);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
