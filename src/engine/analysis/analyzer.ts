@@ -191,7 +191,11 @@ function verbKey(tokens: readonly Token[], h: { i: number; n: number }): string 
 /** Whether token i of a task reads as a verb (see ANY_VERB_STEMS, NOUN_TOO_STEMS). */
 function verbAt(tokens: readonly Token[], i: number): boolean {
   const c = wordClasses(tokens[i]!);
-  return (c & C_ANY_VERB) !== 0 && (i === 0 || (c & C_NOUN_TOO) === 0);
+  if ((c & C_ANY_VERB) === 0) return false;
+  if ((c & C_NOUN_TOO) === 0) return true;
+  // A noun-or-verb word opens the title as a verb, unless "for"/"of" follows it: "Support for custom domains".
+  const next = tokens[i + 1]?.lower;
+  return i === 0 && next !== 'for' && next !== 'of';
 }
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
 // "test" followed by a determiner is the verb ("test the migration"), not a test to write.

@@ -304,6 +304,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(analyzeTask('Add group based authorization, restrict by email domain').liveOps.live, false);
     assert.equal(analyzeTask('Add a DNS record for the api domain').liveOps.live, true);
   });
+  it('a noun-or-verb word followed by "for" opens a verbless title ("Support for custom domains")', () => {
+    assert.equal(complexity('Support for custom domains'), 'medium');
+    assert.equal(complexity('Support the old config format in the parser'), 'low');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
