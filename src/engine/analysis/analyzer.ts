@@ -12,8 +12,9 @@ import {
   type StrategyFinding,
 } from './analysisTypes';
 import { CUE_KINDS, CUE_VOCABULARY } from './cueVocabulary';
-import { LOWER_CONTINUATIONS, LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_CONTINUATIONS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
+import { LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_TRIE, type LexEntry, type Sense } from './lexicon';
 import { stem, tokenizeScratch, type Token, type WordForm } from './tokenize';
+import { NO_NODE, type WordTrie } from './wordTrie';
 
 /**
  * One lexicon hit: token range, the sense it carries, and its evidence (built on first use: most
@@ -347,13 +348,23 @@ function addHit(count: number, i: number, n: number, s: Sense, weight: number): 
   else HITS.push(new Hit().set(i, n, s, weight));
 }
 
-// Bits of `WordForm.cont`: the word continues a phrase of the stem trie / of the lowercase trie.
-const CONT_STEM = 1;
-const CONT_LOWER = 2;
-/** The continuation bits of a word form, memoised on it like `wordClasses`. */
-function contBits(f: WordForm): number {
-  if (f.cont < 0) f.cont = (STEM_CONTINUATIONS.has(f.stem) ? CONT_STEM : 0) | (LOWER_CONTINUATIONS.has(f.lower) ? CONT_LOWER : 0);
-  return f.cont;
+// The trie ids of a word form, looked up on first use and memoised on the interned form (like
+// `wordClasses`): most tokens then cost no string-keyed lookup at all.
+function stemRoot(f: WordForm): number {
+  if (f.stemRoot < 0) f.stemRoot = STEM_TRIE.root(f.stem);
+  return f.stemRoot;
+}
+function lowerRoot(f: WordForm): number {
+  if (f.lowerRoot < 0) f.lowerRoot = LOWER_TRIE.root(f.lower);
+  return f.lowerRoot;
+}
+function stemCont(f: WordForm): number {
+  if (f.stemCont < 0) f.stemCont = STEM_TRIE.contId(f.stem);
+  return f.stemCont;
+}
+function lowerCont(f: WordForm): number {
+  if (f.lowerCont < 0) f.lowerCont = LOWER_TRIE.contId(f.lower);
+  return f.lowerCont;
 }
 
 /**
@@ -361,7 +372,6 @@ function contBits(f: WordForm): number {
  * exact-case entries. The array and its hits are valid until the next call (see `HITS`).
  */
 function findHits(tokens: readonly Token[], text: string): readonly Hit[] {
-  const hits = HITS;
   hitTokens = tokens;
   hitText = text;
   let count = 0;
@@ -370,37 +380,38 @@ function findHits(tokens: readonly Token[], text: string): readonly Hit[] {
   const caseTells = !isTitleCase(tokens, text);
   for (let i = 0; i < nTok; i++) {
     const form = tokens[i]!.form;
-    for (let pass = 0; pass < 2; pass++) {
-      // The first level is memoised on the interned word form: most tokens stop there.
-      let node: TrieNode | null | undefined = pass === 0 ? form.stemNode : form.lowerNode;
-      if (node === undefined) {
-        node = (pass === 0 ? STEM_TRIE.get(form.stem) : LOWER_TRIE.get(form.lower)) ?? null;
-        if (pass === 0) form.stemNode = node;
-        else form.lowerNode = node;
-      }
-      for (let n = 1; n <= MAX_PHRASE_TOKENS && i + n <= nTok && node; n++) {
-        if (n > 1) {
-          const next: Map<string, TrieNode> | undefined = node.next;
-          if (next === undefined) break;
-          // A word that continues no phrase at all needs no lookup in this level.
-          const f = tokens[i + n - 1]!.form;
-          if ((contBits(f) & (pass === 0 ? CONT_STEM : CONT_LOWER)) === 0) break;
-          node = next.get(pass === 0 ? f.stem : f.lower);
-          if (!node) break;
-        }
-        const e = node.entry;
-        if (!e) continue;
-        for (const s of e.senses) addHit(count++, i, n, s, s.t === 'area' ? s.weight : 1);
-        if (caseTells && e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart) {
-          let same = true;
-          for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
-          if (same) for (const s of e.caseSenses) addHit(count++, i, n, s, 1);
-        }
+    // The stem trie, then the lowercase trie (the hit order the rule passes were written against).
+    const s0 = stemRoot(form);
+    if (s0 !== NO_NODE) count = walk(STEM_TRIE, tokens, i, s0, false, caseTells, count);
+    const l0 = lowerRoot(form);
+    if (l0 !== NO_NODE) count = walk(LOWER_TRIE, tokens, i, l0, true, caseTells, count);
+  }
+  if (HITS.length > count) HITS.length = count;
+  return HITS;
+}
+
+/** Adds the hits of the phrases of `trie` that start at token i (level-one node `node`); returns the new hit count. */
+function walk(trie: WordTrie<LexEntry>, tokens: readonly Token[], i: number, node: number, lower: boolean, caseTells: boolean, count: number): number {
+  const end = Math.min(tokens.length, i + MAX_PHRASE_TOKENS);
+  for (let j = i; ; ) {
+    const e = trie.entry(node);
+    if (e) {
+      const n = j - i + 1;
+      for (const s of e.senses) addHit(count++, i, n, s, s.t === 'area' ? s.weight : 1);
+      if (caseTells && e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart) {
+        let same = true;
+        for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
+        if (same) for (const s of e.caseSenses) addHit(count++, i, n, s, 1);
       }
     }
+    if (++j >= end || !trie.branchesAt(node)) return count;
+    // A word that continues no phrase at all (id 0) needs no edge lookup.
+    const f = tokens[j]!.form;
+    const id = lower ? lowerCont(f) : stemCont(f);
+    if (id === 0) return count;
+    node = trie.child(node, id);
+    if (node === NO_NODE) return count;
   }
-  if (hits.length > count) hits.length = count;
-  return hits;
 }
 
 /**

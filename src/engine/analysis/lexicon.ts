@@ -3,6 +3,7 @@ import { AREA_VOCABULARY, WEAK_PHRASES } from './areaVocabulary';
 import { CONCERN_VOCABULARY, CUE_KINDS, CUE_VOCABULARY, type CueKind } from './cueVocabulary';
 import { TECH_LEXICON } from './generated/techLexicon';
 import { phraseKey, tokenize } from './tokenize';
+import { WordTrie } from './wordTrie';
 
 /** What one lexicon phrase means. */
 export type Sense =
@@ -142,56 +143,12 @@ function build(): Lexicon {
 /** The lexicon, built once at module load. */
 export const LEXICON: Lexicon = build();
 
-/** A trie node over token forms: walking it needs no joined n-gram strings (the hot path of analysis). */
-export interface TrieNode {
-  entry: LexEntry | undefined;
-  /** The next level; undefined on a leaf (no longer phrase continues here). */
-  next: Map<string, TrieNode> | undefined;
-}
-
-function toTrie(map: ReadonlyMap<string, LexEntry>): Map<string, TrieNode> {
-  const root = new Map<string, TrieNode>();
-  for (const [key, entry] of map) {
-    const parts = key.split(' ');
-    let level = root;
-    let node: TrieNode | undefined;
-    for (let k = 0; k < parts.length; k++) {
-      node = level.get(parts[k]!);
-      if (!node) {
-        // Both fields set at creation (one map for every node: the walk's reads stay monomorphic).
-        node = { entry: undefined, next: undefined };
-        level.set(parts[k]!, node);
-      }
-      if (k + 1 < parts.length) level = node.next ??= new Map();
-    }
-    node!.entry = entry;
-  }
-  return root;
-}
-
-/** Tries of the hand vocabulary (stemmed forms) and the catalogue names (lowercase forms). */
-export const STEM_TRIE: ReadonlyMap<string, TrieNode> = toTrie(LEXICON.entries);
-export const LOWER_TRIE: ReadonlyMap<string, TrieNode> = toTrie(LEXICON.tech);
-
-/** The keys that occur past the first level of a trie: the words that can continue a phrase. */
-function continuations(root: ReadonlyMap<string, TrieNode>): Set<string> {
-  const out = new Set<string>();
-  const walk = (level: ReadonlyMap<string, TrieNode>, first: boolean): void => {
-    for (const [key, node] of level) {
-      if (!first) out.add(key);
-      if (node.next) walk(node.next, false);
-    }
-  };
-  walk(root, true);
-  return out;
-}
-
 /**
- * Stems (resp. lowercase forms) that continue some phrase of STEM_TRIE (LOWER_TRIE) past its first
- * word: a token outside them cannot extend a match, so no lookup in a node's next level is needed.
+ * Tries of the hand vocabulary (keyed by stemmed forms) and of the catalogue names (lowercase
+ * forms), compiled to integer node and word ids (see WordTrie).
  */
-export const STEM_CONTINUATIONS: ReadonlySet<string> = continuations(STEM_TRIE);
-export const LOWER_CONTINUATIONS: ReadonlySet<string> = continuations(LOWER_TRIE);
+export const STEM_TRIE: WordTrie<LexEntry> = new WordTrie(LEXICON.entries);
+export const LOWER_TRIE: WordTrie<LexEntry> = new WordTrie(LEXICON.tech);
 
 /** Longest phrase length in tokens. */
 export const MAX_PHRASE_TOKENS = MAX_N;

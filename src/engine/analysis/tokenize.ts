@@ -4,8 +4,6 @@
  * and a text match exactly when their stemmed token sequences are equal.
  */
 
-import type { TrieNode } from './lexicon';
-
 /**
  * Facts about one lowercase word form, interned: every token of that form in every text shares
  * one object, so the lowercase and stemmed strings are made (and hashed by the lexicon maps) once
@@ -14,13 +12,14 @@ import type { TrieNode } from './lexicon';
 export interface WordForm {
   readonly lower: string;
   readonly stem: string;
-  /** First-level nodes of the lexicon tries, looked up on first use (undefined: not yet; null: none). */
-  stemNode: TrieNode | null | undefined;
-  lowerNode: TrieNode | null | undefined;
+  /** Level-one nodes of the lexicon tries (`WordTrie` node ids, 0: none; -1: not looked up yet). */
+  stemRoot: number;
+  lowerRoot: number;
   /** The analyzer's word-class bits for this stem (-1: not computed yet). */
   classes: number;
-  /** Whether this word continues some lexicon phrase past its first word (bits, see the analyzer's `findHits`; -1: not computed yet). */
-  cont: number;
+  /** Continuation ids of the stem and of the lowercase form in the lexicon tries (`WordTrie.contId`; 0: continues no phrase; -1: not looked up yet). */
+  stemCont: number;
+  lowerCont: number;
   /** Weight of this word in the scope model (undefined: not looked up yet; null: not a weighted feature). */
   scopeWeight: number | null | undefined;
   /**
@@ -246,10 +245,11 @@ function newForm(text: string, start: number, end: number, h: number, slot: numb
   const form: WordForm = {
     lower,
     stem: stem(lower),
-    stemNode: undefined,
-    lowerNode: undefined,
+    stemRoot: -1,
+    lowerRoot: -1,
     classes: -1,
-    cont: -1,
+    stemCont: -1,
+    lowerCont: -1,
     scopeWeight: undefined,
     pack0: packOf(lower, 0),
     pack1: packOf(lower, 1),
