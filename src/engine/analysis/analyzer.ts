@@ -28,18 +28,19 @@ class Hit {
   i = 0;
   n = 0;
   sense!: Sense;
-  /** Weight of the hit's evidence (an area sense's weight; 1 for cues, concerns and exact-case names). */
-  weight = 1;
-  set(i: number, n: number, sense: Sense, weight: number): this {
+  set(i: number, n: number, sense: Sense): this {
     this.evCache = undefined;
     this.i = i;
     this.n = n;
     this.sense = sense;
-    this.weight = weight;
     return this;
   }
+  /** Weight of the hit's evidence: its sense's (an area phrase's weight; 1 for cues, concerns and exact-case names). */
+  get weight(): number {
+    return this.sense.weight;
+  }
   get ev(): Evidence {
-    return (this.evCache ??= ev(hitTokens, hitText, this.i, this.n, this.sense.rule, this.weight));
+    return (this.evCache ??= ev(hitTokens, hitText, this.i, this.n, this.sense.rule, this.sense.weight));
   }
 }
 
@@ -343,9 +344,9 @@ let hitTokens: readonly Token[] = [];
 let hitText = '';
 
 /** Appends (or overwrites in place) hit number `count` of the current analysis. */
-function addHit(count: number, i: number, n: number, s: Sense, weight: number): void {
-  if (count < HITS.length) HITS[count]!.set(i, n, s, weight);
-  else HITS.push(new Hit().set(i, n, s, weight));
+function addHit(count: number, i: number, n: number, s: Sense): void {
+  if (count < HITS.length) HITS[count]!.set(i, n, s);
+  else HITS.push(new Hit().set(i, n, s));
 }
 
 // The trie ids of a word form, looked up on first use and memoised on the interned form (like
@@ -397,11 +398,12 @@ function walk(trie: WordTrie<LexEntry>, tokens: readonly Token[], i: number, nod
     const e = trie.entry(node);
     if (e) {
       const n = j - i + 1;
-      for (const s of e.senses) addHit(count++, i, n, s, s.t === 'area' ? s.weight : 1);
+      for (const s of e.senses) addHit(count++, i, n, s);
       if (caseTells && e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart) {
         let same = true;
         for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
-        if (same) for (const s of e.caseSenses) addHit(count++, i, n, s, 1);
+        // (Exact-case senses are catalogue names, made with weight 1.)
+        if (same) for (const s of e.caseSenses) addHit(count++, i, n, s);
       }
     }
     if (++j >= end || !trie.branchesAt(node)) return count;

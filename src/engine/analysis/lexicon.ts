@@ -5,19 +5,53 @@ import { TECH_LEXICON } from './generated/techLexicon';
 import { phraseKey, tokenize } from './tokenize';
 import { WordTrie } from './wordTrie';
 
-/** What one lexicon phrase means. */
-export type Sense =
-  | {
-      readonly t: 'area';
-      readonly area: AreaId;
-      readonly weight: number;
-      readonly rule: string;
-      readonly tech: boolean;
-      /** Index of `area` in AREA_IDS (the analyzer's per-area arrays), so a hit's area needs no keyed lookup. */
-      readonly ax: number;
-    }
-  | { readonly t: 'concern'; readonly concern: ConcernId; readonly rule: string }
-  | { readonly t: 'cue'; readonly cue: CueKind; readonly rule: string; /** Index of `cue` in CUE_KINDS (the analyzer's per-kind arrays). */ readonly ix: number };
+/**
+ * What one lexicon phrase means. Every sense has every field (those of the other kinds left
+ * undefined) and is made by `makeSense`, so all senses share one hidden class: the analyzer reads
+ * `sense.t`, `.weight`, `.ax` on every hit, and three shapes made each of those reads polymorphic.
+ */
+export type Sense = AreaSense | ConcernSense | CueSense;
+
+interface SenseFields {
+  readonly rule: string;
+  /** Weight of a hit's evidence: an area phrase's weight; 1 for cues and concerns. */
+  readonly weight: number;
+  /** A named technology (catalogue name); false for cues and concerns. */
+  readonly tech: boolean;
+  /** Index of `area` in AREA_IDS (the analyzer's per-area arrays), so a hit's area needs no keyed lookup; -1 for other kinds. */
+  readonly ax: number;
+  /** Index of `cue` in CUE_KINDS (the analyzer's per-kind arrays); -1 for other kinds. */
+  readonly ix: number;
+}
+export interface AreaSense extends SenseFields {
+  readonly t: 'area';
+  readonly area: AreaId;
+  readonly concern: undefined;
+  readonly cue: undefined;
+}
+export interface ConcernSense extends SenseFields {
+  readonly t: 'concern';
+  readonly area: undefined;
+  readonly concern: ConcernId;
+  readonly cue: undefined;
+}
+export interface CueSense extends SenseFields {
+  readonly t: 'cue';
+  readonly area: undefined;
+  readonly concern: undefined;
+  readonly cue: CueKind;
+}
+
+function areaSense(area: AreaId, weight: number, rule: string, tech: boolean): AreaSense {
+  return makeSense('area', area, undefined, undefined, rule, weight, tech) as AreaSense;
+}
+
+/** The one literal every sense is made from (same keys, same order: one hidden class). */
+function makeSense(t: Sense['t'], area: AreaId | undefined, concern: ConcernId | undefined, cue: CueKind | undefined, rule: string, weight: number, tech: boolean): Sense {
+  const ax = area === undefined ? -1 : AREA_IDS.indexOf(area);
+  const ix = cue === undefined ? -1 : CUE_KINDS.indexOf(cue);
+  return { t, area, concern, cue, rule, weight, tech, ax, ix } as Sense;
+}
 
 /** A lexicon entry: its senses, and for ambiguous catalogue names the exact spelling required. */
 export interface LexEntry {
@@ -89,7 +123,7 @@ function build(): Lexicon {
       if (!key || key.split(' ').length > MAX_N) continue;
       handArea.add(key);
       const e = entryFor(lex, key);
-      if (!e.senses.some((s) => s.t === 'area' && s.area === area)) e.senses.push({ t: 'area', area, weight, rule: `vocab:${area}:${phrase}`, tech: false, ax: AREA_IDS.indexOf(area) });
+      if (!e.senses.some((s) => s.t === 'area' && s.area === area)) e.senses.push(areaSense(area, weight, `vocab:${area}:${phrase}`, false));
     }
   }
   for (const [cue, phrases] of Object.entries(CUE_VOCABULARY) as [CueKind, readonly string[]][]) {
@@ -97,7 +131,7 @@ function build(): Lexicon {
       const key = phraseKey(phrase);
       if (!key || key.split(' ').length > MAX_N) continue;
       const e = entryFor(lex, key);
-      if (!e.senses.some((s) => s.t === 'cue' && s.cue === cue)) e.senses.push({ t: 'cue', cue, rule: `cue:${cue}:${phrase}`, ix: CUE_KINDS.indexOf(cue) });
+      if (!e.senses.some((s) => s.t === 'cue' && s.cue === cue)) e.senses.push(makeSense('cue', undefined, undefined, cue, `cue:${cue}:${phrase}`, 1, false));
     }
   }
   for (const [concern, phrases] of Object.entries(CONCERN_VOCABULARY) as [ConcernId, readonly string[]][]) {
@@ -105,7 +139,7 @@ function build(): Lexicon {
       const key = phraseKey(phrase);
       if (!key || key.split(' ').length > MAX_N) continue;
       const e = entryFor(lex, key);
-      if (!e.senses.some((s) => s.t === 'concern' && s.concern === concern)) e.senses.push({ t: 'concern', concern, rule: `concern:${concern}:${phrase}` });
+      if (!e.senses.some((s) => s.t === 'concern' && s.concern === concern)) e.senses.push(makeSense('concern', undefined, concern, undefined, `concern:${concern}:${phrase}`, 1, false));
     }
   }
   for (const [name, area, exactCase, source] of TECH_LEXICON) {
@@ -121,13 +155,13 @@ function build(): Lexicon {
       const he = lex.entries.get(handKey)!;
       for (let k = 0; k < he.senses.length; k++) {
         const sk = he.senses[k]!;
-        // A literal with the same keys in the same order as the others, not `{ ...sk, tech: true }`:
-        // a spread copy got a map of its own, so every read of a hit's sense saw one map more.
-        if (sk.t === 'area' && !sk.tech) he.senses[k] = { t: 'area', area: sk.area, weight: sk.weight, rule: sk.rule, tech: true, ax: sk.ax };
+        // Made like the others, not `{ ...sk, tech: true }`: a spread copy got a map of its own, so
+        // every read of a hit's sense saw one map more.
+        if (sk.t === 'area' && !sk.tech) he.senses[k] = areaSense(sk.area, sk.weight, sk.rule, true);
       }
       continue;
     }
-    const sense: Sense = { t: 'area', area, weight: 1, rule: `lexicon:${source}:${name}→${area}`, tech: !generic, ax: AREA_IDS.indexOf(area) };
+    const sense: Sense = areaSense(area, 1, `lexicon:${source}:${name}→${area}`, !generic);
     const e = entryFor(lex, key, true);
     if (exactCase) {
       if (e.senses.some((s) => s.t === 'area') || e.caseSenses.length > 0) continue;
