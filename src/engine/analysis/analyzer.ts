@@ -377,29 +377,29 @@ function findHits(tokens: readonly Token[], text: string): readonly Hit[] {
   hitText = text;
   let count = 0;
   const nTok = tokens.length;
-  // In Title Case text ("Add Accordion To Settings Page") capitals prove nothing, as at a clause start.
-  const caseTells = !isTitleCase(tokens, text);
+  titleCase = -1; // read on the first exact-case candidate, if any: most texts have none
   for (let i = 0; i < nTok; i++) {
     const form = tokens[i]!.form;
     // The stem trie, then the lowercase trie (the hit order the rule passes were written against).
     const s0 = stemRoot(form);
-    if (s0 !== NO_NODE) count = walk(STEM_TRIE, tokens, i, s0, false, caseTells, count);
+    if (s0 !== NO_NODE) count = walk(STEM_TRIE, tokens, i, s0, false, count);
     const l0 = lowerRoot(form);
-    if (l0 !== NO_NODE) count = walk(LOWER_TRIE, tokens, i, l0, true, caseTells, count);
+    if (l0 !== NO_NODE) count = walk(LOWER_TRIE, tokens, i, l0, true, count);
   }
   if (HITS.length > count) HITS.length = count;
   return HITS;
 }
 
 /** Adds the hits of the phrases of `trie` that start at token i (level-one node `node`); returns the new hit count. */
-function walk(trie: WordTrie<LexEntry>, tokens: readonly Token[], i: number, node: number, lower: boolean, caseTells: boolean, count: number): number {
+function walk(trie: WordTrie<LexEntry>, tokens: readonly Token[], i: number, node: number, lower: boolean, count: number): number {
   const end = Math.min(tokens.length, i + MAX_PHRASE_TOKENS);
   for (let j = i; ; ) {
     const e = trie.entry(node);
     if (e) {
       const n = j - i + 1;
       for (const s of e.senses) addHit(count++, i, n, s);
-      if (caseTells && e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart) {
+      // In Title Case text ("Add Accordion To Settings Page") capitals prove nothing, as at a clause start.
+      if (e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart && caseTells(tokens)) {
         let same = true;
         for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
         // (Exact-case senses are catalogue names, made with weight 1.)
@@ -414,6 +414,15 @@ function walk(trie: WordTrie<LexEntry>, tokens: readonly Token[], i: number, nod
     node = trie.child(node, id);
     if (node === NO_NODE) return count;
   }
+}
+
+/** Whether the current text is in Title Case (1), not (0), or not read yet (-1); see `caseTells`. */
+let titleCase = -1;
+
+/** Whether capitals tell in the current text (it is not in Title Case), read once per analysis. */
+function caseTells(tokens: readonly Token[]): boolean {
+  if (titleCase < 0) titleCase = isTitleCase(tokens, hitText) ? 1 : 0;
+  return titleCase === 0;
 }
 
 /**
