@@ -272,12 +272,6 @@ function nextWithClass(tokens: readonly Token[], cls: number, from: number, to: 
   for (let k = from; k < to; k++) if ((wordClasses(tokens[k]!) & cls) !== 0) return k;
   return -1;
 }
-/** The union of the word classes of every token: one sweep per analysis answers "does any token have class X". */
-function classUnion(tokens: readonly Token[]): number {
-  let u = 0;
-  for (const t of tokens) u |= wordClasses(t);
-  return u;
-}
 // Per-area scratch (see `flags`): score and "named strongly", cleared by each analysis.
 const AREA_SCORE = new Float64Array(AREA_IDS.length);
 const AREA_STRONG = new Uint8Array(AREA_IDS.length);
@@ -378,8 +372,15 @@ function findHits(tokens: readonly Token[], text: string): readonly Hit[] {
   let count = 0;
   const nTok = tokens.length;
   titleCase = -1; // read on the first exact-case candidate, if any: most texts have none
-  for (let i = 0; i < nTok; i++) {
-    const form = tokens[i]!.form;
+  // The same sweep takes the union of the word classes and numbers the clauses (see `hitClasses`).
+  let classes = 0;
+  const clauseOf = clauseIndex(nTok);
+  for (let i = 0, clause = 0; i < nTok; i++) {
+    const t = tokens[i]!;
+    if (i > 0 && t.clauseStart) clause++;
+    clauseOf[i] = clause;
+    classes |= wordClasses(t);
+    const form = t.form;
     // The stem trie, then the lowercase trie (the hit order the rule passes were written against).
     const s0 = stemRoot(form);
     if (s0 !== NO_NODE) count = walk(STEM_TRIE, tokens, i, s0, false, count);
@@ -387,8 +388,16 @@ function findHits(tokens: readonly Token[], text: string): readonly Hit[] {
     if (l0 !== NO_NODE) count = walk(LOWER_TRIE, tokens, i, l0, true, count);
   }
   if (HITS.length > count) HITS.length = count;
+  hitClasses = classes;
   return HITS;
 }
+
+/**
+ * The union of the word classes of the current analysis's tokens (C_* bits), taken by `findHits`
+ * in its sweep over the tokens; the clause number of each token is left in the `clauseIndex`
+ * scratch array the same way. (Each separate sweep over ~60 tokens cost more than its arithmetic.)
+ */
+let hitClasses = 0;
 
 /** Adds the hits of the phrases of `trie` that start at token i (level-one node `node`); returns the new hit count. */
 function walk(trie: WordTrie<LexEntry>, tokens: readonly Token[], i: number, node: number, lower: boolean, count: number): number {
@@ -569,7 +578,7 @@ export function analyzeTask(task: string): Analysis {
     }
   }
 
-  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: classUnion(tokens) };
+  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses };
   const { docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
@@ -630,7 +639,7 @@ interface Reading {
   readonly negated: Uint8Array;
   /** Mentions read and deliberately not counted (appended to by the passes). */
   readonly ignored: Evidence[];
-  /** The union of the tokens' word classes (C_* bits; see `classUnion`). */
+  /** The union of the tokens' word classes (C_* bits; see `hitClasses`). */
   readonly classes: number;
 }
 
@@ -796,11 +805,7 @@ function readConcerns(
   const concernEv = new Map<ConcernId, Evidence[]>();
   // "Replace"/"swap" is an architecture signal only when it replaces a named technology
   // ("Replace Nagios with Icinga"), not an icon or a string.
-  const clauseOf = clauseIndex(tokens.length);
-  for (let k = 0, c = 0; k < tokens.length; k++) {
-    if (k > 0 && tokens[k]!.clauseStart) c++;
-    clauseOf[k] = c;
-  }
+  const clauseOf = clauseIndex(tokens.length); // filled by findHits
   // Per clause: names a catalogued technology (scratch flags, not a Set per analysis).
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
@@ -831,7 +836,8 @@ function readConcerns(
   // User stories ("As a <role>, I want…") are product framing unless the role is technical.
   let userFacing: Evidence | undefined;
   let userStory: Evidence | undefined;
-  for (let k = 0; k + 1 < tokens.length && !userFacing; k++) {
+  // (Swept only when some token can open a pattern: most texts have none.)
+  for (let k = 0; (r.classes & C_USER_START) !== 0 && k + 1 < tokens.length && !userFacing; k++) {
     if ((wordClasses(tokens[k]!) & C_USER_START) === 0) continue; // no pattern starts here
     const a = tokens[k]!.stem;
     const b = tokens[k + 1]!.stem;
@@ -994,7 +1000,7 @@ function anyVerb(tokens: readonly Token[]): boolean {
 function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void {
   const { task, tokens, negated } = r;
   const { keep, concerns, firstVerb, docsHit, isStrategy, techClauses } = x;
-  const clauseOf = clauseIndex(tokens.length); // filled by readConcerns
+  const clauseOf = clauseIndex(tokens.length); // filled by findHits
   const containedCues = hitsOf(r, CX_CONTAINED);
   // Substantial scope for one area: a new module/service, codebase-wide change, external integration, migration between technologies.
   // A cue word inside a longer area phrase is part of a name ("integration test", "full text search").
