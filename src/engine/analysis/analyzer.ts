@@ -13,6 +13,7 @@ import {
 } from './analysisTypes';
 import { CUE_KINDS, CUE_VOCABULARY } from './cueVocabulary';
 import { LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_TRIE, type LexEntry, type Sense } from './lexicon';
+import { saturation } from './saturation';
 import { stem, tokenizeScratch, type Token, type WordForm } from './tokenize';
 import { NO_NODE, type WordTrie } from './wordTrie';
 
@@ -774,7 +775,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const areas: AreaFinding[] = [];
   for (let ax = 0; ax < AREA_IDS.length; ax++) {
     const s = areaScore[ax]!;
-    if (s >= 1 && (strong[ax] || nStrong === 0)) areas.push({ area: AREA_IDS[ax]!, score: Math.min(1, 1 - Math.exp(-1.6 * s)), evidence: areaEv[ax]! });
+    if (s >= 1 && (strong[ax] || nStrong === 0)) areas.push({ area: AREA_IDS[ax]!, score: Math.min(1, saturation(s)), evidence: areaEv[ax]! });
     else if (s > 0) for (const e of areaEv[ax]!) ignored.push(cite(e, `weak-only:${e.rule}`));
   }
   // With no area named outright, the one area weak words point to (a unique best score) is still a
@@ -788,7 +789,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
       if (s <= 0) continue;
       if (best < 0 || s > areaScore[best]!) { best = ax; tie = false; } else if (s === areaScore[best]!) tie = true;
     }
-    if (best >= 0 && !tie) weakBest = { area: AREA_IDS[best]!, score: Math.min(1, 1 - Math.exp(-1.6 * areaScore[best]!)), evidence: areaEv[best]!.map((e) => cite(e, `weak-best:${e.rule}`)) };
+    if (best >= 0 && !tie) weakBest = { area: AREA_IDS[best]!, score: Math.min(1, saturation(areaScore[best]!)), evidence: areaEv[best]!.map((e) => cite(e, `weak-best:${e.rule}`)) };
   }
   return { keep, areas, weakBest };
 }
@@ -858,7 +859,7 @@ function readConcerns(
     } else concernEv.delete('product');
   }
   const concerns: ConcernFinding[] = [];
-  for (const [c, e] of concernEv) concerns.push({ concern: c, score: Math.min(1, 1 - Math.exp(-1.6 * e.length)), evidence: e });
+  for (const [c, e] of concernEv) concerns.push({ concern: c, score: Math.min(1, saturation(e.length)), evidence: e });
 
   // A user story asking for an in-product capability ("As an admin, I want to add, edit and delete
   // products") with no technical word is a full-stack feature: backend and frontend, marked inferred.
