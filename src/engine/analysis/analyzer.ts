@@ -506,14 +506,21 @@ function separateWeakPair(list: readonly Evidence[]): boolean {
   return false;
 }
 
+// longestAreaHits' sorted list and its result, reused by the next analysis like the hits they hold
+// (nothing an analysis returns refers to a hit).
+const SORTED_AREA_HITS: Hit[] = [];
+const KEPT_AREA_HITS: Hit[] = [];
+
 /** Keeps, among overlapping area hits, the longest ("helm chart" over "chart", "Google Analytics" over "analytics"). */
-function longestAreaHits(hits: readonly Hit[], nTokens: number): Hit[] {
+function longestAreaHits(hits: readonly Hit[], nTokens: number): readonly Hit[] {
   // Longest first, then by position: a stable insertion sort (hits arrive in position order, and
-  // there are few area hits per text), without Array#sort's temporary copy.
-  const area: Hit[] = [];
+  // there are few area hits per text), without Array#sort's temporary copy. Both lists are written
+  // by index and truncated at the end: `length = 0` would drop their storage (V8 frees an emptied
+  // array's elements), so every call would grow them anew.
+  const area = SORTED_AREA_HITS;
+  let nArea = 0;
   for (const h of hits) {
-    let j = area.length;
-    area.push(h);
+    let j = nArea++;
     while (j > 0 && longestFirst(area[j - 1]!, h) > 0) {
       area[j] = area[j - 1]!;
       j--;
@@ -522,14 +529,18 @@ function longestAreaHits(hits: readonly Hit[], nTokens: number): Hit[] {
   }
   // Phrases are at most 4 tokens long, so a byte per token holds the owning length.
   const owner = flags(3, nTokens); // slot 3: the owner lengths
-  const keep: Hit[] = [];
-  for (const h of area) {
+  const keep = KEPT_AREA_HITS;
+  let nKeep = 0;
+  for (let x = 0; x < nArea; x++) {
+    const h = area[x]!;
     let free = true;
     for (let k = h.i; k < h.i + h.n; k++) if (owner[k]! > h.n) free = false;
     if (!free) continue;
     for (let k = h.i; k < h.i + h.n; k++) owner[k] = Math.max(owner[k]!, h.n);
-    keep.push(h);
+    keep[nKeep++] = h;
   }
+  if (area.length > nArea) area.length = nArea;
+  if (keep.length > nKeep) keep.length = nKeep;
   return keep;
 }
 const longestFirst = (a: Hit, b: Hit): number => b.n - a.n || a.i - b.i;
@@ -722,7 +733,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
 }
 
 /** Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable. */
-function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): { keep: Hit[]; areas: AreaFinding[]; weakBest: AreaFinding | undefined } {
+function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): { keep: readonly Hit[]; areas: AreaFinding[]; weakBest: AreaFinding | undefined } {
   const { task, tokens, negated, ignored } = r;
   // Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable.
   const keep = longestAreaHits(r.areaHits, tokens.length);
