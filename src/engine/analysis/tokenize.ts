@@ -159,16 +159,13 @@ function intern(form: WordForm, slot: number): void {
 
 /**
  * The intern key of a word of `len` characters whose packs are p0..p2 (words of at most PACKED_MAX
- * characters): murmur3's finaliser over the packs, so the table's low bits depend on every character.
+ * characters): the packs mixed by multiplication, then the high half folded into the low bits the
+ * table indexes by, so they depend on every character. (One round, not murmur3's full finaliser:
+ * the key sits on every token's path, and the packs are already spread over 28 bits each.)
  */
 function packHash(p0: number, p1: number, p2: number, len: number): number {
-  let h = Math.imul(p0 ^ 0x2545f491, 0x9e3779b1) ^ Math.imul(p1 ^ len, 0x85ebca6b) ^ Math.imul(p2, 0xc2b2ae35);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
+  const h = Math.imul(p0 ^ Math.imul(p1 ^ len, 0x85ebca6b) ^ Math.imul(p2, 0xc2b2ae35), 0x9e3779b1);
+  return h ^ (h >>> 15);
 }
 
 function sameLower(lower: string, text: string, start: number, end: number): boolean {
