@@ -12,8 +12,10 @@ import {
   type StrategyFinding,
 } from './analysisTypes';
 import { CUE_KINDS, CUE_VOCABULARY } from './cueVocabulary';
-import { EXACT_CASE_NAMES, LOWER_CONTINUATIONS, LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_CONTINUATIONS, STEM_TRIE, type Sense, type TrieNode } from './lexicon';
+import { EXACT_CASE_NAMES, LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_TRIE, type LexEntry, type Sense } from './lexicon';
+import { saturation } from './saturation';
 import { stem, tokenizeScratch, type Token, type WordForm } from './tokenize';
+import { NO_NODE, type WordTrie } from './wordTrie';
 
 /**
  * One lexicon hit: token range, the sense it carries, and its evidence (built on first use: most
@@ -27,18 +29,19 @@ class Hit {
   i = 0;
   n = 0;
   sense!: Sense;
-  /** Weight of the hit's evidence (an area sense's weight; 1 for cues, concerns and exact-case names). */
-  weight = 1;
-  set(i: number, n: number, sense: Sense, weight: number): this {
+  set(i: number, n: number, sense: Sense): this {
     this.evCache = undefined;
     this.i = i;
     this.n = n;
     this.sense = sense;
-    this.weight = weight;
     return this;
   }
+  /** Weight of the hit's evidence: its sense's (an area phrase's weight; 1 for cues, concerns and exact-case names). */
+  get weight(): number {
+    return this.sense.weight;
+  }
   get ev(): Evidence {
-    return (this.evCache ??= ev(hitTokens, hitText, this.i, this.n, this.sense.rule, this.weight));
+    return (this.evCache ??= ev(hitTokens, hitText, this.i, this.n, this.sense.rule, this.sense.weight));
   }
 }
 
@@ -306,12 +309,6 @@ function nextWithClass(tokens: readonly Token[], cls: number, from: number, to: 
   for (let k = from; k < to; k++) if ((wordClasses(tokens[k]!) & cls) !== 0) return k;
   return -1;
 }
-/** The union of the word classes of every token: one sweep per analysis answers "does any token have class X". */
-function classUnion(tokens: readonly Token[]): number {
-  let u = 0;
-  for (const t of tokens) u |= wordClasses(t);
-  return u;
-}
 // Per-area scratch (see `flags`): score and "named strongly", cleared by each analysis.
 const AREA_SCORE = new Float64Array(AREA_IDS.length);
 const AREA_STRONG = new Uint8Array(AREA_IDS.length);
@@ -378,18 +375,28 @@ let hitTokens: readonly Token[] = [];
 let hitText = '';
 
 /** Appends (or overwrites in place) hit number `count` of the current analysis. */
-function addHit(count: number, i: number, n: number, s: Sense, weight: number): void {
-  if (count < HITS.length) HITS[count]!.set(i, n, s, weight);
-  else HITS.push(new Hit().set(i, n, s, weight));
+function addHit(count: number, i: number, n: number, s: Sense): void {
+  if (count < HITS.length) HITS[count]!.set(i, n, s);
+  else HITS.push(new Hit().set(i, n, s));
 }
 
-// Bits of `WordForm.cont`: the word continues a phrase of the stem trie / of the lowercase trie.
-const CONT_STEM = 1;
-const CONT_LOWER = 2;
-/** The continuation bits of a word form, memoised on it like `wordClasses`. */
-function contBits(f: WordForm): number {
-  if (f.cont < 0) f.cont = (STEM_CONTINUATIONS.has(f.stem) ? CONT_STEM : 0) | (LOWER_CONTINUATIONS.has(f.lower) ? CONT_LOWER : 0);
-  return f.cont;
+// The trie ids of a word form, looked up on first use and memoised on the interned form (like
+// `wordClasses`): most tokens then cost no string-keyed lookup at all.
+function stemRoot(f: WordForm): number {
+  if (f.stemRoot < 0) f.stemRoot = STEM_TRIE.root(f.stem);
+  return f.stemRoot;
+}
+function lowerRoot(f: WordForm): number {
+  if (f.lowerRoot < 0) f.lowerRoot = LOWER_TRIE.root(f.lower);
+  return f.lowerRoot;
+}
+function stemCont(f: WordForm): number {
+  if (f.stemCont < 0) f.stemCont = STEM_TRIE.contId(f.stem);
+  return f.stemCont;
+}
+function lowerCont(f: WordForm): number {
+  if (f.lowerCont < 0) f.lowerCont = LOWER_TRIE.contId(f.lower);
+  return f.lowerCont;
 }
 
 /**
@@ -397,46 +404,71 @@ function contBits(f: WordForm): number {
  * exact-case entries. The array and its hits are valid until the next call (see `HITS`).
  */
 function findHits(tokens: readonly Token[], text: string): readonly Hit[] {
-  const hits = HITS;
   hitTokens = tokens;
   hitText = text;
   let count = 0;
   const nTok = tokens.length;
-  // In Title Case text ("Add Accordion To Settings Page") capitals prove nothing, as at a clause start.
-  const caseTells = !isTitleCase(tokens, text);
-  for (let i = 0; i < nTok; i++) {
-    const form = tokens[i]!.form;
-    for (let pass = 0; pass < 2; pass++) {
-      // The first level is memoised on the interned word form: most tokens stop there.
-      let node: TrieNode | null | undefined = pass === 0 ? form.stemNode : form.lowerNode;
-      if (node === undefined) {
-        node = (pass === 0 ? STEM_TRIE.get(form.stem) : LOWER_TRIE.get(form.lower)) ?? null;
-        if (pass === 0) form.stemNode = node;
-        else form.lowerNode = node;
-      }
-      for (let n = 1; n <= MAX_PHRASE_TOKENS && i + n <= nTok && node; n++) {
-        if (n > 1) {
-          const next: Map<string, TrieNode> | undefined = node.next;
-          if (next === undefined) break;
-          // A word that continues no phrase at all needs no lookup in this level.
-          const f = tokens[i + n - 1]!.form;
-          if ((contBits(f) & (pass === 0 ? CONT_STEM : CONT_LOWER)) === 0) break;
-          node = next.get(pass === 0 ? f.stem : f.lower);
-          if (!node) break;
-        }
-        const e = node.entry;
-        if (!e) continue;
-        for (const s of e.senses) addHit(count++, i, n, s, s.t === 'area' ? s.weight : 1);
-        if (caseTells && e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart) {
-          let same = true;
-          for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
-          if (same) for (const s of e.caseSenses) addHit(count++, i, n, s, 1);
-        }
+  titleCase = -1; // read on the first exact-case candidate, if any: most texts have none
+  // The same sweep takes the union of the word classes and numbers the clauses (see `hitClasses`).
+  let classes = 0;
+  const clauseOf = clauseIndex(nTok);
+  for (let i = 0, clause = 0; i < nTok; i++) {
+    const t = tokens[i]!;
+    if (i > 0 && t.clauseStart) clause++;
+    clauseOf[i] = clause;
+    classes |= wordClasses(t);
+    const form = t.form;
+    // The stem trie, then the lowercase trie (the hit order the rule passes were written against).
+    const s0 = stemRoot(form);
+    if (s0 !== NO_NODE) count = walk(STEM_TRIE, tokens, i, s0, false, count);
+    const l0 = lowerRoot(form);
+    if (l0 !== NO_NODE) count = walk(LOWER_TRIE, tokens, i, l0, true, count);
+  }
+  if (HITS.length > count) HITS.length = count;
+  hitClasses = classes;
+  return HITS;
+}
+
+/**
+ * The union of the word classes of the current analysis's tokens (C_* bits), taken by `findHits`
+ * in its sweep over the tokens; the clause number of each token is left in the `clauseIndex`
+ * scratch array the same way. (Each separate sweep over ~60 tokens cost more than its arithmetic.)
+ */
+let hitClasses = 0;
+
+/** Adds the hits of the phrases of `trie` that start at token i (level-one node `node`); returns the new hit count. */
+function walk(trie: WordTrie<LexEntry>, tokens: readonly Token[], i: number, node: number, lower: boolean, count: number): number {
+  const end = Math.min(tokens.length, i + MAX_PHRASE_TOKENS);
+  for (let j = i; ; ) {
+    const e = trie.entry(node);
+    if (e) {
+      const n = j - i + 1;
+      for (const s of e.senses) addHit(count++, i, n, s);
+      // In Title Case text ("Add Accordion To Settings Page") capitals prove nothing, as at a clause start.
+      if (e.exactCase && e.exactCase.length === n && !tokens[i]!.clauseStart && caseTells(tokens)) {
+        let same = true;
+        for (let k = 0; k < n; k++) if (tokens[i + k]!.raw !== e.exactCase[k]) same = false;
+        // (Exact-case senses are catalogue names, made with weight 1.)
+        if (same) for (const s of e.caseSenses) addHit(count++, i, n, s);
       }
     }
+    if (++j >= end || !trie.branchesAt(node)) return count;
+    // A word that continues no phrase at all (id 0) needs no edge lookup.
+    const f = tokens[j]!.form;
+    const id = lower ? lowerCont(f) : stemCont(f);
+    if (id === 0) return count;
+    node = trie.child(node, id);
+    if (node === NO_NODE) return count;
   }
-  if (hits.length > count) hits.length = count;
-  return hits;
+}
+
+/** Whether the current text is in Title Case (1), not (0), or not read yet (-1); see `caseTells`. */
+let titleCase = -1;
+
+/** Whether capitals tell in the current text (it is not in Title Case), read once per analysis. */
+function caseTells(tokens: readonly Token[]): boolean {
+  if (titleCase < 0) titleCase = isTitleCase(tokens, hitText) ? 1 : 0;
+  return titleCase === 0;
 }
 
 /**
@@ -510,14 +542,21 @@ function separateWeakPair(list: readonly Evidence[]): boolean {
   return false;
 }
 
+// longestAreaHits' sorted list and its result, reused by the next analysis like the hits they hold
+// (nothing an analysis returns refers to a hit).
+const SORTED_AREA_HITS: Hit[] = [];
+const KEPT_AREA_HITS: Hit[] = [];
+
 /** Keeps, among overlapping area hits, the longest ("helm chart" over "chart", "Google Analytics" over "analytics"). */
-function longestAreaHits(hits: readonly Hit[], nTokens: number): Hit[] {
+function longestAreaHits(hits: readonly Hit[], nTokens: number): readonly Hit[] {
   // Longest first, then by position: a stable insertion sort (hits arrive in position order, and
-  // there are few area hits per text), without Array#sort's temporary copy.
-  const area: Hit[] = [];
+  // there are few area hits per text), without Array#sort's temporary copy. Both lists are written
+  // by index and truncated at the end: `length = 0` would drop their storage (V8 frees an emptied
+  // array's elements), so every call would grow them anew.
+  const area = SORTED_AREA_HITS;
+  let nArea = 0;
   for (const h of hits) {
-    let j = area.length;
-    area.push(h);
+    let j = nArea++;
     while (j > 0 && longestFirst(area[j - 1]!, h) > 0) {
       area[j] = area[j - 1]!;
       j--;
@@ -526,14 +565,18 @@ function longestAreaHits(hits: readonly Hit[], nTokens: number): Hit[] {
   }
   // Phrases are at most 4 tokens long, so a byte per token holds the owning length.
   const owner = flags(3, nTokens); // slot 3: the owner lengths
-  const keep: Hit[] = [];
-  for (const h of area) {
+  const keep = KEPT_AREA_HITS;
+  let nKeep = 0;
+  for (let x = 0; x < nArea; x++) {
+    const h = area[x]!;
     let free = true;
     for (let k = h.i; k < h.i + h.n; k++) if (owner[k]! > h.n) free = false;
     if (!free) continue;
     for (let k = h.i; k < h.i + h.n; k++) owner[k] = Math.max(owner[k]!, h.n);
-    keep.push(h);
+    keep[nKeep++] = h;
   }
+  if (area.length > nArea) area.length = nArea;
+  if (keep.length > nKeep) keep.length = nKeep;
   return keep;
 }
 const longestFirst = (a: Hit, b: Hit): number => b.n - a.n || a.i - b.i;
@@ -583,7 +626,7 @@ export function analyzeTask(task: string): Analysis {
     }
   }
 
-  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: classUnion(tokens) };
+  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses };
   const { docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
@@ -644,7 +687,7 @@ interface Reading {
   readonly negated: Uint8Array;
   /** Mentions read and deliberately not counted (appended to by the passes). */
   readonly ignored: Evidence[];
-  /** The union of the tokens' word classes (C_* bits; see `classUnion`). */
+  /** The union of the tokens' word classes (C_* bits; see `hitClasses`). */
   readonly classes: number;
 }
 
@@ -731,7 +774,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
 }
 
 /** Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable. */
-function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): { keep: Hit[]; areas: AreaFinding[]; weakBest: AreaFinding | undefined } {
+function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): { keep: readonly Hit[]; areas: AreaFinding[]; weakBest: AreaFinding | undefined } {
   const { task, tokens, negated, ignored } = r;
   // Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable.
   const keep = longestAreaHits(r.areaHits, tokens.length);
@@ -787,7 +830,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const areas: AreaFinding[] = [];
   for (let ax = 0; ax < AREA_IDS.length; ax++) {
     const s = areaScore[ax]!;
-    if (s >= 1 && (strong[ax] || nStrong === 0)) areas.push({ area: AREA_IDS[ax]!, score: Math.min(1, 1 - Math.exp(-1.6 * s)), evidence: areaEv[ax]! });
+    if (s >= 1 && (strong[ax] || nStrong === 0)) areas.push({ area: AREA_IDS[ax]!, score: Math.min(1, saturation(s)), evidence: areaEv[ax]! });
     else if (s > 0) for (const e of areaEv[ax]!) ignored.push(cite(e, `weak-only:${e.rule}`));
   }
   // With no area named outright, the one area weak words point to (a unique best score) is still a
@@ -801,7 +844,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
       if (s <= 0) continue;
       if (best < 0 || s > areaScore[best]!) { best = ax; tie = false; } else if (s === areaScore[best]!) tie = true;
     }
-    if (best >= 0 && !tie) weakBest = { area: AREA_IDS[best]!, score: Math.min(1, 1 - Math.exp(-1.6 * areaScore[best]!)), evidence: areaEv[best]!.map((e) => cite(e, `weak-best:${e.rule}`)) };
+    if (best >= 0 && !tie) weakBest = { area: AREA_IDS[best]!, score: Math.min(1, saturation(areaScore[best]!)), evidence: areaEv[best]!.map((e) => cite(e, `weak-best:${e.rule}`)) };
   }
   return { keep, areas, weakBest };
 }
@@ -818,11 +861,7 @@ function readConcerns(
   const concernEv = new Map<ConcernId, Evidence[]>();
   // "Replace"/"swap" is an architecture signal only when it replaces a named technology
   // ("Replace Nagios with Icinga"), not an icon or a string.
-  const clauseOf = clauseIndex(tokens.length);
-  for (let k = 0, c = 0; k < tokens.length; k++) {
-    if (k > 0 && tokens[k]!.clauseStart) c++;
-    clauseOf[k] = c;
-  }
+  const clauseOf = clauseIndex(tokens.length); // filled by findHits
   // Per clause: names a catalogued technology (scratch flags, not a Set per analysis).
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
@@ -853,7 +892,8 @@ function readConcerns(
   // User stories ("As a <role>, I want…") are product framing unless the role is technical.
   let userFacing: Evidence | undefined;
   let userStory: Evidence | undefined;
-  for (let k = 0; k + 1 < tokens.length && !userFacing; k++) {
+  // (Swept only when some token can open a pattern: most texts have none.)
+  for (let k = 0; (r.classes & C_USER_START) !== 0 && k + 1 < tokens.length && !userFacing; k++) {
     if ((wordClasses(tokens[k]!) & C_USER_START) === 0) continue; // no pattern starts here
     const a = tokens[k]!.stem;
     const b = tokens[k + 1]!.stem;
@@ -874,7 +914,7 @@ function readConcerns(
     } else concernEv.delete('product');
   }
   const concerns: ConcernFinding[] = [];
-  for (const [c, e] of concernEv) concerns.push({ concern: c, score: Math.min(1, 1 - Math.exp(-1.6 * e.length)), evidence: e });
+  for (const [c, e] of concernEv) concerns.push({ concern: c, score: Math.min(1, saturation(e.length)), evidence: e });
 
   // A user story asking for an in-product capability ("As an admin, I want to add, edit and delete
   // products") with no technical word is a full-stack feature: backend and frontend, marked inferred.
@@ -1128,7 +1168,7 @@ function anyVerb(tokens: readonly Token[], end: number = tokens.length): boolean
 function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void {
   const { task, tokens, negated } = r;
   const { keep, concerns, firstVerb, docsHit, isStrategy, techClauses } = x;
-  const clauseOf = clauseIndex(tokens.length); // filled by readConcerns
+  const clauseOf = clauseIndex(tokens.length); // filled by findHits
   // "Set up a pipeline" builds something; "set the timeout" is a setting change.
   const containedAll = hitsOf(r, CX_CONTAINED);
   let containedCues = containedAll;

@@ -3,20 +3,55 @@ import { AREA_VOCABULARY, WEAK_PHRASES } from './areaVocabulary';
 import { CONCERN_VOCABULARY, CUE_KINDS, CUE_VOCABULARY, type CueKind } from './cueVocabulary';
 import { TECH_LEXICON } from './generated/techLexicon';
 import { phraseKey, tokenize } from './tokenize';
+import { WordTrie } from './wordTrie';
 
-/** What one lexicon phrase means. */
-export type Sense =
-  | {
-      readonly t: 'area';
-      readonly area: AreaId;
-      readonly weight: number;
-      readonly rule: string;
-      readonly tech: boolean;
-      /** Index of `area` in AREA_IDS (the analyzer's per-area arrays), so a hit's area needs no keyed lookup. */
-      readonly ax: number;
-    }
-  | { readonly t: 'concern'; readonly concern: ConcernId; readonly rule: string }
-  | { readonly t: 'cue'; readonly cue: CueKind; readonly rule: string; /** Index of `cue` in CUE_KINDS (the analyzer's per-kind arrays). */ readonly ix: number };
+/**
+ * What one lexicon phrase means. Every sense has every field (those of the other kinds left
+ * undefined) and is made by `makeSense`, so all senses share one hidden class: the analyzer reads
+ * `sense.t`, `.weight`, `.ax` on every hit, and three shapes made each of those reads polymorphic.
+ */
+export type Sense = AreaSense | ConcernSense | CueSense;
+
+interface SenseFields {
+  readonly rule: string;
+  /** Weight of a hit's evidence: an area phrase's weight; 1 for cues and concerns. */
+  readonly weight: number;
+  /** A named technology (catalogue name); false for cues and concerns. */
+  readonly tech: boolean;
+  /** Index of `area` in AREA_IDS (the analyzer's per-area arrays), so a hit's area needs no keyed lookup; -1 for other kinds. */
+  readonly ax: number;
+  /** Index of `cue` in CUE_KINDS (the analyzer's per-kind arrays); -1 for other kinds. */
+  readonly ix: number;
+}
+export interface AreaSense extends SenseFields {
+  readonly t: 'area';
+  readonly area: AreaId;
+  readonly concern: undefined;
+  readonly cue: undefined;
+}
+export interface ConcernSense extends SenseFields {
+  readonly t: 'concern';
+  readonly area: undefined;
+  readonly concern: ConcernId;
+  readonly cue: undefined;
+}
+export interface CueSense extends SenseFields {
+  readonly t: 'cue';
+  readonly area: undefined;
+  readonly concern: undefined;
+  readonly cue: CueKind;
+}
+
+function areaSense(area: AreaId, weight: number, rule: string, tech: boolean): AreaSense {
+  return makeSense('area', area, undefined, undefined, rule, weight, tech) as AreaSense;
+}
+
+/** The one literal every sense is made from (same keys, same order: one hidden class). */
+function makeSense(t: Sense['t'], area: AreaId | undefined, concern: ConcernId | undefined, cue: CueKind | undefined, rule: string, weight: number, tech: boolean): Sense {
+  const ax = area === undefined ? -1 : AREA_IDS.indexOf(area);
+  const ix = cue === undefined ? -1 : CUE_KINDS.indexOf(cue);
+  return { t, area, concern, cue, rule, weight, tech, ax, ix } as Sense;
+}
 
 /** A lexicon entry: its senses, and for ambiguous catalogue names the exact spelling required. */
 export interface LexEntry {
@@ -96,7 +131,7 @@ function build(): Lexicon {
       if (!key || key.split(' ').length > MAX_N) continue;
       handArea.add(key);
       const e = entryFor(lex, key);
-      if (!e.senses.some((s) => s.t === 'area' && s.area === area)) e.senses.push({ t: 'area', area, weight, rule: `vocab:${area}:${phrase}`, tech: false, ax: AREA_IDS.indexOf(area) });
+      if (!e.senses.some((s) => s.t === 'area' && s.area === area)) e.senses.push(areaSense(area, weight, `vocab:${area}:${phrase}`, false));
     }
   }
   for (const [cue, phrases] of Object.entries(CUE_VOCABULARY) as [CueKind, readonly string[]][]) {
@@ -104,7 +139,7 @@ function build(): Lexicon {
       const key = phraseKey(phrase);
       if (!key || key.split(' ').length > MAX_N) continue;
       const e = entryFor(lex, key);
-      if (!e.senses.some((s) => s.t === 'cue' && s.cue === cue)) e.senses.push({ t: 'cue', cue, rule: `cue:${cue}:${phrase}`, ix: CUE_KINDS.indexOf(cue) });
+      if (!e.senses.some((s) => s.t === 'cue' && s.cue === cue)) e.senses.push(makeSense('cue', undefined, undefined, cue, `cue:${cue}:${phrase}`, 1, false));
     }
   }
   for (const [concern, phrases] of Object.entries(CONCERN_VOCABULARY) as [ConcernId, readonly string[]][]) {
@@ -112,7 +147,7 @@ function build(): Lexicon {
       const key = phraseKey(phrase);
       if (!key || key.split(' ').length > MAX_N) continue;
       const e = entryFor(lex, key);
-      if (!e.senses.some((s) => s.t === 'concern' && s.concern === concern)) e.senses.push({ t: 'concern', concern, rule: `concern:${concern}:${phrase}` });
+      if (!e.senses.some((s) => s.t === 'concern' && s.concern === concern)) e.senses.push(makeSense('concern', undefined, concern, undefined, `concern:${concern}:${phrase}`, 1, false));
     }
   }
   for (const [name, area, exactCase, source] of TECH_LEXICON) {
@@ -130,13 +165,13 @@ function build(): Lexicon {
       const he = lex.entries.get(handKey)!;
       for (let k = 0; k < he.senses.length; k++) {
         const sk = he.senses[k]!;
-        // A literal with the same keys in the same order as the others, not `{ ...sk, tech: true }`:
-        // a spread copy got a map of its own, so every read of a hit's sense saw one map more.
-        if (sk.t === 'area' && !sk.tech) he.senses[k] = { t: 'area', area: sk.area, weight: sk.weight, rule: sk.rule, tech: true, ax: sk.ax };
+        // Made like the others, not `{ ...sk, tech: true }`: a spread copy got a map of its own, so
+        // every read of a hit's sense saw one map more.
+        if (sk.t === 'area' && !sk.tech) he.senses[k] = areaSense(sk.area, sk.weight, sk.rule, true);
       }
       continue;
     }
-    const sense: Sense = { t: 'area', area, weight: 1, rule: `lexicon:${source}:${name}→${area}`, tech: !generic, ax: AREA_IDS.indexOf(area) };
+    const sense: Sense = areaSense(area, 1, `lexicon:${source}:${name}→${area}`, !generic);
     const e = entryFor(lex, key, true);
     if (exactCase) {
       if (e.senses.some((s) => s.t === 'area') || e.caseSenses.length > 0) continue;
@@ -152,56 +187,12 @@ function build(): Lexicon {
 /** The lexicon, built once at module load. */
 export const LEXICON: Lexicon = build();
 
-/** A trie node over token forms: walking it needs no joined n-gram strings (the hot path of analysis). */
-export interface TrieNode {
-  entry: LexEntry | undefined;
-  /** The next level; undefined on a leaf (no longer phrase continues here). */
-  next: Map<string, TrieNode> | undefined;
-}
-
-function toTrie(map: ReadonlyMap<string, LexEntry>): Map<string, TrieNode> {
-  const root = new Map<string, TrieNode>();
-  for (const [key, entry] of map) {
-    const parts = key.split(' ');
-    let level = root;
-    let node: TrieNode | undefined;
-    for (let k = 0; k < parts.length; k++) {
-      node = level.get(parts[k]!);
-      if (!node) {
-        // Both fields set at creation (one map for every node: the walk's reads stay monomorphic).
-        node = { entry: undefined, next: undefined };
-        level.set(parts[k]!, node);
-      }
-      if (k + 1 < parts.length) level = node.next ??= new Map();
-    }
-    node!.entry = entry;
-  }
-  return root;
-}
-
-/** Tries of the hand vocabulary (stemmed forms) and the catalogue names (lowercase forms). */
-export const STEM_TRIE: ReadonlyMap<string, TrieNode> = toTrie(LEXICON.entries);
-export const LOWER_TRIE: ReadonlyMap<string, TrieNode> = toTrie(LEXICON.tech);
-
-/** The keys that occur past the first level of a trie: the words that can continue a phrase. */
-function continuations(root: ReadonlyMap<string, TrieNode>): Set<string> {
-  const out = new Set<string>();
-  const walk = (level: ReadonlyMap<string, TrieNode>, first: boolean): void => {
-    for (const [key, node] of level) {
-      if (!first) out.add(key);
-      if (node.next) walk(node.next, false);
-    }
-  };
-  walk(root, true);
-  return out;
-}
-
 /**
- * Stems (resp. lowercase forms) that continue some phrase of STEM_TRIE (LOWER_TRIE) past its first
- * word: a token outside them cannot extend a match, so no lookup in a node's next level is needed.
+ * Tries of the hand vocabulary (keyed by stemmed forms) and of the catalogue names (lowercase
+ * forms), compiled to integer node and word ids (see WordTrie).
  */
-export const STEM_CONTINUATIONS: ReadonlySet<string> = continuations(STEM_TRIE);
-export const LOWER_CONTINUATIONS: ReadonlySet<string> = continuations(LOWER_TRIE);
+export const STEM_TRIE: WordTrie<LexEntry> = new WordTrie(LEXICON.entries);
+export const LOWER_TRIE: WordTrie<LexEntry> = new WordTrie(LEXICON.tech);
 
 /** Longest phrase length in tokens. */
 export const MAX_PHRASE_TOKENS = MAX_N;

@@ -4,8 +4,6 @@
  * and a text match exactly when their stemmed token sequences are equal.
  */
 
-import type { TrieNode } from './lexicon';
-
 /**
  * Facts about one lowercase word form, interned: every token of that form in every text shares
  * one object, so the lowercase and stemmed strings are made (and hashed by the lexicon maps) once
@@ -14,13 +12,14 @@ import type { TrieNode } from './lexicon';
 export interface WordForm {
   readonly lower: string;
   readonly stem: string;
-  /** First-level nodes of the lexicon tries, looked up on first use (undefined: not yet; null: none). */
-  stemNode: TrieNode | null | undefined;
-  lowerNode: TrieNode | null | undefined;
+  /** Level-one nodes of the lexicon tries (`WordTrie` node ids, 0: none; -1: not looked up yet). */
+  stemRoot: number;
+  lowerRoot: number;
   /** The analyzer's word-class bits for this stem (-1: not computed yet). */
   classes: number;
-  /** Whether this word continues some lexicon phrase past its first word (bits, see the analyzer's `findHits`; -1: not computed yet). */
-  cont: number;
+  /** Continuation ids of the stem and of the lowercase form in the lexicon tries (`WordTrie.contId`; 0: continues no phrase; -1: not looked up yet). */
+  stemCont: number;
+  lowerCont: number;
   /** Weight of this word in the scope model (undefined: not looked up yet; null: not a weighted feature). */
   scopeWeight: number | null | undefined;
   /**
@@ -103,19 +102,50 @@ function undouble(w: string): string {
   return w;
 }
 
-/** Clause boundaries: . ; : ! ? newline , ( ) [ ] and the em/en dashes (a switch: cheaper than a Set lookup per character). */
-function isBoundary(c: number): boolean {
-  switch (c) {
-    case 46: case 59: case 58: case 33: case 63: case 10: case 44: case 40: case 41: case 91: case 93: case 0x2014: case 0x2013:
-      return true;
-    default:
-      return false;
-  }
+// The scanner reads the text as bytes, one per UTF-16 code unit, from a reused buffer (`unitsOf`):
+// a typed-array read per character instead of `charCodeAt`, which re-checks the string's
+// representation on every call (the character loop took half the time this way).
+/** Class bit of a byte: a clause boundary (. ; : ! ? newline , ( ) [ ]; em/en dashes are mapped to ';'). */
+const CH_BOUNDARY = 1;
+/** Class bit of a byte: starts a word (ASCII letter or digit: words are ASCII runs, as catalogue names and area words are). */
+const CH_START = 2;
+const CHAR_CLASS = new Uint8Array(256);
+/** Per byte: its lowercase if it is a word character (letters, digits, '+', '#' for C++ and C#, apostrophes), else 0. */
+const WORD_LOWER = new Uint8Array(256);
+for (let c = 0; c < 128; c++) {
+  const alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (alnum) CHAR_CLASS[c] = CH_START;
+  else if ('.;:!?\n,()[]'.includes(String.fromCharCode(c))) CHAR_CLASS[c] = CH_BOUNDARY;
+  if (alnum || c === 43 || c === 35 || c === 39) WORD_LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
 }
+/** The byte standing for a non-ASCII code unit: neither a word character nor a boundary. */
+const NON_ASCII = 0x80;
+/** The byte standing for an em or en dash (a boundary). */
+const DASH = 59; // ';'
 
-/** ASCII letter or digit (word start); words are ASCII runs, as catalogue names and area words are. */
-function isAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+let unitBuf = Buffer.allocUnsafe(1024);
+let units = new Uint8Array(unitBuf.buffer, unitBuf.byteOffset, unitBuf.length);
+
+/**
+ * The code units of `text` as bytes (valid until the next call): ASCII as itself, an em or en dash
+ * as DASH, any other non-ASCII unit as NON_ASCII. Indexes are the text's (one byte per unit).
+ */
+function unitsOf(text: string): Uint8Array {
+  const len = text.length;
+  if (unitBuf.length < len) {
+    unitBuf = Buffer.allocUnsafe(Math.max(len, 2 * unitBuf.length));
+    units = new Uint8Array(unitBuf.buffer, unitBuf.byteOffset, unitBuf.length);
+  }
+  // Native copies: latin1 writes each unit's low byte. The UTF-8 length equals the unit count
+  // exactly when every unit is ASCII; otherwise the non-ASCII units are re-read and replaced.
+  unitBuf.write(text, 0, len, 'latin1');
+  if (Buffer.byteLength(text, 'utf8') !== len) {
+    for (let i = 0; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) units[i] = c === 0x2014 || c === 0x2013 ? DASH : NON_ASCII;
+    }
+  }
+  return units;
 }
 
 // Interned word forms keyed by a hash of the lowercase characters (computed from the scanner's
@@ -160,16 +190,13 @@ function intern(form: WordForm, slot: number): void {
 
 /**
  * The intern key of a word of `len` characters whose packs are p0..p2 (words of at most PACKED_MAX
- * characters): murmur3's finaliser over the packs, so the table's low bits depend on every character.
+ * characters): the packs mixed by multiplication, then the high half folded into the low bits the
+ * table indexes by, so they depend on every character. (One round, not murmur3's full finaliser:
+ * the key sits on every token's path, and the packs are already spread over 28 bits each.)
  */
 function packHash(p0: number, p1: number, p2: number, len: number): number {
-  let h = Math.imul(p0 ^ 0x2545f491, 0x9e3779b1) ^ Math.imul(p1 ^ len, 0x85ebca6b) ^ Math.imul(p2, 0xc2b2ae35);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
+  const h = Math.imul(p0 ^ Math.imul(p1 ^ len, 0x85ebca6b) ^ Math.imul(p2, 0xc2b2ae35), 0x9e3779b1);
+  return h ^ (h >>> 15);
 }
 
 function sameLower(lower: string, text: string, start: number, end: number): boolean {
@@ -246,10 +273,11 @@ function newForm(text: string, start: number, end: number, h: number, slot: numb
   const form: WordForm = {
     lower,
     stem: stem(lower),
-    stemNode: undefined,
-    lowerNode: undefined,
+    stemRoot: -1,
+    lowerRoot: -1,
     classes: -1,
-    cont: -1,
+    stemCont: -1,
+    lowerCont: -1,
     scopeWeight: undefined,
     pack0: packOf(lower, 0),
     pack1: packOf(lower, 1),
@@ -293,10 +321,12 @@ function scan(text: string, reuse: boolean): readonly Token[] {
   // Whether a clause boundary stood among the characters skipped since the last word (read once,
   // here, rather than re-read by a second loop over the gap).
   let boundary = false;
+  const u = unitsOf(text);
   while (i < len) {
-    const c0 = text.charCodeAt(i);
-    if (!isAlnum(c0)) {
-      if (isBoundary(c0)) boundary = true;
+    const c0 = u[i]!;
+    const cls = CHAR_CLASS[c0]!;
+    if (cls !== CH_START) {
+      if (cls === CH_BOUNDARY) boundary = true;
       i++;
       continue;
     }
@@ -307,24 +337,22 @@ function scan(text: string, reuse: boolean): readonly Token[] {
     let p0 = 0;
     let p1 = 0;
     let p2 = 0;
-    while (i < len) {
-      let c = text.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += 32;
-      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 35 || c === 39)) break;
+    let c = WORD_LOWER[c0]!; // a letter or digit: never 0
+    for (;;) {
       const k = i - start;
       if (k < 4) p0 = (p0 << 7) | c;
       else if (k < 8) p1 = (p1 << 7) | c;
       else if (k < PACKED_MAX) p2 = (p2 << 7) | c;
-      i++;
+      if (++i >= len || (c = WORD_LOWER[u[i]!]!) === 0) break;
     }
     let end = i;
     // Trailing apostrophes ("users'") are not part of the word (the packs, built over the apostrophes
     // too, are then not used: see `packed`).
-    while (end > start + 1 && text.charCodeAt(end - 1) === 39) end--;
+    while (end > start + 1 && u[end - 1] === 39) end--;
     const packed = end === i && end - start <= PACKED_MAX;
     // A '.' or '/' alone between two words (node.js, ci/cd) is not a boundary. (The gap is
     // text[last, start): trailing apostrophes, never boundaries, then the skipped characters.)
-    const clauseStart = n === 0 || (boundary && !(start - last === 1 && (text.charCodeAt(last) === 46 || text.charCodeAt(last) === 47)));
+    const clauseStart = n === 0 || (boundary && !(start - last === 1 && (u[last] === 46 || u[last] === 47)));
     boundary = false;
     const form = formOf(text, start, end, packed, p0, p1, p2);
     if (n < out.length) {

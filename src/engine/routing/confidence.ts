@@ -1,4 +1,5 @@
 import type { Evidence } from '../analysis/analysisTypes';
+import { saturation } from '../analysis/saturation';
 
 /**
  * Confidence formulas (documented in docs/routing.md).
@@ -17,7 +18,7 @@ import type { Evidence } from '../analysis/analysisTypes';
 export function evidenceStrength(evidence: readonly Evidence[]): number {
   let s = 0;
   for (const e of evidence) s += e.weight;
-  return round(1 - Math.exp(-1.6 * s));
+  return round(saturation(s));
 }
 
 /**

@@ -7,6 +7,8 @@ import { evidenceStrength, ruleConfidence } from './confidence';
 import type { LayerDecision, PersonaDecision } from './routingTypes';
 
 const RANK = new Map<PersonaId, number>(PERSONA_IDS.map((p) => [p, personaRank(p)]));
+/** The sort's ranks (one slot per persona: a plan names each at most once); reused by every call. */
+const RANKS = new Int32Array(PERSONA_IDS.length);
 
 /** The L1 persona for each concern (ROUTING §6). */
 export const CONCERN_PERSONA: Readonly<Record<ConcernId, PersonaId>> = {
@@ -154,7 +156,8 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
 
   // Delegation order. Insertion sort: at most 18 decisions, each persona once (ranks are distinct),
   // so this is the order Array#sort gives, without its copy or a rank lookup per comparison.
-  const ranks = out.map((p) => RANK.get(p.persona)!);
+  const ranks = RANKS; // scratch, overwritten below (read only by this sort)
+  for (let i = 0; i < out.length; i++) ranks[i] = RANK.get(out[i]!.persona)!;
   for (let i = 1; i < out.length; i++) {
     const p = out[i]!;
     const r = ranks[i]!;

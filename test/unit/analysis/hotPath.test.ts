@@ -59,6 +59,17 @@ describe('analysis hot path: memoised state never leaks between texts', () => {
     assert.deepEqual(t.map((x) => [x.lower, x.start, x.end]), [['kafka', 0, 5], ['kafka', 6, 11], ['kafka', 12, 17]]);
   });
 
+  it('reads non-ASCII characters as neither word characters nor boundaries (em/en dashes are boundaries), whatever their low byte', () => {
+    // U+0127 'ħ' ends in 0x27 (an apostrophe), U+0141 'Ł' in 0x41 ('A'), U+012E in 0x2E ('.'), U+0161 in 0x61 ('a').
+    const t = tokenize('ab\u0127cd x\u0141y k\u012Ew \u0161z a\u2014b c\u2013d');
+    assert.deepEqual(t.map((x) => [x.raw, x.start, x.end, x.clauseStart]), [
+      ['ab', 0, 2, true], ['cd', 3, 5, false], ['x', 6, 7, false], ['y', 8, 9, false], ['k', 10, 11, false], ['w', 12, 13, false],
+      ['z', 15, 16, false], ['a', 17, 18, false], ['b', 19, 20, true], ['c', 21, 22, false], ['d', 23, 24, true],
+    ]);
+    // The same ASCII text before and after a non-ASCII one (the byte buffer is reused).
+    assert.deepEqual(tokenize('node.js, ci/cd').map((x) => [x.lower, x.clauseStart]), [['node', true], ['js', false], ['ci', true], ['cd', false]]);
+  });
+
   it('scope probability (memoised word weights) equals a model applied to scopeFeatures (the training features)', () => {
     const dev = readFileSync(`${__dirname}/../../../../shared/eval/tasks.dev.jsonl`, 'utf8').split('\n').filter((l) => l.trim()).slice(0, 120)
       .map((l) => (JSON.parse(l) as { task: string }).task);
