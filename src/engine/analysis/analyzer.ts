@@ -253,6 +253,8 @@ const PURPOSE_VERBS = new Set(['reduc', 'prevent', 'avoid', 'catch', 'detect', '
 const QUALIFIER_PREPS = new Set(['with', 'per', 'under', 'following', 'according']);
 // "Sign in with / via / using / through <provider>".
 const LOGIN_PREPS = new Set(['with', 'via', 'using', 'through']);
+// Words a sign-in phrase starts with (stems: "log in", "sign in", "login", "signin", "authenticate").
+const LOGIN_WORDS = new Set(['log', 'sign', 'login', 'signin', 'authenticat']);
 // Strategy verbs that name thinking, not a feature someone uses (stems).
 const COGNITIVE_VERBS = new Set(['understand', 'evaluat', 'assess', 'research', 'investigat', 'study']);
 // First words of the user-facing patterns below ("allow users", "let each customer", "users can").
@@ -276,6 +278,8 @@ const C_PUBLISH = 4096;
 const C_ARTIFACT = 8192;
 const C_AUTOMATE = 16384;
 const C_DELIVERY = 32768;
+const C_PURPOSE = 65536;
+const C_LOGIN = 131072;
 function wordClasses(t: Token): number {
   const f = t.form;
   if (f.classes < 0) {
@@ -285,7 +289,8 @@ function wordClasses(t: Token): number {
       | (DECOMMISSION_VERBS.has(st) ? C_DECOMMISSION : 0) | (RUNNING_COMPONENTS.has(st) ? C_RUNNING : 0) | (SCAN_ACTIVATION.has(st) ? C_SCAN_ACT : 0)
       | (SCAN_NOUNS.has(st) ? C_SCAN_NOUN : 0) | (ANY_VERB_STEMS.has(st) ? C_ANY_VERB : 0) | (NOUN_TOO_STEMS.has(st) ? C_NOUN_TOO : 0)
       | (PUBLISH_WORDS.has(st) ? C_PUBLISH : 0) | (ARTIFACT_WORDS.has(st) ? C_ARTIFACT : 0)
-      | (AUTOMATE_WORDS.has(st) ? C_AUTOMATE : 0) | (DELIVERY_WORDS.has(st) ? C_DELIVERY : 0);
+      | (AUTOMATE_WORDS.has(st) ? C_AUTOMATE : 0) | (DELIVERY_WORDS.has(st) ? C_DELIVERY : 0)
+      | (PURPOSE_VERBS.has(st) || st === 'so' || st === 'order' ? C_PURPOSE : 0) | (LOGIN_WORDS.has(st) ? C_LOGIN : 0);
   }
   return f.classes;
 }
@@ -1023,11 +1028,17 @@ function clauseBetween(tokens: readonly Token[], i: number, k: number): boolean 
 
 /** Where the first purpose clause starts ("to reduce…", "so that…", "in order to…", "reducing…"), or the token count. */
 function purposeStart(tokens: readonly Token[]): number {
+  // Anchored on the words of class C_PURPOSE (a purpose verb, "so", "order"), in position order.
   for (let k = 1; k < tokens.length; k++) {
-    const w = tokens[k]!.lower;
-    if (w === 'to' && PURPOSE_VERBS.has(tokens[k + 1]?.stem ?? '')) return k;
-    if ((w === 'so' && tokens[k + 1]?.lower === 'that') || (w === 'in' && tokens[k + 1]?.lower === 'order' && tokens[k + 2]?.lower === 'to')) return k;
-    if (w.endsWith('ing') && PURPOSE_VERBS.has(tokens[k]!.stem) && !tokens[k]!.clauseStart) return k;
+    const t = tokens[k]!;
+    if ((wordClasses(t) & C_PURPOSE) === 0) continue;
+    const st = t.stem;
+    if (PURPOSE_VERBS.has(st)) {
+      if (k >= 2 && tokens[k - 1]!.lower === 'to') return k - 1;
+      if (t.lower.endsWith('ing') && !t.clauseStart) return k;
+    } else if (st === 'so') {
+      if (tokens[k + 1]?.lower === 'that' && t.lower === 'so') return k;
+    } else if (k >= 2 && t.lower === 'order' && tokens[k - 1]!.lower === 'in' && tokens[k + 1]?.lower === 'to') return k - 1;
   }
   return tokens.length;
 }
@@ -1067,6 +1078,12 @@ function loginWithProvider(tokens: readonly Token[], text: string, negated: Uint
     }
   }
   return undefined;
+}
+
+/** Whether the token is written exactly as a catalogue's exact-case name (the slice is taken only for listed words). */
+function exactCaseName(t: Token): boolean {
+  const name = EXACT_CASE_NAMES.get(t.lower);
+  return name !== undefined && name === t.raw;
 }
 
 /** Whether hit h is the "set" of "set up". */
@@ -1189,7 +1206,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // A named technology: a name the catalogues list (whichever vocabulary decided its area).
   const techHits: Hit[] = [];
   // (A hand-listed word the catalogues list in exact case counts when written so: "Set up Jaeger and Grafana".)
-  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && EXACT_CASE_NAMES.get(tokens[h.i]!.lower) === tokens[h.i]!.raw))) techHits.push(h);
+  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && exactCaseName(tokens[h.i]!)))) techHits.push(h);
   // Building a new component ("Build a notification service", "Create a data warehouse") is a new
   // service or module (§4 substantial): a building verb with a component noun later in its clause.
   for (const v of hitsOf(r, CX_IMPL_VERB)) {
@@ -1207,7 +1224,8 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // "iOS with offline and sync") is a roadmap item: a feature area to build, not a contained change.
   // Bug reports are verbless too, so any contained cue (crash, slow, error…) rules this out.
   // (Verbs in a purpose clause do not count: "Admission webhook to reduce user error" is such a title.)
-  const purpose = purposeStart(tokens);
+  // (Both sweeps below run only when some token can start what they look for.)
+  const purpose = (r.classes & C_PURPOSE) === 0 ? tokens.length : purposeStart(tokens);
   let containedBefore = 0;
   for (const h of containedCues) if (h.i < purpose) containedBefore++;
   let trailing = true; // the purpose clause ends the title ("As a partner, so that…, the team needs…" is no title)
@@ -1225,7 +1243,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // Signing in through a named account provider ("sign in with my Google or GitHub account", "OAuth login
   // via Bitbucket") is an integration with an external identity provider (§4), whichever provider it is.
   if (subst.length === 0 || !subst.some((e) => e.rule.startsWith('integration:external-provider:'))) {
-    const login = loginWithProvider(tokens, task, negated);
+    const login = (r.classes & C_LOGIN) === 0 ? undefined : loginWithProvider(tokens, task, negated);
     if (login) subst.push(login);
   }
   // A documentation change is contained (§4) whatever it documents.
