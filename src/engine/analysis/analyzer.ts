@@ -141,9 +141,13 @@ const AUTOMATION_TRIGGERS: ReadonlySet<string> = new Set(['automat', 'automatica
  * "socket.io") are kept.
  */
 function insideIdentifier(text: string, start: number, end: number): boolean {
+  // (Character codes, not one-character strings: this runs for every area hit.)
+  const after = text.charCodeAt(end); // NaN past the end
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
   // A code path ("Api::V1::PlantsController#index") names where, like a host name.
-  if ((text[end] === ':' && text[end + 1] === ':') || (text[start - 1] === ':' && text[start - 2] === ':') || (text[end] === '#' && /\w/.test(text[end + 1] ?? ''))) return true;
-  if (text[end] !== '.' && text[start - 1] !== '.') return false;
+  if ((after === 58 && text.charCodeAt(end + 1) === 58) || (before === 58 && start > 1 && text.charCodeAt(start - 2) === 58)) return true; // "::"
+  if (after === 35 && /\w/.test(text[end + 1] ?? '')) return true; // "#index"
+  if (after !== 46 && before !== 46) return false; // no "." beside the word
   // A dotted name with an underscore in it is code ("orders.created_at"), not a product ("Node.js").
   if (text[end] === '.' && /^[A-Za-z0-9]*_/.test(text.slice(end + 1, end + 40))) return true;
   if (text[start - 1] === '.' && /_[A-Za-z0-9]*$/.test(text.slice(Math.max(0, start - 40), start - 1))) return true;
@@ -1235,14 +1239,16 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).
   // Not when it is only what a test or dashboard covers ("tests for the Stripe refund flow").
+  let provider = false;
   for (const h of hitsOf(r, CX_EXTERNAL_PROVIDER)) {
     if (negated[h.i] || r.ignored.some((e) => e.rule.startsWith('artifact-subject:') && e.start <= h.ev.start && h.ev.end <= e.end)) continue;
     subst.push(cite(h.ev, `integration:external-provider:${h.ev.rule}`));
+    provider = true;
     break;
   }
   // Signing in through a named account provider ("sign in with my Google or GitHub account", "OAuth login
   // via Bitbucket") is an integration with an external identity provider (§4), whichever provider it is.
-  if (subst.length === 0 || !subst.some((e) => e.rule.startsWith('integration:external-provider:'))) {
+  if (!provider) {
     const login = (r.classes & C_LOGIN) === 0 ? undefined : loginWithProvider(tokens, task, negated);
     if (login) subst.push(login);
   }
