@@ -18,7 +18,7 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   // backend
   'server', 'import', 'export', 'report', 'library', 'worker', 'scheduler', 'gateway', 'proxy', 'cli', 'sdk', 'handler', 'validation',
   'session', 'role', 'password', 'cron job', 'reminder', 'thread', 'concurrency', 'timeout', 'latency', 'response time', 'exception', 'stack trace',
-  'notification', 'email', 'upload', 'tenant', 'llm', 'recommendation', 'middleware', 'memory leak', 'library',
+  'notification', 'email', 'upload', 'tenant', 'llm', 'recommendation', 'middleware', 'memory leak', 'library', 'pricing', 'currency',
   // data
   'model', 'training', 'dataset', 'ml', 'warehouse', 'glue', 'beam', 'hive', 'bi', 'streaming', 'historical data', 'batch job', 'spark',
   // frontend
@@ -40,7 +40,7 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   // containers
   'operator', 'controller', 'namespace', 'workload', 'chart', 'manifest', 'swarm', 'image', 'cluster', 'envoy', 'sidecar',
   // database
-  'search', 'filter', 'pricing', 'currency', 'sorting', 'chat', 'messaging', 'order', 'cart', 'inventory', 'booking', 'reservation', 'quota', 'entity', 'dump', 'spec',
+  'search', 'filter', 'sorting', 'chat', 'messaging', 'order', 'cart', 'inventory', 'booking', 'reservation', 'quota', 'entity', 'dump', 'spec',
   'snapshot', 'probe', 'span', 'exporter', 'gauge', 'histogram', 'sre', 'observable', 'client', 'canvas', 'drawer', 'navigation', 'wizard',
   'placeholder', 'reporting', 'kpi', 'notebook', 'ray', 'census', 'render', 'railway', 'nat', 'ssl', 'https', 'signing', 'leaked', 'vulnerable',
   'scraper', 'crawler', 'embedding', 'embeddings', 'tempo', 'harness', 'nx', 'lineage', 'rum', 'seccomp', 'r2', 'wal', 'cipher',
@@ -61,7 +61,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'auth', 'authentication', 'authorization', 'authorisation', 'login', 'log in', 'logout', 'sign-in', 'sign in', 'sign-up', 'sign up', 'signup',
     'oauth', 'oauth2', 'oidc', 'openid connect', 'saml', 'sso', 'single sign-on', 'jwt', 'rbac', 'abac', 'permission', 'access control',
     'role', 'api key', 'api token', 'webhook', 'webhook signature', 'totp', '2fa', 'two-factor', 'passkey', 'webauthn', 'password', 'session',
-    'payment', 'stripe', 'paypal', 'braintree', 'adyen', 'billing', 'invoice', 'pricing', 'currency', 'email domain', 'multi-currency', 'exchange rate', 'fx rate', 'tax calculation', 'subscription', 'refund', 'checkout', 'tokenisation', 'tokenization',
+    'payment', 'stripe', 'paypal', 'braintree', 'adyen', 'billing', 'invoice', 'pricing', 'currency', 'multi-currency', 'exchange rate', 'fx rate', 'tax calculation', 'email domain', 'subscription', 'refund', 'checkout', 'tokenisation', 'tokenization',
     'redis cache', 'redis caching', 'cache in redis', 'keycloak', 'auth0', 'okta', 'cognito', 'firebase auth', 'authentik', 'zitadel', 'clerk',
     'identity provider', 'idp', 'cache', 'caching', 'memcached', 'queue', 'message queue', 'background job', 'job queue', 'celery', 'sidekiq', 'rabbitmq', 'sqs', 'bullmq', 'resque',
     'email', 'e-mail', 'smtp', 'sms', 'twilio', 'sendgrid', 'mailgun', 'notification', 'push notification', 'firebase cloud messaging', 'fcm', 'apns', 'whatsapp',
