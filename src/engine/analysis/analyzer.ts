@@ -1000,8 +1000,8 @@ function sentenceBreak(text: string, from: number, to: number): boolean {
 /**
  * Whether the text names release automation (ROUTING §3 CI/CD): a publishing word with a word naming a
  * built artifact or registry up to three tokens before or five after it in its clause ("Helm chart
- * publishing", "Publish the Python SDK to PyPI"), or an
- * automating word up to three tokens before a delivery word ("Automate deployment", "automatic way to build").
+ * publishing", "Publish the Python SDK to PyPI"), or an automating word up to three tokens before a
+ * delivery word ("Automate deployment", "automatic way to build").
  */
 function releaseAutomation(tokens: readonly Token[], classes: number): boolean {
   const publish = (classes & C_PUBLISH) !== 0 && (classes & C_ARTIFACT) !== 0;
