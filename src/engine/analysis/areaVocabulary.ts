@@ -50,7 +50,8 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
 
 export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonly [string, number])[]>> = {
   backend: [
-    'registration', 'password reset', 'email verification', 'invite', 'invitation', 'user account', 'file storage', 'pdf generation', 'csv export',
+    // A full-stack application is backend and frontend work (the phrase is listed under both).
+    'full-stack', 'full stack', 'fullstack', 'registration', 'password reset', 'email verification', 'invite', 'invitation', 'user account', 'file storage', 'pdf generation', 'csv export',
     'chat', 'messaging', 'real-time update', 'event bus', 'domain model', 'service layer', 'dependency injection', 'plugin system', 'serialization',
     'deserialization', 'parser', 'subcommand', 'environment variable', 'env var', 'config file', 'configuration file', 'captcha', 'recaptcha',
     'search', 'filter', 'sorting', 'job scheduler', 'scheduled job', 'batch endpoint', 'bulk api', 'idempotency', 'retry logic', 'circuit breaker',
@@ -76,7 +77,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'memory leak', 'exception', 'stack trace', 'timeout', 'latency', 'response time', 'deadlock', 'race condition', 'concurrency', 'thread',
   ],
   frontend: [
-    'login page', 'login screen', 'login form', 'login button', 'signup page', 'sign-up page', 'sign up page', 'signup form', 'sign-in page',
+    'full-stack', 'full stack', 'fullstack', 'login page', 'login screen', 'login form', 'login button', 'signup page', 'sign-up page', 'sign up page', 'signup form', 'sign-in page',
     'register page', 'registration form', 'checkout page', 'payment form', 'pricing page', 'error page', '404 page',
     'i18n infrastructure', 'localization infrastructure', 'admin panel', 'admin ui', 'settings page', 'onboarding flow', 'wizard', 'navigation', 'breadcrumb', 'search bar', 'date picker', 'toast',
     'snackbar', 'skeleton', 'spinner', 'placeholder', 'thumbnail', 'video player', 'map view', 'leaflet', 'mapbox', 'd3', 'chart.js', 'recharts',

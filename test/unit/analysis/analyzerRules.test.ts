@@ -308,6 +308,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Support for custom domains'), 'medium');
     assert.equal(complexity('Support the old config format in the parser'), 'low');
   });
+  it('a full-stack application is backend and frontend work', () => {
+    assert.deepEqual(areas('Rewrite the application as a full-stack application on a mono repo'), ['backend', 'frontend']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
