@@ -182,7 +182,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'terraform', 'terraform plan', 'terraform apply', 'tf state', 'tfstate', 'tf module', 'tf plan', 'tf file', 'tf code', 'terraform state', 'opentofu', 'pulumi', 'cloudformation', 'cdk', 'aws cdk', 'bicep', 'arm template', 'ansible', 'chef', 'puppet', 'saltstack', 'packer',
     'vagrant', 'network', 'networking', 'dns', 'dns record', 'domain', 'name server', 'nameserver', 'cdn', 'cloudfront', 'fastly', 'akamai', 'load balancer',
     'alb', 'elb', 'nlb', 'lb', 'dr', 'route 53', 'route53', 'godaddy', 'ssl certificate', 'tls certificate', 'certificate', 'letsencrypt', "let's encrypt", 'certbot',
-    'vm', 'virtual machine', 'bare metal', 'bastion', 'bastion host', 'environment', 'staging', 'staging environment', 'production environment', 'prod environment',
+    'vm', 'virtual machine', 'bare metal', 'bastion', 'bastion host', 'environment', 'staging', 'staging environment', 'preview environment', 'ephemeral environment', 'temporary environment', 'review environment', 'review app', 'production environment', 'prod environment',
     'landing zone', 'control tower', 'multi-account', 'aws account', 'organization unit', 'region', 'availability zone', 'multi-region', 'multi region',
     'multi-cloud', 'multi cloud', 'disaster recovery', 'dr site', 'vpn', 'peering', 'nat gateway', 'firewall rule', 'security group', 'autoscaling group',
     'auto scaling group', 'spot instance', 'instance', 'server', 'hosting', 'self-hosted', 'self hosted', 'on-prem', 'on-premise', 'on-premises', 'data center',

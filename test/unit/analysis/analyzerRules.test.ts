@@ -311,6 +311,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('a full-stack application is backend and frontend work', () => {
     assert.deepEqual(areas('Rewrite the application as a full-stack application on a mono repo'), ['backend', 'frontend']);
   });
+  it('preview and temporary environments are infrastructure (§3 environments)', () => {
+    assert.ok(areas('Spin up temporary environments per pull request using ArgoCD').includes('infrastructure/cloud'));
+    assert.ok(areas('Add preview environments for every branch').includes('infrastructure/cloud'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
