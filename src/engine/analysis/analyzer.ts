@@ -253,6 +253,9 @@ const DELIVERY_WORDS = new Set(['deploy', 'deployment', 'build', 'releas', 'publ
 const ARTIFACT_WORDS = new Set(['imag', 'chart', 'packag', 'artifact', 'binary', 'ami', 'amis', 'wheel', 'releas', 'registry', 'hub', 'ghcr', 'ecr', 'pypi', 'npm']);
 // Verbs that state what the work is for ("to reduce user error", "reducing the burden"). Stems.
 const PURPOSE_VERBS = new Set(['reduc', 'prevent', 'avoid', 'catch', 'detect', 'minimis', 'minimiz', 'eliminat', 'protect', 'mitigat', 'lower', 'guard']);
+// A schema migration's change and object ("migration to add the status column"). Stems.
+const SCHEMA_CHANGE_VERBS = new Set(['add', 'remov', 'renam', 'drop', 'chang', 'alter', 'backfill', 'creat', 'mak']);
+const SCHEMA_OBJECTS = new Set(['column', 'field', 'index', 'tabl', 'constraint', 'attribut', 'foreign', 'default']);
 // Prepositions that attach a policy or standard to the work as its yardstick ("with a retention policy").
 const QUALIFIER_PREPS = new Set(['with', 'per', 'under', 'following', 'according']);
 // "Sign in with / via / using / through <provider>".
@@ -875,7 +878,7 @@ function readConcerns(
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
   for (const h of r.concernHits) {
-    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses)) continue;
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h)) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job
@@ -1090,6 +1093,20 @@ function exactCaseName(t: Token): boolean {
   return name !== undefined && name === t.raw;
 }
 
+/**
+ * Whether hit h is a schema migration ("a database migration to add the status column"): the noun
+ * "migration" followed by "to/that" and a schema-change verb, with a schema object in its clause. Such a
+ * migration script is one contained schema change, not moving between technologies (§4, §6).
+ */
+function schemaMigration(tokens: readonly Token[], h: Hit): boolean {
+  const t = tokens[h.i]!;
+  if (h.n !== 1 || t.stem !== 'migration') return false;
+  const link = tokens[h.i + 1]?.lower;
+  if ((link !== 'to' && link !== 'that') || !SCHEMA_CHANGE_VERBS.has(tokens[h.i + 2]?.stem ?? '')) return false;
+  for (let k = h.i + 3; k < tokens.length && !tokens[k]!.clauseStart; k++) if (SCHEMA_OBJECTS.has(tokens[k]!.stem)) return true;
+  return false;
+}
+
 /** Whether hit h is the "set" of "set up". */
 function setUp(tokens: readonly Token[], h: Hit): boolean {
   return tokens[h.i]!.lower === 'set' && tokens[h.i + 1]?.lower === 'up';
@@ -1202,7 +1219,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   for (const k of keep) if (k.n > 1) for (let j = k.i; j < k.i + k.n; j++) named[j] = k.n;
   const subst: Evidence[] = [];
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses)) continue;
+    if (negated[h.i] || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h)) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }

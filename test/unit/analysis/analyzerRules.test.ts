@@ -315,6 +315,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(areas('Spin up temporary environments per pull request using ArgoCD').includes('infrastructure/cloud'));
     assert.ok(areas('Add preview environments for every branch').includes('infrastructure/cloud'));
   });
+  it('a schema migration ("migration to add the status column") is one contained schema change', () => {
+    assert.equal(complexity('Add a database migration to add the status column to orders'), 'low');
+    assert.ok(!analyzeTask('Add a migration that renames the email field').concerns.some((c) => c.concern === 'architecture'));
+    assert.ok(analyzeTask('Plan the database migration from MySQL to PostgreSQL').concerns.some((c) => c.concern === 'architecture'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
