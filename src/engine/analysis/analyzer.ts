@@ -892,6 +892,11 @@ function readConcerns(
       const named = keep.filter((k) => k.sense.t === 'area' && k.sense.tech && !negated[k.i] && k.i > mig.i);
       if (twoDistinctNames(named) && named.some((k) => k.i > 0 && (tokens[k.i - 1]!.lower === 'to' || tokens[k.i - 1]!.lower === 'with'))) {
         concernEv.set('architecture', [cite(mig.ev, 'concern:architecture:technology-change'), named[0]!.ev, named[1]!.ev]);
+      } else {
+        // "from <A> to <B>" names both ends of the move even when a catalogue does not list them
+        // ("Move container images from Docker Hub to GitHub Container Registry").
+        const ends = fromToEnds(tokens, task, keep, negated, mig.i);
+        if (ends) concernEv.set('architecture', [cite(mig.ev, 'concern:architecture:technology-change'), ends[0].ev, ends[1].ev]);
       }
     }
   }
@@ -1105,6 +1110,35 @@ function schemaMigration(tokens: readonly Token[], h: Hit): boolean {
   if ((link !== 'to' && link !== 'that') || !SCHEMA_CHANGE_VERBS.has(tokens[h.i + 2]?.stem ?? '')) return false;
   for (let k = h.i + 3; k < tokens.length && !tokens[k]!.clauseStart; k++) if (SCHEMA_OBJECTS.has(tokens[k]!.stem)) return true;
   return false;
+}
+
+/**
+ * The two named things a "from <A> … to <B>" pair after token `after` names — area hits that are catalogue
+ * names or written with a capital ("from the header to the footer" names none), each within three tokens
+ * of its preposition and in one clause with it — when they are different phrases; or undefined.
+ */
+function fromToEnds(tokens: readonly Token[], text: string, keep: readonly Hit[], negated: Uint8Array, after: number): [Hit, Hit] | undefined {
+  const caps = !isTitleCase(tokens, text); // in Title Case text ("Move Button From Header To Footer") capitals prove nothing
+  let from: Hit | undefined;
+  let fromAt = -1;
+  for (let k = after + 1; k < tokens.length; k++) {
+    const w = tokens[k]!.lower;
+    if (w !== 'from' && w !== 'to') continue;
+    if (w === 'from' && from) continue;
+    if (w === 'to' && !from) continue;
+    let hit: Hit | undefined;
+    for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && h.i > k && h.i <= k + 3 && !clauseBetween(tokens, k, h.i) && (h.sense.tech || (caps && capitalised(tokens[h.i]!)))) { hit = h; break; }
+    if (!hit) continue;
+    if (w === 'from') { from = hit; fromAt = k; continue; }
+    if (fromAt >= 0 && !sameLowercase(hit.ev.phrase, from!.ev.phrase)) return [from!, hit];
+  }
+  return undefined;
+}
+
+/** Whether the token starts with a capital letter (A–Z). */
+function capitalised(t: Token): boolean {
+  const c = t.raw.charCodeAt(0);
+  return c >= 65 && c <= 90;
 }
 
 /** Whether hit h is the "set" of "set up". */

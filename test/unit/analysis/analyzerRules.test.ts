@@ -320,6 +320,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(!analyzeTask('Add a migration that renames the email field').concerns.some((c) => c.concern === 'architecture'));
     assert.ok(analyzeTask('Plan the database migration from MySQL to PostgreSQL').concerns.some((c) => c.concern === 'architecture'));
   });
+  it('"from <A> to <B>" with named ends is a move between technologies (architecture)', () => {
+    assert.ok(analyzeTask('Move container images from Docker Hub to GitHub Container Registry').concerns.some((c) => c.concern === 'architecture'));
+    assert.ok(!analyzeTask('Move the search button from the header to the footer').concerns.some((c) => c.concern === 'architecture'));
+    assert.ok(!analyzeTask('Move Search Button From Header To Footer').concerns.some((c) => c.concern === 'architecture'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
