@@ -40,7 +40,7 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   // containers
   'operator', 'controller', 'namespace', 'workload', 'chart', 'manifest', 'swarm', 'image', 'cluster', 'envoy', 'sidecar',
   // database
-  'search', 'filter', 'sorting', 'chat', 'messaging', 'order', 'cart', 'inventory', 'booking', 'reservation', 'quota', 'entity', 'dump', 'spec',
+  'search', 'filter', 'replica', 'sorting', 'chat', 'messaging', 'order', 'cart', 'inventory', 'booking', 'reservation', 'quota', 'entity', 'dump', 'spec',
   'snapshot', 'probe', 'span', 'exporter', 'gauge', 'histogram', 'sre', 'observable', 'client', 'canvas', 'drawer', 'navigation', 'wizard',
   'placeholder', 'reporting', 'kpi', 'notebook', 'ray', 'census', 'render', 'railway', 'nat', 'ssl', 'https', 'signing', 'leaked', 'vulnerable',
   'scraper', 'crawler', 'embedding', 'embeddings', 'tempo', 'harness', 'nx', 'lineage', 'rum', 'seccomp', 'r2', 'wal', 'cipher',
@@ -178,7 +178,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'railway', 'render', 'vultr', 'scaleway', 'oracle cloud', 'ibm cloud', 'alibaba cloud', 'cloud foundry', 'paas', 'iaas', 'crossplane provider',
     'infrastructure', 'infra', 'iac', 'infrastructure as code', 'infrastructure-as-code', 'cloud', 'aws', 'amazon web services', 'gcp', 'google cloud',
     'azure', 'cloudflare', 'digitalocean', 'digital ocean', 'linode', 'hetzner', 'ovh', 'heroku', 'fly.io', 'fly', 'render.com', 'vercel', 'netlify',
-    'ec2', 's3', 'vpc', 'subnet', 'eks', 'gke', 'aks', 'eks cluster', 'gke cluster', 'aks cluster', 'iam', 'lambda', 'aws lambda', 'cloud function', 'cloud run', 'app engine', 'elastic beanstalk', 'lightsail',
+    'ec2', 's3', 'vpc', 'vpc endpoint', 'privatelink', 'subnet', 'eks', 'gke', 'aks', 'eks cluster', 'gke cluster', 'aks cluster', 'iam', 'lambda', 'aws lambda', 'cloud function', 'cloud run', 'app engine', 'elastic beanstalk', 'lightsail',
     'terraform', 'terraform plan', 'terraform apply', 'tf state', 'tfstate', 'tf module', 'tf plan', 'tf file', 'tf code', 'terraform state', 'opentofu', 'pulumi', 'cloudformation', 'cdk', 'aws cdk', 'bicep', 'arm template', 'ansible', 'chef', 'puppet', 'saltstack', 'packer',
     'vagrant', 'network', 'networking', 'dns', 'dns record', 'domain', 'name server', 'nameserver', 'cdn', 'cloudfront', 'fastly', 'akamai', 'load balancer',
     'alb', 'elb', 'nlb', 'lb', 'dr', 'route 53', 'route53', 'godaddy', 'ssl certificate', 'tls certificate', 'certificate', 'letsencrypt', "let's encrypt", 'certbot',

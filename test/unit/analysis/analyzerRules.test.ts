@@ -325,6 +325,12 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(!analyzeTask('Move the search button from the header to the footer').concerns.some((c) => c.concern === 'architecture'));
     assert.ok(!analyzeTask('Move Search Button From Header To Footer').concerns.some((c) => c.concern === 'architecture'));
   });
+  it('"users report … never arrive" is a bug report; bare "replicas" is no database work; a VPC endpoint is infrastructure', () => {
+    assert.equal(complexity('Users report that password reset emails never arrive'), 'low');
+    assert.ok(!areas('Scale the API deployment to 10 replicas during the sale').includes('database'));
+    assert.ok(areas('Use the read replica for heavy read endpoints').includes('database'));
+    assert.deepEqual(areas('Restrict S3 bucket access to the VPC endpoint'), ['infrastructure/cloud']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
