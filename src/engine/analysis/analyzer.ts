@@ -149,8 +149,8 @@ function insideIdentifier(text: string, start: number, end: number): boolean {
   if (after === 35 && /\w/.test(text[end + 1] ?? '')) return true; // "#index"
   if (after !== 46 && before !== 46) return false; // no "." beside the word
   // A dotted name with an underscore in it is code ("orders.created_at"), not a product ("Node.js").
-  if (text[end] === '.' && /^[A-Za-z0-9]*_/.test(text.slice(end + 1, end + 40))) return true;
-  if (text[start - 1] === '.' && /_[A-Za-z0-9]*$/.test(text.slice(Math.max(0, start - 40), start - 1))) return true;
+  if (after === 46 && /^[A-Za-z0-9]*_/.test(text.slice(end + 1, end + 40))) return true;
+  if (before === 46 && /_[A-Za-z0-9]*$/.test(text.slice(Math.max(0, start - 40), start - 1))) return true;
   let a = start;
   let b = end;
   while (a > 0 && HOST_CHAR.test(text[a - 1]!)) a--;
@@ -178,11 +178,11 @@ function insideAreaName(areaHits: readonly Hit[], h: { i: number; n: number }): 
 }
 
 /** End (exclusive) of the requester's role in a user story ("As a <role>, I…"), or 0 when there is none. */
-function requesterRoleEnd(tokens: readonly Token[]): number {
+function requesterRoleEnd(tokens: readonly Token[], text: string): number {
   // "As a/an/the <role>" or "As <Team Name>"; not "as part of", "as soon as", "as of".
   if (tokens.length < 3 || tokens[0]!.lower !== 'as') return 0;
   const second = tokens[1]!;
-  if (!DETERMINERS.has(second.lower) && !/^[A-Z]/.test(second.raw)) return 0;
+  if (!DETERMINERS.has(second.lower) && !capitalised(text, second)) return 0;
   for (let k = 1; k < Math.min(tokens.length, 7); k++) {
     const w = tokens[k]!.lower;
     if (tokens[k]!.clauseStart || w === 'i' || w === 'we' || w === 'want' || w === 'need' || w === 'can' || w === 'would' || w === 'should') return k;
@@ -804,7 +804,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     }
   }
   // "As a DevOps engineer, I want…", "As CMS Monitoring we need…": who asks is not the work.
-  const roleEnd = requesterRoleEnd(tokens);
+  const roleEnd = requesterRoleEnd(tokens, task);
   // Per-area evidence and score in arrays indexed like AREA_IDS (no Map per analysis).
   const areaEv: (Evidence[] | undefined)[] = new Array(AREA_IDS.length);
   const areaScore = AREA_SCORE.fill(0);
@@ -832,7 +832,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   for (let ax = 0; ax < AREA_IDS.length; ax++) {
     const list = areaEv[ax];
     // A weak release word naming the publishing of an artifact, or automated deployment, is release automation (CI/CD, §3).
-    const publishing = ax === AX_CICD && list !== undefined && !hasFullWeight(list) && releaseAutomation(tokens, r.classes);
+    const publishing = ax === AX_CICD && list !== undefined && !hasFullWeight(list) && releaseAutomation(tokens, r.classes, clauseIndex(tokens.length) /* filled by findHits */);
     if (publishing) areaScore[ax] = Math.max(areaScore[ax]!, 1);
     if (list && (hasFullWeight(list) || separateWeakPair(list) || publishing)) {
       strong[ax] = 1;
@@ -895,7 +895,7 @@ function readConcerns(
       } else {
         // "from <A> to <B>" names both ends of the move even when a catalogue does not list them
         // ("Move container images from Docker Hub to GitHub Container Registry").
-        const ends = fromToEnds(tokens, task, keep, negated, mig.i);
+        const ends = fromToEnds(tokens, task, keep, negated, clauseOf, mig.i);
         if (ends) concernEv.set('architecture', [cite(mig.ev, 'concern:architecture:technology-change'), ends[0].ev, ends[1].ev]);
       }
     }
@@ -1011,7 +1011,7 @@ function sentenceBreak(text: string, from: number, to: number): boolean {
  * publishing", "Publish the Python SDK to PyPI"), or an automating word up to three tokens before a
  * delivery word ("Automate deployment", "automatic way to build").
  */
-function releaseAutomation(tokens: readonly Token[], classes: number): boolean {
+function releaseAutomation(tokens: readonly Token[], classes: number, clauseOf: Uint32Array): boolean {
   const publish = (classes & C_PUBLISH) !== 0 && (classes & C_ARTIFACT) !== 0;
   const automate = (classes & C_AUTOMATE) !== 0 && (classes & C_DELIVERY) !== 0;
   if (!publish && !automate) return false;
@@ -1020,21 +1020,15 @@ function releaseAutomation(tokens: readonly Token[], classes: number): boolean {
     if (publish && (ci & C_PUBLISH) !== 0) {
       // Three words back ("Helm chart publishing"), five forward: the verb's object or destination ("Publish the Python SDK to PyPI").
       for (let k = Math.max(0, i - 3); k <= i + 5 && k < tokens.length; k++) {
-        if (k !== i && (wordClasses(tokens[k]!) & C_ARTIFACT) !== 0 && !clauseBetween(tokens, i, k)) return true;
+        if (k !== i && (wordClasses(tokens[k]!) & C_ARTIFACT) !== 0 && clauseOf[k] === clauseOf[i]) return true;
       }
     }
     if (automate && (ci & C_AUTOMATE) !== 0) {
       for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
-        if ((wordClasses(tokens[k]!) & C_DELIVERY) !== 0 && !clauseBetween(tokens, i, k)) return true;
+        if ((wordClasses(tokens[k]!) & C_DELIVERY) !== 0 && clauseOf[k] === clauseOf[i]) return true;
       }
     }
   }
-  return false;
-}
-
-/** Whether a clause boundary falls between tokens i and k. */
-function clauseBetween(tokens: readonly Token[], i: number, k: number): boolean {
-  for (let j = Math.min(i, k) + 1; j <= Math.max(i, k); j++) if (tokens[j]!.clauseStart) return true;
   return false;
 }
 
@@ -1084,8 +1078,7 @@ function loginWithProvider(tokens: readonly Token[], text: string, negated: Uint
       // The name comes first after the preposition, or after a determiner ("with my Google account").
       const j = k + 1 < tokens.length && DETERMINERS.has(tokens[k + 1]!.lower) ? k + 2 : k + 1;
       if (j >= tokens.length || tokens[j]!.clauseStart) break;
-      const c = text.charCodeAt(tokens[j]!.start);
-      if (c >= 65 && c <= 90) return ev(tokens, text, i, j - i + 1, 'integration:external-provider:login-with-provider', 1);
+      if (capitalised(text, tokens[j]!)) return ev(tokens, text, i, j - i + 1, 'integration:external-provider:login-with-provider', 1);
       break;
     }
   }
@@ -1117,7 +1110,7 @@ function schemaMigration(tokens: readonly Token[], h: Hit): boolean {
  * names or written with a capital ("from the header to the footer" names none), each within three tokens
  * of its preposition and in one clause with it — when they are different phrases; or undefined.
  */
-function fromToEnds(tokens: readonly Token[], text: string, keep: readonly Hit[], negated: Uint8Array, after: number): [Hit, Hit] | undefined {
+function fromToEnds(tokens: readonly Token[], text: string, keep: readonly Hit[], negated: Uint8Array, clauseOf: Uint32Array, after: number): [Hit, Hit] | undefined {
   const caps = !isTitleCase(tokens, text); // in Title Case text ("Move Button From Header To Footer") capitals prove nothing
   let from: Hit | undefined;
   let fromAt = -1;
@@ -1127,7 +1120,7 @@ function fromToEnds(tokens: readonly Token[], text: string, keep: readonly Hit[]
     if (w === 'from' && from) continue;
     if (w === 'to' && !from) continue;
     let hit: Hit | undefined;
-    for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && h.i > k && h.i <= k + 3 && !clauseBetween(tokens, k, h.i) && (h.sense.tech || (caps && capitalised(tokens[h.i]!)))) { hit = h; break; }
+    for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && h.i > k && h.i <= k + 3 && clauseOf[h.i] === clauseOf[k] && (h.sense.tech || (caps && capitalised(text, tokens[h.i]!)))) { hit = h; break; }
     if (!hit) continue;
     if (w === 'from') { from = hit; fromAt = k; continue; }
     if (fromAt >= 0 && !sameLowercase(hit.ev.phrase, from!.ev.phrase)) return [from!, hit];
@@ -1135,9 +1128,9 @@ function fromToEnds(tokens: readonly Token[], text: string, keep: readonly Hit[]
   return undefined;
 }
 
-/** Whether the token starts with a capital letter (A–Z). */
-function capitalised(t: Token): boolean {
-  const c = t.raw.charCodeAt(0);
+/** Whether the token starts with a capital letter (A–Z); read from the text, no slice of the token taken. */
+function capitalised(text: string, t: Token): boolean {
+  const c = text.charCodeAt(t.start);
   return c >= 65 && c <= 90;
 }
 

@@ -156,10 +156,10 @@ function build(): Lexicon {
     const handKey = phraseKey(name);
     const generic = GENERIC_NAMES.has(name.toLowerCase());
     if (handArea.has(handKey)) {
-      // A catalogue name that is a common word ("Pipelines", exact case only) does not make the hand
-      // phrase ("pipeline") a named technology.
       // One listed in exact case ("Prometheus", "Jaeger") is a named technology only written that way.
       if (exactCase && !generic && !COMMON_NOUNS.has(name.toLowerCase()) && !name.includes(' ')) EXACT_CASE_NAMES.set(name.toLowerCase(), name);
+      // A catalogue name that is a common word ("Pipelines", exact case only) does not make the hand
+      // phrase ("pipeline") a named technology.
       if (generic || exactCase) continue;
       // The hand vocabulary decides the area, but the catalogues say it is a named technology.
       const he = lex.entries.get(handKey)!;
