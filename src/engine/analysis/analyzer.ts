@@ -72,6 +72,10 @@ const A_L2 = 2;
 const AREA_BITS = Uint8Array.from(AREA_IDS, (a) => (SUBJECT_HEADS.has(a) ? A_SUBJECT_HEAD : 0) | (L2_AREAS.has(a) ? A_L2 : 0));
 /** Index of CI/CD in AREA_IDS (the release-automation rule below promotes its weak words). */
 const AX_CICD = AREA_IDS.indexOf('CI/CD');
+const AX_K8S = AREA_IDS.indexOf('containers/kubernetes');
+const AX_INFRA = AREA_IDS.indexOf('infrastructure/cloud');
+/** Managed container services listed under both containers/kubernetes and infrastructure/cloud. */
+const MANAGED_SERVICE = /^(eks|gke|aks|ecs|fargate)$/i;
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish']);
 const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library',
   'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'infrastructur', 'pipelin', 'plugin', 'extension', 'stack']);
@@ -823,6 +827,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     areaEv[ax] = append(areaEv[ax], h.ev);
     areaScore[ax] += h.sense.weight;
   }
+  // Moving onto or off a managed service concerns both its sides (the orchestrator and the hosting).
+  if (hitsOf(r, CX_MIGRATION_VERB).length === 0) managedServiceReading(areaEv, areaScore, ignored);
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
   // An area named only by weak words counts only when no area is named strongly: a weak word
   // ("service", "view", "environment") is context, not a requirement, beside a clear one.
@@ -859,6 +865,32 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (best >= 0 && !tie) weakBest = { area: AREA_IDS[best]!, score: Math.min(1, saturation(areaScore[best]!)), evidence: areaEv[best]!.map((e) => cite(e, `weak-best:${e.rule}`)) };
   }
   return { keep, areas, weakBest };
+}
+
+/**
+ * A managed container service ("EKS", "GKE", "ECS", "Fargate") is both a container platform and a
+ * cloud resource, so its name alone counts for both areas. When the text's other words say which
+ * side the work is on, the name is read on that side only: "Terraform for the EKS cluster", "Fargate
+ * vs. EC2 costs" are cloud work (§3 infrastructure: cloud resources); "Docker Swarm to AKS" is
+ * container work. Both or neither named otherwise, or a move onto or off the service: both readings stay.
+ */
+function managedServiceReading(areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ignored: Evidence[]): void {
+  const k8s = areaEv[AX_K8S];
+  const infra = areaEv[AX_INFRA];
+  if (!k8s || !infra) return;
+  const k8sOther = k8s.some((e) => e.weight >= 1 && !MANAGED_SERVICE.test(e.phrase));
+  const infraOther = infra.some((e) => e.weight >= 1 && !MANAGED_SERVICE.test(e.phrase));
+  if (k8sOther === infraOther) return;
+  const drop = k8sOther ? AX_INFRA : AX_K8S;
+  const list = areaEv[drop]!;
+  const kept: Evidence[] = [];
+  for (const e of list) {
+    if (MANAGED_SERVICE.test(e.phrase)) {
+      ignored.push(cite(e, `managed-service-side:${e.rule}`));
+      areaScore[drop] -= e.weight;
+    } else kept.push(e);
+  }
+  areaEv[drop] = kept.length > 0 ? kept : undefined;
 }
 
 /** L1 concerns, user-story framing (returned as `userFacing` for the frontend inference), and the areas a capability user story implies (pushed onto `areas`). */

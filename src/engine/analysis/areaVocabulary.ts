@@ -125,7 +125,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'ingress', 'ingress controller', 'ingress-nginx', 'service mesh', 'istio', 'linkerd', 'envoy', 'operator', 'kubernetes operator', 'controller',
     'crd', 'custom resource', 'cronjob', 'statefulset', 'daemonset', 'replicaset', 'hpa', 'horizontalpodautoscaler', 'horizontal pod autoscaler', 'vpa',
     'pod disruption budget', 'pdb', 'namespace', 'eks', 'gke', 'aks', 'openshift', 'minikube', 'kind cluster', 'kubelet', 'csi', 'csi driver', 'cni',
-    'admission webhook', 'admission controller', 'podman', 'containerd', 'cri-o', ['cluster', 0.5], 'node pool', 'sidecar', 'nomad', 'ecs', 'fargate',
+    'admission webhook', 'admission controller', 'podman', 'containerd', 'cri-o', ['cluster', 0.5], 'node pool', 'sidecar', 'nomad', 'ecs', 'fargate', 'task definition',
     'docker swarm', 'swarm', 'rancher', 'karpenter', 'keda', 'argo workflow', 'crossplane', 'kubeconfig', 'configmap', 'workload', 'scheduler cluster',
   ],
   observability: [
@@ -178,7 +178,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'railway', 'render', 'vultr', 'scaleway', 'oracle cloud', 'ibm cloud', 'alibaba cloud', 'cloud foundry', 'paas', 'iaas', 'crossplane provider',
     'infrastructure', 'infra', 'iac', 'infrastructure as code', 'infrastructure-as-code', 'cloud', 'aws', 'amazon web services', 'gcp', 'google cloud',
     'azure', 'cloudflare', 'digitalocean', 'digital ocean', 'linode', 'hetzner', 'ovh', 'heroku', 'fly.io', 'fly', 'render.com', 'vercel', 'netlify',
-    'ec2', 's3', 'vpc', 'vpc endpoint', 'privatelink', 'subnet', 'eks', 'gke', 'aks', 'eks cluster', 'gke cluster', 'aks cluster', 'iam', 'lambda', 'aws lambda', 'cloud function', 'cloud run', 'app engine', 'elastic beanstalk', 'lightsail',
+    'ec2', 's3', 'vpc', 'vpc endpoint', 'privatelink', 'subnet', 'eks', 'gke', 'aks', 'ecs', 'fargate', 'eks cluster', 'gke cluster', 'aks cluster', 'iam', 'lambda', 'aws lambda', 'cloud function', 'cloud run', 'app engine', 'elastic beanstalk', 'lightsail',
     'terraform', 'terraform plan', 'terraform apply', 'tf state', 'tfstate', 'tf module', 'tf plan', 'tf file', 'tf code', 'terraform state', 'opentofu', 'pulumi', 'cloudformation', 'cdk', 'aws cdk', 'bicep', 'arm template', 'ansible', 'chef', 'puppet', 'saltstack', 'packer',
     'vagrant', 'network', 'networking', 'dns', 'dns record', 'domain', 'name server', 'nameserver', 'cdn', 'cloudfront', 'fastly', 'akamai', 'load balancer',
     'alb', 'elb', 'nlb', 'lb', 'dr', 'route 53', 'route53', 'godaddy', 'ssl certificate', 'tls certificate', 'certificate', 'letsencrypt', "let's encrypt", 'certbot',

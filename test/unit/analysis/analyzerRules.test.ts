@@ -331,6 +331,15 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(areas('Use the read replica for heavy read endpoints').includes('database'));
     assert.deepEqual(areas('Restrict S3 bucket access to the VPC endpoint'), ['infrastructure/cloud']);
   });
+  it('a managed container service is read on the side the other words name (cloud or containers)', () => {
+    assert.deepEqual(areas('Write Terraform for the ECS service'), ['infrastructure/cloud']);
+    assert.deepEqual(areas('Cost analysis of Fargate vs. EC2'), ['infrastructure/cloud']);
+    assert.deepEqual(areas('Add a Dockerfile and Kubernetes manifests for AKS'), ['containers/kubernetes']);
+    assert.deepEqual(areas('Add ECS task definition for the worker'), ['containers/kubernetes']);
+    // Named alone, or moved onto or off: both sides.
+    assert.deepEqual(areas('Implement EKS support'), ['containers/kubernetes', 'infrastructure/cloud']);
+    assert.deepEqual(areas('Move our build cluster off GKE onto our own infrastructure'), ['containers/kubernetes', 'infrastructure/cloud']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
