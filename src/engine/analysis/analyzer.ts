@@ -267,6 +267,10 @@ const LOGIN_PREPS = new Set(['with', 'via', 'using', 'through']);
 // Words a sign-in phrase starts with (stems: "log in", "sign in", "login", "signin", "authenticate").
 const LOGIN_WORDS = new Set(['log', 'sign', 'login', 'signin', 'authenticat']);
 // Strategy verbs that name thinking, not a feature someone uses (stems).
+/** Verbs asking for a description (stems): the object is what a guide or document says. */
+const DESCRIBE_VERBS = new Set(['list', 'document', 'know', 'outlin', 'explain', 'describ', 'detail']);
+/** What a guide lays out (stems). */
+const GUIDE_NOUNS = new Set(['step', 'approach', 'process', 'procedur', 'instruction', 'checklist']);
 const COGNITIVE_VERBS = new Set(['understand', 'evaluat', 'assess', 'research', 'investigat', 'study']);
 // First words of the user-facing patterns below ("allow users", "let each customer", "users can").
 const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer', 'ability', 'abl']);
@@ -1064,6 +1068,28 @@ function releaseAutomation(tokens: readonly Token[], classes: number, clauseOf: 
   return false;
 }
 
+/**
+ * Whether the task asks for a description of a migration's steps: a describing verb ("list",
+ * "document", "know", "outline", "explain") whose object, within six words in its sentence, is a
+ * guide noun ("the steps", "the approach", "the process") that a migration word follows within
+ * five ("List the steps to migrate the environment", "know the steps needed for me to migrate").
+ */
+function migrationGuide(tokens: readonly Token[], text: string, migrations: readonly Hit[]): boolean {
+  if (migrations.length === 0) return false;
+  const apart = (a: number, b: number): boolean => {
+    for (let k = a + 1; k <= b; k++) if (sentenceBreak(text, tokens[k - 1]!.end, tokens[k]!.start)) return true;
+    return false;
+  };
+  for (let v = 0; v < tokens.length; v++) {
+    if (!DESCRIBE_VERBS.has(tokens[v]!.stem)) continue;
+    for (let g = v + 1; g < Math.min(tokens.length, v + 7); g++) {
+      if (!GUIDE_NOUNS.has(tokens[g]!.stem)) continue;
+      for (const m of migrations) if (m.i > g && m.i <= g + 5 && !apart(v, m.i)) return true;
+    }
+  }
+  return false;
+}
+
 /** Where the first purpose clause starts ("to reduce…", "so that…", "in order to…", "reducing…"), or the token count. */
 function purposeStart(tokens: readonly Token[]): number {
   // Anchored on the words of class C_PURPOSE (a purpose verb, "so", "order"), in position order.
@@ -1277,12 +1303,21 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // "blue/green", still counts.)
   for (const k of keep) if (k.n > 1) for (let j = k.i; j < k.i + k.n; j++) named[j] = k.n;
   const subst: Evidence[] = [];
+  // (Where the purpose clause starts: what the work is for is not its scope.)
+  const purpose = (r.classes & C_PURPOSE) === 0 ? tokens.length : purposeStart(tokens);
+  const purposeAt = purpose < tokens.length ? tokens[purpose]!.start : task.length;
+  // A text asking for the steps of a migration is a migration guide (§3, §4: rated by what it
+  // delivers): the migration it describes, wherever the text names it, is not the work's scope.
+  const guided = migrationGuide(tokens, task, hitsOf(r, CX_MIGRATION_VERB)) ? hitsOf(r, CX_MIGRATION_VERB) : undefined;
+  const described = (start: number): boolean => guided !== undefined && guided.some((g) => tokens[g.i]!.start === start);
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h)) continue;
+    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h)) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }
-  for (const c of concerns) if (c.concern !== 'product') for (const e of c.evidence) subst.push(e);
+  // An architecture or compliance concern is substantial scope, unless it is only the aim ("…so that I
+  // can plan migration timescales").
+  for (const c of concerns) if (c.concern !== 'product') for (const e of c.evidence) if (e.start < purposeAt && !described(e.start)) subst.push(e);
   // A named technology: a name the catalogues list (whichever vocabulary decided its area).
   const techHits: Hit[] = [];
   // (A hand-listed word the catalogues list in exact case counts when written so: "Set up Jaeger and Grafana".)
@@ -1305,7 +1340,6 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // Bug reports are verbless too, so any contained cue (crash, slow, error…) rules this out.
   // (Verbs in a purpose clause do not count: "Admission webhook to reduce user error" is such a title.)
   // (Both sweeps below run only when some token can start what they look for.)
-  const purpose = (r.classes & C_PURPOSE) === 0 ? tokens.length : purposeStart(tokens);
   let containedBefore = 0;
   for (const h of containedCues) if (h.i < purpose) containedBefore++;
   let trailing = true; // the purpose clause ends the title ("As a partner, so that…, the team needs…" is no title)

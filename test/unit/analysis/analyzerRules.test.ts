@@ -340,6 +340,14 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Implement EKS support'), ['containers/kubernetes', 'infrastructure/cloud']);
     assert.deepEqual(areas('Move our build cluster off GKE onto our own infrastructure'), ['containers/kubernetes', 'infrastructure/cloud']);
   });
+  it('a migration named only in the purpose clause, or as what a guide lists, is not the scope (§4: rate guides by what they deliver)', () => {
+    assert.equal(complexity('I want to know how long the Python 3 upgrade of the CLI takes, so that I can plan migration timescales'), 'low');
+    assert.equal(complexity('List the steps to migrate the staging environment'), 'low');
+    assert.equal(complexity('Document the approach for migrating from one region to the other'), 'low');
+    // A plan or spike about the migration keeps it (it decides the migration).
+    assert.equal(complexity('Plan the steps to migrate the staging environment'), 'medium');
+    assert.equal(complexity('Migrate the staging environment'), 'medium');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
