@@ -74,6 +74,11 @@ const AREA_BITS = Uint8Array.from(AREA_IDS, (a) => (SUBJECT_HEADS.has(a) ? A_SUB
 const AX_CICD = AREA_IDS.indexOf('CI/CD');
 const AX_K8S = AREA_IDS.indexOf('containers/kubernetes');
 const AX_INFRA = AREA_IDS.indexOf('infrastructure/cloud');
+const AX_DATABASE = AREA_IDS.indexOf('database');
+/** Search engines: backend by default, a data store when operated as one (see readAreas). */
+const SEARCH_ENGINES = new Set(['elasticsearch', 'opensearch', 'elastic search', 'solr', 'meilisearch', 'typesense']);
+/** Verbs (stems) that operate a data store rather than use it. */
+const STORE_OPERATIONS = new Set(['upgrad', 'scal', 'backup', 'back', 'restor', 'replicat', 'shard', 'reindex', 'tun', 'resiz', 'snapshot']);
 /** Managed container services listed under both containers/kubernetes and infrastructure/cloud. */
 const MANAGED_SERVICE = /^(eks|gke|aks|ecs|fargate)$/i;
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish']);
@@ -828,6 +833,14 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
     if (docsHit && !isStrategy) { ignored.push(cite(h.ev, `documentation-subject:${h.ev.rule}`)); continue; }
     if (testSubject[h.i] && (AREA_BITS[ax]! & (A_SUBJECT_HEAD | A_L2)) === 0) { ignored.push(cite(h.ev, `artifact-subject:${h.ev.rule}`)); continue; }
+    // A search engine that is upgraded, scaled or backed up is a data store (database work, §2); used
+    // by a feature ("Apply Elasticsearch to filter products") it is backend.
+    if (h.n <= 2 && SEARCH_ENGINES.has(h.ev.phrase.toLowerCase()) && storeOperation(tokens, task, h.i)) {
+      const e = cite(h.ev, `data-store:${h.ev.rule}`);
+      areaEv[AX_DATABASE] = append(areaEv[AX_DATABASE], e);
+      areaScore[AX_DATABASE] += h.sense.weight;
+      continue;
+    }
     areaEv[ax] = append(areaEv[ax], h.ev);
     areaScore[ax] += h.sense.weight;
   }
@@ -869,6 +882,23 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (best >= 0 && !tie) weakBest = { area: AREA_IDS[best]!, score: Math.min(1, saturation(areaScore[best]!)), evidence: areaEv[best]!.map((e) => cite(e, `weak-best:${e.rule}`)) };
   }
   return { keep, areas, weakBest };
+}
+
+/**
+ * Whether a verb operating a data store (upgrade, scale, back up, restore, replicate, shard, reindex,
+ * tune) stands up to six words before token i or three after it, in its sentence (a list's commas do
+ * not end the verb's reach: "Scale web, OpenSearch, Postgres").
+ */
+function storeOperation(tokens: readonly Token[], text: string, i: number): boolean {
+  for (let k = i; k >= Math.max(0, i - 6); k--) {
+    if (STORE_OPERATIONS.has(tokens[k]!.stem)) return true;
+    if (k > 0 && sentenceBreak(text, tokens[k - 1]!.end, tokens[k]!.start)) break;
+  }
+  for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
+    if (sentenceBreak(text, tokens[k - 1]!.end, tokens[k]!.start)) break;
+    if (STORE_OPERATIONS.has(tokens[k]!.stem)) return true;
+  }
+  return false;
 }
 
 /**

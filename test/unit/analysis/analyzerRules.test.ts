@@ -348,6 +348,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Plan the steps to migrate the staging environment'), 'medium');
     assert.equal(complexity('Migrate the staging environment'), 'medium');
   });
+  it('a search engine operated as a store (upgraded, scaled, backed up) is database work; used by a feature, backend', () => {
+    assert.deepEqual(areas('Upgrade Elasticsearch to OpenSearch 3.x'), ['database']);
+    assert.deepEqual(areas('Back up the OpenSearch indices nightly'), ['database']);
+    assert.deepEqual(areas('Use Elasticsearch to filter products by rating'), ['backend']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
