@@ -276,6 +276,10 @@ const LOGIN_WORDS = new Set(['log', 'sign', 'login', 'signin', 'authenticat']);
 const DESCRIBE_VERBS = new Set(['list', 'document', 'know', 'outlin', 'explain', 'describ', 'detail']);
 /** What a guide lays out (stems). */
 const GUIDE_NOUNS = new Set(['step', 'approach', 'process', 'procedur', 'instruction', 'checklist']);
+/** Observability verbs (stems) whose object is the observed system. */
+const OBSERVE_VERBS = new Set(['instrument', 'monitor']);
+/** Words ending a verb's object phrase. */
+const OBJECT_ENDS = new Set(['with', 'using', 'via', 'through', 'to', 'for', 'in', 'on', 'by', 'and', 'so', 'that', 'from']);
 const COGNITIVE_VERBS = new Set(['understand', 'evaluat', 'assess', 'research', 'investigat', 'study']);
 // First words of the user-facing patterns below ("allow users", "let each customer", "users can").
 const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer', 'ability', 'abl']);
@@ -808,10 +812,21 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // own (like documentation of a subject, ROUTING §3). From "for/of/on/covering" after such an artifact
   // to the end of the clause, other L3 areas are not counted.
   const testSubject = flags(SLOT_SUBJECT, tokens.length);
+  let observeVerb: Hit | undefined;
   for (const h of keep) {
     // (The hit's weight is its evidence's: read without building the evidence.)
-    if (h.sense.t !== 'area' || (AREA_BITS[h.sense.ax]! & A_SUBJECT_HEAD) === 0 || h.weight < 1) continue;
-    const nxt = h.i + h.n;
+    if (h.sense.t !== 'area' || (AREA_BITS[h.sense.ax]! & A_SUBJECT_HEAD) === 0) continue;
+    // "Instrument the inventory service with…", "Monitor the payments API": what is instrumented or
+    // monitored is the place of the work, up to a preposition or the clause's end.
+    if (h.n === 1 && OBSERVE_VERBS.has(tokens[h.i]!.stem) && (h.i === 0 || tokens[h.i]!.clauseStart || MODALS.has(tokens[h.i - 1]!.lower) || tokens[h.i - 1]!.lower === 'to')) {
+      for (let k = h.i + 1; k < tokens.length && !tokens[k]!.clauseStart && !OBJECT_ENDS.has(tokens[k]!.lower); k++) testSubject[k] = 1;
+      // (As the task's verb the word names the work itself, so it is no weak mention.)
+      observeVerb = h;
+    }
+    if (h.weight < 1) continue;
+    let nxt = h.i + h.n;
+    // One word may stand between the artifact and its preposition ("Prometheus scraping for the backend").
+    if (nxt + 1 < tokens.length && !TEST_SUBJECT_PREPS.has(tokens[nxt]!.lower) && !tokens[nxt]!.clauseStart && !tokens[nxt + 1]!.clauseStart && !verbAt(tokens, nxt)) nxt++;
     if (nxt < tokens.length && TEST_SUBJECT_PREPS.has(tokens[nxt]!.lower)) {
       for (let k = nxt + 1; k < tokens.length && !tokens[k]!.clauseStart; k++) testSubject[k] = 1;
     }
@@ -839,6 +854,11 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
       const e = cite(h.ev, `data-store:${h.ev.rule}`);
       areaEv[AX_DATABASE] = append(areaEv[AX_DATABASE], e);
       areaScore[AX_DATABASE] += h.sense.weight;
+      continue;
+    }
+    if (h === observeVerb && h.weight < 1) {
+      areaEv[ax] = append(areaEv[ax], cite(h.ev, `observe-verb:${h.ev.rule}`, 1));
+      areaScore[ax] += 1;
       continue;
     }
     areaEv[ax] = append(areaEv[ax], h.ev);

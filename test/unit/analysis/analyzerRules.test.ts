@@ -353,6 +353,12 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Back up the OpenSearch indices nightly'), ['database']);
     assert.deepEqual(areas('Use Elasticsearch to filter products by rating'), ['backend']);
   });
+  it('what is instrumented or monitored is the place of the work; one word may stand between an artifact and its "for"', () => {
+    assert.deepEqual(areas('Instrument the inventory service with the OpenTelemetry SDK'), ['observability']);
+    assert.deepEqual(areas('Monitor the payments API with Datadog'), ['observability']);
+    assert.deepEqual(areas('Instrument the checkout flow in the React app'), ['frontend', 'observability']);
+    assert.deepEqual(areas('Configure Prometheus scraping for the backend'), ['observability']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
