@@ -76,7 +76,13 @@ const AX_K8S = AREA_IDS.indexOf('containers/kubernetes');
 const AX_INFRA = AREA_IDS.indexOf('infrastructure/cloud');
 const AX_DATABASE = AREA_IDS.indexOf('database');
 /** Search engines: backend by default, a data store when operated as one (see readAreas). */
-const SEARCH_ENGINES = new Set(['elasticsearch', 'opensearch', 'elastic search', 'solr', 'meilisearch', 'typesense']);
+const SEARCH_ENGINES = new Set(['elasticsearch', 'opensearch', 'solr', 'meilisearch', 'typesense']);
+const AX_BACKEND = AREA_IDS.indexOf('backend');
+/** Whether hit h names a search engine ("Elasticsearch", "elastic search"), read from its tokens (no evidence built). */
+function searchEngine(tokens: readonly Token[], h: Hit): boolean {
+  if (h.n === 1) return SEARCH_ENGINES.has(tokens[h.i]!.lower);
+  return h.n === 2 && tokens[h.i]!.lower === 'elastic' && tokens[h.i + 1]!.lower === 'search';
+}
 /** Verbs (stems) that operate a data store rather than use it. */
 const STORE_OPERATIONS = new Set(['upgrad', 'scal', 'backup', 'back', 'restor', 'replicat', 'shard', 'reindex', 'tun', 'resiz', 'snapshot']);
 /** Managed container services listed under both containers/kubernetes and infrastructure/cloud. */
@@ -850,7 +856,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (testSubject[h.i] && (AREA_BITS[ax]! & (A_SUBJECT_HEAD | A_L2)) === 0) { ignored.push(cite(h.ev, `artifact-subject:${h.ev.rule}`)); continue; }
     // A search engine that is upgraded, scaled or backed up is a data store (database work, §2); used
     // by a feature ("Apply Elasticsearch to filter products") it is backend.
-    if (h.n <= 2 && SEARCH_ENGINES.has(h.ev.phrase.toLowerCase()) && storeOperation(tokens, task, h.i)) {
+    if (ax === AX_BACKEND && searchEngine(tokens, h) && storeOperation(tokens, task, h.i)) {
       const e = cite(h.ev, `data-store:${h.ev.rule}`);
       areaEv[AX_DATABASE] = append(areaEv[AX_DATABASE], e);
       areaScore[AX_DATABASE] += h.sense.weight;
