@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code and browser tests need on a fresh machine:
 # Debian's chromium (for playwright-core) and VS Code 1.100.3's server from the code-server
-# npm package, under .vscode-test/code-server. Idempotent: does nothing when both are there.
+# npm package, under .vscode-test/code-server; and Debian's wamerican word list, which the unit
+# test of the generated spelling stoplist reads (scripts/buildSpellingStoplist.ts). Idempotent: does nothing when both are there.
 # Facts behind the workarounds: ../shared/notes/vscode-host-testing.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,6 +13,7 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
 [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
+[ -f /usr/share/dict/words ] || need_apt+=(wamerican)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup-vscode: installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -12,7 +12,9 @@ import {
   type StrategyFinding,
 } from './analysisTypes';
 import { CUE_KINDS, CUE_VOCABULARY } from './cueVocabulary';
-import { EXACT_CASE_NAMES, LOWER_TRIE, MAX_PHRASE_TOKENS, STEM_TRIE, type LexEntry, type Sense } from './lexicon';
+import { EXACT_CASE_NAMES, LOWER_TRIE, MAX_PHRASE_TOKENS, respelledSenses, SPELLING_NAMES, STEM_TRIE, type LexEntry, type Sense } from './lexicon';
+import { SPELLING_STOPLIST } from './generated/spellingStoplist';
+import { MIN_SPELLING_LENGTH, SpellingIndex } from './spelling';
 import { saturation } from './saturation';
 import { stem, tokenizeScratch, type Token, type WordForm } from './tokenize';
 import { NO_NODE, type WordTrie } from './wordTrie';
@@ -458,6 +460,7 @@ function findHits(tokens: readonly Token[], text: string): readonly Hit[] {
     if (s0 !== NO_NODE) count = walk(STEM_TRIE, tokens, i, s0, false, count);
     const l0 = lowerRoot(form);
     if (l0 !== NO_NODE) count = walk(LOWER_TRIE, tokens, i, l0, true, count);
+    else if (s0 === NO_NODE && form.len >= MIN_SPELLING_LENGTH) count = respelledHits(tokens, i, text, count);
   }
   if (HITS.length > count) HITS.length = count;
   hitClasses = classes;
@@ -495,6 +498,45 @@ function walk(trie: WordTrie<LexEntry>, tokens: readonly Token[], i: number, nod
     node = trie.child(node, id);
     if (node === NO_NODE) return count;
   }
+}
+
+/**
+ * Whether an unknown word is written as a name: an inner capital ("PostreSQL"), or a capital first
+ * letter where capitals tell (not at a clause start, not in Title Case text: "configure Prometeus").
+ */
+function nameLike(tokens: readonly Token[], i: number, text: string): boolean {
+  const t = tokens[i]!;
+  const c = text.charCodeAt(t.start);
+  if (c < 65 || c > 90) return false;
+  for (let k = t.start + 1; k < t.end; k++) {
+    const ck = text.charCodeAt(k);
+    if (ck >= 65 && ck <= 90) return true;
+  }
+  return !t.clauseStart && caseTells(tokens);
+}
+
+/** Adds the hits of the named technology an unknown word at token i misspells, if it is written as a name; returns the new hit count. */
+function respelledHits(tokens: readonly Token[], i: number, text: string, count: number): number {
+  if (!nameLike(tokens, i, text)) return count;
+  const name = misspelling(tokens[i]!.lower);
+  if (name !== null) for (const sense of respelledSenses(name)) addHit(count++, i, 1, sense);
+  return count;
+}
+
+let spellingIndex: SpellingIndex | undefined;
+/** Corrections already looked up (lowercase word → name, or null); cleared when it grows past 4,096 words. */
+const SPELLING_MEMO = new Map<string, string | null>();
+
+/** The named technology an unknown word misspells, or null (see `SpellingIndex`). */
+function misspelling(lower: string): string | null {
+  let name = SPELLING_MEMO.get(lower);
+  if (name !== undefined) return name;
+  spellingIndex ??= new SpellingIndex(SPELLING_NAMES);
+  // (An English word one edit from a name, "String" or "Sprint", is that word.)
+  name = SPELLING_STOPLIST.has(lower) ? null : (spellingIndex.correct(lower) ?? null);
+  if (SPELLING_MEMO.size >= 4096) SPELLING_MEMO.clear();
+  SPELLING_MEMO.set(lower, name);
+  return name;
 }
 
 /** Whether the current text is in Title Case (1), not (0), or not read yet (-1); see `caseTells`. */

@@ -119,6 +119,14 @@ export const EXACT_CASE_NAMES = new Map<string, string>();
 /** Exact-case catalogue names that are ordinary nouns as well (a UI accordion, an S3 bucket). */
 const COMMON_NOUNS = new Set(['accordion', 'bucket', 'middleware', 'query', 'pipelines']);
 
+/**
+ * Named technologies of one word (lower case, letters and digits): the names a misspelt word may be
+ * corrected to (see `spelling.ts`). Catalogue names that need exact case are common words, and hand
+ * vocabulary the catalogues do not list is ordinary words: neither is here. Filled by `build`.
+ */
+export const SPELLING_NAMES = new Set<string>();
+const SPELLABLE = /^[a-z][a-z0-9]*$/;
+
 /** Builds the lexicon once (module load): hand vocabulary first, then catalogue names not already known. */
 function build(): Lexicon {
   const lex: Lexicon = { entries: new Map(), maxLen: new Map(), tech: new Map(), techMaxLen: new Map() };
@@ -157,7 +165,10 @@ function build(): Lexicon {
     const generic = GENERIC_NAMES.has(name.toLowerCase());
     if (handArea.has(handKey)) {
       // One listed in exact case ("Prometheus", "Jaeger") is a named technology only written that way.
-      if (exactCase && !generic && !COMMON_NOUNS.has(name.toLowerCase()) && !name.includes(' ')) EXACT_CASE_NAMES.set(name.toLowerCase(), name);
+      if (exactCase && !generic && !COMMON_NOUNS.has(name.toLowerCase()) && !name.includes(' ')) {
+        EXACT_CASE_NAMES.set(name.toLowerCase(), name);
+        if (SPELLABLE.test(key)) SPELLING_NAMES.add(key);
+      }
       // A catalogue name that is a common word ("Pipelines", exact case only) does not make the hand
       // phrase ("pipeline") a named technology.
       if (generic || exactCase) continue;
@@ -169,6 +180,7 @@ function build(): Lexicon {
         // every read of a hit's sense saw one map more.
         if (sk.t === 'area' && !sk.tech) he.senses[k] = areaSense(sk.area, sk.weight, sk.rule, true);
       }
+      if (SPELLABLE.test(key)) SPELLING_NAMES.add(key);
       continue;
     }
     const sense: Sense = areaSense(area, 1, `lexicon:${source}:${name}→${area}`, !generic);
@@ -179,6 +191,7 @@ function build(): Lexicon {
       e.caseSenses.push(sense);
     } else if (!e.senses.some((s) => s.t === 'area')) {
       e.senses.push(sense);
+      if (!generic && SPELLABLE.test(key)) SPELLING_NAMES.add(key);
     }
   }
   return lex;
@@ -196,3 +209,23 @@ export const LOWER_TRIE: WordTrie<LexEntry> = new WordTrie(LEXICON.tech);
 
 /** Longest phrase length in tokens. */
 export const MAX_PHRASE_TOKENS = MAX_N;
+
+const RESPELLED = new Map<string, readonly Sense[]>();
+
+/**
+ * The senses of a one-word name (from `SPELLING_NAMES`) for a word misspelling it: the name's
+ * hand-vocabulary and catalogue senses, each with its rule prefixed by `spelling:<name>:` so the
+ * evidence says which name was read. Made once per name.
+ */
+export function respelledSenses(name: string): readonly Sense[] {
+  let out = RESPELLED.get(name);
+  if (out) return out;
+  const list: Sense[] = [];
+  for (const e of [LEXICON.entries.get(phraseKey(name)), LEXICON.tech.get(name)]) {
+    if (!e) continue;
+    for (const s of e.senses) list.push(makeSense(s.t, s.area, s.concern, s.cue, `spelling:${name}:${s.rule}`, s.weight, s.tech || s.t === 'area'));
+  }
+  out = list;
+  RESPELLED.set(name, out);
+  return out;
+}

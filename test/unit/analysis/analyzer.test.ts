@@ -96,4 +96,10 @@ describe('generated technology lexicon', () => {
     assert.ok(existsSync(resolve(dataDir, 'cncf-landscape-technologies.json')), `technology catalogues not found in ${dataDir}`);
     execFileSync(process.execPath, ['--require', 'tsx/cjs', 'scripts/buildLexicon.ts', '--check'], { stdio: 'pipe' });
   });
+  it('has the spelling stoplist scripts/buildSpellingStoplist.ts produces from the word list', () => {
+    // The word list is Debian's wamerican, installed by the test command's setup phase; no skip when absent.
+    const words = process.env.STRATA_WORDS ?? '/usr/share/dict/words';
+    assert.ok(existsSync(words), `word list ${words} not found (apt-get install wamerican)`);
+    execFileSync(process.execPath, ['--require', 'tsx/cjs', 'scripts/buildSpellingStoplist.ts', '--check'], { stdio: 'pipe' });
+  });
 });
