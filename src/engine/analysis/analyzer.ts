@@ -105,7 +105,7 @@ const CAPABILITY_VERBS = new Set(['add', 'edit', 'delet', 'creat', 'view', 'mana
   'invit', 'shar', 'export', 'import', 'track', 'sav', 'submit', 'comment', 'rat', 'review', 'order', 'purchas', 'regist', 'subscrib', 'cancel', 'reserv',
   'see', 'brows', 'configur', 'customiz', 'customis', 'personaliz', 'personalis']);
 const REPLACE_STEMS = new Set(['replac', 'swap']);
-const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'covering', 'around', 'that', 'which']);
+const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'in', 'covering', 'around', 'that', 'which']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
 /** Verbs that carry a policy or standard out (stems): the policy is then a constraint, not the deliverable. */
 const POLICY_WORK_VERBS = new Set(['implement', 'enforc', 'apply', 'harden', 'configur', 'enabl', 'integrat', 'automat', 'deploy', 'fix', 'remediat']);
@@ -127,7 +127,7 @@ const ANY_VERB_STEMS: ReadonlySet<string> = new Set([
   'benchmark', 'profile', 'measure', 'detect', 'notify', 'alert', 'block', 'deny', 'disallow', 'forbid', 'protect', 'pin', 'bump', 'tweak', 'tune',
   'offer', 'please', 'translate', 'localise', 'localize', 'route', 'redirect', 'serve', 'expose', 'handle', 'sort', 'paginate', 'split', 'combine',
   'group', 'remove', 'delete', 'move', 'make', 'improve', 'reduce', 'allow', 'speed', 'optimise', 'optimize', 'encrypt', 'decrypt', 'compress',
-  'upload', 'download', 'schedule', 'retry',
+  'upload', 'download', 'schedule', 'retry', 'cache', 'store', 'host', 'rate', 'throttle',
 ].map((v) => stem(v.split(' ')[0]!)));
 /** Verb stems that are as often nouns ("log", "sync", "release"): read as a verb only when they open the title. */
 const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
@@ -135,7 +135,7 @@ const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
   'use', 'build', 'track', 'scale', 'design', 'plan', 'research', 'experiment', 'prototype', 'import', 'export', 'monitor', 'crash', 'break', 'look',
   'copy', 'clone', 'load', 'print', 'return', 'block', 'pin', 'bump', 'tweak', 'document', 'cache', 'store', 'host', 'patch', 'change', 'push', 'pull',
   'trigger', 'limit', 'drop', 'start', 'show', 'deploy', 'upgrade', 'fix', 'setup', 'rollback', 'rollout', 'install', 'run', 'ship', 'launch',
-  'route', 'group', 'sort', 'schedule', 'upload', 'download', 'retry', 'speed',
+  'route', 'group', 'sort', 'schedule', 'upload', 'download', 'retry', 'speed', 'rate', 'throttle',
   'cutover', 'teardown', 'shutdown', 'restore', 'scan', 'move', 'port', 'switch', 'split', 'map', 'study', 'draft', 'outline', 'select', 'pick', 'record',
 ].map(stem));
 /** Verbs that take a running component out of service (stems), and the components (stems) they take out. */
@@ -1382,8 +1382,16 @@ const INTEGRATION_LEADS: ReadonlySet<string> = new Set(['implement', 'integrat',
 /** Whether any token of the task reads as a verb (see verbAt). */
 function anyVerb(tokens: readonly Token[], end: number = tokens.length): boolean {
   for (let i = 0; i < end; i++) if (verbAt(tokens, i)) return true;
+  // An unlisted word opening the title before a determiner is an imperative verb: "Backfill the new
+  // column", "Rate limit the login endpoint" (a noun title reads "Dashboard for the API").
+  for (let k = 1; k <= 2 && k < end; k++) {
+    if (tokens[k]!.clauseStart || QUALIFIER_PREPS.has(tokens[k]!.lower) || TEST_SUBJECT_PREPS.has(tokens[k]!.lower)) break;
+    if (TITLE_DETERMINERS.has(tokens[k]!.lower)) return true;
+  }
   return false;
 }
+/** Determiners that follow an imperative verb's first word ("Backfill the…", "Rate limit all…"). */
+const TITLE_DETERMINERS = new Set(['the', 'a', 'an', 'our', 'all', 'every', 'each', 'this', 'these', 'those', 'my', 'your', 'its', 'their']);
 
 /** Substantial vs contained scope (ROUTING §4), appended to `signals` (its own pass: see analyzeTask). */
 function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void {

@@ -102,7 +102,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'mainactivity', 'activity', 'fragment', 'viewcontroller', 'dark theme', 'overlap', 'overflow', 'ux/ui', 'ui/ux',
   ],
   database: [
-    'data storage', 'secure data storage', 'seed data', 'sql query', 'entity', 'erd', 'upsert', 'soft delete', 'cascade delete', 'collation', 'enum column', 'json column', 'pg_dump',
+    'data storage', 'secure data storage', 'seed data', ['backfill', 0.5], 'status column', 'new column', 'database column', 'sql query', 'entity', 'erd', 'upsert', 'soft delete', 'cascade delete', 'collation', 'enum column', 'json column', 'pg_dump',
     'mysqldump', 'dump', 'archiving', 'deduplicate', 'dedup', 'data retention job', 'db index', 'composite index', 'unique index', 'query plan',
     'explain analyze', 'slow log', 'cosmos db', 'cosmosdb', 'bigtable', 'spanner', 'memorystore', 'hbase', 'arangodb', 'surrealdb', 'edgedb',
     'database cluster', 'db cluster', 'failover replica', 'write-ahead log', 'wal', 'logical replication', 'row-level security',
@@ -123,7 +123,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'buildpack', 'cloud native buildpack', 'dockerize', 'dockerise', 'dockerized', 'containerized', 'containerised', 'kubernetes', 'k8s', 'k8', 'k3s', 'kubectl', 'helm', 'helm chart', 'chart', 'pod', 'deployment manifest', 'manifest', 'kustomize', 'container', 'containerize',
     'containerise', 'docker', 'dockerfile', 'docker compose', 'docker-compose', 'docker image', 'container image', ['image', 0.5], 'multi-stage build',
     'ingress', 'ingress controller', 'ingress-nginx', 'service mesh', 'istio', 'linkerd', 'envoy', 'operator', 'kubernetes operator', 'controller',
-    'crd', 'custom resource', 'cronjob', 'statefulset', 'daemonset', 'replicaset', 'hpa', 'horizontalpodautoscaler', 'horizontal pod autoscaler', 'vpa',
+    'crd', 'custom resource', 'cronjob', 'statefulset', 'daemonset', 'replicaset', 'hpa', 'horizontalpodautoscaler', 'horizontal pod autoscaler', 'horizontal pod autoscaling', 'pod autoscaling', 'vpa',
     'pod disruption budget', 'pdb', 'namespace', 'eks', 'gke', 'aks', 'openshift', 'minikube', 'kind cluster', 'kubelet', 'csi', 'csi driver', 'cni',
     'admission webhook', 'admission controller', 'podman', 'containerd', 'cri-o', ['cluster', 0.5], 'node pool', 'sidecar', 'nomad', 'ecs', 'fargate', 'task definition',
     'docker swarm', 'swarm', 'rancher', 'karpenter', 'keda', 'argo workflow', 'crossplane', 'kubeconfig', 'configmap', 'workload', 'scheduler cluster',

@@ -85,6 +85,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     // Symptoms in a bug report.
     'time out', 'times out', 'timed out', 'timing out', 'out of memory', 'stuck', 'deadlock', 'race condition', 'segfault', 'panic', 'panics',
     'users report', 'user reports', 'never arrive', 'never arrives', 'not arriving', 'never received', 'not received', 'takes too long',
+    'flaky', 'flakes', 'intermittent', 'intermittently',
   ],
   // ROUTING §4 "medium" for one area: a new service or module, codebase-wide change, external integration.
   substantial: [

@@ -359,6 +359,14 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Instrument the checkout flow in the React app'), ['frontend', 'observability']);
     assert.deepEqual(areas('Configure Prometheus scraping for the backend'), ['observability']);
   });
+  it('an unlisted word before a determiner opens an imperative title; flaky tests are a bug; a test in a module is about it', () => {
+    assert.equal(complexity('Backfill the new status column for existing orders'), 'low');
+    assert.equal(complexity('Rate limit the login endpoint'), 'low');
+    assert.deepEqual(areas('Backfill the new status column for existing orders'), ['database']);
+    assert.deepEqual(areas('Flaky test in the billing module'), ['testing']);
+    assert.equal(complexity('Flaky test in the billing module'), 'low');
+    assert.deepEqual(areas('Horizontal pod autoscaling for the workers'), ['containers/kubernetes']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
