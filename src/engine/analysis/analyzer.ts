@@ -1393,6 +1393,22 @@ function anyVerb(tokens: readonly Token[], end: number = tokens.length): boolean
 /** Determiners that follow an imperative verb's first word ("Backfill the…", "Rate limit all…"). */
 const TITLE_DETERMINERS = new Set(['the', 'a', 'an', 'our', 'all', 'every', 'each', 'this', 'these', 'those', 'my', 'your', 'its', 'their']);
 
+/**
+ * Whether the title opens with an artifact and its subject ("End-to-end tests for the checkout flow",
+ * "Grafana dashboards for the API"): a deliverable of one expert, not a capability on a roadmap.
+ */
+function artifactTitle(tokens: readonly Token[], keep: readonly Hit[]): boolean {
+  for (const h of keep) {
+    if (h.sense.t !== 'area') continue;
+    if (h.i > 2) return false;
+    if ((AREA_BITS[h.sense.ax]! & A_SUBJECT_HEAD) === 0 || h.weight < 1) continue;
+    const nxt = h.i + h.n;
+    const prep = (k: number): boolean => k < tokens.length && !tokens[k]!.clauseStart && TEST_SUBJECT_PREPS.has(tokens[k]!.lower);
+    if (prep(nxt) || prep(nxt + 1)) return true;
+  }
+  return false;
+}
+
 /** Substantial vs contained scope (ROUTING §4), appended to `signals` (its own pass: see analyzeTask). */
 function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void {
   const { task, tokens, negated } = r;
@@ -1450,7 +1466,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   for (const h of containedCues) if (h.i < purpose) containedBefore++;
   let trailing = true; // the purpose clause ends the title ("As a partner, so that…, the team needs…" is no title)
   for (let k = purpose + 1; k < tokens.length && trailing; k++) if (tokens[k]!.clauseStart) trailing = false;
-  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !anyVerb(tokens, purpose)) {
+  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep)) {
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).
@@ -1519,10 +1535,12 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   }
   let triggered = false;
   for (const h of automation) if (AUTOMATION_TRIGGERS.has(verbKey(tokens, h))) { triggered = true; break; }
+  // An operation in the purpose clause ("…so that I can run the whole stack") is what the work is for.
+  const purpose = (r.classes & C_PURPOSE) === 0 ? tokens.length : purposeStart(tokens);
   if (opening && !strategy && !triggered) evidence.push(opening.ev);
   else if (automation.length === 0 && !strategy) {
     for (const h of liveVerbs) {
-      if (negated[h.i]) continue;
+      if (negated[h.i] || h.i >= purpose) continue;
       // "Add a health check when deploying the site": an operation in a temporal clause is when the work
       // applies, not the work itself.
       if (h.i > 0 && TEMPORAL_CONJUNCTIONS.has(tokens[h.i - 1]!.lower)) continue;
@@ -1532,7 +1550,7 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
       evidence.push(h.ev);
     }
     if (evidence.length === 0 && targets.length > 0) {
-      for (const h of hitsOf(r, CX_LIVE_SOFT_VERB)) if (!negated[h.i] && !tokens[h.i]!.lower.endsWith('ment')) { evidence.push(h.ev); break; }
+      for (const h of hitsOf(r, CX_LIVE_SOFT_VERB)) if (!negated[h.i] && h.i < purpose && !tokens[h.i]!.lower.endsWith('ment')) { evidence.push(h.ev); break; }
     }
   }
   // Decommissioning a running component is live (§5) though "service" or "app" is not a named live

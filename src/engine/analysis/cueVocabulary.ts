@@ -163,7 +163,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
 /** L1 concern vocabulary (ROUTING §6 signal lists, widened by meaning). */
 export const CONCERN_VOCABULARY: Readonly<Record<ConcernId, readonly string[]>> = {
   architecture: [
-    'architecture', 'architect', 'migrate', 'migration', 're-platform', 'replatform', 'rewrite', 'redesign', 'rearchitect', 're-architect', 'scalability',
+    'architecture', 'architect', 'adr', 'adrs', 'migrate', 'migration', 're-platform', 'replatform', 'rewrite', 'redesign', 'rearchitect', 're-architect', 'scalability',
     'scalable', 'technology choice', 'tech stack', 'monolith', 'microservice', 'port to', 'port the', 'port it', 'port from', 'replace', 'move from', 'switch from', 'switch to',
     'sharding', 'shard', 'replica', 'read replica', 'replication', 'failover', 'high availability', 'multi-region', 'multi-cloud', 'modernise', 'modernize',
     'convert', 'decouple', 'event-driven', 'event sourcing', 'cqrs', 'domain-driven design', 'consolidate', 'adopt', 'vs', 'versus', 'choose between', 'whether to', 'which database', 'which framework', 'evaluate option', 'multi-account', 'landing zone', 'geo-distribute', 'horizontal scaling', 'scale out',

@@ -367,6 +367,16 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Flaky test in the billing module'), 'low');
     assert.deepEqual(areas('Horizontal pod autoscaling for the workers'), ['containers/kubernetes']);
   });
+  it('an artifact title ("End-to-end tests for the checkout flow") is one deliverable, not a roadmap capability', () => {
+    assert.equal(complexity('End-to-end tests for the checkout flow'), 'low');
+    assert.equal(complexity('Grafana dashboards for the checkout service'), 'low');
+    assert.equal(complexity('Offline mode for the mobile app'), 'medium'); // a capability
+  });
+  it('an operation in the purpose clause is not carried out; an ADR is an architecture record; a Terraform remote backend is infrastructure', () => {
+    assert.equal(analyzeTask('As a developer I want a local environment with docker compose so that I can run the whole stack on my laptop').liveOps.live, false);
+    assert.ok(analyzeTask('Write an ADR for moving session storage to Redis').concerns.some((c) => c.concern === 'architecture'));
+    assert.deepEqual(areas('Move the Terraform state to a remote S3 backend with locking'), ['infrastructure/cloud']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
