@@ -1544,6 +1544,8 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
       // "Add a health check when deploying the site": an operation in a temporal clause is when the work
       // applies, not the work itself.
       if (h.i > 0 && TEMPORAL_CONJUNCTIONS.has(tokens[h.i - 1]!.lower)) continue;
+      // After a determiner the word is a noun: "when a deploy fails", "each rollout".
+      if (h.i > 0 && DETERMINERS.has(tokens[h.i - 1]!.lower)) continue;
       const lower = tokens[h.i]!.lower;
       // Verb forms only: "deploys"/"deployment" are nouns ("zero downtime deploys").
       if (h.n === 1 && (lower.endsWith('s') || lower.endsWith('ment'))) continue;

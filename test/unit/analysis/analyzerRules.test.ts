@@ -377,6 +377,14 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(analyzeTask('Write an ADR for moving session storage to Redis').concerns.some((c) => c.concern === 'architecture'));
     assert.deepEqual(areas('Move the Terraform state to a remote S3 backend with locking'), ['infrastructure/cloud']);
   });
+  it('a live word after a determiner is a noun ("when a deploy fails"); common technologies and feature nouns name their areas', () => {
+    assert.equal(analyzeTask('Send Slack notifications when a deploy fails').liveOps.live, false);
+    assert.equal(analyzeTask('Deploy the API when the tests pass').liveOps.live, true);
+    assert.deepEqual(areas('Add load balancing for the API servers'), ['backend', 'infrastructure/cloud']);
+    assert.deepEqual(areas('Store embeddings in Pinecone'), ['database']);
+    assert.deepEqual(areas('Run tfsec on pull requests'), ['security']);
+    assert.deepEqual(areas('Add a cookie consent banner'), ['frontend']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
