@@ -233,7 +233,7 @@ const BUILD_VERBS = new Set(['deploy', 'build', 'launch', 'establish', 'creat', 
 // Each use clears the first n entries it reads.
 const scratch8: Uint8Array[] = [];
 let scratch32 = new Uint32Array(64);
-/** Zeroed per-token flags (slot 0..4 are distinct buffers live at the same time). */
+/** Zeroed per-token flags (slots 0..5 are distinct buffers live at the same time). */
 function flags(slot: number, n: number): Uint8Array {
   let b = scratch8[slot];
   if (!b || b.length < n) {
@@ -352,6 +352,7 @@ const AREA_STRONG = new Uint8Array(AREA_IDS.length);
 const SLOT_NEGATED = 0;
 const SLOT_SUBJECT = 1;
 const SLOT_NAMED = 2;
+const SLOT_AREA_AT = 5;
 const SLOT_TECH_CLAUSE = 4; // indexed by clause number (clauses never outnumber tokens)
 
 function ev(tokens: readonly Token[], text: string, i: number, n: number, rule: string, weight: number): Evidence {
@@ -879,6 +880,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
       for (let k = nxt + 1; k < tokens.length && !tokens[k]!.clauseStart; k++) testSubject[k] = 1;
     }
   }
+  // The area each token's full-weight hit names (index + 1), for the example rule below.
+  const areaAt = flags(SLOT_AREA_AT, tokens.length);
+  for (const h of keep) if (h.sense.t === 'area' && h.weight >= 1) for (let j = h.i; j < h.i + h.n; j++) areaAt[j] = h.sense.ax + 1;
   // "As a DevOps engineer, I want…", "As CMS Monitoring we need…": who asks is not the work.
   const roleEnd = requesterRoleEnd(tokens, task);
   // Per-area evidence and score in arrays indexed like AREA_IDS (no Map per analysis).
@@ -894,6 +898,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (negated[h.i]) { ignored.push(cite(h.ev, `negated:${h.ev.rule}`)); continue; }
     if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end)) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
+    if (exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
     if (docsHit && !isStrategy) { ignored.push(cite(h.ev, `documentation-subject:${h.ev.rule}`)); continue; }
     if (testSubject[h.i] && (AREA_BITS[ax]! & (A_SUBJECT_HEAD | A_L2)) === 0) { ignored.push(cite(h.ev, `artifact-subject:${h.ev.rule}`)); continue; }
     // A search engine that is upgraded, scaled or backed up is a data store (database work, §2); used
@@ -950,6 +955,19 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (best >= 0 && !tie) weakBest = { area: AREA_IDS[best]!, score: Math.min(1, saturation(areaScore[best]!)), evidence: areaEv[best]!.map((e) => cite(e, `weak-best:${e.rule}`)) };
   }
   return { keep, areas, weakBest };
+}
+
+/**
+ * Whether hit h is an example of a noun of another area ("heavy read endpoints like metrics", "queues
+ * such as email sending"): the example names an instance of that noun, not an area of its own.
+ */
+function exampleOfOther(tokens: readonly Token[], h: Hit, areaAt: Uint8Array): boolean {
+  let k = h.i - 1;
+  if (k < 1 || tokens[h.i]!.clauseStart) return false;
+  if (tokens[k]!.lower === 'like') k--;
+  else if (tokens[k]!.lower === 'as' && tokens[k - 1]!.lower === 'such' && k >= 2) k -= 2;
+  else return false;
+  return areaAt[k] !== 0 && areaAt[k] !== h.sense.ax + 1;
 }
 
 /**

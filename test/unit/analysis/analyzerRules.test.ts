@@ -385,6 +385,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Run tfsec on pull requests'), ['security']);
     assert.deepEqual(areas('Add a cookie consent banner'), ['frontend']);
   });
+  it('an example of a noun of another area ("endpoints like metrics") is that noun, not an area of its own', () => {
+    assert.deepEqual(areas('Use the read replica for heavy read endpoints like metrics'), ['backend', 'database']);
+    assert.deepEqual(areas('Add queues such as email sending to the API'), ['backend']);
+    assert.deepEqual(areas('Add monitoring tools like Prometheus'), ['observability']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
