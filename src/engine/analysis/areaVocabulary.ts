@@ -138,7 +138,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'fluentd', 'fluent bit', 'splunk', 'cloudwatch', 'stackdriver', 'honeycomb', 'dynatrace', 'alert', 'alerting', 'alertmanager', 'pagerduty', 'opsgenie',
     'dashboard', 'slo', 'sli', 'service level objective', 'service-level objective', 'service level indicator', 'service-level indicator', 'error budget', 'uptime', 'status page', 'apm', 'instrument', 'instrumentation', 'telemetry', 'nagios', 'icinga', 'zabbix',
     'error tracking', 'correlation id', 'request id', 'red method', 'golden signal', 'health check', 'healthcheck', 'heartbeat', 'profiling', 'statsd',
-    'log retention', 'log group', 'analytics dashboard', 'usage dashboard', 'availability', 'mttr', 'on-call', 'on call', 'be notified', 'notify us',
+    'log retention', 'log group', 'container logs', 'containers logs', 'pod logs', 'container log', 'pod log', 'analytics dashboard', 'usage dashboard', 'availability', 'mttr', 'on-call', 'on call', 'be notified', 'notify us',
   ],
   testing: [
     'test infrastructure', 'testing infrastructure', 'test data', 'spec', 'acceptance test', 'uat', 'manual testing', 'regression suite', 'golden test', 'benchmark test', 'accessibility testing',

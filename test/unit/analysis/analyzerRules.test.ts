@@ -390,6 +390,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Add queues such as email sending to the API'), ['backend']);
     assert.deepEqual(areas('Add monitoring tools like Prometheus'), ['observability']);
   });
+  it('container and pod logs are logging work; audit logging is the backend audit log', () => {
+    assert.deepEqual(areas('Ship container logs to Loki'), ['observability']);
+    assert.deepEqual(areas('Add audit logging for admin actions'), ['backend']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
