@@ -77,6 +77,7 @@ const AX_CICD = AREA_IDS.indexOf('CI/CD');
 const AX_K8S = AREA_IDS.indexOf('containers/kubernetes');
 const AX_INFRA = AREA_IDS.indexOf('infrastructure/cloud');
 const AX_DATABASE = AREA_IDS.indexOf('database');
+const AX_DATA = AREA_IDS.indexOf('data pipelines');
 /** Search engines: backend by default, a data store when operated as one (see readAreas). */
 const SEARCH_ENGINES = new Set(['elasticsearch', 'opensearch', 'solr', 'meilisearch', 'typesense']);
 const AX_BACKEND = AREA_IDS.indexOf('backend');
@@ -919,6 +920,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   }
   // Moving onto or off a managed service concerns both its sides (the orchestrator and the hosting).
   if (hitsOf(r, CX_MIGRATION_VERB).length === 0) managedServiceReading(areaEv, areaScore, ignored);
+  if (areaEv[AX_DATA] !== undefined && areaEv[AX_DATABASE] !== undefined && hasFullWeight(areaEv[AX_DATA]!)) pipelineEnds(areaEv, areaScore, ignored);
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
   // An area named only by weak words counts only when no area is named strongly: a weak word
   // ("service", "view", "environment") is context, not a requirement, beside a clear one.
@@ -986,6 +988,22 @@ function storeOperation(tokens: readonly Token[], text: string, i: number): bool
   }
   return false;
 }
+
+/**
+ * In data pipeline work, a database the text only names ("Export the publishing database tables to
+ * BigQuery", "Cleaning database DAG in Airflow") is the pipeline's source or sink: the place the data
+ * flows from or to, not database work. Database work words (a schema, an index, a query, storing,
+ * backups, partitions…) keep the database area.
+ */
+function pipelineEnds(areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ignored: Evidence[]): void {
+  const list = areaEv[AX_DATABASE]!;
+  for (const e of list) for (const w of e.phrase.toLowerCase().split(/[^a-z0-9]+/)) if (w && DB_WORK.has(stem(w))) return;
+  for (const e of list) ignored.push(cite(e, `pipeline-end:${e.rule}`));
+  areaEv[AX_DATABASE] = undefined;
+  areaScore[AX_DATABASE] = 0;
+}
+/** Stems of words that name work on a database itself rather than the database. */
+const DB_WORK = new Set(['schema', 'index', 'indexe', 'query', 'queri', 'migrat', 'backup', 'back', 'restor', 'stor', 'storag', 'partition', 'replica', 'replicat', 'replication', 'migration', 'shard', 'tun', 'vacuum', 'column', 'constraint', 'trigger', 'procedur', 'view', 'upsert', 'dedup', 'deduplicat']);
 
 /**
  * A managed container service ("EKS", "GKE", "ECS", "Fargate") is both a container platform and a
@@ -1471,6 +1489,11 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
       if (COMPONENT_NOUNS.has(tokens[k]!.stem)) { subst.push(ev(tokens, task, v.i, k - v.i + 1, 'substantial:new-component', 1)); break; }
     }
     break;
+  }
+  // A data flow between a database and the pipeline's other end ("Export the database tables to
+  // BigQuery") integrates two systems (§4), unless it is a fix.
+  if (containedCues.length === 0 && !docsHit) {
+    for (const e of r.ignored) if (e.rule.startsWith('pipeline-end:')) { subst.push(cite(e, `integration:data-flow:${e.rule}`)); break; }
   }
   // Two or more distinct named technologies in a change that is not a fix: an integration between systems.
   if (twoDistinctNames(techHits) && containedCues.length === 0 && !docsHit) for (let k = 0; k < 2; k++) subst.push(cite(techHits[k]!.ev, `integration:${techHits[k]!.ev.rule}`));

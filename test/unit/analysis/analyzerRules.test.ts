@@ -394,6 +394,14 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Ship container logs to Loki'), ['observability']);
     assert.deepEqual(areas('Add audit logging for admin actions'), ['backend']);
   });
+  it('a database a data pipeline only reads from or writes to is its end, and the flow integrates two systems', () => {
+    assert.deepEqual(areas('Export all publishing database tables to BigQuery'), ['data pipelines']);
+    assert.equal(complexity('Export all publishing database tables to BigQuery'), 'medium');
+    assert.deepEqual(areas('Cleaning database DAG in Airflow is not working anymore'), ['data pipelines']);
+    assert.equal(complexity('Cleaning database DAG in Airflow is not working anymore'), 'low');
+    // Work on the database itself keeps the area.
+    assert.deepEqual(areas('Add an index on the Postgres events table the Airflow DAG reads'), ['data pipelines', 'database']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
