@@ -78,6 +78,10 @@ const AX_K8S = AREA_IDS.indexOf('containers/kubernetes');
 const AX_INFRA = AREA_IDS.indexOf('infrastructure/cloud');
 const AX_DATABASE = AREA_IDS.indexOf('database');
 const AX_DATA = AREA_IDS.indexOf('data pipelines');
+/** Key-value stores that serve as a job broker or a cache as often as a database. */
+const KEY_VALUE_STORES = new Set(['redis', 'valkey', 'keydb', 'dragonflydb']);
+/** Words (stems) of a broker or cache use: job queues and workers, caching, sessions. */
+const BROKER_USE = new Set(['queue', 'broker', 'celery', 'sidekiq', 'rq', 'bullmq', 'resque', 'job', 'worker', 'cache', 'caching', 'session', 'pubsub', 'rabbitmq'].map(stem));
 /** Search engines: backend by default, a data store when operated as one (see readAreas). */
 const SEARCH_ENGINES = new Set(['elasticsearch', 'opensearch', 'solr', 'meilisearch', 'typesense']);
 const AX_BACKEND = AREA_IDS.indexOf('backend');
@@ -313,6 +317,7 @@ const C_AUTOMATE = 16384;
 const C_DELIVERY = 32768;
 const C_PURPOSE = 65536;
 const C_LOGIN = 131072;
+const C_BROKER_USE = 262144;
 function wordClasses(t: Token): number {
   const f = t.form;
   if (f.classes < 0) {
@@ -323,7 +328,8 @@ function wordClasses(t: Token): number {
       | (SCAN_NOUNS.has(st) ? C_SCAN_NOUN : 0) | (ANY_VERB_STEMS.has(st) ? C_ANY_VERB : 0) | (NOUN_TOO_STEMS.has(st) ? C_NOUN_TOO : 0)
       | (PUBLISH_WORDS.has(st) ? C_PUBLISH : 0) | (ARTIFACT_WORDS.has(st) ? C_ARTIFACT : 0)
       | (AUTOMATE_WORDS.has(st) ? C_AUTOMATE : 0) | (DELIVERY_WORDS.has(st) ? C_DELIVERY : 0)
-      | (PURPOSE_VERBS.has(st) || st === 'so' || st === 'order' ? C_PURPOSE : 0) | (LOGIN_WORDS.has(st) ? C_LOGIN : 0);
+      | (PURPOSE_VERBS.has(st) || st === 'so' || st === 'order' ? C_PURPOSE : 0) | (LOGIN_WORDS.has(st) ? C_LOGIN : 0)
+      | (BROKER_USE.has(st) ? C_BROKER_USE : 0);
   }
   return f.classes;
 }
@@ -904,6 +910,14 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (testSubject[h.i] && (AREA_BITS[ax]! & (A_SUBJECT_HEAD | A_L2)) === 0) { ignored.push(cite(h.ev, `artifact-subject:${h.ev.rule}`)); continue; }
     // A search engine that is upgraded, scaled or backed up is a data store (database work, §2); used
     // by a feature ("Apply Elasticsearch to filter products") it is backend.
+    // Redis beside a job queue or a cache ("celery with rabbitmq and redis") is the broker or cache:
+    // backend (§2 caching, queues), not a database.
+    if (ax === AX_DATABASE && h.n === 1 && KEY_VALUE_STORES.has(tokens[h.i]!.lower) && (r.classes & C_BROKER_USE) !== 0 && classInSentence(tokens, task, h.i, C_BROKER_USE)) {
+      const e = cite(h.ev, `broker-or-cache:${h.ev.rule}`);
+      areaEv[AX_BACKEND] = append(areaEv[AX_BACKEND], e);
+      areaScore[AX_BACKEND] += h.sense.weight;
+      continue;
+    }
     if (ax === AX_BACKEND && searchEngine(tokens, h) && storeOperation(tokens, task, h.i)) {
       const e = cite(h.ev, `data-store:${h.ev.rule}`);
       areaEv[AX_DATABASE] = append(areaEv[AX_DATABASE], e);

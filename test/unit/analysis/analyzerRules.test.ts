@@ -402,6 +402,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     // Work on the database itself keeps the area.
     assert.deepEqual(areas('Add an index on the Postgres events table the Airflow DAG reads'), ['data pipelines', 'database']);
   });
+  it('Redis beside a job queue or cache is the broker or cache (backend); operated alone it is a database', () => {
+    assert.deepEqual(areas('Use Redis as the Celery broker'), ['backend']);
+    assert.deepEqual(areas('Store user sessions in Redis'), ['backend']);
+    assert.deepEqual(areas('Upgrade Redis to 7.2'), ['database']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
