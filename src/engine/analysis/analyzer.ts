@@ -724,6 +724,14 @@ export function analyzeTask(task: string): Analysis {
     areas.push({ area: 'frontend', score: 0.55, evidence: [e] });
   }
 
+  // "Add support for Multi-Region", "Multi-Cloud Support for the Migration Assistant": the software
+  // itself is made to support running across regions or clouds — its code (the generalist backend
+  // expert at L3, §3) as well as the infrastructure, when no L3 area is named.
+  if (!docsHit && !isStrategy && !areas.some((a) => !L2_AREAS.has(a.area))) {
+    const sup = multiRegionSupport(r, areas);
+    if (sup) { areas.push({ area: 'backend', score: 0.55, evidence: [sup] }); areas.sort(byAreaOrder); }
+  }
+
   const hasL2L3 = areas.length > 0;
   // Compliance work that names no technical area (a certification, a control review) is delivered at
   // L1/L2 like a strategy-only task: it has no L3 step (ROUTING §3, §5).
@@ -755,6 +763,30 @@ export function analyzeTask(task: string): Analysis {
     ignored,
   };
 }
+
+/**
+ * Evidence of "support" (the noun or verb, not "supported") within four words of a multi-region cue or
+ * a "multi-cloud" mention in the same sentence, or undefined.
+ */
+function multiRegionSupport(r: Reading, areas: readonly AreaFinding[]): Evidence | undefined {
+  const { tokens, task, negated } = r;
+  const at: number[] = [];
+  for (const m of hitsOf(r, CX_MULTI_REGION)) if (!negated[m.i]) at.push(m.i);
+  const infra = areas.find((a) => a.area === 'infrastructure/cloud');
+  // (Infrastructure work beyond the regions or clouds themselves, "via Terraform modules", is the support.)
+  if (infra && infra.evidence.some((e) => !/multi|region|cloud/i.test(e.phrase))) return undefined;
+  if (infra) for (const e of infra.evidence) if (/^multi[- ]?cloud$/i.test(e.phrase)) at.push(tokens.findIndex((t) => t.start === e.start));
+  for (const i of at) {
+    for (let k = 0; k < tokens.length; k++) {
+      const w = tokens[k]!.lower;
+      if ((w !== 'support' && w !== 'supports' && w !== 'supporting') || negated[k]) continue;
+      const [a, b] = k < i ? [k, i] : [i, k];
+      if (b - a <= 4 && !sentenceBreak(task, tokens[a]!.end, tokens[b]!.start)) return ev(tokens, task, k, 1, 'inferred:multi-region-support', 0.5);
+    }
+  }
+  return undefined;
+}
+const byAreaOrder = (x: AreaFinding, y: AreaFinding): number => AREA_IDS.indexOf(x.area) - AREA_IDS.indexOf(y.area);
 
 /** Per-analysis state the reading passes share. */
 interface Reading {

@@ -407,6 +407,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Store user sessions in Redis'), ['backend']);
     assert.deepEqual(areas('Upgrade Redis to 7.2'), ['database']);
   });
+  it('support for multi-region or multi-cloud in the software is its code (generalist backend) and infrastructure', () => {
+    assert.deepEqual(areas('Add support for Multi-Region'), ['backend', 'infrastructure/cloud']);
+    assert.deepEqual(areas('Multi-Cloud Support for the Migration Assistant'), ['backend', 'infrastructure/cloud']);
+    assert.deepEqual(areas('Support multi-cloud deployments via Terraform modules'), ['infrastructure/cloud']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
