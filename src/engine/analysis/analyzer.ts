@@ -765,6 +765,26 @@ export function analyzeTask(task: string): Analysis {
 }
 
 /**
+ * Whether a migration verb or "split"/"extract" outside a temporal clause goes with a monolith cue:
+ * "Remove the monolith service after extracting all services from it" removes what is left once the
+ * split is done; the split is when the work applies, not the work.
+ */
+function splitsMonolith(tokens: readonly Token[], migVerbs: readonly Hit[]): boolean {
+  for (const h of migVerbs) if (!inTemporalClause(tokens, h.i)) return true;
+  for (let i = 0; i < tokens.length; i++) if ((tokens[i]!.stem === 'split' || tokens[i]!.stem === 'extract') && !inTemporalClause(tokens, i)) return true;
+  return false;
+}
+
+/** Whether token i stands in a clause opened by a temporal conjunction ("after extracting…", "once it runs"). */
+function inTemporalClause(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    if (TEMPORAL_CONJUNCTIONS.has(tokens[k]!.lower)) return true;
+    if (tokens[k]!.clauseStart) return false;
+  }
+  return false;
+}
+
+/**
  * Evidence of "support" (the noun or verb, not "supported") within four words of a multi-region cue or
  * a "multi-cloud" mention in the same sentence, or undefined.
  */
@@ -1409,7 +1429,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   else if (migVerbs.length > 0 && (twoDistinctStems(tokens, dbEngines) || dbDest)) {
     migEv.push(migVerbs[0]!.ev);
     for (const h of dbEngines) migEv.push(h.ev);
-  } else if (monolith.length > 0 && (migVerbs.length > 0 || tokens.some((t) => t.stem === 'split' || t.stem === 'extract'))) migEv.push(monolith[0]!.ev);
+  } else if (monolith.length > 0 && splitsMonolith(tokens, migVerbs)) migEv.push(monolith[0]!.ev);
   // Not extreme (§4): migration scripts and tools, automation around a migration, and documents about it.
   // The tool must be in the migration's own sentence: "Port from DigitalOcean to EC2. Automate deployment
   // using Terraform." performs the move and then automates deployment.

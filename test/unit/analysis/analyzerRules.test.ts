@@ -412,6 +412,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Multi-Cloud Support for the Migration Assistant'), ['backend', 'infrastructure/cloud']);
     assert.deepEqual(areas('Support multi-cloud deployments via Terraform modules'), ['infrastructure/cloud']);
   });
+  it('a monolith split in a temporal clause is when the work applies; deploying "around the world" is multi-region', () => {
+    assert.equal(complexity('Remove the monolith service after extracting all services from it'), 'medium');
+    assert.equal(complexity('Split the monolith into services'), 'extreme');
+    assert.ok(analyzeTask('Customers need to deploy the server around the world to reduce latency').signals.some((s) => s.kind === 'multi-region'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
