@@ -1236,7 +1236,9 @@ function classInSentence(tokens: readonly Token[], text: string, i: number, cls:
 function sentenceBreak(text: string, from: number, to: number): boolean {
   for (let p = from; p < to; p++) {
     const c = text.charCodeAt(p);
-    if (c === 46 || c === 59 || c === 33 || c === 63 || c === 10) return true; // . ; ! ? \n
+    if (c === 59 || c === 33 || c === 63 || c === 10) return true; // ; ! ? \n
+    // A full stop ends a sentence only before a space or the end: "districtbuilder.org", "v1.2" go on.
+    if (c === 46 && (p + 1 >= text.length || text.charCodeAt(p + 1) === 32 || text.charCodeAt(p + 1) === 10 || text.charCodeAt(p + 1) === 9 || text.charCodeAt(p + 1) === 13)) return true;
   }
   return false;
 }
@@ -1604,6 +1606,17 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   addSignal(signals, 'contained', contained);
 }
 
+/** Whether one of the target hits stands in token i's sentence. */
+function targetInSentence(tokens: readonly Token[], task: string, i: number, targets: readonly Hit[]): boolean {
+  for (const t of targets) {
+    const [a, b] = t.i < i ? [t.i, i] : [i, t.i];
+    let apart = false;
+    for (let k = a + 1; k <= b && !apart; k++) if (sentenceBreak(task, tokens[k - 1]!.end, tokens[k]!.start)) apart = true;
+    if (!apart) return true;
+  }
+  return false;
+}
+
 /** Whether token i is a cloud provider naming a managed cluster right after it ("AWS EKS", "Azure managed AKS"). */
 function partOfCluster(tokens: readonly Token[], i: number): boolean {
   if (!CLOUD_PROVIDERS.test(tokens[i]!.lower)) return false;
@@ -1659,7 +1672,9 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
       evidence.push(h.ev);
     }
     if (evidence.length === 0 && targets.length > 0) {
-      for (const h of hitsOf(r, CX_LIVE_SOFT_VERB)) if (!negated[h.i] && h.i < purpose && !tokens[h.i]!.lower.endsWith('ment')) { evidence.push(h.ev); break; }
+      // (The target must be in the verb's sentence, "Enable scan-on-push on the ECR repositories", not
+      // a resource named in another sentence of the text.)
+      for (const h of hitsOf(r, CX_LIVE_SOFT_VERB)) if (!negated[h.i] && h.i < purpose && !tokens[h.i]!.lower.endsWith('ment') && targetInSentence(tokens, task, h.i, targets)) { evidence.push(h.ev); break; }
     }
   }
   // Decommissioning a running component is live (§5) though "service" or "app" is not a named live

@@ -417,6 +417,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Split the monolith into services'), 'extreme');
     assert.ok(analyzeTask('Customers need to deploy the server around the world to reduce latency').signals.some((s) => s.kind === 'multi-region'));
   });
+  it('a soft live verb acts on a target in its own sentence; a full stop inside a name ends no sentence', () => {
+    assert.equal(analyzeTask('Our customers keep files in S3. Add a retry button to the upload dialog.').liveOps.live, false);
+    assert.equal(analyzeTask('Enable scan-on-push on all ECR repositories').liveOps.live, true);
+    assert.equal(analyzeTask('Then update the example.org name server configuration on GoDaddy').liveOps.live, true);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
