@@ -293,6 +293,8 @@ const GUIDE_NOUNS = new Set(['step', 'approach', 'process', 'procedur', 'instruc
 const OBSERVE_VERBS = new Set(['instrument', 'monitor']);
 /** Words ending a verb's object phrase. */
 const OBJECT_ENDS = new Set(['with', 'using', 'via', 'through', 'to', 'for', 'in', 'on', 'by', 'and', 'so', 'that', 'from']);
+/** Subjects (and auxiliaries) before "plan to …" that make it an intention, not a plan deliverable. */
+const INTENDING_SUBJECTS = new Set(['we', 'i', 'they', 'team', 'are', 'am', "we're", 'also', 'currently', 'now']);
 const COGNITIVE_VERBS = new Set(['understand', 'evaluat', 'assess', 'research', 'investigat', 'study']);
 // First words of the user-facing patterns below ("allow users", "let each customer", "users can").
 const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer', 'ability', 'abl']);
@@ -875,6 +877,8 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
     if (prev === 'by' || prev === 'from') continue;
     // After a modal it is a verb ("so they can plan and upgrade"), not a plan to deliver.
     if (prev !== undefined && MODALS.has(prev)) continue;
+    // "We plan to retire the Jenkins server", "we're planning to…": an intention, the work follows.
+    if (next === 'to' && prev !== undefined && INTENDING_SUBJECTS.has(prev)) continue;
     // Part of a product or command name ("terraform plan", "design system") is not a deliverable.
     if (insideAreaName(r.areaHits, h)) continue;
     stratEv.push(h.ev);
@@ -889,7 +893,9 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // adjective ("selected filters") is not the leading verb either.
   const asNoun = firstVerb !== undefined && (inNounPhrase(tokens, firstVerb.i) || (firstVerb.n === 1 && tokens[firstVerb.i]!.lower.endsWith('ed')) || insideAreaName(r.areaHits, firstVerb));
   // "…so they can plan an upgrade": a verb after a modal is what someone may do, not the deliverable.
-  const afterModal = firstVerb !== undefined && firstVerb.i > 0 && MODALS.has(tokens[firstVerb.i - 1]!.lower);
+  // "We plan to retire…" likewise states an intention: the work is the verb after "to".
+  const afterModal = firstVerb !== undefined && firstVerb.i > 0 && (MODALS.has(tokens[firstVerb.i - 1]!.lower)
+    || (INTENDING_SUBJECTS.has(tokens[firstVerb.i - 1]!.lower) && tokens[firstVerb.i + firstVerb.n]?.lower === 'to'));
   if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal) {
     const after = tokens[firstVerb.i + firstVerb.n];
     const coImpl = after?.lower === 'and' && implVerbs.some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
@@ -958,6 +964,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end)) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
     if (exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
+    if (h.n === 1 && NAME_HEADS.has(tokens[h.i]!.stem) && namedBefore(keep, h)) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
     if (docsHit && !isStrategy) { ignored.push(cite(h.ev, `documentation-subject:${h.ev.rule}`)); continue; }
     if (testSubject[h.i] && (AREA_BITS[ax]! & (A_SUBJECT_HEAD | A_L2)) === 0) { ignored.push(cite(h.ev, `artifact-subject:${h.ev.rule}`)); continue; }
     // A search engine that is upgraded, scaled or backed up is a data store (database work, §2); used
@@ -1023,6 +1030,14 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (best >= 0 && !tie) weakBest = { area: AREA_IDS[best]!, score: Math.min(1, saturation(areaScore[best]!)), evidence: areaEv[best]!.map((e) => cite(e, `weak-best:${e.rule}`)) };
   }
   return { keep, areas, weakBest };
+}
+
+/** Generic heads (stems) that a technology's name takes: "Jenkins server", "Vault agent", "Kafka client". */
+const NAME_HEADS = new Set(['server', 'instanc', 'agent', 'client', 'plugin', 'sdk', 'daemon', 'host']);
+/** Whether a named technology of another area ends right before hit h ("Jenkins server" is CI/CD, not backend). */
+function namedBefore(keep: readonly Hit[], h: Hit): boolean {
+  for (const k of keep) if (k.sense.t === 'area' && k.sense.tech && k.i + k.n === h.i && k.sense.ax !== h.sense.ax) return true;
+  return false;
 }
 
 /**
@@ -1426,7 +1441,10 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const titleMove = hostObjs.length >= 2 && tokens.length <= 8 && lastHost!.i > 0 && tokens[lastHost!.i - 1]!.lower === 'to' && hostObjs[0]!.i < lastHost!.i - 1;
   // The destination engine of a database cutover ("cutover to PostgreSQL", "migrate the database to MySQL").
   const dbDest = migVerbs.length > 0 && dbEngines.some((h) => h.i > 0 && tokens[h.i - 1]!.lower === 'to');
-  if (migVerbs.length > 0 && hostObjs.length > 0) migEv.push(migVerbs[0]!.ev, hostObjs[0]!.ev);
+  // (The hosting object must be in the migration verb's sentence: "Our staging cluster runs out of IPs.
+  // … switch the CNI to prefix delegation" moves nothing between hosts.)
+  const hostPair = migVerbs.length > 0 && hostObjs.length > 0 ? sentencePair(tokens, r.task, migVerbs, hostObjs) : undefined;
+  if (hostPair) migEv.push(hostPair[0].ev, hostPair[1].ev);
   else if (titleMove) migEv.push(hostObjs[0]!.ev, hostObjs[hostObjs.length - 1]!.ev);
   else if (migVerbs.length > 0 && (twoDistinctStems(tokens, dbEngines) || dbDest)) {
     migEv.push(migVerbs[0]!.ev);
@@ -1446,8 +1464,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   }
   // Moving hosting (to another cloud, self-hosted, a data centre) is infrastructure work even when no
   // infrastructure word stands on its own ("Move it to GCP").
-  if (!isStrategy && !docsHit && migVerbs.length > 0 && hostObjs.length > 0 && finalAreas.length === 0 && !strategyOnly) {
-    finalAreas.push({ area: 'infrastructure/cloud', score: 0.55, evidence: [cite(hostObjs[0]!.ev, `inferred:hosting-migration:${hostObjs[0]!.ev.rule}`, 0.5)] });
+  if (!isStrategy && !docsHit && hostPair !== undefined && finalAreas.length === 0 && !strategyOnly) {
+    finalAreas.push({ area: 'infrastructure/cloud', score: 0.55, evidence: [cite(hostPair[1].ev, `inferred:hosting-migration:${hostPair[1].ev.rule}`, 0.5)] });
   }
   // (Each list below is read only when its cue kind has hits: an empty list adds no signal.)
   const multi = unnegated(hitsOf(r, CX_MULTI_REGION), negated);
@@ -1604,6 +1622,17 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   }
   if (docsHit) contained.push(docsHit.ev);
   addSignal(signals, 'contained', contained);
+}
+
+/** The first pair (a, b) of hits from the two lists that stand in one sentence, or undefined. */
+function sentencePair(tokens: readonly Token[], task: string, as: readonly Hit[], bs: readonly Hit[]): [Hit, Hit] | undefined {
+  for (const a of as) for (const b of bs) {
+    const [x, y] = a.i < b.i ? [a.i, b.i] : [b.i, a.i];
+    let apart = false;
+    for (let k = x + 1; k <= y && !apart; k++) if (sentenceBreak(task, tokens[k - 1]!.end, tokens[k]!.start)) apart = true;
+    if (!apart) return [a, b];
+  }
+  return undefined;
 }
 
 /** Whether one of the target hits stands in token i's sentence. */

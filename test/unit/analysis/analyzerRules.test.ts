@@ -422,6 +422,13 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(analyzeTask('Enable scan-on-push on all ECR repositories').liveOps.live, true);
     assert.equal(analyzeTask('Then update the example.org name server configuration on GoDaddy').liveOps.live, true);
   });
+  it('"we plan to" states an intention, not a plan deliverable; a hosting move needs verb and host in one sentence; "Jenkins server" is Jenkins', () => {
+    assert.equal(analyzeTask('We plan to retire the Jenkins server').strategy.kind, 'none');
+    assert.equal(analyzeTask('Plan the retirement of the Jenkins server').strategy.kind, 'strategy');
+    assert.notEqual(complexity('Our staging cluster runs out of IP addresses. We need to switch the CNI to prefix delegation.'), 'extreme');
+    assert.equal(complexity('Switch the cluster from EKS to GKE'), 'extreme');
+    assert.deepEqual(areas('Upgrade the Jenkins server to the LTS release'), ['CI/CD']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
