@@ -123,7 +123,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   multiRegion: [
     'multi-region', 'multi region', 'multiregion', 'across region', 'second region', 'cross-region', 'cross region', 'active-active', 'active active',
-    'multi-site', 'multi site', 'around the world', 'worldwide deployment', 'world-wide deployment', 'across cloud', 'multi-cloud deployment', 'geo-redundant', 'geo redundant', 'multiple region', 'several cloud',
+    'multi-site', 'multi site', 'another region', 'separate region', 'second deployment', 'around the world', 'worldwide deployment', 'world-wide deployment', 'across cloud', 'multi-cloud deployment', 'geo-redundant', 'geo redundant', 'multiple region', 'several cloud',
     'multi-datacenter', 'multi-data-center', 'global deployment', 'multiple cloud', 'multiple regions', 'geo-replication', 'across data center',
     'second data center', 'dr region', 'cross-cloud', 'hybrid cloud', 'multi-region deployment', 'region failover', 'regional failover',
     'several region', 'all region', 'every region', 'two region', 'three region', '2 region', '3 region', 'in multiple region',

@@ -429,6 +429,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Switch the cluster from EKS to GKE'), 'extreme');
     assert.deepEqual(areas('Upgrade the Jenkins server to the LTS release'), ['CI/CD']);
   });
+  it('a second deployment in another region runs the system across regions', () => {
+    assert.equal(complexity('Customers in the EU need their data stored in the EU. Stand up a second deployment of the platform in eu-west-1 with its own database.'), 'extreme');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
