@@ -320,6 +320,9 @@ const C_DELIVERY = 32768;
 const C_PURPOSE = 65536;
 const C_LOGIN = 131072;
 const C_BROKER_USE = 262144;
+const C_EXAMPLE = 524288;
+const NO_FLAGS = new Uint8Array(0);
+const LIKE_STEM = stem('like');
 function wordClasses(t: Token): number {
   const f = t.form;
   if (f.classes < 0) {
@@ -331,7 +334,7 @@ function wordClasses(t: Token): number {
       | (PUBLISH_WORDS.has(st) ? C_PUBLISH : 0) | (ARTIFACT_WORDS.has(st) ? C_ARTIFACT : 0)
       | (AUTOMATE_WORDS.has(st) ? C_AUTOMATE : 0) | (DELIVERY_WORDS.has(st) ? C_DELIVERY : 0)
       | (PURPOSE_VERBS.has(st) || st === 'so' || st === 'order' ? C_PURPOSE : 0) | (LOGIN_WORDS.has(st) ? C_LOGIN : 0)
-      | (BROKER_USE.has(st) ? C_BROKER_USE : 0);
+      | (BROKER_USE.has(st) ? C_BROKER_USE : 0) | (st === LIKE_STEM || st === 'such' ? C_EXAMPLE : 0);
   }
   return f.classes;
 }
@@ -945,9 +948,11 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
       for (let k = nxt + 1; k < tokens.length && !tokens[k]!.clauseStart; k++) testSubject[k] = 1;
     }
   }
-  // The area each token's full-weight hit names (index + 1), for the example rule below.
-  const areaAt = flags(SLOT_AREA_AT, tokens.length);
-  for (const h of keep) if (h.sense.t === 'area' && h.weight >= 1) for (let j = h.i; j < h.i + h.n; j++) areaAt[j] = h.sense.ax + 1;
+  // The area each token's full-weight hit names (index + 1), for the example rule below (only texts
+  // with "like" or "such" need it).
+  const examples = (r.classes & C_EXAMPLE) !== 0;
+  const areaAt = examples ? flags(SLOT_AREA_AT, tokens.length) : NO_FLAGS;
+  if (examples) for (const h of keep) if (h.sense.t === 'area' && h.weight >= 1) for (let j = h.i; j < h.i + h.n; j++) areaAt[j] = h.sense.ax + 1;
   // "As a DevOps engineer, I want…", "As CMS Monitoring we need…": who asks is not the work.
   const roleEnd = requesterRoleEnd(tokens, task);
   // Per-area evidence and score in arrays indexed like AREA_IDS (no Map per analysis).
@@ -963,7 +968,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (negated[h.i]) { ignored.push(cite(h.ev, `negated:${h.ev.rule}`)); continue; }
     if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end)) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
-    if (exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
+    if (examples && exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
     if (h.n === 1 && NAME_HEADS.has(tokens[h.i]!.stem) && namedBefore(keep, h)) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
     if (docsHit && !isStrategy) { ignored.push(cite(h.ev, `documentation-subject:${h.ev.rule}`)); continue; }
     if (testSubject[h.i] && (AREA_BITS[ax]! & (A_SUBJECT_HEAD | A_L2)) === 0) { ignored.push(cite(h.ev, `artifact-subject:${h.ev.rule}`)); continue; }
