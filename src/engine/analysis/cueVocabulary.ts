@@ -101,7 +101,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   // ROUTING §4 "high": a whole product or platform.
   wholeSystem: [
     'platform', 'e-commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'web shop', 'online store', 'storefront', 'saas', 'whole system', 'entire system', 'end-to-end platform', 'product', 'application stack',
-    'full stack', 'full-stack', 'from scratch', 'core infrastructure', 'data infrastructure', 'all ga service', 'all service',
+    'portal', 'customer portal', 'mvp', 'minimum viable product', 'full stack', 'full-stack', 'from scratch', 'core infrastructure', 'data infrastructure', 'all ga service', 'all service',
   ],
   production: ['production', 'prod', 'in production', 'go live', 'go-live', 'launch', 'rollout', 'roll out', 'ga', 'general availability', 'live traffic'],
   certification: [
@@ -145,6 +145,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   dbEngine: [
     'postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite', 'mongo', 'mongodb', 'dynamodb', 'cassandra', 'cockroachdb', 'oracle', 'sql server', 'mssql',
     'couchdb', 'firestore', 'aurora', 'cloud sql', 'neo4j', 'redis', 'elasticsearch', 'opensearch', 'timescaledb', 'influxdb', 'clickhouse', 'tidb', 'rds',
+    // Warehouse engines: moving a production warehouse between them replaces its engine.
+    'redshift', 'bigquery', 'snowflake', 'synapse', 'databricks sql',
   ],
   monolithSplit: ['monolith', 'monolithic', 'into microservice', 'into service', 'split the monolith', 'break up the monolith', 'decompose the monolith'],
   scaleCue: ['scale', 'scalability', 'scalable', 'traffic', 'load', 'throughput', 'performance at scale', 'handle more'],

@@ -432,6 +432,12 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('a second deployment in another region runs the system across regions', () => {
     assert.equal(complexity('Customers in the EU need their data stored in the EU. Stand up a second deployment of the platform in eu-west-1 with its own database.'), 'extreme');
   });
+  it('certification verbs and objects match in any inflection; portals and MVPs are whole products; warehouse engines are engines', () => {
+    assert.equal(complexity('Achieve SOC 2 Type II by Q3'), 'high');
+    assert.equal(complexity('Launch the new customer portal in production with SSO and usage dashboards'), 'high');
+    assert.equal(complexity('Build the MVP of the booking app: React frontend, Node API, Postgres'), 'high');
+    assert.equal(complexity('Re-platform the data warehouse from Redshift to BigQuery'), 'extreme');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
