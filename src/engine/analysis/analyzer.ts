@@ -107,7 +107,7 @@ const QUESTION_STARTS = new Set(['should', 'shall', 'which', 'whether']);
 const CAPABILITY_LEADS = new Set(['want', 'able', 'can', 'should', 'need']);
 const MIGRATION_TOOLING = new Set(['script', 'tool', 'automat', 'utility', 'cli', 'assistant', 'vice']);
 const CAPABILITY_VERBS = new Set(['add', 'edit', 'delet', 'creat', 'view', 'manag', 'book', 'schedul', 'upload', 'download', 'pay', 'search', 'filter',
-  'invit', 'shar', 'export', 'import', 'track', 'sav', 'submit', 'comment', 'rat', 'review', 'order', 'purchas', 'regist', 'subscrib', 'cancel', 'reserv',
+  'invit', 'shar', 'export', 'import', 'track', 'sav', 'submit', 'comment', 'rat', 'review', 'order', 'purchas', 'regist', 'register', 'subscrib', 'cancel', 'reserv',
   'see', 'brows', 'configur', 'customiz', 'customis', 'personaliz', 'personalis']);
 const REPLACE_STEMS = new Set(['replac', 'swap']);
 const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'in', 'covering', 'around', 'that', 'which']);
