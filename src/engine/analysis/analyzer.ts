@@ -321,6 +321,8 @@ const C_PURPOSE = 65536;
 const C_LOGIN = 131072;
 const C_BROKER_USE = 262144;
 const C_EXAMPLE = 524288;
+const C_OBSERVE = 1048576;
+const C_NAME_HEAD = 2097152;
 const NO_FLAGS = new Uint8Array(0);
 const LIKE_STEM = stem('like');
 function wordClasses(t: Token): number {
@@ -334,7 +336,8 @@ function wordClasses(t: Token): number {
       | (PUBLISH_WORDS.has(st) ? C_PUBLISH : 0) | (ARTIFACT_WORDS.has(st) ? C_ARTIFACT : 0)
       | (AUTOMATE_WORDS.has(st) ? C_AUTOMATE : 0) | (DELIVERY_WORDS.has(st) ? C_DELIVERY : 0)
       | (PURPOSE_VERBS.has(st) || st === 'so' || st === 'order' ? C_PURPOSE : 0) | (LOGIN_WORDS.has(st) ? C_LOGIN : 0)
-      | (BROKER_USE.has(st) ? C_BROKER_USE : 0) | (st === LIKE_STEM || st === 'such' ? C_EXAMPLE : 0);
+      | (BROKER_USE.has(st) ? C_BROKER_USE : 0) | (st === LIKE_STEM || st === 'such' ? C_EXAMPLE : 0)
+      | (OBSERVE_VERBS.has(st) ? C_OBSERVE : 0) | (NAME_HEADS.has(st) ? C_NAME_HEAD : 0);
   }
   return f.classes;
 }
@@ -716,7 +719,7 @@ export function analyzeTask(task: string): Analysis {
     }
   }
 
-  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses };
+  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1 };
   const { docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
@@ -831,6 +834,8 @@ interface Reading {
   readonly ignored: Evidence[];
   /** The union of the tokens' word classes (C_* bits; see `hitClasses`). */
   readonly classes: number;
+  /** Where the first purpose clause starts (-1: not read yet; see `purposeOf`). */
+  purpose: number;
 }
 
 /** The deliverable: first action verb, documentation deliverable, strategy evidence (ROUTING §3). */
@@ -930,12 +935,13 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // to the end of the clause, other L3 areas are not counted.
   const testSubject = flags(SLOT_SUBJECT, tokens.length);
   let observeVerb: Hit | undefined;
+  const observing = (r.classes & C_OBSERVE) !== 0;
   for (const h of keep) {
     // (The hit's weight is its evidence's: read without building the evidence.)
     if (h.sense.t !== 'area' || (AREA_BITS[h.sense.ax]! & A_SUBJECT_HEAD) === 0) continue;
     // "Instrument the inventory service with…", "Monitor the payments API": what is instrumented or
     // monitored is the place of the work, up to a preposition or the clause's end.
-    if (h.n === 1 && OBSERVE_VERBS.has(tokens[h.i]!.stem) && (h.i === 0 || tokens[h.i]!.clauseStart || MODALS.has(tokens[h.i - 1]!.lower) || tokens[h.i - 1]!.lower === 'to')) {
+    if (observing && h.n === 1 && (wordClasses(tokens[h.i]!) & C_OBSERVE) !== 0 && (h.i === 0 || tokens[h.i]!.clauseStart || MODALS.has(tokens[h.i - 1]!.lower) || tokens[h.i - 1]!.lower === 'to')) {
       for (let k = h.i + 1; k < tokens.length && !tokens[k]!.clauseStart && !OBJECT_ENDS.has(tokens[k]!.lower); k++) testSubject[k] = 1;
       // (As the task's verb the word names the work itself, so it is no weak mention.)
       observeVerb = h;
@@ -951,6 +957,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // The area each token's full-weight hit names (index + 1), for the example rule below (only texts
   // with "like" or "such" need it).
   const examples = (r.classes & C_EXAMPLE) !== 0;
+  const nameHeads = (r.classes & C_NAME_HEAD) !== 0;
   const areaAt = examples ? flags(SLOT_AREA_AT, tokens.length) : NO_FLAGS;
   if (examples) for (const h of keep) if (h.sense.t === 'area' && h.weight >= 1) for (let j = h.i; j < h.i + h.n; j++) areaAt[j] = h.sense.ax + 1;
   // "As a DevOps engineer, I want…", "As CMS Monitoring we need…": who asks is not the work.
@@ -969,7 +976,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end)) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
     if (examples && exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
-    if (h.n === 1 && NAME_HEADS.has(tokens[h.i]!.stem) && namedBefore(keep, h)) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
+    if (nameHeads && h.n === 1 && (wordClasses(tokens[h.i]!) & C_NAME_HEAD) !== 0 && namedBefore(keep, h)) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
     if (docsHit && !isStrategy) { ignored.push(cite(h.ev, `documentation-subject:${h.ev.rule}`)); continue; }
     if (testSubject[h.i] && (AREA_BITS[ax]! & (A_SUBJECT_HEAD | A_L2)) === 0) { ignored.push(cite(h.ev, `artifact-subject:${h.ev.rule}`)); continue; }
     // A search engine that is upgraded, scaled or backed up is a data store (database work, §2); used
@@ -1312,6 +1319,12 @@ function migrationGuide(tokens: readonly Token[], text: string, migrations: read
   return false;
 }
 
+/** Where the task's first purpose clause starts (see `purposeStart`), read once per analysis. */
+function purposeOf(r: Reading): number {
+  if (r.purpose < 0) r.purpose = (r.classes & C_PURPOSE) === 0 ? r.tokens.length : purposeStart(r.tokens);
+  return r.purpose;
+}
+
 /** Where the first purpose clause starts ("to reduce…", "so that…", "in order to…", "reducing…"), or the token count. */
 function purposeStart(tokens: readonly Token[]): number {
   // Anchored on the words of class C_PURPOSE (a purpose verb, "so", "order"), in position order.
@@ -1553,7 +1566,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   for (const k of keep) if (k.n > 1) for (let j = k.i; j < k.i + k.n; j++) named[j] = k.n;
   const subst: Evidence[] = [];
   // (Where the purpose clause starts: what the work is for is not its scope.)
-  const purpose = (r.classes & C_PURPOSE) === 0 ? tokens.length : purposeStart(tokens);
+  const purpose = purposeOf(r);
   const purposeAt = purpose < tokens.length ? tokens[purpose]!.start : task.length;
   // A text asking for the steps of a migration is a migration guide (§3, §4: rated by what it
   // delivers): the migration it describes, wherever the text names it, is not the work's scope.
@@ -1690,7 +1703,7 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   let triggered = false;
   for (const h of automation) if (AUTOMATION_TRIGGERS.has(verbKey(tokens, h))) { triggered = true; break; }
   // An operation in the purpose clause ("…so that I can run the whole stack") is what the work is for.
-  const purpose = (r.classes & C_PURPOSE) === 0 ? tokens.length : purposeStart(tokens);
+  const purpose = purposeOf(r);
   if (opening && !strategy && !triggered) evidence.push(opening.ev);
   else if (automation.length === 0 && !strategy) {
     for (const h of liveVerbs) {
