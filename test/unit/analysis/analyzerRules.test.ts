@@ -438,6 +438,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Build the MVP of the booking app: React frontend, Node API, Postgres'), 'high');
     assert.equal(complexity('Re-platform the data warehouse from Redshift to BigQuery'), 'extreme');
   });
+  it('an example or code sample is documentation of its subject', () => {
+    assert.deepEqual(areas('Add an example for GKE Autopilot'), []);
+    assert.equal(complexity('Add an example for GKE Autopilot'), 'low');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
