@@ -284,7 +284,6 @@ const QUALIFIER_PREPS = new Set(['with', 'per', 'under', 'following', 'according
 const LOGIN_PREPS = new Set(['with', 'via', 'using', 'through']);
 // Words a sign-in phrase starts with (stems: "log in", "sign in", "login", "signin", "authenticate").
 const LOGIN_WORDS = new Set(['log', 'sign', 'login', 'signin', 'authenticat']);
-// Strategy verbs that name thinking, not a feature someone uses (stems).
 /** Verbs asking for a description (stems): the object is what a guide or document says. */
 const DESCRIBE_VERBS = new Set(['list', 'document', 'know', 'outlin', 'explain', 'describ', 'detail']);
 /** What a guide lays out (stems). */
@@ -295,6 +294,7 @@ const OBSERVE_VERBS = new Set(['instrument', 'monitor']);
 const OBJECT_ENDS = new Set(['with', 'using', 'via', 'through', 'to', 'for', 'in', 'on', 'by', 'and', 'so', 'that', 'from']);
 /** Subjects (and auxiliaries) before "plan to …" that make it an intention, not a plan deliverable. */
 const INTENDING_SUBJECTS = new Set(['we', 'i', 'they', 'team', 'are', 'am', "we're", 'also', 'currently', 'now']);
+// Strategy verbs that name thinking, not a feature someone uses (stems).
 const COGNITIVE_VERBS = new Set(['understand', 'evaluat', 'assess', 'research', 'investigat', 'study']);
 // First words of the user-facing patterns below ("allow users", "let each customer", "users can").
 const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer', 'ability', 'abl']);
@@ -808,8 +808,7 @@ function multiRegionSupport(r: Reading, areas: readonly AreaFinding[]): Evidence
     for (let k = 0; k < tokens.length; k++) {
       const w = tokens[k]!.lower;
       if ((w !== 'support' && w !== 'supports' && w !== 'supporting') || negated[k]) continue;
-      const [a, b] = k < i ? [k, i] : [i, k];
-      if (b - a <= 4 && !sentenceBreak(task, tokens[a]!.end, tokens[b]!.start)) return ev(tokens, task, k, 1, 'inferred:multi-region-support', 0.5);
+      if (Math.abs(k - i) <= 4 && sameSentence(tokens, task, k, i)) return ev(tokens, task, k, 1, 'inferred:multi-region-support', 0.5);
     }
   }
   return undefined;
@@ -979,8 +978,6 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (nameHeads && h.n === 1 && (wordClasses(tokens[h.i]!) & C_NAME_HEAD) !== 0 && namedBefore(keep, h)) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
     if (docsHit && !isStrategy) { ignored.push(cite(h.ev, `documentation-subject:${h.ev.rule}`)); continue; }
     if (testSubject[h.i] && (AREA_BITS[ax]! & (A_SUBJECT_HEAD | A_L2)) === 0) { ignored.push(cite(h.ev, `artifact-subject:${h.ev.rule}`)); continue; }
-    // A search engine that is upgraded, scaled or backed up is a data store (database work, §2); used
-    // by a feature ("Apply Elasticsearch to filter products") it is backend.
     // Redis beside a job queue or a cache ("celery with rabbitmq and redis") is the broker or cache:
     // backend (§2 caching, queues), not a database.
     if (ax === AX_DATABASE && h.n === 1 && KEY_VALUE_STORES.has(tokens[h.i]!.lower) && (r.classes & C_BROKER_USE) !== 0 && classInSentence(tokens, task, h.i, C_BROKER_USE)) {
@@ -989,6 +986,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
       areaScore[AX_BACKEND] += h.sense.weight;
       continue;
     }
+    // A search engine that is upgraded, scaled or backed up is a data store (database work, §2); used
+    // by a feature ("Apply Elasticsearch to filter products") it is backend.
     if (ax === AX_BACKEND && searchEngine(tokens, h) && storeOperation(tokens, task, h.i)) {
       const e = cite(h.ev, `data-store:${h.ev.rule}`);
       areaEv[AX_DATABASE] = append(areaEv[AX_DATABASE], e);
@@ -1305,15 +1304,11 @@ function releaseAutomation(tokens: readonly Token[], classes: number, clauseOf: 
  */
 function migrationGuide(tokens: readonly Token[], text: string, migrations: readonly Hit[]): boolean {
   if (migrations.length === 0) return false;
-  const apart = (a: number, b: number): boolean => {
-    for (let k = a + 1; k <= b; k++) if (sentenceBreak(text, tokens[k - 1]!.end, tokens[k]!.start)) return true;
-    return false;
-  };
   for (let v = 0; v < tokens.length; v++) {
     if (!DESCRIBE_VERBS.has(tokens[v]!.stem)) continue;
     for (let g = v + 1; g < Math.min(tokens.length, v + 7); g++) {
       if (!GUIDE_NOUNS.has(tokens[g]!.stem)) continue;
-      for (const m of migrations) if (m.i > g && m.i <= g + 5 && !apart(v, m.i)) return true;
+      for (const m of migrations) if (m.i > g && m.i <= g + 5 && sameSentence(tokens, text, v, m.i)) return true;
     }
   }
   return false;
@@ -1642,25 +1637,22 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   addSignal(signals, 'contained', contained);
 }
 
+/** Whether tokens i and j (either order) stand in one sentence: no sentence break between them. */
+function sameSentence(tokens: readonly Token[], text: string, i: number, j: number): boolean {
+  const [a, b] = i < j ? [i, j] : [j, i];
+  for (let k = a + 1; k <= b; k++) if (sentenceBreak(text, tokens[k - 1]!.end, tokens[k]!.start)) return false;
+  return true;
+}
+
 /** The first pair (a, b) of hits from the two lists that stand in one sentence, or undefined. */
 function sentencePair(tokens: readonly Token[], task: string, as: readonly Hit[], bs: readonly Hit[]): [Hit, Hit] | undefined {
-  for (const a of as) for (const b of bs) {
-    const [x, y] = a.i < b.i ? [a.i, b.i] : [b.i, a.i];
-    let apart = false;
-    for (let k = x + 1; k <= y && !apart; k++) if (sentenceBreak(task, tokens[k - 1]!.end, tokens[k]!.start)) apart = true;
-    if (!apart) return [a, b];
-  }
+  for (const a of as) for (const b of bs) if (sameSentence(tokens, task, a.i, b.i)) return [a, b];
   return undefined;
 }
 
 /** Whether one of the target hits stands in token i's sentence. */
 function targetInSentence(tokens: readonly Token[], task: string, i: number, targets: readonly Hit[]): boolean {
-  for (const t of targets) {
-    const [a, b] = t.i < i ? [t.i, i] : [i, t.i];
-    let apart = false;
-    for (let k = a + 1; k <= b && !apart; k++) if (sentenceBreak(task, tokens[k - 1]!.end, tokens[k]!.start)) apart = true;
-    if (!apart) return true;
-  }
+  for (const t of targets) if (sameSentence(tokens, task, i, t.i)) return true;
   return false;
 }
 
