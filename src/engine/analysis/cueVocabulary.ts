@@ -74,6 +74,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'production', 'prod', 'staging', 'staging environment', 'production environment', 'prod environment', 'live', 'cluster', 'aws account', 'cloud account', 'gcp account', 'azure account', 'azure subscription', 'gcp project',
     'aws environment', 'aws', 'gcp', 'azure', 'cloudflare', 'ec2', 's3', 'rds', 'ecr', 'iam', 'cloudfront', 'cloudwatch', 'route 53', 'route53', 'godaddy',
     'domain', 'registry', 'bucket', 'instance', 'server', 'bastion', 'vpc', 'load balancer', 'dns record', 'region', 'data center', 'datacenter',
+    'state file', 'tf state', 'tfstate', 'terraform state', 'state bucket',
     'eks', 'gke', 'aks', 'fargate', 'ecs', 'lambda', 'heroku', 'stack', 'vm', 'virtual machine', 'database server', 'db server', 'tile server', 'digitalocean', 'hetzner', 'fly.io', 'azure ad', 'entra id', 'gcs', 'bigquery dataset',
   ],
   negation: ['without', 'not', "don't", 'do not', "doesn't", "won't", 'never', 'except', 'excluding', 'instead of', 'rather than', 'other than', 'no change to'],

@@ -442,6 +442,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Add an example for GKE Autopilot'), []);
     assert.equal(complexity('Add an example for GKE Autopilot'), 'low');
   });
+  it('a Terraform state file is a live resource: switching a setting on it operates on the live store', () => {
+    assert.equal(analyzeTask('Enable versioning on the TF state file').liveOps.live, true);
+    assert.equal(analyzeTask('Import the existing buckets into the Terraform state').liveOps.live, false);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
