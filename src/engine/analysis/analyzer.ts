@@ -1043,6 +1043,11 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   return { keep, areas, weakBest };
 }
 
+/** Whether hit h is "replicas" after a count ("scale to 20 replicas"): pod copies, not a replication design. */
+function countedReplicas(tokens: readonly Token[], h: Hit): boolean {
+  return h.n === 1 && h.i > 0 && tokens[h.i]!.lower === 'replicas' && /^\d+$/.test(tokens[h.i - 1]!.lower);
+}
+
 /** Generic heads (stems) that a technology's name takes: "Jenkins server", "Vault agent", "Kafka client". */
 const NAME_HEADS = new Set(['server', 'instanc', 'agent', 'client', 'plugin', 'sdk', 'daemon', 'host']);
 /** Whether a named technology of another area ends right before hit h ("Jenkins server" is CI/CD, not backend). */
@@ -1140,7 +1145,7 @@ function readConcerns(
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
   for (const h of r.concernHits) {
-    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h)) continue;
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h)) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job
@@ -1451,7 +1456,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const migEv: Evidence[] = [];
   // "Docker Swarm to AKS": a title naming two hosting platforms joined by "to" is a move between them.
   const lastHost = hostObjs[hostObjs.length - 1];
-  const titleMove = hostObjs.length >= 2 && tokens.length <= 8 && lastHost!.i > 0 && tokens[lastHost!.i - 1]!.lower === 'to' && hostObjs[0]!.i < lastHost!.i - 1;
+  // ("Upgrade the production cluster to Kubernetes 1.30" is a version upgrade in place, not a move.)
+  const titleMove = hostObjs.length >= 2 && tokens.length <= 8 && lastHost!.i > 0 && tokens[lastHost!.i - 1]!.lower === 'to' && hostObjs[0]!.i < lastHost!.i - 1
+    && !/^v?\d/.test(tokens[lastHost!.i + lastHost!.n]?.lower ?? '') && !UPGRADE_VERBS.has(tokens[0]!.stem);
   // The destination engine of a database cutover ("cutover to PostgreSQL", "migrate the database to MySQL").
   const dbDest = migVerbs.length > 0 && dbEngines.some((h) => h.i > 0 && tokens[h.i - 1]!.lower === 'to');
   // (The hosting object must be in the migration verb's sentence: "Our staging cluster runs out of IPs.
@@ -1525,6 +1532,8 @@ function anyVerb(tokens: readonly Token[], end: number = tokens.length): boolean
   }
   return false;
 }
+/** Verbs (stems) of an in-place version change. */
+const UPGRADE_VERBS = new Set(['upgrade', 'update', 'bump'].map(stem));
 /** Determiners that follow an imperative verb's first word ("Backfill the…", "Rate limit all…"). */
 const TITLE_DETERMINERS = new Set(['the', 'a', 'an', 'our', 'all', 'every', 'each', 'this', 'these', 'those', 'my', 'your', 'its', 'their']);
 
@@ -1568,7 +1577,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const guided = migrationGuide(tokens, task, hitsOf(r, CX_MIGRATION_VERB)) ? hitsOf(r, CX_MIGRATION_VERB) : undefined;
   const described = (start: number): boolean => guided !== undefined && guided.some((g) => tokens[g.i]!.start === start);
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h)) continue;
+    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h)) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }
@@ -1691,6 +1700,11 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   let opening: Hit | undefined;
   for (const h of liveVerbs) {
     if (h.i === 0 && !negated[h.i] && !(h.n === 1 && (tokens[0]!.lower.endsWith('s') || tokens[0]!.lower.endsWith('ment')))) { opening = h; break; }
+  }
+  // "Apply the Terraform changes to the staging account" carries the infrastructure code out (§5
+  // applying): an opening "apply" with a live target in its sentence is the operation itself.
+  if (!opening && tokens.length > 0 && tokens[0]!.lower === 'apply' && targetInSentence(tokens, task, 0, targets)) {
+    for (const h of hitsOf(r, CX_LIVE_SOFT_VERB)) if (h.i === 0) { opening = h; break; }
   }
   let triggered = false;
   for (const h of automation) if (AUTOMATION_TRIGGERS.has(verbKey(tokens, h))) { triggered = true; break; }

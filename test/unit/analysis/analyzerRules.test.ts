@@ -446,6 +446,16 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(analyzeTask('Enable versioning on the TF state file').liveOps.live, true);
     assert.equal(analyzeTask('Import the existing buckets into the Terraform state').liveOps.live, false);
   });
+  it('live-operation probes: applying IaC to an environment is live; a version upgrade is no move; counted replicas are pod copies', () => {
+    assert.equal(analyzeTask('Apply the Terraform changes to the staging account').liveOps.live, true);
+    assert.equal(analyzeTask('Add a Terraform module for the staging account').liveOps.live, false);
+    assert.notEqual(complexity('Upgrade the production cluster to Kubernetes 1.30'), 'extreme');
+    assert.equal(complexity('Move the cluster to Kubernetes'), 'extreme');
+    assert.equal(complexity('Scale the worker deployment to 20 replicas'), 'low');
+    assert.deepEqual(areas('Rotate the database password in Vault'), ['security']);
+    assert.ok(areas('Purge the CDN cache after each deploy').includes('infrastructure/cloud'));
+    assert.ok(!areas('Purge the CDN cache after each deploy').includes('backend'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
