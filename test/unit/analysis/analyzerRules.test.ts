@@ -456,6 +456,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(areas('Purge the CDN cache after each deploy').includes('infrastructure/cloud'));
     assert.ok(!areas('Purge the CDN cache after each deploy').includes('backend'));
   });
+  it('a profile picture or user profile is no profiling', () => {
+    assert.ok(!areas('Users should be able to upload a profile picture').includes('observability'));
+    assert.ok(!areas('Show the user profile in the header').includes('observability'));
+    assert.ok(areas('Add CPU profiling to the worker').includes('observability'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
