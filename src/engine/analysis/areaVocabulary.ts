@@ -67,7 +67,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'identity provider', 'idp', 'cache', 'caching', 'memcached', 'queue', 'message queue', 'background job', 'job queue', 'celery', 'sidekiq', 'rabbitmq', 'sqs', 'bullmq', 'resque',
     'email', 'e-mail', 'smtp', 'sms', 'twilio', 'sendgrid', 'mailgun', 'notification', 'push notification', 'firebase cloud messaging', 'fcm', 'apns', 'whatsapp',
     'integration with', 'third-party', 'third party', '3rd-party', 'websocket', 'socket.io', 'server-sent events', 'rate limit', 'rate limiting', 'throttling',
-    'pagination', 'paginate', 'cursor-based pagination', 'multi-tenancy', 'multi-tenant', 'tenant', 'upload', 'presigned url', 'file upload', 'user profile', 'cron', 'account deletion', 'web socket', 'web sockets', 'rss feed', 'hasura',
+    'pagination', 'paginate', 'cursor-based pagination', 'multi-tenancy', 'multi-tenant', 'tenant', 'upload', 'presigned url', 'file upload', 'user profile', 'shipping address', 'shipping cost', 'shipping rate', 'shipping method', 'cron', 'account deletion', 'web socket', 'web sockets', 'rss feed', 'hasura',
     'django', 'flask', 'fastapi', 'rails', 'ruby on rails', 'express', 'express.js', 'nestjs', 'spring boot', 'spring', 'laravel', 'symfony', 'asp.net', '.net',
     'node.js', 'nodejs', 'deno', 'bun', 'golang', 'go service', 'php', 'java', 'kotlin backend', 'elixir', 'phoenix', 'gin', 'fastify', 'koa', 'hapi',
     'elasticsearch', 'opensearch', 'meilisearch', 'algolia', 'solr', 'full text search', 'full-text search', 'search engine', 'search api',

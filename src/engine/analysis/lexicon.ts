@@ -127,6 +127,21 @@ const COMMON_NOUNS = new Set(['accordion', 'bucket', 'middleware', 'query', 'pip
 export const SPELLING_NAMES = new Set<string>();
 const SPELLABLE = /^[a-z][a-z0-9]*$/;
 
+/**
+ * Hand-vocabulary product names whose stem is another common word ("stripe" stems to "strip", so
+ * "Strip trailing slashes" read as the payment provider): they are matched by their lowercase form in
+ * the catalogue trie instead, like catalogue names.
+ */
+const UNSTEMMED_NAMES: ReadonlySet<string> = new Set(['stripe']);
+
+/** The lexicon entry for a hand-vocabulary phrase: stem-keyed, or lowercase-keyed for `UNSTEMMED_NAMES`. */
+function handEntry(lex: Lexicon, phrase: string): LexEntry | undefined {
+  const unstemmed = UNSTEMMED_NAMES.has(phrase);
+  const key = unstemmed ? lowerKey(phrase) : phraseKey(phrase);
+  if (!key || key.split(' ').length > MAX_N) return undefined;
+  return entryFor(lex, key, unstemmed);
+}
+
 /** Builds the lexicon once (module load): hand vocabulary first, then catalogue names not already known. */
 function build(): Lexicon {
   const lex: Lexicon = { entries: new Map(), maxLen: new Map(), tech: new Map(), techMaxLen: new Map() };
@@ -135,26 +150,23 @@ function build(): Lexicon {
     for (const p of phrases) {
       const phrase = typeof p === 'string' ? p : p[0];
       const weight = typeof p === 'string' ? (WEAK_PHRASES.has(phrase) ? 0.5 : 1) : p[1];
-      const key = phraseKey(phrase);
-      if (!key || key.split(' ').length > MAX_N) continue;
-      handArea.add(key);
-      const e = entryFor(lex, key);
+      const e = handEntry(lex, phrase);
+      if (!e) continue;
+      if (!UNSTEMMED_NAMES.has(phrase)) handArea.add(phraseKey(phrase));
       if (!e.senses.some((s) => s.t === 'area' && s.area === area)) e.senses.push(areaSense(area, weight, `vocab:${area}:${phrase}`, false));
     }
   }
   for (const [cue, phrases] of Object.entries(CUE_VOCABULARY) as [CueKind, readonly string[]][]) {
     for (const phrase of phrases) {
-      const key = phraseKey(phrase);
-      if (!key || key.split(' ').length > MAX_N) continue;
-      const e = entryFor(lex, key);
+      const e = handEntry(lex, phrase);
+      if (!e) continue;
       if (!e.senses.some((s) => s.t === 'cue' && s.cue === cue)) e.senses.push(makeSense('cue', undefined, undefined, cue, `cue:${cue}:${phrase}`, 1, false));
     }
   }
   for (const [concern, phrases] of Object.entries(CONCERN_VOCABULARY) as [ConcernId, readonly string[]][]) {
     for (const phrase of phrases) {
-      const key = phraseKey(phrase);
-      if (!key || key.split(' ').length > MAX_N) continue;
-      const e = entryFor(lex, key);
+      const e = handEntry(lex, phrase);
+      if (!e) continue;
       if (!e.senses.some((s) => s.t === 'concern' && s.concern === concern)) e.senses.push(makeSense('concern', undefined, concern, undefined, `concern:${concern}:${phrase}`, 1, false));
     }
   }

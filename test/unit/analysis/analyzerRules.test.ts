@@ -461,6 +461,12 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(!areas('Show the user profile in the header').includes('observability'));
     assert.ok(areas('Add CPU profiling to the worker').includes('observability'));
   });
+  it('"strip" is no Stripe: a product name whose stem is another word is matched as written', () => {
+    assert.deepEqual(areas('Strip trailing slashes from URLs in the router'), []);
+    assert.equal(complexity('Strip trailing slashes from URLs in the router'), 'low');
+    assert.deepEqual(areas('Handle Stripe webhooks'), ['backend']);
+    assert.deepEqual(areas('Add a shipping address form'), ['backend']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
