@@ -884,6 +884,8 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
     if (prev === 'by' || prev === 'from') continue;
     // After a modal it is a verb ("so they can plan and upgrade"), not a plan to deliver.
     if (prev !== undefined && MODALS.has(prev)) continue;
+    // A markdown heading ("## Proposal", "## Plan") labels a section of the text, not the deliverable.
+    if (markdownHeading(task, tokens[h.i]!.start)) continue;
     // "We plan to retire the Jenkins server", "we're planning to…": an intention, the work follows.
     if (next === 'to' && prev !== undefined && INTENDING_SUBJECTS.has(prev)) continue;
     // Part of a product or command name ("terraform plan", "design system") is not a deliverable.
@@ -1319,6 +1321,15 @@ function migrationGuide(tokens: readonly Token[], text: string, migrations: read
   return false;
 }
 
+/** Whether the character at `at` stands on a markdown heading line ("## Proposal"). */
+function markdownHeading(text: string, at: number): boolean {
+  let p = at - 1;
+  while (p >= 0 && text.charCodeAt(p) !== 10) p--;
+  let q = p + 1;
+  while (q < at && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+  return text.charCodeAt(q) === 35; // #
+}
+
 /** Where the task's first purpose clause starts (see `purposeStart`), read once per analysis. */
 function purposeOf(r: Reading): number {
   if (r.purpose < 0) r.purpose = (r.classes & C_PURPOSE) === 0 ? r.tokens.length : purposeStart(r.tokens);
@@ -1697,9 +1708,11 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   // A plan about an operation does not carry it out; automation for it neither (ROUTING §5).
   // "Deploy X" opening the task carries the operation out (§5) even when X is automation ("Deploy the
   // GitOps controller for our Terraform resources"); automation elsewhere only describes X.
+  // (So does one opening a later sentence or list item: "- [ ] Add a Helm chart - [ ] Deploy to staging".)
   let opening: Hit | undefined;
   for (const h of liveVerbs) {
-    if (h.i === 0 && !negated[h.i] && !(h.n === 1 && (tokens[0]!.lower.endsWith('s') || tokens[0]!.lower.endsWith('ment')))) { opening = h; break; }
+    const lower = tokens[h.i]!.lower;
+    if ((h.i === 0 || sentenceBreak(task, tokens[h.i - 1]!.end, tokens[h.i]!.start)) && !negated[h.i] && !(h.n === 1 && (lower.endsWith('s') || lower.endsWith('ment')))) { opening = h; break; }
   }
   // "Apply the Terraform changes to the staging account" carries the infrastructure code out (§5
   // applying): an opening "apply" with a live target in its sentence is the operation itself.

@@ -18,7 +18,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'plan', 'migration plan', 'spike', 'poc', 'proof of concept', 'proof-of-concept', 'rfc', 'adr', 'architecture decision record', 'design doc',
     'design document', 'technical design', 'proposal', 'evaluation', 'comparison', 'assessment', 'roadmap', 'strategy', 'decision', 'research',
     'feasibility study', 'trade-off analysis', 'tradeoff analysis', 'investigation report', 'audit', 'experiment', 'prototype', 'blueprint',
-    'discussion', 'should we', 'do we need', 'how should we', 'which one', 'options for', 'list the step', 'steps to migrate', 'approach for', 'steps to be taken', 'steps to take', 'risks and mitigation', 'mitigations', 'responsibilities',
+    'discussion', 'should we', 'do we need', 'how should we', 'how can we', 'how could we', 'how do we', 'what is the best way', 'which one', 'options for', 'list the step', 'steps to migrate', 'approach for', 'steps to be taken', 'steps to take', 'risks and mitigation', 'mitigations', 'responsibilities',
     'document the scope', 'define the scope', 'scope of the', 'scope of our',
     // Evaluative questions: their answer is an evaluation or a decision.
     'cost analysis', 'impact analysis', 'how difficult', 'how hard', 'how much effort', 'pros and cons', 'advantages and disadvantages', 'advantages / disadvantages', 'informed decision',

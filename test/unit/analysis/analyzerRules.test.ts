@@ -467,6 +467,14 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Handle Stripe webhooks'), ['backend']);
     assert.deepEqual(areas('Add a shipping address form'), ['backend']);
   });
+  it('issue-format probes: "how can we…?" asks for a plan; a markdown heading is a section label; a list item may open with the operation; a role\'s dashboard is a UI', () => {
+    assert.equal(analyzeTask('How can we reduce our AWS bill?').strategy.kind, 'strategy');
+    assert.deepEqual(areas('How can we reduce our AWS bill?'), ['infrastructure/cloud']);
+    assert.equal(analyzeTask('## Problem\nThe login page is slow.\n## Proposal\nCache the session lookup in Redis.').strategy.kind, 'none');
+    assert.equal(analyzeTask('- [ ] Add a Dockerfile\n- [ ] Add a Helm chart\n- [ ] Deploy to staging').liveOps.live, true);
+    assert.equal(analyzeTask('Add a Helm chart that deploys the worker to staging').liveOps.live, false);
+    assert.deepEqual(areas('Add filters to the merchant dashboard'), ['frontend']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
