@@ -23,7 +23,7 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   'model', 'training', 'dataset', 'ml', 'warehouse', 'glue', 'beam', 'hive', 'bi', 'streaming', 'historical data', 'batch job', 'spark',
   // frontend
   'view', 'screen', 'display', 'render', 'rendering', 'site', 'header', 'footer', 'chart', 'activity', 'fragment', 'tab', 'style', 'form', 'component',
-  'theme', 'click', 'clicking', 'tap', 'overlap', 'overflow', 'color', 'colour', 'font', 'menu', 'icon', 'browser', 'scroll', 'mobile', 'banner', 'toggle',
+  'theme', 'themes', 'click', 'clicking', 'tap', 'overlap', 'overflow', 'color', 'colour', 'font', 'menu', 'icon', 'browser', 'scroll', 'mobile', 'banner', 'toggle',
   'swift', 'electron', 'seo', 'vite', 'webpack', 'translation', 'animation', 'widget', 'page', 'chrome', 'idp',
   // infra
   'environment', 'production environment', 'prod environment', 'instance', 'lb', 'dr', 'storage', 'module', 'cost', 'capacity', 'edge', 'p2p', 'region', 'domain', 'network', 'staging', 'fly', 'provision',
@@ -87,7 +87,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'push notification permission', 'deep link', 'deeplink', 'offline mode', 'service worker', 'local storage', 'localstorage', 'cookie banner',
     'frontend', 'front-end', 'front end', 'ui', 'ux', 'user interface', 'gui', 'web ui', 'web-ui', 'page', 'web page', 'webpage', 'landing page', 'profile page',
     'button', 'modal', 'dialog', 'popup', 'pop-up', 'tooltip', 'dropdown', 'drop-down', 'menu', 'navbar', 'nav bar', 'sidebar', 'tab', 'toggle', 'checkbox',
-    'form', 'input field', 'text field', 'widget', 'icon', 'font', 'color', 'colour', 'theme', 'dark mode', 'light mode', 'light/dark mode', 'layout', 'responsive',
+    'form', 'input field', 'text field', 'widget', 'icon', 'font', 'color', 'colour', 'theme', 'themes', 'dark mode', 'light mode', 'light/dark mode', 'layout', 'responsive',
     'css', 'scss', 'sass', 'less css', 'tailwind', 'tailwindcss', 'bootstrap', 'styled-components', 'styling', 'style', 'stylesheet', 'animation', 'html',
     'react', 'reactjs', 'react.js', 'vue', 'vue.js', 'vuejs', 'nuxt', 'angular', 'angularjs', 'svelte', 'sveltekit', 'next.js', 'nextjs', 'remix', 'solidjs', 'ember',
     'jquery', 'redux', 'zustand', 'mobx', 'vite', 'esbuild', 'profile picture', 'profile photo', 'admin dashboard', 'merchant dashboard', 'customer dashboard', 'user dashboard', 'seller dashboard', 'partner dashboard', 'dashboard page', 'jetpack compose', 'sitemap', 'cookie consent', 'cookie banner', 'offline mode', 'offline support', 'offline sync', 'webpack', 'storybook', 'usestate', 'useeffect', 'react hook', 'jsx', 'tsx', 'dom', 'client-side', 'client side',

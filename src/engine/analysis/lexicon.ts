@@ -128,11 +128,11 @@ export const SPELLING_NAMES = new Set<string>();
 const SPELLABLE = /^[a-z][a-z0-9]*$/;
 
 /**
- * Hand-vocabulary product names whose stem is another common word ("stripe" stems to "strip", so
- * "Strip trailing slashes" read as the payment provider): they are matched by their lowercase form in
- * the catalogue trie instead, like catalogue names.
+ * Hand-vocabulary words whose stem is another common word ("stripe" stems to "strip", so "Strip
+ * trailing slashes" read as the payment provider; "theme" stems to "them"): they are matched by their
+ * lowercase forms in the catalogue trie instead, like catalogue names.
  */
-const UNSTEMMED_NAMES: ReadonlySet<string> = new Set(['stripe']);
+const UNSTEMMED_NAMES: ReadonlySet<string> = new Set(['stripe', 'theme', 'themes']);
 
 /** The lexicon entry for a hand-vocabulary phrase: stem-keyed, or lowercase-keyed for `UNSTEMMED_NAMES`. */
 function handEntry(lex: Lexicon, phrase: string): LexEntry | undefined {

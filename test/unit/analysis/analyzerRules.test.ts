@@ -475,6 +475,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(analyzeTask('Add a Helm chart that deploys the worker to staging').liveOps.live, false);
     assert.deepEqual(areas('Add filters to the merchant dashboard'), ['frontend']);
   });
+  it('"them" is no theme: a word whose stem is another word is matched as written', () => {
+    assert.ok(!areas('Register the features and serve them online').includes('frontend'));
+    assert.deepEqual(areas('Support custom themes'), ['frontend']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
