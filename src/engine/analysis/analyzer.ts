@@ -95,7 +95,7 @@ const STORE_OPERATIONS = new Set(['upgrad', 'scal', 'backup', 'back', 'restor', 
 /** Managed container services listed under both containers/kubernetes and infrastructure/cloud. */
 const MANAGED_SERVICE = /^(eks|gke|aks|ecs|fargate)$/i;
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish']);
-const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library',
+const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library', 'operator',
   'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'infrastructur', 'pipelin', 'plugin', 'extension', 'stack']);
 /** Words that open a subordinate clause or purpose: what follows is not the built object ("alerting to know when pipelines are down"). */
 const SUBORDINATORS = new Set(['to', 'when', 'so', 'that', 'because', 'if', 'which', 'while', 'whenever', 'where',
@@ -196,6 +196,12 @@ function inNounPhrase(tokens: readonly Token[], i: number): boolean {
 /** Whether a cue hit lies inside a longer area phrase ("plan" in "terraform plan", "design" in "design system"). */
 function insideAreaName(areaHits: readonly Hit[], h: { i: number; n: number }): boolean {
   for (const a of areaHits) if (a.n > h.n && a.i <= h.i && h.i + h.n <= a.i + a.n) return true;
+  return false;
+}
+
+/** Whether hit h lies inside a longer area phrase of an area other than CI/CD and infrastructure/cloud. */
+function insideOtherName(areaHits: readonly Hit[], h: { i: number; n: number }): boolean {
+  for (const a of areaHits) if (a.n > h.n && a.i <= h.i && h.i + h.n <= a.i + a.n && a.sense.ax !== AX_CICD && a.sense.ax !== AX_INFRA) return true;
   return false;
 }
 
@@ -323,6 +329,9 @@ const C_BROKER_USE = 262144;
 const C_EXAMPLE = 524288;
 const C_OBSERVE = 1048576;
 const C_NAME_HEAD = 2097152;
+const C_NONPROD = 4194304;
+/** Words (stems) naming an environment that is not production. */
+const NONPROD_ENVIRONMENTS = new Set(['staging', 'stage', 'dev', 'development', 'test', 'testing', 'sandbox', 'preview', 'qa', 'uat'].map(stem));
 const NO_FLAGS = new Uint8Array(0);
 const LIKE_STEM = stem('like');
 function wordClasses(t: Token): number {
@@ -337,7 +346,7 @@ function wordClasses(t: Token): number {
       | (AUTOMATE_WORDS.has(st) ? C_AUTOMATE : 0) | (DELIVERY_WORDS.has(st) ? C_DELIVERY : 0)
       | (PURPOSE_VERBS.has(st) || st === 'so' || st === 'order' ? C_PURPOSE : 0) | (LOGIN_WORDS.has(st) ? C_LOGIN : 0)
       | (BROKER_USE.has(st) ? C_BROKER_USE : 0) | (st === LIKE_STEM || st === 'such' ? C_EXAMPLE : 0)
-      | (OBSERVE_VERBS.has(st) ? C_OBSERVE : 0) | (NAME_HEADS.has(st) ? C_NAME_HEAD : 0);
+      | (OBSERVE_VERBS.has(st) ? C_OBSERVE : 0) | (NAME_HEADS.has(st) ? C_NAME_HEAD : 0) | (NONPROD_ENVIRONMENTS.has(st) ? C_NONPROD : 0);
   }
   return f.classes;
 }
@@ -859,7 +868,8 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // nouns first on a tie, as a stable sort of that list would give) counts when no strong work verb
   // comes before it. Only the earliest can pass that test, so one scan for it does.
   let firstDocs: Hit | undefined;
-  for (const d of hitsOf(r, CX_DOCS_NOUN)) if (!firstDocs || d.i < firstDocs.i) firstDocs = d;
+  // (A docs word inside a host name or code path, "docs.example.com", is a place, not a document.)
+  for (const d of hitsOf(r, CX_DOCS_NOUN)) if ((!firstDocs || d.i < firstDocs.i) && !insideIdentifier(task, tokens[d.i]!.start, tokens[d.i + d.n - 1]!.end)) firstDocs = d;
   // A participle used as an adjective ("Documented migration from Heroku to K8s") describes the work
   // it qualifies; the work, not a document, is the deliverable.
   const docsParticiple = firstVerb !== undefined && firstVerb.n === 1 && tokens[firstVerb.i]!.lower.endsWith('ed') && firstVerb.i + 1 < tokens.length && !DETERMINERS.has(tokens[firstVerb.i + 1]!.lower);
@@ -920,7 +930,9 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // "Implement the retention policy", "Harden X to the CIS Benchmark": a policy or standard that a
   // work verb carries out is the yardstick of the work, not the deliverable (ROUTING §3).
   const stratOnlyEv: Evidence[] = [];
-  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i && !qualifierOfWork(tokens, h.i, firstVerb)) stratOnlyEv.push(h.ev);
+  // (A policy word inside a longer area name, "network policies", "content security policy", is a
+  // technical object, not a policy document.)
+  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i && !qualifierOfWork(tokens, h.i, firstVerb) && !insideAreaName(r.areaHits, h)) stratOnlyEv.push(h.ev);
   const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
   return { docsHit, stratEv, stratOnlyEv, isStrategy };
 }
@@ -1006,7 +1018,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   }
   // Moving onto or off a managed service concerns both its sides (the orchestrator and the hosting).
   if (hitsOf(r, CX_MIGRATION_VERB).length === 0) managedServiceReading(areaEv, areaScore, ignored);
-  if (areaEv[AX_DATA] !== undefined && areaEv[AX_DATABASE] !== undefined && hasFullWeight(areaEv[AX_DATA]!)) pipelineEnds(areaEv, areaScore, ignored);
+  if (areaEv[AX_DATA] !== undefined && areaEv[AX_DATABASE] !== undefined && hasFullWeight(areaEv[AX_DATA]!)) pipelineEnds(tokens, areaEv, areaScore, ignored);
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
   // An area named only by weak words counts only when no area is named strongly: a weak word
   // ("service", "view", "environment") is context, not a requirement, beside a clear one.
@@ -1094,15 +1106,16 @@ function storeOperation(tokens: readonly Token[], text: string, i: number): bool
  * flows from or to, not database work. Database work words (a schema, an index, a query, storing,
  * backups, partitions…) keep the database area.
  */
-function pipelineEnds(areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ignored: Evidence[]): void {
+function pipelineEnds(tokens: readonly Token[], areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ignored: Evidence[]): void {
   const list = areaEv[AX_DATABASE]!;
-  for (const e of list) for (const w of e.phrase.toLowerCase().split(/[^a-z0-9]+/)) if (w && DB_WORK.has(stem(w))) return;
+  // (The work word may be the verb: "Restore the analytics Postgres database".)
+  for (const t of tokens) if (DB_WORK.has(t.stem)) return;
   for (const e of list) ignored.push(cite(e, `pipeline-end:${e.rule}`));
   areaEv[AX_DATABASE] = undefined;
   areaScore[AX_DATABASE] = 0;
 }
-/** Stems of words that name work on a database itself rather than the database. */
-const DB_WORK = new Set(['schema', 'index', 'indexe', 'query', 'queri', 'migrat', 'backup', 'back', 'restor', 'stor', 'storag', 'partition', 'replica', 'replicat', 'replication', 'migration', 'shard', 'tun', 'vacuum', 'column', 'constraint', 'trigger', 'procedur', 'view', 'upsert', 'dedup', 'deduplicat']);
+/** Words (stems) that name work on a database itself rather than the database. */
+const DB_WORK = new Set(['schema', 'index', 'indexes', 'query', 'queries', 'migrate', 'migration', 'backup', 'restore', 'store', 'storage', 'partition', 'replica', 'replicate', 'replication', 'shard', 'tune', 'tuning', 'column', 'constraint', 'trigger', 'procedur', 'upsert', 'vacuum'].map(stem));
 
 /**
  * A managed container service ("EKS", "GKE", "ECS", "Fargate") is both a container platform and a
@@ -1461,7 +1474,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const migVerbs = unnegated(hitsOf(r, CX_MIGRATION_VERB), negated);
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
   const hostCues = hitsOf(r, CX_HOSTING_OBJECT);
-  const hostObjs = hostCues.length === 0 ? NO_HITS : hostCues.filter((h) => !negated[h.i] && tokens[h.i - 1]?.lower !== 'multi');
+  // A cloud name as a product's vendor prefix ("into AWS Secrets Manager") names the product, not a host.
+  const hostObjs = hostCues.length === 0 ? NO_HITS : hostCues.filter((h) => !negated[h.i] && tokens[h.i - 1]?.lower !== 'multi' && !vendorPrefix(r, hostCues, h));
   const dbEngines = hitsOf(r, CX_DB_ENGINE);
   const monolith = hitsOf(r, CX_MONOLITH_SPLIT);
   const migEv: Evidence[] = [];
@@ -1498,6 +1512,16 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (!isStrategy && !docsHit && hostPair !== undefined && finalAreas.length === 0 && !strategyOnly) {
     finalAreas.push({ area: 'infrastructure/cloud', score: 0.55, evidence: [cite(hostPair[1].ev, `inferred:hosting-migration:${hostPair[1].ev.rule}`, 0.5)] });
   }
+  // "Roll out the fraud scoring system to production" deploys it: like "Deploy X", the CI/CD area as well
+  // as a live operation (§5), when the roll-out goes to a live environment named in its sentence.
+  // ("Roll out the design system to the other app areas" adopts it; no deployment.)
+  if (live.live && !docsHit && !finalAreas.some((a) => a.area === 'CI/CD')) {
+    const roll = live.evidence.find((e) => /^roll(ing|ed)? ?out$/i.test(e.phrase));
+    if (roll && live.evidence.some((e) => e.rule.startsWith('cue:liveTarget:') && e.start > roll.start && PRODUCTION_LIKE.test(e.phrase))) {
+      finalAreas.push({ area: 'CI/CD', score: 0.8, evidence: [cite(roll, `inferred:roll-out:${roll.rule}`)] });
+      finalAreas.sort(byAreaOrder);
+    }
+  }
   // (Each list below is read only when its cue kind has hits: an empty list adds no signal.)
   const multi = unnegated(hitsOf(r, CX_MULTI_REGION), negated);
   if (multi.length > 0 && !isStrategy && !docsHit) addSignal(signals, 'multi-region', evidenceOf(multi));
@@ -1512,19 +1536,20 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     const deploying = live.live && live.evidence[0]!.rule !== 'live:decommission';
     if (buildVerb || deploying) addSignal(signals, 'whole-system', evidenceOf(whole));
   }
-  // A numeric availability or recovery target is about running the system in production (§4).
-  if (hardCues.length > 0 && !live.live) {
-    const targetsNum = hardCues.filter((h) => /\d|rto|rpo|availability|sla/i.test(h.ev.phrase));
-    if (targetsNum.length > 0) addSignal(signals, 'production-rollout', evidenceOf(targetsNum));
-  }
+  // A numeric availability, recovery or throughput target is about running the system in production
+  // (§4), whether or not the task also carries an operation out.
+  const rollout: Evidence[] = [];
+  if (hardCues.length > 0) for (const h of hardCues) if (/\d|rto|rpo|availability|sla/i.test(h.ev.phrase)) rollout.push(h.ev);
   // Running or rolling out a whole system in production: a live operation in production on a whole
   // system (product/platform/stack), or scaling the running system.
   if (live.live) {
     const prodEv = evidenceOf(hitsOf(r, CX_PRODUCTION));
-    const scaleLive = live.evidence.filter((e) => /^scal/i.test(e.phrase));
-    const wholeEv = evidenceOf(whole);
-    addSignal(signals, 'production-rollout', [...(prodEv.length > 0 && wholeEv.length > 0 ? [...prodEv, ...wholeEv] : []), ...scaleLive]);
+    // (Scaling staging or a test environment is no production rollout.)
+    const scaleLive = (r.classes & C_NONPROD) !== 0 && tokens.some((t) => (wordClasses(t) & C_NONPROD) !== 0) ? [] : live.evidence.filter((e) => /^scal/i.test(e.phrase));
+    if (prodEv.length > 0 && whole.length > 0) rollout.push(...prodEv, ...evidenceOf(whole));
+    rollout.push(...scaleLive);
   }
+  addSignal(signals, 'production-rollout', rollout);
   readScopeSize(r, x, signals);
   return { signals, live };
 }
@@ -1543,6 +1568,8 @@ function anyVerb(tokens: readonly Token[], end: number = tokens.length): boolean
   }
   return false;
 }
+/** Live targets that are environments a deployment goes to. */
+const PRODUCTION_LIKE = /^(production|prod|staging|live|cluster|region|all regions)$/i;
 /** Verbs (stems) of an in-place version change. */
 const UPGRADE_VERBS = new Set(['upgrade', 'update', 'bump'].map(stem));
 /** Determiners that follow an imperative verb's first word ("Backfill the…", "Rate limit all…"). */
@@ -1657,6 +1684,14 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   addSignal(signals, 'contained', contained);
 }
 
+/** Whether hosting cue h is directly followed by an area phrase that is no hosting object itself ("AWS Secrets Manager"). */
+function vendorPrefix(r: Reading, hostCues: readonly Hit[], h: Hit): boolean {
+  const next = h.i + h.n;
+  if (hostCues.some((o) => o.i === next)) return false;
+  for (const k of r.areaHits) if (k.i === next && k.n >= 2) return true;
+  return false;
+}
+
 /** Whether tokens i and j (either order) stand in one sentence: no sentence break between them. */
 function sameSentence(tokens: readonly Token[], text: string, i: number, j: number): boolean {
   const [a, b] = i < j ? [i, j] : [j, i];
@@ -1699,7 +1734,10 @@ function targetList(kube: boolean, security: boolean, cloud: boolean): ('kuberne
 /** Live-operation detection (ROUTING §5 L4). */
 function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean): LiveOpsFinding {
   const { task, tokens, negated } = r;
-  const automation = unnegated(hitsOf(r, CX_AUTOMATION), negated);
+  // (An automation word inside the name of something that is no delivery automation, "Kafka streaming
+  // pipeline", names that thing; a CI pipeline or a Terraform module stays automation.)
+  let automation = unnegated(hitsOf(r, CX_AUTOMATION), negated);
+  for (const h of automation) if (insideOtherName(r.areaHits, h)) { automation = automation.filter((x) => !insideOtherName(r.areaHits, x)); break; }
   // A target word inside a longer area name ("email domain") is part of that name, not a live resource.
   let targets = unnegated(hitsOf(r, CX_LIVE_TARGET), negated);
   for (const h of targets) if (insideAreaName(r.areaHits, h)) { targets = targets.filter((x) => !insideAreaName(r.areaHits, x)); break; }
@@ -1714,9 +1752,9 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
     const lower = tokens[h.i]!.lower;
     if ((h.i === 0 || sentenceBreak(task, tokens[h.i - 1]!.end, tokens[h.i]!.start)) && !negated[h.i] && !(h.n === 1 && (lower.endsWith('s') || lower.endsWith('ment')))) { opening = h; break; }
   }
-  // "Apply the Terraform changes to the staging account" carries the infrastructure code out (§5
-  // applying): an opening "apply" with a live target in its sentence is the operation itself.
-  if (!opening && tokens.length > 0 && tokens[0]!.lower === 'apply' && targetInSentence(tokens, task, 0, targets)) {
+  // "Apply the Terraform changes to the staging account", "Roll out the scoring system to production"
+  // carry the operation out (§5): an opening "apply" or "roll out" with a live target in its sentence.
+  if (!opening && tokens.length > 0 && (tokens[0]!.lower === 'apply' || tokens[0]!.lower === 'roll') && targetInSentence(tokens, task, 0, targets)) {
     for (const h of hitsOf(r, CX_LIVE_SOFT_VERB)) if (h.i === 0) { opening = h; break; }
   }
   let triggered = false;

@@ -59,7 +59,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   // Live only when the object is a named live resource (a cloud product, an environment, a cluster).
   liveSoftVerb: [
-    'enable', 'turn on', 'turn off', 'disable', 'deactivate', 'configure', 'set up', 'setup', 'establish', 'update', 'add', 'apply', 'create', 'install',
+    'enable', 'turn on', 'turn off', 'disable', 'deactivate', 'configure', 'set up', 'setup', 'establish', 'update', 'add', 'apply', 'create', 'install', 'roll out',
     'remove', 'upgrade', 'change', 'increase', 'resize', 'launch', 'host', 'run', 'scan', 'run scan', 'rotate', 'sunset', 'decommission',
     'decomission', 'repurpose', 'shut down', 'patch', 'retire', 'delete', 'return', 'block',
   ],
@@ -87,12 +87,13 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     // Symptoms in a bug report.
     'time out', 'times out', 'timed out', 'timing out', 'out of memory', 'stuck', 'deadlock', 'race condition', 'segfault', 'panic', 'panics',
     'users report', 'user reports', 'never arrive', 'never arrives', 'not arriving', 'never received', 'not received', 'takes too long',
+    'after upgrading', 'since upgrading', 'after the upgrade', 'since the upgrade', 'rejects valid', 'hot-loop', 'hot loop', 'hot-loops',
     'flaky', 'flakes', 'intermittent', 'intermittently',
   ],
   // ROUTING §4 "medium" for one area: a new service or module, codebase-wide change, external integration.
   substantial: [
     'new service', 'microservice', 'new module', 'module', 'framework', 'system', 'subsystem', 'engine', 'platform', 'integration', 'integrate',
-    'third-party', 'third party', 'external', 'provider', 'codebase-wide', 'codebase', 'across the codebase', 'all service', 'across service',
+    'third-party', 'third party', 'external', 'provider', 'codebase-wide', 'codebase', 'across the codebase', 'across the app', 'across the web app', 'across the application', 'across the project', 'across the repo', 'across all', 'all service', 'across service',
     'every', 'all', 'entire', 'whole', 'comprehensive', 'complete', 'full', 'end-to-end', 'epic', 'overhaul', 'rewrite', 'rearchitect', 're-architect',
     'redesign', 'refactor', 'replace', 'migrate', 'migration', 'port to', 'port the', 'port from', 'convert', 'modernise', 'modernize', 'infrastructure', 'scaffold', 'sunset',
     'multi-tenancy', 'workflow', 'lifecycle', 'offline', 'sync', 'synchronization', 'real-time', 'realtime', 'sharding', 'replica', 'replication',
@@ -134,7 +135,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   hardConstraint: [
     'zero downtime', 'zero-downtime', 'no downtime', 'without downtime', 'high availability', 'highly available', 'rto', 'rpo', 'real-time at scale',
-    'five nine', 'four nine', 'availability target', 'uptime sla', 'sla', 'millions of', 'at scale', '99.9', '99.99', '99.95', '99.999',
+    'five nine', 'four nine', 'availability target', 'uptime sla', 'sla', 'millions of', 'at scale', 'tps', 'rps', 'qps',
+    'requests per second', 'transactions per second', 'p99 under', 'p99 below', 'p99 latency under', '99.9', '99.99', '99.95', '99.999',
   ],
   // ROUTING §6: explicit product framing → product-manager.
   productFraming: [

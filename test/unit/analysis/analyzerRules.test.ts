@@ -479,6 +479,32 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(!areas('Register the features and serve them online').includes('frontend'));
     assert.deepEqual(areas('Support custom themes'), ['frontend']);
   });
+  it('readings from the independent probe set: host names, vendor prefixes, staging scale-ups, regressions, roll-outs, throughput targets', () => {
+    // A docs word inside a host name is a place.
+    assert.notEqual(analyzeTask('Add a CNAME record for docs.example.com in the Terraform DNS module').generalist, true);
+    // "AWS Secrets Manager" names a product: moving secrets into it moves no hosting.
+    assert.notEqual(complexity('Move API secrets out of .env files into AWS Secrets Manager'), 'extreme');
+    // Scaling staging is no production rollout.
+    assert.ok(!analyzeTask('Scale the staging web tier from 3 to 6 EC2 instances').signals.some((s) => s.kind === 'production-rollout'));
+    // A regression after an upgrade is a bug report.
+    assert.equal(complexity('Stripe webhook signature verification rejects valid events after upgrading stripe-node to v14'), 'low');
+    // A database restore keeps its database area beside an analytics name.
+    assert.ok(areas('Restore the staging analytics Postgres database from last night\'s snapshot').includes('database'));
+    // Network policies are Kubernetes/security objects, not a policy document; a new operator is a new component.
+    assert.equal(analyzeTask('Write a Kubernetes operator that reconciles a Tenant CRD into namespaces with default network policies').strategy.kind, 'none');
+    assert.equal(complexity('Build a Kubernetes operator that reconciles a Tenant CRD into namespaces'), 'medium');
+    // A library swap across the whole app is codebase-wide.
+    assert.equal(complexity('Replace Moment.js with date-fns across the web app'), 'medium');
+    // A Slack integration is backend work (§3 third-party integrations); a build cache is CI work.
+    assert.ok(areas('Build a Slack integration that posts deployment summaries').includes('backend'));
+    assert.deepEqual(areas('Add a build cache to the CI workflow'), ['CI/CD']);
+    // Rolling a system out to production deploys it (CI/CD and live), with throughput targets as hard constraints.
+    const roll = analyzeTask('Roll out the fraud scoring system to production (20k TPS, p99 under 50 ms): Kafka streaming pipeline and Grafana alerting');
+    assert.equal(roll.liveOps.live, true);
+    assert.ok(roll.areas.some((a) => a.area === 'CI/CD'));
+    assert.ok(roll.signals.some((s) => s.kind === 'hard-constraint'));
+    assert.equal(analyzeTask('Roll out the validated design system to the other app areas').liveOps.live, false);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
