@@ -987,6 +987,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (h.n === 1 && tokens[h.i]!.lower === 'test' && VERB_FOLLOWERS.has(tokens[h.i + 1]?.lower ?? '')) { ignored.push(cite(h.ev, `verb-use:${h.ev.rule}`)); continue; }
     if (negated[h.i]) { ignored.push(cite(h.ev, `negated:${h.ev.rule}`)); continue; }
     if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end)) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
+    if (hyphenNamePart(task, tokens, h, keep)) { ignored.push(cite(h.ev, `name-part:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
     if (examples && exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
     if (nameHeads && h.n === 1 && (wordClasses(tokens[h.i]!) & C_NAME_HEAD) !== 0 && namedBefore(keep, h)) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
@@ -1061,6 +1062,31 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
 function countedReplicas(tokens: readonly Token[], h: Hit): boolean {
   return h.n === 1 && h.i > 0 && tokens[h.i]!.lower === 'replicas' && /^\d+$/.test(tokens[h.i - 1]!.lower);
 }
+
+/**
+ * Whether hit h is one part of a hyphenated name no phrase covers ("payments-api", "user-activity",
+ * "opentelemetry-instrumentation-fastapi", "ID-verification screen"): the compound names one thing,
+ * a service, package or screen, whose parts are not areas of their own — when the text names some
+ * area outside the compound. "Docker-based", "Kafka-backed" use the technology: those parts count.
+ */
+function hyphenNamePart(task: string, tokens: readonly Token[], h: Hit, keep: readonly Hit[]): boolean {
+  const start = tokens[h.i]!.start;
+  const end = tokens[h.i + h.n - 1]!.end;
+  const joinedBefore = start > 1 && task.charCodeAt(start - 1) === 45 && /[A-Za-z0-9]/.test(task[start - 2]!);
+  const joinedAfter = task.charCodeAt(end) === 45 && /[A-Za-z0-9]/.test(task[end + 1] ?? '');
+  if (!joinedBefore && !joinedAfter) return false;
+  if (joinedAfter && USE_SUFFIXES.test(task.slice(end + 1, end + 12))) return false;
+  // The whole compound's extent, and whether another area hit lies outside it.
+  let a = start;
+  let b = end;
+  while (a > 0 && /[A-Za-z0-9-]/.test(task[a - 1]!)) a--;
+  while (b < task.length && /[A-Za-z0-9-]/.test(task[b]!)) b++;
+  for (const k of keep) if (k.sense.t === 'area' && (tokens[k.i]!.start >= b || tokens[k.i + k.n - 1]!.end <= a)) return true;
+  return false;
+}
+
+/** Second parts of a hyphenated compound that say the first part is used ("Docker-based"). */
+const USE_SUFFIXES = /^(based|powered|backed|native|compatible|enabled|driven|ready|managed|hosted|only|first|specific|aware|related|relevant)\b/i;
 
 /** Generic heads (stems) that a technology's name takes: "Jenkins server", "Vault agent", "Kafka client". */
 const NAME_HEADS = new Set(['server', 'instanc', 'agent', 'client', 'plugin', 'sdk', 'daemon', 'host']);

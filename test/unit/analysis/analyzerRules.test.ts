@@ -505,6 +505,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(roll.signals.some((s) => s.kind === 'hard-constraint'));
     assert.equal(analyzeTask('Roll out the validated design system to the other app areas').liveOps.live, false);
   });
+  it('a part of a hyphenated name ("payments-api") is no area of its own; "Docker-based" uses Docker; an app permission is UI', () => {
+    assert.deepEqual(areas('Roll back the payments-api Helm release on the prod cluster'), ['CI/CD', 'containers/kubernetes']);
+    assert.ok(areas('Add a Docker-based dev environment for the API').includes('containers/kubernetes'));
+    assert.deepEqual(areas('Android app crashes when camera permission is denied on the ID-verification screen'), ['frontend']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
