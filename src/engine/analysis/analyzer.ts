@@ -788,9 +788,12 @@ export function analyzeTask(task: string): Analysis {
  */
 function splitsMonolith(tokens: readonly Token[], migVerbs: readonly Hit[]): boolean {
   for (const h of migVerbs) if (!inTemporalClause(tokens, h.i)) return true;
-  for (let i = 0; i < tokens.length; i++) if ((tokens[i]!.stem === 'split' || tokens[i]!.stem === 'extract') && !inTemporalClause(tokens, i)) return true;
+  for (let i = 0; i < tokens.length; i++) if (SPLIT_VERBS.has(tokens[i]!.stem) && !inTemporalClause(tokens, i)) return true;
   return false;
 }
+
+/** Verbs (stems) that split a system into parts ("Break the Django monolith into services"). */
+const SPLIT_VERBS = new Set(['split', 'extract', 'break', 'decompose', 'carve'].map(stem));
 
 /** Whether token i stands in a clause opened by a temporal conjunction ("after extracting…", "once it runs"). */
 function inTemporalClause(tokens: readonly Token[], i: number): boolean {
@@ -988,6 +991,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (negated[h.i]) { ignored.push(cite(h.ev, `negated:${h.ev.rule}`)); continue; }
     if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end)) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
     if (hyphenNamePart(task, tokens, h, keep)) { ignored.push(cite(h.ev, `name-part:${h.ev.rule}`)); continue; }
+    if (placeOnly(tokens, h) && keep.some((k) => k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1)) { ignored.push(cite(h.ev, `place:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
     if (examples && exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
     if (nameHeads && h.n === 1 && (wordClasses(tokens[h.i]!) & C_NAME_HEAD) !== 0 && namedBefore(keep, h)) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
@@ -1083,6 +1087,16 @@ function hyphenNamePart(task: string, tokens: readonly Token[], h: Hit, keep: re
   while (b < task.length && /[A-Za-z0-9-]/.test(task[b]!)) b++;
   for (const k of keep) if (k.sense.t === 'area' && (tokens[k.i]!.start >= b || tokens[k.i + k.n - 1]!.end <= a)) return true;
   return false;
+}
+
+/**
+ * Whether hit h only says where or with what the work happens: something that already exists ("using
+ * the existing Helm chart") or the CI a symptom shows on ("times out intermittently on CI").
+ */
+function placeOnly(tokens: readonly Token[], h: Hit): boolean {
+  const p1 = tokens[h.i - 1]?.lower;
+  if (p1 === 'existing' || (tokens[h.i - 2]?.lower === 'existing' && !tokens[h.i - 1]!.clauseStart)) return true;
+  return h.n === 1 && tokens[h.i]!.lower === 'ci' && p1 === 'on';
 }
 
 /** Second parts of a hyphenated compound that say the first part is used ("Docker-based"). */

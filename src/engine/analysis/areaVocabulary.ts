@@ -102,7 +102,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'mainactivity', 'activity', 'fragment', 'viewcontroller', 'dark theme', 'overlap', 'overflow', 'ux/ui', 'ui/ux',
   ],
   database: [
-    'pinecone', 'vector database', 'vector db', 'vector store', 'data storage', 'secure data storage', 'seed data', ['backfill', 0.5], 'status column', 'new column', 'database column', 'sql query', 'entity', 'erd', 'upsert', 'soft delete', 'cascade delete', 'collation', 'enum column', 'json column', 'pg_dump',
+    'sequential scan', 'seq scan', 'table scan', 'full table scan', 'index scan', 'composite index', 'pinecone', 'vector database', 'vector db', 'vector store', 'data storage', 'secure data storage', 'seed data', ['backfill', 0.5], 'status column', 'new column', 'database column', 'sql query', 'entity', 'erd', 'upsert', 'soft delete', 'cascade delete', 'collation', 'enum column', 'json column', 'pg_dump',
     'mysqldump', 'dump', 'archiving', 'deduplicate', 'dedup', 'data retention job', 'db index', 'composite index', 'unique index', 'query plan',
     'explain analyze', 'slow log', 'cosmos db', 'cosmosdb', 'bigtable', 'spanner', 'memorystore', 'hbase', 'arangodb', 'surrealdb', 'edgedb',
     'database cluster', 'db cluster', 'failover replica', 'write-ahead log', 'wal', 'logical replication', 'row-level security',
@@ -138,7 +138,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'fluentd', 'fluent bit', 'splunk', 'cloudwatch', 'stackdriver', 'honeycomb', 'dynatrace', 'alert', 'alerting', 'alertmanager', 'pagerduty', 'opsgenie',
     'dashboard', 'slo', 'sli', 'service level objective', 'service-level objective', 'service level indicator', 'service-level indicator', 'error budget', 'uptime', 'status page', 'apm', 'instrument', 'instrumentation', 'telemetry', 'nagios', 'icinga', 'zabbix',
     'error tracking', 'correlation id', 'request id', 'red method', 'golden signal', 'health check', 'healthcheck', 'heartbeat', 'profiling', 'statsd',
-    'log retention', 'log group', 'cpu profiling', 'memory profiling', 'continuous profiling', 'profiler', 'container logs', 'containers logs', 'pod logs', 'container log', 'pod log', 'analytics dashboard', 'usage dashboard', 'availability', 'mttr', 'on-call', 'on call', 'be notified', 'notify us',
+    'log retention', 'log group', 'dashboard panel', 'grafana panel', 'latency panel', 'panel', 'cpu profiling', 'memory profiling', 'continuous profiling', 'profiler', 'container logs', 'containers logs', 'pod logs', 'container log', 'pod log', 'analytics dashboard', 'usage dashboard', 'availability', 'mttr', 'on-call', 'on call', 'be notified', 'notify us',
   ],
   testing: [
     'test infrastructure', 'testing infrastructure', 'test data', 'spec', 'acceptance test', 'uat', 'manual testing', 'regression suite', 'golden test', 'benchmark test', 'accessibility testing',

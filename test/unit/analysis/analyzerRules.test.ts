@@ -510,6 +510,16 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(areas('Add a Docker-based dev environment for the API').includes('containers/kubernetes'));
     assert.deepEqual(areas('Android app crashes when camera permission is denied on the ID-verification screen'), ['frontend']);
   });
+  it('more probe-set readings: existing things and "on CI" are places; scans in a query plan are database work; splits, stacks, both clouds', () => {
+    assert.deepEqual(areas('Flaky test: UserSignupE2E times out intermittently on CI'), ['testing']);
+    assert.ok(!areas('Deploy the recommendation service v1.3.0 using the existing Helm chart').includes('containers/kubernetes'));
+    assert.deepEqual(areas('The order-history query does a sequential scan; add a composite index'), ['database']);
+    assert.deepEqual(areas('Add a p95 latency panel for the checkout service to the Grafana dashboard'), ['observability']);
+    assert.equal(complexity('Break the Django monolith into separate accounts, catalog and orders services'), 'extreme');
+    assert.equal(complexity('Stand up the production observability stack on the prod cluster: Prometheus, Loki and Grafana via Helm'), 'high');
+    assert.equal(complexity('Run the storefront on both AWS and GCP with automatic DNS failover between them'), 'extreme');
+    assert.equal(complexity('Write an RFC for extracting the reporting module from the Rails monolith into its own service'), 'medium');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
