@@ -969,9 +969,14 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     let nxt = h.i + h.n;
     // One word may stand between the artifact and its preposition ("Prometheus scraping for the backend").
     if (nxt + 1 < tokens.length && !TEST_SUBJECT_PREPS.has(tokens[nxt]!.lower) && !tokens[nxt]!.clauseStart && !tokens[nxt + 1]!.clauseStart && !verbAt(tokens, nxt)) nxt++;
-    if (nxt < tokens.length && TEST_SUBJECT_PREPS.has(tokens[nxt]!.lower)) {
+    // "to/into" with a determiner after it is a destination too ("tracing to the checkout flow"), where
+    // "to" before a verb is a purpose ("webhook to reduce user error").
+    const toPlace = nxt + 1 < tokens.length && (tokens[nxt]!.lower === 'to' || tokens[nxt]!.lower === 'into') && DETERMINERS.has(tokens[nxt + 1]!.lower);
+    if (nxt < tokens.length && (TEST_SUBJECT_PREPS.has(tokens[nxt]!.lower) || toPlace)) {
       for (let k = nxt + 1; k < tokens.length && !tokens[k]!.clauseStart; k++) testSubject[k] = 1;
     }
+    // A modifier right before the artifact ("the API Dockerfile", "checkout tests") is its subject too.
+    if (h.i > 0 && !tokens[h.i]!.clauseStart) testSubject[h.i - 1] = 1;
   }
   // The area each token's full-weight hit names (index + 1), for the example rule below (only texts
   // with "like" or "such" need it).
@@ -1030,6 +1035,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // Moving onto or off a managed service concerns both its sides (the orchestrator and the hosting).
   if (hitsOf(r, CX_MIGRATION_VERB).length === 0) managedServiceReading(areaEv, areaScore, ignored);
   if (areaEv[AX_DATA] !== undefined && areaEv[AX_DATABASE] !== undefined && hasFullWeight(areaEv[AX_DATA]!)) pipelineEnds(tokens, areaEv, areaScore, ignored);
+  if (areaEv[AX_INFRA] !== undefined && areaEv[AX_DATABASE] !== undefined) managedDatabaseResource(tokens, areaEv, areaScore, ignored);
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
   // An area named only by weak words counts only when no area is named strongly: a weak word
   // ("service", "view", "environment") is context, not a requirement, beside a clear one.
@@ -1160,6 +1166,23 @@ function pipelineEnds(tokens: readonly Token[], areaEv: (Evidence[] | undefined)
   areaEv[AX_DATABASE] = undefined;
   areaScore[AX_DATABASE] = 0;
 }
+/**
+ * A managed database service ("Cloud SQL instance", "RDS") that infrastructure work provisions beside
+ * other cloud resources ("VPC, GKE cluster and Cloud SQL instance" in Terraform) is a cloud resource
+ * there (§3 infrastructure), unless the text does database work on it (a schema, a query, a backup…).
+ */
+function managedDatabaseResource(tokens: readonly Token[], areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ignored: Evidence[]): void {
+  const list = areaEv[AX_DATABASE]!;
+  if (!list.every((e) => MANAGED_DATABASE.test(e.phrase))) return;
+  if (!areaEv[AX_INFRA]!.some((e) => e.weight >= 1 && !MANAGED_DATABASE.test(e.phrase))) return;
+  for (const t of tokens) if (DB_WORK.has(t.stem)) return;
+  for (const e of list) ignored.push(cite(e, `managed-database-resource:${e.rule}`));
+  areaEv[AX_DATABASE] = undefined;
+  areaScore[AX_DATABASE] = 0;
+}
+/** Managed database services that are also provisioned cloud resources. */
+const MANAGED_DATABASE = /^(rds|amazon rds|aws rds|cloud sql|aurora|amazon aurora|azure sql|elasticache|memorystore)$/i;
+
 /** Words (stems) that name work on a database itself rather than the database. */
 const DB_WORK = new Set(['schema', 'index', 'indexes', 'query', 'queries', 'migrate', 'migration', 'backup', 'restore', 'store', 'storage', 'partition', 'replica', 'replicate', 'replication', 'shard', 'tune', 'tuning', 'column', 'constraint', 'trigger', 'procedur', 'upsert', 'vacuum'].map(stem));
 

@@ -520,6 +520,13 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Run the storefront on both AWS and GCP with automatic DNS failover between them'), 'extreme');
     assert.equal(complexity('Write an RFC for extracting the reporting module from the Rails monolith into its own service'), 'medium');
   });
+  it('an artifact\'s modifier or "to the X" destination is its subject; a managed database provisioned beside cloud resources is one', () => {
+    assert.deepEqual(areas('Add OpenTelemetry tracing to the checkout flow'), ['observability']);
+    assert.deepEqual(areas('Rewrite the API Dockerfile as a multi-stage build'), ['containers/kubernetes']);
+    assert.equal(complexity('Admission webhook to reduce user error'), 'medium'); // "to" + verb is a purpose
+    assert.deepEqual(areas('Provision a new staging environment on GCP with Terraform: VPC, GKE cluster and Cloud SQL instance'), ['infrastructure/cloud']);
+    assert.ok(areas('Set up nightly backups of the Cloud SQL instance with Terraform').includes('database'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
