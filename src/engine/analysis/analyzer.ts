@@ -973,7 +973,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // "to" before a verb is a purpose ("webhook to reduce user error").
     const toPlace = nxt + 1 < tokens.length && (tokens[nxt]!.lower === 'to' || tokens[nxt]!.lower === 'into') && DETERMINERS.has(tokens[nxt + 1]!.lower);
     if (nxt < tokens.length && (TEST_SUBJECT_PREPS.has(tokens[nxt]!.lower) || toPlace)) {
-      for (let k = nxt + 1; k < tokens.length && !tokens[k]!.clauseStart; k++) testSubject[k] = 1;
+      // (A list goes on past its commas: "covering the signup, checkout and refund flows".)
+      for (let k = nxt + 1; k < tokens.length && (!tokens[k]!.clauseStart || listGoesOn(task, tokens, k)); k++) testSubject[k] = 1;
     }
     // A modifier right before the artifact ("the API Dockerfile", "checkout tests") is its subject too.
     if (h.i > 0 && !tokens[h.i]!.clauseStart) testSubject[h.i - 1] = 1;
@@ -1072,6 +1073,14 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (best >= 0 && !tie) weakBest = { area: AREA_IDS[best]!, score: Math.min(1, saturation(areaScore[best]!)), evidence: areaEv[best]!.map((e) => cite(e, `weak-best:${e.rule}`)) };
   }
   return { keep, areas, weakBest };
+}
+
+/** Whether token k, after a comma, continues a list of nouns rather than starting a new clause. */
+function listGoesOn(task: string, tokens: readonly Token[], k: number): boolean {
+  if (!/^\s*,\s*$/.test(task.slice(tokens[k - 1]!.end, tokens[k]!.start))) return false;
+  const w = tokens[k]!.lower;
+  if (SUBORDINATORS.has(w) || verbAt(tokens, k)) return false;
+  return !((w === 'and' || w === 'or') && k + 1 < tokens.length && verbAt(tokens, k + 1));
 }
 
 /** Whether hit h is "replicas" after a count ("scale to 20 replicas"): pod copies, not a replication design. */

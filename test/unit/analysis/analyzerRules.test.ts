@@ -527,6 +527,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Provision a new staging environment on GCP with Terraform: VPC, GKE cluster and Cloud SQL instance'), ['infrastructure/cloud']);
     assert.ok(areas('Set up nightly backups of the Cloud SQL instance with Terraform').includes('database'));
   });
+  it('an artifact\'s subject list goes on past its commas, but a new clause after a comma is new work', () => {
+    assert.deepEqual(areas('Write a Playwright e2e suite covering the signup, checkout and refund flows'), ['testing']);
+    assert.ok(areas('Add tests for the parser, and change the Postgres schema').includes('database'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
