@@ -1079,8 +1079,10 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
 function listGoesOn(task: string, tokens: readonly Token[], k: number): boolean {
   if (!/^\s*,\s*$/.test(task.slice(tokens[k - 1]!.end, tokens[k]!.start))) return false;
   const w = tokens[k]!.lower;
-  if (SUBORDINATORS.has(w) || verbAt(tokens, k)) return false;
-  return !((w === 'and' || w === 'or') && k + 1 < tokens.length && verbAt(tokens, k + 1));
+  // (A word before a determiner is a verb too: "…, and change the schema".)
+  const verbLike = (i: number): boolean => i < tokens.length && (verbAt(tokens, i) || DETERMINERS.has(tokens[i + 1]?.lower ?? ''));
+  if (SUBORDINATORS.has(w) || verbLike(k)) return false;
+  return !((w === 'and' || w === 'or') && verbLike(k + 1));
 }
 
 /** Whether hit h is "replicas" after a count ("scale to 20 replicas"): pod copies, not a replication design. */
