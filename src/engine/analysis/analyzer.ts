@@ -985,6 +985,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const nameHeads = (r.classes & C_NAME_HEAD) !== 0;
   // (The two place rules below need a hyphen in the text, or the word "existing" or "CI".)
   const hyphens = task.includes('-');
+  const codeSpans = task.includes('`');
+
   const places = (r.classes & C_PLACE) !== 0;
   const areaAt = examples ? flags(SLOT_AREA_AT, tokens.length) : NO_FLAGS;
   if (examples) for (const h of keep) if (h.sense.t === 'area' && h.weight >= 1) for (let j = h.i; j < h.i + h.n; j++) areaAt[j] = h.sense.ax + 1;
@@ -1003,6 +1005,12 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (negated[h.i]) { ignored.push(cite(h.ev, `negated:${h.ev.rule}`)); continue; }
     if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end)) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
     if (hyphens && hyphenNamePart(task, tokens, h, keep)) { ignored.push(cite(h.ev, `name-part:${h.ev.rule}`)); continue; }
+    // Code in backticks (`reports/sql/monthly_revenue.sql`, `Enable (Push) Notifications`, a stack trace) names
+    // files, strings and symbols: places, not areas.
+    if (codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }
+    // "for the load-testing team", "the data team": who does or owns the work, not the work.
+    if (TEAM_WORDS.has(tokens[h.i + h.n]?.lower ?? '')) { ignored.push(cite(h.ev, `team:${h.ev.rule}`)); continue; }
+
     if (places && placeOnly(tokens, h) && keep.some((k) => k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1)) { ignored.push(cite(h.ev, `place:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
     if (examples && exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
@@ -1084,6 +1092,15 @@ function listGoesOn(task: string, tokens: readonly Token[], k: number): boolean 
   if (SUBORDINATORS.has(w) || verbLike(k)) return false;
   return !((w === 'and' || w === 'or') && verbLike(k + 1));
 }
+
+/** Whether the character at `at` lies inside a backtick code span or fence (odd number of backticks before it). */
+function insideCodeSpan(text: string, at: number): boolean {
+  let n = 0;
+  for (let p = text.indexOf('`'); p >= 0 && p < at; p = text.indexOf('`', p + 1)) n++;
+  return (n & 1) === 1;
+}
+/** Words after an area word that make it a team or role ("the data team", "load-testing engineers"). */
+const TEAM_WORDS = new Set(['team', 'teams', 'squad', 'engineers', 'guild', 'folks']);
 
 /** Whether hit h is "replicas" after a count ("scale to 20 replicas"): pod copies, not a replication design. */
 function countedReplicas(tokens: readonly Token[], h: Hit): boolean {

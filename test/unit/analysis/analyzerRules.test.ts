@@ -531,6 +531,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Write a Playwright e2e suite covering the signup, checkout and refund flows'), ['testing']);
     assert.ok(areas('Add tests for the parser, and change the Postgres schema').includes('database'));
   });
+  it('code in backticks names files, strings and symbols; "the X team" is who, not the work', () => {
+    assert.deepEqual(areas('Add `Enable (Push) Notifications` step to the onboarding flow'), ['frontend']);
+    assert.deepEqual(areas('Fix the SQL query in `reports/billing_refunds.sql`'), ['database']);
+    assert.deepEqual(areas('Write Terraform for a new perf environment for the load-testing team'), ['infrastructure/cloud']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
