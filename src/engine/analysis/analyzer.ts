@@ -332,7 +332,7 @@ const C_NAME_HEAD = 2097152;
 const C_NONPROD = 4194304;
 const C_PLACE = 8388608;
 /** Words (stems) naming an environment that is not production. */
-const NONPROD_ENVIRONMENTS = new Set(['staging', 'stage', 'dev', 'development', 'test', 'testing', 'sandbox', 'preview', 'qa', 'uat'].map(stem));
+const NONPROD_ENVIRONMENTS = new Set(['staging', 'stage', 'dev', 'development', 'test', 'testing', 'sandbox', 'preview', 'qa', 'uat', 'demo', 'pilot'].map(stem));
 const NO_FLAGS = new Uint8Array(0);
 const LIKE_STEM = stem('like');
 const EXISTING_STEM = stem('existing');
@@ -973,8 +973,16 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // "to" before a verb is a purpose ("webhook to reduce user error").
     const toPlace = nxt + 1 < tokens.length && (tokens[nxt]!.lower === 'to' || tokens[nxt]!.lower === 'into') && DETERMINERS.has(tokens[nxt + 1]!.lower);
     if (nxt < tokens.length && (TEST_SUBJECT_PREPS.has(tokens[nxt]!.lower) || toPlace)) {
-      // (A list goes on past its commas: "covering the signup, checkout and refund flows".)
-      for (let k = nxt + 1; k < tokens.length && (!tokens[k]!.clauseStart || listGoesOn(task, tokens, k)); k++) testSubject[k] = 1;
+      // (A list goes on past its commas, "covering the signup, checkout and refund flows", and a
+      // parenthesis spells the subject out: "the password-reset flow (request link, open email)".)
+      let inParen = false;
+      for (let k = nxt + 1; k < tokens.length; k++) {
+        const gap = task.slice(tokens[k - 1]!.end, tokens[k]!.start);
+        if (gap.includes(')')) inParen = false;
+        if (/^\s*\(\s*$/.test(gap)) inParen = true;
+        else if (!inParen && tokens[k]!.clauseStart && !listGoesOn(task, tokens, k)) break;
+        testSubject[k] = 1;
+      }
     }
     // A modifier right before the artifact ("the API Dockerfile", "checkout tests") is its subject too.
     if (h.i > 0 && !tokens[h.i]!.clauseStart) testSubject[h.i - 1] = 1;
@@ -1622,6 +1630,11 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // (Each list below is read only when its cue kind has hits: an empty list adds no signal.)
   const multi = unnegated(hitsOf(r, CX_MULTI_REGION), negated);
   if (multi.length > 0 && !isStrategy && !docsHit) addSignal(signals, 'multi-region', evidenceOf(multi));
+  // "Run the control plane on both EKS (AWS) and GKE (GCP)": running on two named hosts is multi-cloud.
+  else if (!isStrategy && !docsHit && hostObjs.length >= 2) {
+    const both = bothHosts(tokens, r.task, hostObjs);
+    if (both) addSignal(signals, 'multi-region', [cite(both[0].ev, `multi-cloud:both:${both[0].ev.rule}`), cite(both[1].ev, `multi-cloud:both:${both[1].ev.rule}`)]);
+  }
   const hardCues = hitsOf(r, CX_HARD_CONSTRAINT);
   const hard = unnegated(hardCues, negated);
   if (hard.length > 0) addSignal(signals, 'hard-constraint', evidenceOf(hard));
@@ -1629,9 +1642,14 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // Building or deploying a whole product (§4 high); taking a component out of service is neither.
   const whole = hitsOf(r, CX_WHOLE_SYSTEM);
   if (whole.length > 0) {
-    const buildVerb = anyBuildVerb(tokens, hitsOf(r, CX_IMPL_VERB)) || anyBuildVerb(tokens, hitsOf(r, CX_LIVE_VERB));
+    let builds = false;
+    for (const v of hitsOf(r, CX_IMPL_VERB)) { const key = verbKey(tokens, v); if (BUILD_VERBS.has(key) && !DEPLOY_VERBS.has(key)) { builds = true; break; } }
+    const buildVerb = builds || anyBuildVerb(tokens, hitsOf(r, CX_LIVE_VERB));
     const deploying = live.live && live.evidence[0]!.rule !== 'live:decommission';
-    if (buildVerb || deploying) addSignal(signals, 'whole-system', evidenceOf(whole));
+    // "A demo or staging instance of an existing product is not deploying a whole product" (§4): only
+    // building it is.
+    const nonProd = (r.classes & C_NONPROD) !== 0 && tokens.some((t) => (wordClasses(t) & C_NONPROD) !== 0);
+    if ((buildVerb || deploying) && (builds || !nonProd)) addSignal(signals, 'whole-system', evidenceOf(whole));
   }
   // A numeric availability, recovery or throughput target is about running the system in production
   // (§4), whether or not the task also carries an operation out.
@@ -1665,6 +1683,8 @@ function anyVerb(tokens: readonly Token[], end: number = tokens.length): boolean
   }
   return false;
 }
+/** Build verbs (keys) that only deploy or release what exists. */
+const DEPLOY_VERBS = new Set(['deploy', 'launch', 'ship', 'rollout', 'roll out']);
 /** Live targets that are environments a deployment goes to. */
 const PRODUCTION_LIKE = /^(production|prod|staging|live|cluster|region|all regions)$/i;
 /** Verbs (stems) of an in-place version change. */
@@ -1787,6 +1807,24 @@ function vendorPrefix(r: Reading, hostCues: readonly Hit[], h: Hit): boolean {
   if (hostCues.some((o) => o.i === next)) return false;
   for (const k of r.areaHits) if (k.i === next && k.n >= 2) return true;
   return false;
+}
+
+/**
+ * Two hosting objects of different names joined as "both <A> … and <B>" in one sentence (the first
+ * within three words of "both"), or undefined.
+ */
+function bothHosts(tokens: readonly Token[], text: string, hosts: readonly Hit[]): [Hit, Hit] | undefined {
+  for (let b = 0; b < tokens.length; b++) {
+    if (tokens[b]!.lower !== 'both') continue;
+    const first = hosts.find((h) => h.i > b && h.i <= b + 3);
+    if (!first) continue;
+    for (let a = first.i + first.n; a < Math.min(tokens.length, first.i + first.n + 5); a++) {
+      if (tokens[a]!.lower !== 'and') continue;
+      const second = hosts.find((h) => h.i > a && h.i <= a + 2 && tokens[h.i]!.stem !== tokens[first.i]!.stem);
+      if (second && sameSentence(tokens, text, b, second.i)) return [first, second];
+    }
+  }
+  return undefined;
 }
 
 /** Whether tokens i and j (either order) stand in one sentence: no sentence break between them. */

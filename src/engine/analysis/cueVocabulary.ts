@@ -104,7 +104,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   // ROUTING §4 "high": a whole product or platform.
   wholeSystem: [
     'platform', 'e-commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'web shop', 'online store', 'storefront', 'saas', 'whole system', 'entire system', 'end-to-end platform', 'product', 'application stack',
-    'observability stack', 'monitoring stack', 'logging stack', 'production stack', 'portal', 'customer portal', 'mvp', 'minimum viable product', 'full stack', 'full-stack', 'from scratch', 'core infrastructure', 'data infrastructure', 'all ga service', 'all service',
+    'v1 of the', 'first version of the', 'observability stack', 'monitoring stack', 'logging stack', 'production stack', 'portal', 'customer portal', 'mvp', 'minimum viable product', 'full stack', 'full-stack', 'from scratch', 'core infrastructure', 'data infrastructure', 'all ga service', 'all service',
   ],
   production: ['production', 'prod', 'in production', 'go live', 'go-live', 'launch', 'rollout', 'roll out', 'ga', 'general availability', 'live traffic'],
   certification: [
@@ -126,7 +126,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   multiRegion: [
     'multi-region', 'multi region', 'multiregion', 'across region', 'second region', 'cross-region', 'cross region', 'active-active', 'active active',
-    'multi-site', 'multi site', 'both aws and gcp', 'both aws and azure', 'both gcp and azure', 'both gcp and aws', 'both azure and aws', 'both azure and gcp', 'another region', 'separate region', 'second deployment', 'around the world', 'worldwide deployment', 'world-wide deployment', 'across cloud', 'multi-cloud deployment', 'geo-redundant', 'geo redundant', 'multiple region', 'several cloud',
+    'multi-site', 'multi site', 'between the clouds', 'between clouds', 'across clouds', 'both aws and gcp', 'both aws and azure', 'both gcp and azure', 'both gcp and aws', 'both azure and aws', 'both azure and gcp', 'another region', 'separate region', 'second deployment', 'around the world', 'worldwide deployment', 'world-wide deployment', 'across cloud', 'multi-cloud deployment', 'geo-redundant', 'geo redundant', 'multiple region', 'several cloud',
     'multi-datacenter', 'multi-data-center', 'global deployment', 'multiple cloud', 'multiple regions', 'geo-replication', 'across data center',
     'second data center', 'dr region', 'cross-cloud', 'hybrid cloud', 'multi-region deployment', 'region failover', 'regional failover',
     'several region', 'all region', 'every region', 'two region', 'three region', '2 region', '3 region', 'in multiple region',

@@ -536,6 +536,14 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Fix the SQL query in `reports/billing_refunds.sql`'), ['database']);
     assert.deepEqual(areas('Write Terraform for a new perf environment for the load-testing team'), ['infrastructure/cloud']);
   });
+  it('probe-3 readings: a demo instance is no whole-product deploy; running on both of two hosts is multi-cloud; a control plane is no plan', () => {
+    assert.notEqual(complexity('Deploy a demo instance of the storefront to the sales sandbox AWS account'), 'high');
+    assert.equal(complexity('Multi-cloud: run the control plane on both EKS (AWS) and GKE (GCP) with DNS-based failover'), 'extreme');
+    assert.equal(analyzeTask('Upgrade the Kubernetes control plane to 1.30').strategy.kind, 'none');
+    assert.deepEqual(areas('Add a Playwright e2e test covering the password-reset flow (request link, open email, set new password)'), ['testing']);
+    assert.ok(!areas('Mask the AWS key the deploy workflow prints into the build logs').includes('observability'));
+    assert.ok(!areas('Weekly retraining pipeline for the fraud model on Vertex AI Pipelines').includes('CI/CD'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
