@@ -977,10 +977,13 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
       // parenthesis spells the subject out: "the password-reset flow (request link, open email)".)
       let inParen = false;
       for (let k = nxt + 1; k < tokens.length; k++) {
-        const gap = task.slice(tokens[k - 1]!.end, tokens[k]!.start);
-        if (gap.includes(')')) inParen = false;
-        if (/^\s*\(\s*$/.test(gap)) inParen = true;
-        else if (!inParen && tokens[k]!.clauseStart && !listGoesOn(task, tokens, k)) break;
+        // (Most gaps are one space: read the gap's text only when it is not.)
+        if (tokens[k]!.clauseStart || tokens[k]!.start - tokens[k - 1]!.end !== 1) {
+          const gap = task.slice(tokens[k - 1]!.end, tokens[k]!.start);
+          if (gap.includes(')')) inParen = false;
+          if (/^\s*\(\s*$/.test(gap)) inParen = true;
+          else if (!inParen && tokens[k]!.clauseStart && !listGoesOn(task, tokens, k)) break;
+        }
         testSubject[k] = 1;
       }
     }
