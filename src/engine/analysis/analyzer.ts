@@ -331,6 +331,7 @@ const C_OBSERVE = 1048576;
 const C_NAME_HEAD = 2097152;
 const C_NONPROD = 4194304;
 const C_PLACE = 8388608;
+const C_TEAM = 16777216;
 /** Words (stems) naming an environment that is not production. */
 const NONPROD_ENVIRONMENTS = new Set(['staging', 'stage', 'dev', 'development', 'test', 'testing', 'sandbox', 'preview', 'qa', 'uat', 'demo', 'pilot'].map(stem));
 const NO_FLAGS = new Uint8Array(0);
@@ -349,7 +350,7 @@ function wordClasses(t: Token): number {
       | (PURPOSE_VERBS.has(st) || st === 'so' || st === 'order' ? C_PURPOSE : 0) | (LOGIN_WORDS.has(st) ? C_LOGIN : 0)
       | (BROKER_USE.has(st) ? C_BROKER_USE : 0) | (st === LIKE_STEM || st === 'such' ? C_EXAMPLE : 0)
       | (OBSERVE_VERBS.has(st) ? C_OBSERVE : 0) | (NAME_HEADS.has(st) ? C_NAME_HEAD : 0) | (NONPROD_ENVIRONMENTS.has(st) ? C_NONPROD : 0)
-      | (st === EXISTING_STEM || st === 'ci' ? C_PLACE : 0);
+      | (st === EXISTING_STEM || st === 'ci' ? C_PLACE : 0) | (TEAM_WORDS.has(t.lower) ? C_TEAM : 0);
   }
   return f.classes;
 }
@@ -997,6 +998,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // (The two place rules below need a hyphen in the text, or the word "existing" or "CI".)
   const hyphens = task.includes('-');
   const codeSpans = task.includes('`');
+  const teams = (r.classes & C_TEAM) !== 0;
 
   const places = (r.classes & C_PLACE) !== 0;
   const areaAt = examples ? flags(SLOT_AREA_AT, tokens.length) : NO_FLAGS;
@@ -1020,7 +1022,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // files, strings and symbols: places, not areas.
     if (codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }
     // "for the load-testing team", "the data team": who does or owns the work, not the work.
-    if (TEAM_WORDS.has(tokens[h.i + h.n]?.lower ?? '')) { ignored.push(cite(h.ev, `team:${h.ev.rule}`)); continue; }
+    if (teams && h.i + h.n < tokens.length && (wordClasses(tokens[h.i + h.n]!) & C_TEAM) !== 0) { ignored.push(cite(h.ev, `team:${h.ev.rule}`)); continue; }
 
     if (places && placeOnly(tokens, h) && keep.some((k) => k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1)) { ignored.push(cite(h.ev, `place:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
@@ -1096,12 +1098,21 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
 
 /** Whether token k, after a comma, continues a list of nouns rather than starting a new clause. */
 function listGoesOn(task: string, tokens: readonly Token[], k: number): boolean {
-  if (!/^\s*,\s*$/.test(task.slice(tokens[k - 1]!.end, tokens[k]!.start))) return false;
+  // The gap must be one comma and spaces (character codes: no slice per call).
+  let commas = 0;
+  for (let p = tokens[k - 1]!.end; p < tokens[k]!.start; p++) {
+    const c = task.charCodeAt(p);
+    if (c === 44) commas++;
+    else if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  if (commas !== 1) return false;
   const w = tokens[k]!.lower;
-  // (A word before a determiner is a verb too: "…, and change the schema".)
-  const verbLike = (i: number): boolean => i < tokens.length && (verbAt(tokens, i) || DETERMINERS.has(tokens[i + 1]?.lower ?? ''));
-  if (SUBORDINATORS.has(w) || verbLike(k)) return false;
-  return !((w === 'and' || w === 'or') && verbLike(k + 1));
+  if (SUBORDINATORS.has(w) || verbLike(tokens, k)) return false;
+  return !((w === 'and' || w === 'or') && verbLike(tokens, k + 1));
+}
+/** Whether token i reads as a verb, or stands before a determiner ("…, and change the schema"). */
+function verbLike(tokens: readonly Token[], i: number): boolean {
+  return i < tokens.length && (verbAt(tokens, i) || DETERMINERS.has(tokens[i + 1]?.lower ?? ''));
 }
 
 /** Whether the character at `at` lies inside a backtick code span or fence (odd number of backticks before it). */
