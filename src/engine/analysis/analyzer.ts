@@ -1019,7 +1019,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end)) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
     if (hyphens && hyphenNamePart(task, tokens, h, keep)) { ignored.push(cite(h.ev, `name-part:${h.ev.rule}`)); continue; }
     // Code in backticks (`reports/sql/monthly_revenue.sql`, `Enable (Push) Notifications`, a stack trace) names
-    // files, strings and symbols: places, not areas.
+    // files, strings and code: places, not areas.
     if (codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }
     // "for the load-testing team", "the data team": who does or owns the work, not the work.
     if (teams && h.i + h.n < tokens.length && (wordClasses(tokens[h.i + h.n]!) & C_TEAM) !== 0) { ignored.push(cite(h.ev, `team:${h.ev.rule}`)); continue; }
@@ -1115,11 +1115,23 @@ function verbLike(tokens: readonly Token[], i: number): boolean {
   return i < tokens.length && (verbAt(tokens, i) || DETERMINERS.has(tokens[i + 1]?.lower ?? ''));
 }
 
-/** Whether the character at `at` lies inside a backtick code span or fence (odd number of backticks before it). */
+/**
+ * Whether the character at `at` lies inside a backtick code span or fence (odd number of backticks before
+ * it) that holds a path, a file name, a UI string or code: one with a space, "/" or "." in it. A single
+ * identifier in backticks (`Content-Security-Policy`, `recovery_codes`) names the object of the work.
+ */
 function insideCodeSpan(text: string, at: number): boolean {
   let n = 0;
-  for (let p = text.indexOf('`'); p >= 0 && p < at; p = text.indexOf('`', p + 1)) n++;
-  return (n & 1) === 1;
+  let open = -1;
+  for (let p = text.indexOf('`'); p >= 0 && p < at; p = text.indexOf('`', p + 1)) { n++; open = p; }
+  if ((n & 1) === 0) return false;
+  let close = text.indexOf('`', at);
+  if (close < 0) close = text.length;
+  for (let p = open + 1; p < close; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 32 || c === 47 || c === 46 || c === 10) return true; // space / . newline
+  }
+  return false;
 }
 /** Words after an area word that make it a team or role ("the data team", "load-testing engineers"). */
 const TEAM_WORDS = new Set(['team', 'teams', 'squad', 'engineers', 'guild', 'folks']);
