@@ -536,7 +536,7 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Fix the SQL query in `reports/billing_refunds.sql`'), ['database']);
     assert.deepEqual(areas('Write Terraform for a new perf environment for the load-testing team'), ['infrastructure/cloud']);
     // A single identifier in backticks names the object of the work.
-    assert.ok(areas('Add `Content-Security-Policy` and `Strict-Transport-Security` headers').includes('security'));
+    assert.ok(areas('Add `Content-Security-Policy` to the nginx config').includes('security'));
   });
   it('probe-3 readings: a demo instance is no whole-product deploy; running on both of two hosts is multi-cloud; a control plane is no plan', () => {
     assert.notEqual(complexity('Deploy a demo instance of the storefront to the sales sandbox AWS account'), 'high');
