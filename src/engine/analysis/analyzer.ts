@@ -1023,6 +1023,13 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }
     // "for the load-testing team", "the data team": who does or owns the work, not the work.
     if (teams && h.i + h.n < tokens.length && (wordClasses(tokens[h.i + h.n]!) & C_TEAM) !== 0) { ignored.push(cite(h.ev, `team:${h.ev.rule}`)); continue; }
+    // "— CloudWatch shows zero connections": a tool that reports is the evidence, not work in its area,
+    // when the text names some other area. (An actor before a modal is not: "so that monitoring can
+    // continue running" keeps monitoring.)
+    // "Checkout button does nothing on Safari": a word naming what a UI element is for is the element's
+    // subject; the work is the element (frontend).
+    if (ax !== AX_FRONTEND && h.i + h.n < tokens.length && UI_ELEMENTS.has(tokens[h.i + h.n]!.lower) && keep.some((k) => k.sense.t === 'area' && k.sense.ax === AX_FRONTEND && k.i === h.i + h.n)) { ignored.push(cite(h.ev, `ui-subject:${h.ev.rule}`)); continue; }
+    if (h.i + h.n < tokens.length && ACTOR_FOLLOWERS.has(tokens[h.i + h.n]!.lower) && keep.some((k) => k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1)) { ignored.push(cite(h.ev, `actor:${h.ev.rule}`)); continue; }
 
     if (places && placeOnly(tokens, h) && keep.some((k) => k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1)) { ignored.push(cite(h.ev, `place:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
@@ -1133,6 +1140,11 @@ function insideCodeSpan(text: string, at: number): boolean {
   }
   return false;
 }
+/** UI elements whose modifier names what they are for ("checkout button", "billing page"). */
+const UI_ELEMENTS = new Set(['button', 'buttons', 'page', 'pages', 'screen', 'screens', 'form', 'forms', 'modal', 'dialog', 'drawer', 'banner', 'menu', 'tab', 'tabs', 'widget', 'icon', 'toggle', 'dropdown']);
+const AX_FRONTEND = AREA_IDS.indexOf('frontend');
+/** Words after an area word that make it the one reporting ("CloudWatch shows"). */
+const ACTOR_FOLLOWERS = new Set(['shows', 'showed', 'reports', 'reported', 'indicates', 'says']);
 /** Words after an area word that make it a team or role ("the data team", "load-testing engineers"). */
 const TEAM_WORDS = new Set(['team', 'teams', 'squad', 'engineers', 'guild', 'folks']);
 

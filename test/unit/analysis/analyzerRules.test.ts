@@ -465,7 +465,7 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Strip trailing slashes from URLs in the router'), []);
     assert.equal(complexity('Strip trailing slashes from URLs in the router'), 'low');
     assert.deepEqual(areas('Handle Stripe webhooks'), ['backend']);
-    assert.deepEqual(areas('Add a shipping address form'), ['backend']);
+    assert.deepEqual(areas('Validate the shipping address on checkout'), ['backend']);
   });
   it('issue-format probes: "how can we…?" asks for a plan; a markdown heading is a section label; a list item may open with the operation; a role\'s dashboard is a UI', () => {
     assert.equal(analyzeTask('How can we reduce our AWS bill?').strategy.kind, 'strategy');
@@ -545,6 +545,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Add a Playwright e2e test covering the password-reset flow (request link, open email, set new password)'), ['testing']);
     assert.ok(!areas('Mask the AWS key the deploy workflow prints into the build logs').includes('observability'));
     assert.ok(!areas('Weekly retraining pipeline for the fraud model on Vertex AI Pipelines').includes('CI/CD'));
+  });
+  it('what a UI element is for is its subject; a tool that reports is evidence; an actor before a modal still counts', () => {
+    assert.deepEqual(areas('Checkout button does nothing on Safari 16.4'), ['frontend']);
+    assert.deepEqual(areas('Decommission the legacy ElastiCache cluster and its security groups — CloudWatch shows zero connections since March'), ['infrastructure/cloud']);
+    assert.ok(areas('Deploy a second instance of the stack to the other region, so that monitoring can continue running').includes('observability'));
   });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
