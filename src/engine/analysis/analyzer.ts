@@ -332,6 +332,7 @@ const C_NAME_HEAD = 2097152;
 const C_NONPROD = 4194304;
 const C_PLACE = 8388608;
 const C_TEAM = 16777216;
+const C_UI_OR_REPORT = 33554432;
 /** Words (stems) naming an environment that is not production. */
 const NONPROD_ENVIRONMENTS = new Set(['staging', 'stage', 'dev', 'development', 'test', 'testing', 'sandbox', 'preview', 'qa', 'uat', 'demo', 'pilot'].map(stem));
 const NO_FLAGS = new Uint8Array(0);
@@ -350,7 +351,8 @@ function wordClasses(t: Token): number {
       | (PURPOSE_VERBS.has(st) || st === 'so' || st === 'order' ? C_PURPOSE : 0) | (LOGIN_WORDS.has(st) ? C_LOGIN : 0)
       | (BROKER_USE.has(st) ? C_BROKER_USE : 0) | (st === LIKE_STEM || st === 'such' ? C_EXAMPLE : 0)
       | (OBSERVE_VERBS.has(st) ? C_OBSERVE : 0) | (NAME_HEADS.has(st) ? C_NAME_HEAD : 0) | (NONPROD_ENVIRONMENTS.has(st) ? C_NONPROD : 0)
-      | (st === EXISTING_STEM || st === 'ci' ? C_PLACE : 0) | (TEAM_WORDS.has(t.lower) ? C_TEAM : 0);
+      | (st === EXISTING_STEM || st === 'ci' ? C_PLACE : 0) | (TEAM_WORDS.has(t.lower) ? C_TEAM : 0)
+      | (UI_ELEMENTS.has(t.lower) || ACTOR_FOLLOWERS.has(t.lower) ? C_UI_OR_REPORT : 0);
   }
   return f.classes;
 }
@@ -999,6 +1001,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const hyphens = task.includes('-');
   const codeSpans = task.includes('`');
   const teams = (r.classes & C_TEAM) !== 0;
+  const uiOrReport = (r.classes & C_UI_OR_REPORT) !== 0;
 
   const places = (r.classes & C_PLACE) !== 0;
   const areaAt = examples ? flags(SLOT_AREA_AT, tokens.length) : NO_FLAGS;
@@ -1028,8 +1031,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // continue running" keeps monitoring.)
     // "Checkout button does nothing on Safari": a word naming what a UI element is for is the element's
     // subject; the work is the element (frontend).
-    if (ax !== AX_FRONTEND && h.i + h.n < tokens.length && UI_ELEMENTS.has(tokens[h.i + h.n]!.lower) && keep.some((k) => k.sense.t === 'area' && k.sense.ax === AX_FRONTEND && k.i === h.i + h.n)) { ignored.push(cite(h.ev, `ui-subject:${h.ev.rule}`)); continue; }
-    if (h.i + h.n < tokens.length && ACTOR_FOLLOWERS.has(tokens[h.i + h.n]!.lower) && keep.some((k) => k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1)) { ignored.push(cite(h.ev, `actor:${h.ev.rule}`)); continue; }
+    if (uiOrReport && ax !== AX_FRONTEND && h.i + h.n < tokens.length && UI_ELEMENTS.has(tokens[h.i + h.n]!.lower) && keep.some((k) => k.sense.t === 'area' && k.sense.ax === AX_FRONTEND && k.i === h.i + h.n)) { ignored.push(cite(h.ev, `ui-subject:${h.ev.rule}`)); continue; }
+    if (uiOrReport && h.i + h.n < tokens.length && ACTOR_FOLLOWERS.has(tokens[h.i + h.n]!.lower) && keep.some((k) => k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1)) { ignored.push(cite(h.ev, `actor:${h.ev.rule}`)); continue; }
 
     if (places && placeOnly(tokens, h) && keep.some((k) => k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1)) { ignored.push(cite(h.ev, `place:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
