@@ -333,6 +333,7 @@ const C_NONPROD = 4194304;
 const C_PLACE = 8388608;
 const C_TEAM = 16777216;
 const C_UI_OR_REPORT = 33554432;
+const C_DB_WORK = 67108864;
 /** Words (stems) naming an environment that is not production. */
 const NONPROD_ENVIRONMENTS = new Set(['staging', 'stage', 'dev', 'development', 'test', 'testing', 'sandbox', 'preview', 'qa', 'uat', 'demo', 'pilot'].map(stem));
 const NO_FLAGS = new Uint8Array(0);
@@ -352,7 +353,7 @@ function wordClasses(t: Token): number {
       | (BROKER_USE.has(st) ? C_BROKER_USE : 0) | (st === LIKE_STEM || st === 'such' ? C_EXAMPLE : 0)
       | (OBSERVE_VERBS.has(st) ? C_OBSERVE : 0) | (NAME_HEADS.has(st) ? C_NAME_HEAD : 0) | (NONPROD_ENVIRONMENTS.has(st) ? C_NONPROD : 0)
       | (st === EXISTING_STEM || st === 'ci' ? C_PLACE : 0) | (TEAM_WORDS.has(t.lower) ? C_TEAM : 0)
-      | (UI_ELEMENTS.has(t.lower) || ACTOR_FOLLOWERS.has(t.lower) ? C_UI_OR_REPORT : 0);
+      | (UI_ELEMENTS.has(t.lower) || ACTOR_FOLLOWERS.has(t.lower) ? C_UI_OR_REPORT : 0) | (DB_WORK.has(st) ? C_DB_WORK : 0);
   }
   return f.classes;
 }
@@ -1032,9 +1033,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // "Checkout button does nothing on Safari": a word naming what a UI element is for is the element's
     // subject; the work is the element (frontend).
     if (uiOrReport && ax !== AX_FRONTEND && h.i + h.n < tokens.length && UI_ELEMENTS.has(tokens[h.i + h.n]!.lower) && keep.some((k) => k.sense.t === 'area' && k.sense.ax === AX_FRONTEND && k.i === h.i + h.n)) { ignored.push(cite(h.ev, `ui-subject:${h.ev.rule}`)); continue; }
-    if (uiOrReport && h.i + h.n < tokens.length && ACTOR_FOLLOWERS.has(tokens[h.i + h.n]!.lower) && keep.some((k) => k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1)) { ignored.push(cite(h.ev, `actor:${h.ev.rule}`)); continue; }
+    if (uiOrReport && h.i + h.n < tokens.length && ACTOR_FOLLOWERS.has(tokens[h.i + h.n]!.lower) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `actor:${h.ev.rule}`)); continue; }
 
-    if (places && placeOnly(tokens, h) && keep.some((k) => k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1)) { ignored.push(cite(h.ev, `place:${h.ev.rule}`)); continue; }
+    if (places && placeOnly(tokens, h) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `place:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
     if (examples && exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
     if (nameHeads && h.n === 1 && (wordClasses(tokens[h.i]!) & C_NAME_HEAD) !== 0 && namedBefore(keep, h)) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
@@ -1043,31 +1044,23 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // Redis beside a job queue or a cache ("celery with rabbitmq and redis") is the broker or cache:
     // backend (§2 caching, queues), not a database.
     if (ax === AX_DATABASE && h.n === 1 && KEY_VALUE_STORES.has(tokens[h.i]!.lower) && (r.classes & C_BROKER_USE) !== 0 && classInSentence(tokens, task, h.i, C_BROKER_USE)) {
-      const e = cite(h.ev, `broker-or-cache:${h.ev.rule}`);
-      areaEv[AX_BACKEND] = append(areaEv[AX_BACKEND], e);
-      areaScore[AX_BACKEND] += h.sense.weight;
+      credit(areaEv, areaScore, AX_BACKEND, cite(h.ev, `broker-or-cache:${h.ev.rule}`), h.sense.weight);
       continue;
     }
     // A search engine that is upgraded, scaled or backed up is a data store (database work, §2); used
     // by a feature ("Apply Elasticsearch to filter products") it is backend.
-    if (ax === AX_BACKEND && searchEngine(tokens, h) && storeOperation(tokens, task, h.i)) {
-      const e = cite(h.ev, `data-store:${h.ev.rule}`);
-      areaEv[AX_DATABASE] = append(areaEv[AX_DATABASE], e);
-      areaScore[AX_DATABASE] += h.sense.weight;
-      continue;
-    }
-    if (h === observeVerb && h.weight < 1) {
-      areaEv[ax] = append(areaEv[ax], cite(h.ev, `observe-verb:${h.ev.rule}`, 1));
-      areaScore[ax] += 1;
-      continue;
-    }
-    areaEv[ax] = append(areaEv[ax], h.ev);
-    areaScore[ax] += h.sense.weight;
+    if (ax === AX_BACKEND && searchEngine(tokens, h) && storeOperation(tokens, task, h.i)) credit(areaEv, areaScore, AX_DATABASE, cite(h.ev, `data-store:${h.ev.rule}`), h.sense.weight);
+    else if (h === observeVerb && h.weight < 1) credit(areaEv, areaScore, ax, cite(h.ev, `observe-verb:${h.ev.rule}`, 1), 1);
+    else credit(areaEv, areaScore, ax, h.ev, h.sense.weight);
   }
   // Moving onto or off a managed service concerns both its sides (the orchestrator and the hosting).
   if (hitsOf(r, CX_MIGRATION_VERB).length === 0) managedServiceReading(areaEv, areaScore, ignored);
-  if (areaEv[AX_DATA] !== undefined && areaEv[AX_DATABASE] !== undefined && hasFullWeight(areaEv[AX_DATA]!)) pipelineEnds(tokens, areaEv, areaScore, ignored);
-  if (areaEv[AX_INFRA] !== undefined && areaEv[AX_DATABASE] !== undefined) managedDatabaseResource(tokens, areaEv, areaScore, ignored);
+  // Both readings below give way to database work named anywhere ("Restore the analytics Postgres
+  // database", "backups of the Cloud SQL instance").
+  if (areaEv[AX_DATABASE] !== undefined && (r.classes & C_DB_WORK) === 0) {
+    if (areaEv[AX_DATA] !== undefined && hasFullWeight(areaEv[AX_DATA]!)) dropArea(AX_DATABASE, 'pipeline-end', areaEv, areaScore, ignored);
+    else if (areaEv[AX_INFRA] !== undefined && managedDatabaseResource(areaEv)) dropArea(AX_DATABASE, 'managed-database-resource', areaEv, areaScore, ignored);
+  }
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
   // An area named only by weak words counts only when no area is named strongly: a weak word
   // ("service", "view", "environment") is context, not a requirement, beside a clear one.
@@ -1178,6 +1171,12 @@ function hyphenNamePart(task: string, tokens: readonly Token[], h: Hit, keep: re
   return false;
 }
 
+/** Whether the kept hits name, at full weight, some area other than `ax`. */
+function otherAreaNamed(keep: readonly Hit[], ax: number): boolean {
+  for (const k of keep) if (k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1) return true;
+  return false;
+}
+
 /**
  * Whether hit h only says where or with what the work happens: something that already exists ("using
  * the existing Helm chart") or the CI a symptom shows on ("times out intermittently on CI").
@@ -1229,33 +1228,30 @@ function storeOperation(tokens: readonly Token[], text: string, i: number): bool
   return false;
 }
 
+/** Adds evidence `e` of weight `weight` to area `ax` (the per-area arrays of `readAreas`). */
+function credit(areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ax: number, e: Evidence, weight: number): void {
+  areaEv[ax] = append(areaEv[ax], e);
+  areaScore[ax] += weight;
+}
+
 /**
- * In data pipeline work, a database the text only names ("Export the publishing database tables to
- * BigQuery", "Cleaning database DAG in Airflow") is the pipeline's source or sink: the place the data
- * flows from or to, not database work. Database work words (a schema, an index, a query, storing,
- * backups, partitions…) keep the database area.
+ * Drops area `ax` with its evidence moved to `ignored` under `reason`. Used when the database a text
+ * only names is the place of other work: in data pipeline work, the pipeline's source or sink ("Export
+ * the publishing database tables to BigQuery", "Cleaning database DAG in Airflow"); beside other cloud
+ * resources, a managed database provisioned with them (see `managedDatabaseResource`).
  */
-function pipelineEnds(tokens: readonly Token[], areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ignored: Evidence[]): void {
-  const list = areaEv[AX_DATABASE]!;
-  // (The work word may be the verb: "Restore the analytics Postgres database".)
-  for (const t of tokens) if (DB_WORK.has(t.stem)) return;
-  for (const e of list) ignored.push(cite(e, `pipeline-end:${e.rule}`));
-  areaEv[AX_DATABASE] = undefined;
-  areaScore[AX_DATABASE] = 0;
+function dropArea(ax: number, reason: string, areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ignored: Evidence[]): void {
+  for (const e of areaEv[ax]!) ignored.push(cite(e, `${reason}:${e.rule}`));
+  areaEv[ax] = undefined;
+  areaScore[ax] = 0;
 }
 /**
- * A managed database service ("Cloud SQL instance", "RDS") that infrastructure work provisions beside
- * other cloud resources ("VPC, GKE cluster and Cloud SQL instance" in Terraform) is a cloud resource
- * there (§3 infrastructure), unless the text does database work on it (a schema, a query, a backup…).
+ * Whether the database area is only a managed database service ("Cloud SQL instance", "RDS") that
+ * infrastructure work provisions beside other cloud resources ("VPC, GKE cluster and Cloud SQL instance"
+ * in Terraform): a cloud resource there (§3 infrastructure).
  */
-function managedDatabaseResource(tokens: readonly Token[], areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ignored: Evidence[]): void {
-  const list = areaEv[AX_DATABASE]!;
-  if (!list.every((e) => MANAGED_DATABASE.test(e.phrase))) return;
-  if (!areaEv[AX_INFRA]!.some((e) => e.weight >= 1 && !MANAGED_DATABASE.test(e.phrase))) return;
-  for (const t of tokens) if (DB_WORK.has(t.stem)) return;
-  for (const e of list) ignored.push(cite(e, `managed-database-resource:${e.rule}`));
-  areaEv[AX_DATABASE] = undefined;
-  areaScore[AX_DATABASE] = 0;
+function managedDatabaseResource(areaEv: (Evidence[] | undefined)[]): boolean {
+  return areaEv[AX_DATABASE]!.every((e) => MANAGED_DATABASE.test(e.phrase)) && areaEv[AX_INFRA]!.some((e) => e.weight >= 1 && !MANAGED_DATABASE.test(e.phrase));
 }
 /** Managed database services that are also provisioned cloud resources. */
 const MANAGED_DATABASE = /^(rds|amazon rds|aws rds|cloud sql|aurora|amazon aurora|azure sql|elasticache|memorystore)$/i;
@@ -1682,6 +1678,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (certAction) addSignal(signals, 'certification', evidenceOf(hitsOf(r, CX_CERTIFICATION)));
   // Building or deploying a whole product (§4 high); taking a component out of service is neither.
   const whole = hitsOf(r, CX_WHOLE_SYSTEM);
+  // A non-production environment is named ("staging", "demo", "sandbox"): the class union says so.
+  const nonProd = (r.classes & C_NONPROD) !== 0;
   if (whole.length > 0) {
     let builds = false;
     for (const v of hitsOf(r, CX_IMPL_VERB)) { const key = verbKey(tokens, v); if (BUILD_VERBS.has(key) && !DEPLOY_VERBS.has(key)) { builds = true; break; } }
@@ -1689,7 +1687,6 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     const deploying = live.live && live.evidence[0]!.rule !== 'live:decommission';
     // "A demo or staging instance of an existing product is not deploying a whole product" (§4): only
     // building it is.
-    const nonProd = (r.classes & C_NONPROD) !== 0 && tokens.some((t) => (wordClasses(t) & C_NONPROD) !== 0);
     if ((buildVerb || deploying) && (builds || !nonProd)) addSignal(signals, 'whole-system', evidenceOf(whole));
   }
   // A numeric availability, recovery or throughput target is about running the system in production
@@ -1701,7 +1698,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (live.live) {
     const prodEv = evidenceOf(hitsOf(r, CX_PRODUCTION));
     // (Scaling staging or a test environment is no production rollout.)
-    const scaleLive = (r.classes & C_NONPROD) !== 0 && tokens.some((t) => (wordClasses(t) & C_NONPROD) !== 0) ? [] : live.evidence.filter((e) => /^scal/i.test(e.phrase));
+    const scaleLive = nonProd ? [] : live.evidence.filter((e) => /^scal/i.test(e.phrase));
     if (prodEv.length > 0 && whole.length > 0) rollout.push(...prodEv, ...evidenceOf(whole));
     rollout.push(...scaleLive);
   }
