@@ -2,7 +2,8 @@
 # Installs what the real-VS-Code and browser tests need on a fresh machine:
 # Debian's chromium (for playwright-core) and VS Code 1.100.3's server from the code-server
 # npm package, under .vscode-test/code-server; and Debian's wamerican word list, which the unit
-# test of the generated spelling stoplist reads (scripts/buildSpellingStoplist.ts). Idempotent: does nothing when both are there.
+# test of the generated spelling stoplist reads (scripts/buildSpellingStoplist.ts).
+# Idempotent: does nothing when all of them are there.
 # Facts behind the workarounds: ../shared/notes/vscode-host-testing.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
