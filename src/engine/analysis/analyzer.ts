@@ -94,9 +94,9 @@ function searchEngine(tokens: readonly Token[], h: Hit): boolean {
 const STORE_OPERATIONS = new Set(['upgrad', 'scal', 'backup', 'back', 'restor', 'replicat', 'shard', 'reindex', 'tun', 'resiz', 'snapshot']);
 /** Managed container services listed under both containers/kubernetes and infrastructure/cloud. */
 const MANAGED_SERVICE = /^(eks|gke|aks|ecs|fargate)$/i;
-const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish']);
+const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish', 'provision', 'stand up', 'spin up']);
 const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library', 'operator',
-  'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'infrastructur', 'pipelin', 'plugin', 'extension', 'stack']);
+  'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'infrastructur', 'pipelin', 'plugin', 'extension', 'stack', 'environment', 'cluster']);
 /** Words that open a subordinate clause or purpose: what follows is not the built object ("alerting to know when pipelines are down"). */
 const SUBORDINATORS = new Set(['to', 'when', 'so', 'that', 'because', 'if', 'which', 'while', 'whenever', 'where',
   // the built object's noun phrase ends at a preposition ("dashboard for the history service")
@@ -352,7 +352,7 @@ function wordClasses(t: Token): number {
       | (PURPOSE_VERBS.has(st) || st === 'so' || st === 'order' ? C_PURPOSE : 0) | (LOGIN_WORDS.has(st) ? C_LOGIN : 0)
       | (BROKER_USE.has(st) ? C_BROKER_USE : 0) | (st === LIKE_STEM || st === 'such' ? C_EXAMPLE : 0)
       | (OBSERVE_VERBS.has(st) ? C_OBSERVE : 0) | (NAME_HEADS.has(st) ? C_NAME_HEAD : 0) | (NONPROD_ENVIRONMENTS.has(st) ? C_NONPROD : 0)
-      | (st === EXISTING_STEM || st === 'ci' ? C_PLACE : 0) | (TEAM_WORDS.has(t.lower) ? C_TEAM : 0)
+      | (st === EXISTING_STEM || st === 'ci' || HOST_PLACES.has(st) || CONFIG_WORDS.has(st) ? C_PLACE : 0) | (TEAM_WORDS.has(t.lower) ? C_TEAM : 0)
       | (UI_ELEMENTS.has(t.lower) || ACTOR_FOLLOWERS.has(t.lower) ? C_UI_OR_REPORT : 0) | (DB_WORK.has(st) ? C_DB_WORK : 0);
   }
   return f.classes;
@@ -800,7 +800,7 @@ function splitsMonolith(tokens: readonly Token[], migVerbs: readonly Hit[]): boo
 }
 
 /** Verbs (stems) that split a system into parts ("Break the Django monolith into services"). */
-const SPLIT_VERBS = new Set(['split', 'extract', 'break', 'decompose', 'carve'].map(stem));
+const SPLIT_VERBS = new Set(['split', 'extract', 'break', 'decompose', 'carve', 'separate', 'divide'].map(stem));
 
 /** Whether token i stands in a clause opened by a temporal conjunction ("after extracting…", "once it runs"). */
 function inTemporalClause(tokens: readonly Token[], i: number): boolean {
@@ -1171,6 +1171,23 @@ function hyphenNamePart(task: string, tokens: readonly Token[], h: Hit, keep: re
   return false;
 }
 
+/**
+ * Whether hit h is joined by "-" or "/" to letters on either side: one part of an identifier, a package
+ * or repository name ("terraform-aws-modules/eks"), not a word of the sentence.
+ */
+function joinedCue(task: string, tokens: readonly Token[], h: Hit): boolean {
+  const start = tokens[h.i]!.start;
+  const end = tokens[h.i + h.n - 1]!.end;
+  const joint = (c: number): boolean => c === 45 || c === 47;
+  return (start > 1 && joint(task.charCodeAt(start - 1)) && /[A-Za-z0-9]/.test(task[start - 2]!)) || (joint(task.charCodeAt(end)) && /[A-Za-z0-9]/.test(task[end + 1] ?? ''));
+}
+
+/** Whether hit h lies inside a longer area phrase: "policy" in "Content Security Policy" names a header, not a policy. */
+function insideAreaPhrase(keep: readonly Hit[], h: Hit): boolean {
+  for (const k of keep) if (k.sense.t === 'area' && k.n > h.n && k.i <= h.i && h.i + h.n <= k.i + k.n) return true;
+  return false;
+}
+
 /** Whether the kept hits name, at full weight, some area other than `ax`. */
 function otherAreaNamed(keep: readonly Hit[], ax: number): boolean {
   for (const k of keep) if (k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1) return true;
@@ -1184,8 +1201,18 @@ function otherAreaNamed(keep: readonly Hit[], ax: number): boolean {
 function placeOnly(tokens: readonly Token[], h: Hit): boolean {
   const p1 = tokens[h.i - 1]?.lower;
   if (p1 === 'existing' || (tokens[h.i - 2]?.lower === 'existing' && !tokens[h.i - 1]!.clauseStart)) return true;
-  return h.n === 1 && tokens[h.i]!.lower === 'ci' && p1 === 'on';
+  if (h.n === 1 && tokens[h.i]!.lower === 'ci' && p1 === 'on') return true;
+  // "Add Content Security Policy to the web server", "headers to the nginx config": the host or the
+  // configuration file the change lands in.
+  const last = tokens[h.i + h.n - 1]!.stem;
+  if (!HOST_PLACES.has(last) && !(h.n > 1 && CONFIG_WORDS.has(last)) && !CONFIG_WORDS.has(tokens[h.i + h.n]?.stem ?? '')) return false;
+  const k = p1 !== undefined && DETERMINERS.has(p1) ? h.i - 2 : h.i - 1;
+  return k >= 0 && PLACE_PREPS.has(tokens[k]!.lower) && !tokens[k + 1]!.clauseStart;
 }
+/** Host nouns (stems) that say where a change lands ("to the web server", "on each VM"). */
+const HOST_PLACES = new Set(['server', 'host', 'vm', 'instanc', 'machin']);
+const PLACE_PREPS = new Set(['on', 'to', 'into', 'in']);
+const CONFIG_WORDS = new Set(['config', 'configuration', 'conf', 'settings'].map(stem));
 
 /** Second parts of a hyphenated compound that say the first part is used ("Docker-based"). */
 const USE_SUFFIXES = /^(based|powered|backed|native|compatible|enabled|driven|ready|managed|hosted|only|first|specific|aware|related|relevant)\b/i;
@@ -1302,7 +1329,7 @@ function readConcerns(
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
   for (const h of r.concernHits) {
-    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h)) continue;
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaPhrase(keep, h)) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job
@@ -1626,8 +1653,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // ("Upgrade the production cluster to Kubernetes 1.30" is a version upgrade in place, not a move.)
   const titleMove = hostObjs.length >= 2 && tokens.length <= 8 && lastHost!.i > 0 && tokens[lastHost!.i - 1]!.lower === 'to' && hostObjs[0]!.i < lastHost!.i - 1
     && !/^v?\d/.test(tokens[lastHost!.i + lastHost!.n]?.lower ?? '') && !UPGRADE_VERBS.has(tokens[0]!.stem);
-  // The destination engine of a database cutover ("cutover to PostgreSQL", "migrate the database to MySQL").
-  const dbDest = migVerbs.length > 0 && dbEngines.some((h) => h.i > 0 && tokens[h.i - 1]!.lower === 'to');
+  // The destination engine of a database cutover ("cutover to PostgreSQL", "migrate the database to MySQL",
+  // "move over to using Postgres as the database").
+  const dbDest = migVerbs.length > 0 && dbEngines.some((h) => h.i > 0 && (tokens[h.i - 1]!.lower === 'to' || (h.i > 1 && tokens[h.i - 2]!.lower === 'to' && (tokens[h.i - 1]!.lower === 'using' || tokens[h.i - 1]!.lower === 'use'))));
   // (The hosting object must be in the migration verb's sentence: "Our staging cluster runs out of IPs.
   // … switch the CNI to prefix delegation" moves nothing between hosts.)
   const hostPair = migVerbs.length > 0 && hostObjs.length > 0 ? sentencePair(tokens, r.task, migVerbs, hostObjs) : undefined;
@@ -1770,7 +1798,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const guided = migrationGuide(tokens, task, hitsOf(r, CX_MIGRATION_VERB)) ? hitsOf(r, CX_MIGRATION_VERB) : undefined;
   const described = (start: number): boolean => guided !== undefined && guided.some((g) => tokens[g.i]!.start === start);
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h)) continue;
+    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h)) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }
@@ -1780,7 +1808,8 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // A named technology: a name the catalogues list (whichever vocabulary decided its area).
   const techHits: Hit[] = [];
   // (A hand-listed word the catalogues list in exact case counts when written so: "Set up Jaeger and Grafana".)
-  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && exactCaseName(tokens[h.i]!)))) techHits.push(h);
+  // (Not the parts of one package name, "terraform-aws-modules/eks": that names one thing.)
+  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && exactCaseName(tokens[h.i]!))) && !joinedCue(task, tokens, h)) techHits.push(h);
   // Building a new component ("Build a notification service", "Create a data warehouse") is a new
   // service or module (§4 substantial): a building verb with a component noun later in its clause.
   for (const v of hitsOf(r, CX_IMPL_VERB)) {

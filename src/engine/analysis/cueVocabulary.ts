@@ -88,13 +88,13 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'time out', 'times out', 'timed out', 'timing out', 'out of memory', 'stuck', 'deadlock', 'race condition', 'segfault', 'panic', 'panics',
     'users report', 'user reports', 'never arrive', 'never arrives', 'not arriving', 'never received', 'not received', 'takes too long',
     'after upgrading', 'since upgrading', 'after the upgrade', 'since the upgrade', 'rejects valid', 'hot-loop', 'hot loop', 'hot-loops',
-    'flaky', 'flakes', 'intermittent', 'intermittently',
+    'flaky', 'flakes', 'intermittent', 'intermittently', 'ignore', 'ignores', 'ignored', 'not respected', 'not honored', 'not honoured',
   ],
   // ROUTING §4 "medium" for one area: a new service or module, codebase-wide change, external integration.
   substantial: [
     'new service', 'microservice', 'new module', 'module', 'framework', 'system', 'subsystem', 'engine', 'platform', 'integration', 'integrate',
     'third-party', 'third party', 'external', 'provider', 'codebase-wide', 'codebase', 'across the codebase', 'across the app', 'across the web app', 'across the application', 'across the project', 'across the repo', 'across all', 'all service', 'across service',
-    'every', 'all', 'entire', 'whole', 'comprehensive', 'complete', 'full', 'end-to-end', 'epic', 'overhaul', 'rewrite', 'rearchitect', 're-architect',
+    'every', 'all', 'entire', 'whole', 'comprehensive', 'complete', 'full', 'end-to-end', 'epic', 'overhaul', 'large refactor', 'major refactor', 'big refactor', 'large-scale refactor', 'rewrite', 'rearchitect', 're-architect',
     'redesign', 'refactor', 'replace', 'migrate', 'migration', 'port to', 'port the', 'port from', 'convert', 'modernise', 'modernize', 'infrastructure', 'scaffold', 'sunset',
     'multi-tenancy', 'workflow', 'lifecycle', 'offline', 'sync', 'synchronization', 'real-time', 'realtime', 'sharding', 'replica', 'replication',
     'coverage', 'threshold', 'support for', 'multi-cloud', 'multi cloud',

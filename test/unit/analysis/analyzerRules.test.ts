@@ -551,6 +551,28 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Decommission the legacy ElastiCache cluster and its security groups — CloudWatch shows zero connections since March'), ['infrastructure/cloud']);
     assert.ok(areas('Deploy a second instance of the stack to the other region, so that monitoring can continue running').includes('observability'));
   });
+  it('probe-5 readings: a symptom verb is a bug; a package name is one thing; a new environment or a large refactor is substantial', () => {
+    // "ignores" reports a bug: the verbless-title reading does not make it a capability to build.
+    assert.equal(complexity('Search filters ignore the selected locale'), 'low');
+    // Parts of one package or repository name are neither integration nor scope cues.
+    assert.equal(complexity('Use terraform-aws-modules/vpc for the VPC'), 'low');
+    // Standing up a new environment or cluster is a new system (§4 substantial).
+    assert.equal(complexity('Provision a QA environment with Pulumi'), 'medium');
+    assert.equal(complexity('Large refactor of the settings code to drop the legacy store'), 'medium');
+  });
+  it('probe-5 readings: separating a monolith and moving onto another database engine are extreme', () => {
+    assert.equal(complexity('Separate the monolith into services behind an API gateway'), 'extreme');
+    assert.equal(complexity('Move over to using MySQL as the database for the API'), 'extreme');
+    // An engine version upgrade in place is not a move.
+    assert.notEqual(complexity('Upgrade to Postgres 16'), 'extreme');
+  });
+  it('the host or config file a change lands in is a place; "policy" inside a named header is no policy concern', () => {
+    assert.deepEqual(areas('Add an X-Frame-Options header to the web server'), ['security']);
+    assert.deepEqual(areas('Add security headers to the Apache config'), ['security']);
+    assert.deepEqual(analyzeTask('Set a Content Security Policy for the admin app').concerns.map((c) => c.concern), []);
+    // A server that is itself the work still counts.
+    assert.ok(areas('Provision a new web server for the docs site').includes('infrastructure/cloud'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
