@@ -1188,6 +1188,12 @@ function insideAreaPhrase(keep: readonly Hit[], h: Hit): boolean {
   return false;
 }
 
+/** Whether hit h follows "for" (or "for the/our…"): what the work serves, not what it uses. */
+function servedBy(tokens: readonly Token[], h: Hit): boolean {
+  const p1 = tokens[h.i - 1]?.lower;
+  return p1 === 'for' || (p1 !== undefined && DETERMINERS.has(p1) && tokens[h.i - 2]?.lower === 'for');
+}
+
 /** Whether the kept hits name, at full weight, some area other than `ax`. */
 function otherAreaNamed(keep: readonly Hit[], ax: number): boolean {
   for (const k of keep) if (k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1) return true;
@@ -1448,6 +1454,34 @@ function classInSentence(tokens: readonly Token[], text: string, i: number, cls:
 }
 
 /** Whether text[from, to) (the gap between two tokens) ends a sentence. */
+/**
+ * The first token after the label an issue title opens with: bracketed tags ("[SERVER] ", "[Dev] "), or
+ * up to four words before ": " or " - " ("feat(api): ", "Tech Debt: ", "RR-639 - "); 0 when there is none.
+ */
+function titleStart(task: string, tokens: readonly Token[]): number {
+  let p = 0;
+  while (task.charCodeAt(p) === 91 /* [ */) {
+    const q = task.indexOf(']', p);
+    if (q < 0 || q - p > 40) break;
+    p = q + 1;
+    while (task.charCodeAt(p) === 32) p++;
+  }
+  if (p === 0) {
+    for (let k = 0; k < 4 && k + 1 < tokens.length; k++) {
+      const a = tokens[k]!.end;
+      const b = tokens[k + 1]!.start;
+      let q = a;
+      if (task.charCodeAt(q) === 41 /* ) */) q++;
+      if (task.charCodeAt(q) === 58 /* : */ && q + 1 < b) { p = b; break; }
+      if (b - a === 3 && task.charCodeAt(a) === 32 && task.charCodeAt(a + 2) === 32 && /[-\u2013\u2014]/.test(task[a + 1]!)) { p = b; break; }
+    }
+  }
+  if (p === 0) return 0;
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.start < p) i++;
+  return i;
+}
+
 function sentenceBreak(text: string, from: number, to: number): boolean {
   for (let p = from; p < to; p++) {
     const c = text.charCodeAt(p);
@@ -1827,7 +1861,11 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   }
   // Two or more distinct named technologies in a change that is not a fix: an integration between systems.
   if (twoDistinctNames(techHits) && containedCues.length === 0 && !docsHit) for (let k = 0; k < 2; k++) subst.push(cite(techHits[k]!.ev, `integration:${techHits[k]!.ev.rule}`));
-  if (techHits.length > 0 && firstVerb && INTEGRATION_LEADS.has(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
+  // (Not a technology after "for": "implement a health check for Kubernetes probes" serves it.)
+  if (techHits.length > 0 && firstVerb && INTEGRATION_LEADS.has(tokens[firstVerb.i]!.stem)) {
+    const used = techHits.find((h) => !servedBy(tokens, h));
+    if (used) subst.push(firstVerb.ev, used.ev);
+  }
   // A verbless title that names capabilities ("Booking & scheduling", "Full observability stack",
   // "iOS with offline and sync") is a roadmap item: a feature area to build, not a contained change.
   // Bug reports are verbless too, so any contained cue (crash, slow, error…) rules this out.
@@ -1950,14 +1988,16 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   // GitOps controller for our Terraform resources"); automation elsewhere only describes X.
   // (So does one opening a later sentence or list item: "- [ ] Add a Helm chart - [ ] Deploy to staging".)
   let opening: Hit | undefined;
+  // (An issue title's label, "[SERVER] Provision…", "ops: deploy…", "RR-639 - Upgrade…", comes before its opening.)
+  const start = liveVerbs.length > 0 || tokens.length > 1 ? titleStart(task, tokens) : 0;
   for (const h of liveVerbs) {
     const lower = tokens[h.i]!.lower;
-    if ((h.i === 0 || sentenceBreak(task, tokens[h.i - 1]!.end, tokens[h.i]!.start)) && !negated[h.i] && !(h.n === 1 && (lower.endsWith('s') || lower.endsWith('ment')))) { opening = h; break; }
+    if ((h.i === start || h.i === 0 || sentenceBreak(task, tokens[h.i - 1]!.end, tokens[h.i]!.start)) && !negated[h.i] && !(h.n === 1 && (lower.endsWith('s') || lower.endsWith('ment')))) { opening = h; break; }
   }
   // "Apply the Terraform changes to the staging account", "Roll out the scoring system to production"
   // carry the operation out (§5): an opening "apply" or "roll out" with a live target in its sentence.
-  if (!opening && tokens.length > 0 && (tokens[0]!.lower === 'apply' || tokens[0]!.lower === 'roll') && targetInSentence(tokens, task, 0, targets)) {
-    for (const h of hitsOf(r, CX_LIVE_SOFT_VERB)) if (h.i === 0) { opening = h; break; }
+  if (!opening && start < tokens.length && (tokens[start]!.lower === 'apply' || tokens[start]!.lower === 'roll') && targetInSentence(tokens, task, start, targets)) {
+    for (const h of hitsOf(r, CX_LIVE_SOFT_VERB)) if (h.i === start) { opening = h; break; }
   }
   let triggered = false;
   for (const h of automation) if (AUTOMATION_TRIGGERS.has(verbKey(tokens, h))) { triggered = true; break; }

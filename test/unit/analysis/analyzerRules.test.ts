@@ -573,6 +573,16 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     // A server that is itself the work still counts.
     assert.ok(areas('Provision a new web server for the docs site').includes('infrastructure/cloud'));
   });
+  it("an issue title's label comes before its opening verb; a technology after 'for' is served, not integrated", () => {
+    const live = (t: string): boolean => analyzeTask(t).liveOps.live;
+    assert.ok(live('[INFRA] Provision a sandbox environment with Terraform'));
+    assert.ok(live('ops(staging): provision a sandbox environment with Terraform'));
+    assert.ok(live('OPS-512 - Provision a sandbox environment with Terraform'));
+    // Without an opening operation the Terraform work is authoring, not a live change.
+    assert.ok(!live('[INFRA] Terraform module that can provision a sandbox environment'));
+    assert.equal(complexity('feat: implement a health check for Kubernetes probes'), 'low');
+    assert.equal(complexity('Implement payments with Stripe'), 'medium');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
