@@ -352,7 +352,7 @@ function wordClasses(t: Token): number {
       | (PURPOSE_VERBS.has(st) || st === 'so' || st === 'order' ? C_PURPOSE : 0) | (LOGIN_WORDS.has(st) ? C_LOGIN : 0)
       | (BROKER_USE.has(st) ? C_BROKER_USE : 0) | (st === LIKE_STEM || st === 'such' ? C_EXAMPLE : 0)
       | (OBSERVE_VERBS.has(st) ? C_OBSERVE : 0) | (NAME_HEADS.has(st) ? C_NAME_HEAD : 0) | (NONPROD_ENVIRONMENTS.has(st) ? C_NONPROD : 0)
-      | (st === EXISTING_STEM || st === 'ci' || HOST_PLACES.has(st) || CONFIG_WORDS.has(st) ? C_PLACE : 0) | (TEAM_WORDS.has(t.lower) ? C_TEAM : 0)
+      | (st === EXISTING_STEM || st === 'ci' || HOST_PLACES.has(st) || CONFIG_WORDS.has(st) || ADDRESS_HEADS.has(t.lower) ? C_PLACE : 0) | (TEAM_WORDS.has(t.lower) ? C_TEAM : 0)
       | (UI_ELEMENTS.has(t.lower) || ACTOR_FOLLOWERS.has(t.lower) ? C_UI_OR_REPORT : 0) | (DB_WORK.has(st) ? C_DB_WORK : 0);
   }
   return f.classes;
@@ -1182,12 +1182,6 @@ function joinedCue(task: string, tokens: readonly Token[], h: Hit): boolean {
   return (start > 1 && joint(task.charCodeAt(start - 1)) && /[A-Za-z0-9]/.test(task[start - 2]!)) || (joint(task.charCodeAt(end)) && /[A-Za-z0-9]/.test(task[end + 1] ?? ''));
 }
 
-/** Whether hit h lies inside a longer area phrase: "policy" in "Content Security Policy" names a header, not a policy. */
-function insideAreaPhrase(keep: readonly Hit[], h: Hit): boolean {
-  for (const k of keep) if (k.sense.t === 'area' && k.n > h.n && k.i <= h.i && h.i + h.n <= k.i + k.n) return true;
-  return false;
-}
-
 /** Whether hit h follows "for" (or "for the/our…"): what the work serves, not what it uses. */
 function servedBy(tokens: readonly Token[], h: Hit): boolean {
   const p1 = tokens[h.i - 1]?.lower;
@@ -1210,6 +1204,8 @@ function placeOnly(tokens: readonly Token[], h: Hit): boolean {
   if (h.n === 1 && tokens[h.i]!.lower === 'ci' && p1 === 'on') return true;
   // "Add Content Security Policy to the web server", "headers to the nginx config": the host or the
   // configuration file the change lands in.
+  // "scans to use the new staging environment URL": the environment names an address.
+  if (ADDRESS_HEADS.has(tokens[h.i + h.n]?.lower ?? '')) return true;
   const last = tokens[h.i + h.n - 1]!.stem;
   if (!HOST_PLACES.has(last) && !(h.n > 1 && CONFIG_WORDS.has(last)) && !CONFIG_WORDS.has(tokens[h.i + h.n]?.stem ?? '')) return false;
   const k = p1 !== undefined && DETERMINERS.has(p1) ? h.i - 2 : h.i - 1;
@@ -1219,6 +1215,8 @@ function placeOnly(tokens: readonly Token[], h: Hit): boolean {
 const HOST_PLACES = new Set(['server', 'host', 'vm', 'instanc', 'machin']);
 const PLACE_PREPS = new Set(['on', 'to', 'into', 'in']);
 const CONFIG_WORDS = new Set(['config', 'configuration', 'conf', 'settings'].map(stem));
+/** Nouns naming an address, which a word before them only qualifies ("the staging environment URL"). */
+const ADDRESS_HEADS = new Set(['url', 'urls', 'uri', 'address', 'hostname']);
 
 /** Second parts of a hyphenated compound that say the first part is used ("Docker-based"). */
 const USE_SUFFIXES = /^(based|powered|backed|native|compatible|enabled|driven|ready|managed|hosted|only|first|specific|aware|related|relevant)\b/i;
@@ -1335,7 +1333,7 @@ function readConcerns(
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
   for (const h of r.concernHits) {
-    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaPhrase(keep, h)) continue;
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h)) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job
@@ -1981,6 +1979,8 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   // A target word inside a longer area name ("email domain") is part of that name, not a live resource.
   let targets = unnegated(hitsOf(r, CX_LIVE_TARGET), negated);
   for (const h of targets) if (insideAreaName(r.areaHits, h)) { targets = targets.filter((x) => !insideAreaName(r.areaHits, x)); break; }
+  // (Nor one that only qualifies an address: "the staging environment URL".)
+  if ((r.classes & C_PLACE) !== 0) targets = targets.filter((x) => !ADDRESS_HEADS.has(tokens[x.i + x.n]?.lower ?? ''));
   const liveVerbs = hitsOf(r, CX_LIVE_VERB);
   const evidence: Evidence[] = [];
   // A plan about an operation does not carry it out; automation for it neither (ROUTING §5).

@@ -583,6 +583,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('feat: implement a health check for Kubernetes probes'), 'low');
     assert.equal(complexity('Implement payments with Stripe'), 'medium');
   });
+  it('a word before an address only qualifies it: no area, no live target', () => {
+    const a = analyzeTask('Point the Semgrep scans at the new staging environment URL');
+    assert.deepEqual(a.areas.map((x) => x.area), ['security']);
+    assert.ok(!a.liveOps.evidence.some((e) => /staging/i.test(e.phrase)));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
