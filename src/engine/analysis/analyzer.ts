@@ -1202,8 +1202,8 @@ function placeOnly(tokens: readonly Token[], h: Hit): boolean {
   const p1 = tokens[h.i - 1]?.lower;
   if (p1 === 'existing' || (tokens[h.i - 2]?.lower === 'existing' && !tokens[h.i - 1]!.clauseStart)) return true;
   if (h.n === 1 && tokens[h.i]!.lower === 'ci' && p1 === 'on') return true;
-  // "Add Content Security Policy to the web server", "headers to the nginx config": the host or the
-  // configuration file the change lands in.
+  // "Add Content Security Policy to the web server", "headers to the nginx config", "rate limit requests
+  // in nginx": the host, web server or configuration file the change lands in.
   // "scans to use the new staging environment URL": the environment names an address.
   if (ADDRESS_HEADS.has(tokens[h.i + h.n]?.lower ?? '')) return true;
   const last = tokens[h.i + h.n - 1]!.stem;
@@ -1212,9 +1212,11 @@ function placeOnly(tokens: readonly Token[], h: Hit): boolean {
   return k >= 0 && PLACE_PREPS.has(tokens[k]!.lower) && !tokens[k + 1]!.clauseStart;
 }
 /** Host nouns (stems) that say where a change lands ("to the web server", "on each VM"). */
-const HOST_PLACES = new Set(['server', 'host', 'vm', 'instanc', 'machin']);
+const HOST_PLACES = new Set(['server', 'host', 'vm', 'instanc', 'machin', ...['nginx', 'apache', 'caddy', 'haproxy', 'traefik'].map(stem)]);
 const PLACE_PREPS = new Set(['on', 'to', 'into', 'in']);
 const CONFIG_WORDS = new Set(['config', 'configuration', 'conf', 'settings'].map(stem));
+/** Nouns naming a file, which a technology's name before them only types ("a Terraform file"). */
+const FILE_HEADS = new Set(['file', 'config', 'configuration', 'template', 'script', 'snippet'].map(stem));
 /** Nouns naming an address, which a word before them only qualifies ("the staging environment URL"). */
 const ADDRESS_HEADS = new Set(['url', 'urls', 'uri', 'address', 'hostname']);
 
@@ -1841,7 +1843,8 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const techHits: Hit[] = [];
   // (A hand-listed word the catalogues list in exact case counts when written so: "Set up Jaeger and Grafana".)
   // (Not the parts of one package name, "terraform-aws-modules/eks": that names one thing.)
-  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && exactCaseName(tokens[h.i]!))) && !joinedCue(task, tokens, h)) techHits.push(h);
+  // (Nor the kind of a file being written, "Create a Terraform file for ECS".)
+  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && exactCaseName(tokens[h.i]!))) && !joinedCue(task, tokens, h) && !FILE_HEADS.has(tokens[h.i + h.n]?.stem ?? '')) techHits.push(h);
   // Building a new component ("Build a notification service", "Create a data warehouse") is a new
   // service or module (§4 substantial): a building verb with a component noun later in its clause.
   for (const v of hitsOf(r, CX_IMPL_VERB)) {

@@ -588,6 +588,12 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(a.areas.map((x) => x.area), ['security']);
     assert.ok(!a.liveOps.evidence.some((e) => /staging/i.test(e.phrase)));
   });
+  it('a web server a change is made in is a place; a technology naming the kind of a file is no integration', () => {
+    assert.deepEqual(areas('Require an API key for admin requests in Caddy'), ['backend']);
+    assert.ok(areas('Put HAProxy in front of the two API servers').includes('infrastructure/cloud'));
+    assert.equal(complexity('Write a Terraform file for the Fargate service'), 'low');
+    assert.equal(complexity('Connect the Django app to Keycloak via OpenID Connect'), 'medium');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
