@@ -942,7 +942,8 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   const stratOnlyEv: Evidence[] = [];
   // (A policy word inside a longer area name, "network policies", "content security policy", is a
   // technical object, not a policy document.)
-  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i && !qualifierOfWork(tokens, h.i, firstVerb) && !insideAreaName(r.areaHits, h)) stratOnlyEv.push(h.ev);
+  // Nor is one a named technology's ("a Kyverno policy", "an OPA policy"): that tool's configuration.
+  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i && !qualifierOfWork(tokens, h.i, firstVerb) && !insideAreaName(r.areaHits, h) && !toolPolicy(r.areaHits, tokens, h)) stratOnlyEv.push(h.ev);
   const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
   return { docsHit, stratEv, stratOnlyEv, isStrategy };
 }
@@ -1188,6 +1189,14 @@ function servedBy(tokens: readonly Token[], h: Hit): boolean {
   return p1 === 'for' || (p1 !== undefined && DETERMINERS.has(p1) && tokens[h.i - 2]?.lower === 'for');
 }
 
+const POLICY_STEM = stem('policy');
+/** Whether hit h is the word "policy" right after a named technology ("Kyverno policy"): that tool's configuration. */
+function toolPolicy(areaHits: readonly Hit[], tokens: readonly Token[], h: Hit): boolean {
+  if (h.n !== 1 || tokens[h.i]!.stem !== POLICY_STEM) return false;
+  for (const a of areaHits) if (a.i + a.n === h.i && (a.sense.tech || (a.n === 1 && exactCaseName(tokens[a.i]!)))) return true;
+  return false;
+}
+
 /** Whether the kept hits name, at full weight, some area other than `ax`. */
 function otherAreaNamed(keep: readonly Hit[], ax: number): boolean {
   for (const k of keep) if (k.sense.t === 'area' && k.sense.ax !== ax && k.weight >= 1) return true;
@@ -1335,7 +1344,7 @@ function readConcerns(
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
   for (const h of r.concernHits) {
-    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h)) continue;
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h)) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job

@@ -172,6 +172,8 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'privatelink', 'transit gateway', 'direct connect', 'nat', 'ipv6', 'ip address', 'static ip', 'elastic ip', 'reverse proxy', 'traefik', 'caddy',
     'web server', 'ansible playbook', 'playbook', 'ami', 'golden image', 'autoscaling', 'auto-scaling', 'scaling policy', 'billing alarm', 'finops',
     'resource tag', 'openstack', 'vmware', 'proxmox', 'hyper-v', 'kvm', 'systemd', 'linux server', 'windows server', 'subdomain', 'dnssec',
+    // Mail authentication is published as DNS records (and is security too).
+    'spf', 'dkim', 'dmarc',
     'edge function', 'cloudflare workers', 'r2', 'cloud resources', 'cloud infrastructure', 'compute engine', 'gce', 'azure vm', 'azure app service',
     'azure functions', 'cloud functions', 'hosted zone', 'ssl', 'https', 'tls termination', 'ingress ip',
     'aws resource', 'gcp resource', 'azure resource', 'aws infrastructure', 'cloud account', 'aws organization',

@@ -594,6 +594,13 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Write a Terraform file for the Fargate service'), 'low');
     assert.equal(complexity('Connect the Django app to Keycloak via OpenID Connect'), 'medium');
   });
+  it('mail authentication records are DNS (infrastructure) and security', () => {
+    assert.deepEqual(areas('Add SPF and DKIM records for the marketing domain'), ['infrastructure/cloud', 'security']);
+    // A named tool's policy is its configuration, not a policy document (strategy-only).
+    assert.deepEqual(areas('Add a Kyverno policy that blocks images tagged latest'), ['security']);
+    assert.equal(complexity('Add a Kyverno policy that blocks images tagged latest'), 'low');
+    assert.equal(analyzeTask('Write a data retention policy for customer records').strategy.kind, 'strategy-only');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
