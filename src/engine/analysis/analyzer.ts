@@ -1006,6 +1006,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const uiOrReport = (r.classes & C_UI_OR_REPORT) !== 0;
 
   const places = (r.classes & C_PLACE) !== 0;
+  // (Where an issue title's label ends: "observability(services): …" files the issue, its weak words are no work.)
+  const labelEnd = titleStart(task, tokens);
   const areaAt = examples ? flags(SLOT_AREA_AT, tokens.length) : NO_FLAGS;
   if (examples) for (const h of keep) if (h.sense.t === 'area' && h.weight >= 1) for (let j = h.i; j < h.i + h.n; j++) areaAt[j] = h.sense.ax + 1;
   // "As a DevOps engineer, I want…", "As CMS Monitoring we need…": who asks is not the work.
@@ -1037,6 +1039,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (uiOrReport && h.i + h.n < tokens.length && ACTOR_FOLLOWERS.has(tokens[h.i + h.n]!.lower) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `actor:${h.ev.rule}`)); continue; }
 
     if (places && placeOnly(tokens, h) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `place:${h.ev.rule}`)); continue; }
+    if (h.i < labelEnd && h.weight < 1) { ignored.push(cite(h.ev, `title-label:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
     if (examples && exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
     if (nameHeads && h.n === 1 && (wordClasses(tokens[h.i]!) & C_NAME_HEAD) !== 0 && namedBefore(keep, h)) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }

@@ -601,6 +601,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Add a Kyverno policy that blocks images tagged latest'), 'low');
     assert.equal(analyzeTask('Write a data retention policy for customer records').strategy.kind, 'strategy-only');
   });
+  it("weak words in an issue title's label only file the issue", () => {
+    assert.deepEqual(areas('tracing(services): export spans and metrics to the OTel collector'), ['observability']);
+    // A strong word in the label still names the area ("[Helm] …").
+    assert.ok(areas('[Helm] add the OTel collector endpoint to the values file').includes('containers/kubernetes'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
