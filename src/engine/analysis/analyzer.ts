@@ -85,6 +85,7 @@ const BROKER_USE = new Set(['queue', 'broker', 'celery', 'sidekiq', 'rq', 'bullm
 /** Search engines: backend by default, a data store when operated as one (see readAreas). */
 const SEARCH_ENGINES = new Set(['elasticsearch', 'opensearch', 'solr', 'meilisearch', 'typesense']);
 const AX_BACKEND = AREA_IDS.indexOf('backend');
+const AX_TESTING = AREA_IDS.indexOf('testing');
 /** Whether hit h names a search engine ("Elasticsearch", "elastic search"), read from its tokens (no evidence built). */
 function searchEngine(tokens: readonly Token[], h: Hit): boolean {
   if (h.n === 1) return SEARCH_ENGINES.has(tokens[h.i]!.lower);
@@ -799,6 +800,46 @@ function splitsMonolith(tokens: readonly Token[], migVerbs: readonly Hit[]): boo
   return false;
 }
 
+/**
+ * Evidence of a split verb whose object, within five words in its clause, is a service or microservice
+ * ending the phrase ("Extract the first service", "Split payments out into its own service"), or undefined.
+ * Not "service account", "service layer": the service must end its noun phrase.
+ */
+function carvedService(r: Reading): Evidence | undefined {
+  const { tokens, task, negated } = r;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!SPLIT_VERBS.has(tokens[i]!.stem) || negated[i] || inTemporalClause(tokens, i)) continue;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 7); k++) {
+      if (tokens[k]!.clauseStart) break;
+      const st = tokens[k]!.stem;
+      if (st !== SERVICE_STEM && st !== MICROSERVICE_STEM) continue;
+      const next = tokens[k + 1];
+      if (next === undefined || next.clauseStart || SERVICE_PHRASE_ENDS.has(next.lower)) return ev(tokens, task, i, k - i + 1, 'monolith-split:carve-service', 1);
+      break;
+    }
+  }
+  return undefined;
+}
+const SERVICE_STEM = stem('service');
+const MICROSERVICE_STEM = stem('microservice');
+/** Words after which "service" has ended its noun phrase ("Extract the auth service from the app"). */
+const SERVICE_PHRASE_ENDS = new Set(['from', 'out', 'and', 'with', 'so', 'to', 'that', 'which']);
+
+/** The index of "using"/"running"… after "when"/"while"/"if" ("when using S3"), or tokens.length. */
+function setupClause(tokens: readonly Token[]): number {
+  for (let k = 1; k < tokens.length; k++) {
+    const w = tokens[k - 1]!.lower;
+    if ((w === 'when' || w === 'while' || w === 'if') && SETUP_VERBS.has(tokens[k]!.lower)) return k;
+  }
+  return tokens.length;
+}
+const SETUP_VERBS = new Set(['using', 'running', 'deployed', 'hosted', 'served', 'behind', 'on', 'with']);
+/** Whether no clause boundary lies between token a (exclusive) and token b (inclusive). */
+function sameClauseAfter(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let k = a + 1; k <= b; k++) if (tokens[k]!.clauseStart) return false;
+  return true;
+}
+
 /** Verbs (stems) that split a system into parts ("Break the Django monolith into services"). */
 const SPLIT_VERBS = new Set(['split', 'extract', 'break', 'decompose', 'carve', 'separate', 'divide'].map(stem));
 
@@ -1008,6 +1049,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const places = (r.classes & C_PLACE) !== 0;
   // (Where an issue title's label ends: "observability(services): …" files the issue, its weak words are no work.)
   const labelEnd = titleStart(task, tokens);
+  // In a bug report, "… when using AWS S3 + CloudFront" names the setup the bug shows in (where the token
+  // after which such a clause starts; tokens.length when there is none).
+  const setupAt = hitsOf(r, CX_CONTAINED).length > 0 ? setupClause(tokens) : tokens.length;
   const areaAt = examples ? flags(SLOT_AREA_AT, tokens.length) : NO_FLAGS;
   if (examples) for (const h of keep) if (h.sense.t === 'area' && h.weight >= 1) for (let j = h.i; j < h.i + h.n; j++) areaAt[j] = h.sense.ax + 1;
   // "As a DevOps engineer, I want…", "As CMS Monitoring we need…": who asks is not the work.
@@ -1039,7 +1083,10 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (uiOrReport && h.i + h.n < tokens.length && ACTOR_FOLLOWERS.has(tokens[h.i + h.n]!.lower) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `actor:${h.ev.rule}`)); continue; }
 
     if (places && placeOnly(tokens, h) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `place:${h.ev.rule}`)); continue; }
+    if (h.i > setupAt && !tokens[h.i]!.clauseStart && sameClauseAfter(tokens, setupAt, h.i) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `bug-setup:${h.ev.rule}`)); continue; }
     if (h.i < labelEnd && h.weight < 1) { ignored.push(cite(h.ev, `title-label:${h.ev.rule}`)); continue; }
+    // "a staging environment … for testing major changes": what the thing built is for, not test work.
+    if (ax === AX_TESTING && h.n === 1 && tokens[h.i]!.lower === 'testing' && tokens[h.i - 1]?.lower === 'for' && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `purpose:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
     if (examples && exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
     if (nameHeads && h.n === 1 && (wordClasses(tokens[h.i]!) & C_NAME_HEAD) !== 0 && namedBefore(keep, h)) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
@@ -1193,9 +1240,16 @@ function servedBy(tokens: readonly Token[], h: Hit): boolean {
 }
 
 const POLICY_STEM = stem('policy');
-/** Whether hit h is the word "policy" right after a named technology ("Kyverno policy"): that tool's configuration. */
+/** Nouns (stems) that make "policy" before them a kind of code ("policy checks", "policy engine"). */
+const POLICY_CODE_HEADS = new Set(['check', 'checks', 'engine', 'enforcement', 'evaluation', 'evaluator', 'guard', 'guards', 'validation', 'validator'].map(stem));
+/**
+ * Whether hit h is the word "policy" right after a named technology ("Kyverno policy": that tool's
+ * configuration) or before a word naming code ("policy checks").
+ */
 function toolPolicy(areaHits: readonly Hit[], tokens: readonly Token[], h: Hit): boolean {
   if (h.n !== 1 || tokens[h.i]!.stem !== POLICY_STEM) return false;
+  // "policy checks", "a policy engine": code that evaluates policies.
+  if (POLICY_CODE_HEADS.has(tokens[h.i + 1]?.stem ?? '')) return true;
   for (const a of areaHits) if (a.i + a.n === h.i && (a.sense.tech || (a.n === 1 && exactCaseName(tokens[a.i]!)))) return true;
   return false;
 }
@@ -1711,6 +1765,12 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     migEv.push(migVerbs[0]!.ev);
     for (const h of dbEngines) migEv.push(h.ev);
   } else if (monolith.length > 0 && splitsMonolith(tokens, migVerbs)) migEv.push(monolith[0]!.ev);
+  else {
+    // "Extract the first service (Validation Engine)", "Split billing out into its own service": carving
+    // a service out of a running system splits it (§4), though the text does not say "monolith".
+    const carve = carvedService(r);
+    if (carve) migEv.push(carve);
+  }
   // Not extreme (§4): migration scripts and tools, automation around a migration, and documents about it.
   // The tool must be in the migration's own sentence: "Port from DigitalOcean to EC2. Automate deployment
   // using Terraform." performs the move and then automates deployment.
@@ -1820,6 +1880,14 @@ function artifactTitle(tokens: readonly Token[], keep: readonly Hit[]): boolean 
   return false;
 }
 
+/** Whether a title (tokens before `end`) names one operation by its noun ("baseline scan", "dependency audit"). */
+function operationTitle(tokens: readonly Token[], end: number): boolean {
+  for (let k = 0; k < end; k++) if (OPERATION_NOUNS.has(tokens[k]!.lower)) return true;
+  return false;
+}
+/** Nouns naming one operation (singular: "scans" and "audits" in a roadmap are a capability). */
+const OPERATION_NOUNS = new Set(['scan', 'audit', 'upgrade', 'bump', 'cleanup', 'review', 'rotation']);
+
 /** Substantial vs contained scope (ROUTING §4), appended to `signals` (its own pass: see analyzeTask). */
 function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void {
   const { task, tokens, negated } = r;
@@ -1888,7 +1956,8 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   for (const h of containedCues) if (h.i < purpose) containedBefore++;
   let trailing = true; // the purpose clause ends the title ("As a partner, so that…, the team needs…" is no title)
   for (let k = purpose + 1; k < tokens.length && trailing; k++) if (tokens[k]!.clauseStart) trailing = false;
-  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep)) {
+  // (Nor does a title naming one operation: "OWASP ZAP baseline scan against staging".)
+  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose)) {
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).
@@ -1923,9 +1992,14 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
 function vendorPrefix(r: Reading, hostCues: readonly Hit[], h: Hit): boolean {
   const next = h.i + h.n;
   if (hostCues.some((o) => o.i === next)) return false;
+  // A library named for the cloud ("the AWS SDK", "Spring AWS integration", "the Azure provider").
+  if (next < r.tokens.length && LIBRARY_HEADS.has(r.tokens[next]!.stem)) return true;
   for (const k of r.areaHits) if (k.i === next && k.n >= 2) return true;
   return false;
 }
+
+/** Nouns (stems) naming a library or plugin, which a cloud's name before them only qualifies. */
+const LIBRARY_HEADS = new Set(['sdk', 'integration', 'library', 'librar', 'plugin', 'provider', 'module', 'client', 'adapter', 'starter', 'connector', 'binding'].map(stem));
 
 /**
  * Two hosting objects of different names joined as "both <A> … and <B>" in one sentence (the first

@@ -606,6 +606,22 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     // A strong word in the label still names the area ("[Helm] …").
     assert.ok(areas('[Helm] add the OTel collector endpoint to the values file').includes('containers/kubernetes'));
   });
+  it('probe-6 readings: a library named for a cloud is no host; carving out a service splits the system', () => {
+    assert.notEqual(complexity('Migrate from the AWS SDK v2 to v3 in the upload worker'), 'extreme');
+    assert.equal(complexity('Extract the billing service (invoices and refunds)'), 'extreme');
+    // "service account" is no service carved out.
+    assert.notEqual(complexity('Extract service account keys into Vault'), 'extreme');
+  });
+  it('probe-6 readings: policy checks are code; role-based access is backend; "for testing" is a purpose', () => {
+    assert.deepEqual(areas('Role-based access guards and policy checks'), ['backend']);
+    assert.equal(analyzeTask('Add policy checks to the admin endpoints').strategy.kind, 'none');
+    assert.deepEqual(areas('Provision a staging environment for testing major changes'), ['infrastructure/cloud']);
+  });
+  it('probe-6 readings: the setup a bug shows in is a place; a title naming one operation is no capability', () => {
+    assert.deepEqual(areas('Fix broken image uploads when using AWS S3 with the Django storage backend'), ['backend']);
+    assert.equal(complexity('ZAP baseline scan against the staging site'), 'low');
+    assert.equal(complexity('Dependency scanning and SBOM generation'), 'medium');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
