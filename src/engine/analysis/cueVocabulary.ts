@@ -66,7 +66,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   // The text builds automation for an operation instead of carrying it out.
   automation: [
     'automate', 'automated', 'automatically', 'auto-renew', 'auto-renewing', 'cron', 'cron job', 'pipeline', 'ci', 'workflow', 'script',
-    'per pull request', 'per pr', 'on merge', 'when merge', 'github action', 'helm chart', 'terraform', 'module', 'iac', 'infrastructure as code',
+    'per pull request', 'per pr', 'on merge', 'when merge', 'github action', 'helm chart', 'terraform', 'opentofu', 'pulumi', 'cdk', 'aws cdk', 'cloudformation', 'bicep', 'module', 'iac', 'infrastructure as code',
     'template', 'option', 'config option', 'flag', 'support', 'allow user', 'ability', 'tooling', 'step',
   ],
   // Named live resources: cloud products and accounts, environments, clusters, registries, domains.

@@ -622,6 +622,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('ZAP baseline scan against the staging site'), 'low');
     assert.equal(complexity('Dependency scanning and SBOM generation'), 'medium');
   });
+  it('every infrastructure-as-code tool is automation: writing it carries no operation out', () => {
+    assert.ok(!analyzeTask('Use Pulumi to create the CloudWatch alarms for the API').liveOps.live);
+    assert.ok(analyzeTask('Create the CloudWatch alarms for the API in the prod account').liveOps.live);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
