@@ -1047,8 +1047,6 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const uiOrReport = (r.classes & C_UI_OR_REPORT) !== 0;
 
   const places = (r.classes & C_PLACE) !== 0;
-  // (Where an issue title's label ends: "observability(services): …" files the issue, its weak words are no work.)
-  const labelEnd = titleStart(task, tokens);
   // In a bug report, "… when using AWS S3 + CloudFront" names the setup the bug shows in (where the token
   // after which such a clause starts; tokens.length when there is none).
   const setupAt = hitsOf(r, CX_CONTAINED).length > 0 ? setupClause(tokens) : tokens.length;
@@ -1084,7 +1082,6 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
 
     if (places && placeOnly(tokens, h) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `place:${h.ev.rule}`)); continue; }
     if (h.i > setupAt && !tokens[h.i]!.clauseStart && sameClauseAfter(tokens, setupAt, h.i) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `bug-setup:${h.ev.rule}`)); continue; }
-    if (h.i < labelEnd && h.weight < 1) { ignored.push(cite(h.ev, `title-label:${h.ev.rule}`)); continue; }
     // "a staging environment … for testing major changes": what the thing built is for, not test work.
     if (ax === AX_TESTING && h.n === 1 && tokens[h.i]!.lower === 'testing' && tokens[h.i - 1]?.lower === 'for' && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `purpose:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }

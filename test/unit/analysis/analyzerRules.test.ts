@@ -601,11 +601,6 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Add a Kyverno policy that blocks images tagged latest'), 'low');
     assert.equal(analyzeTask('Write a data retention policy for customer records').strategy.kind, 'strategy-only');
   });
-  it("weak words in an issue title's label only file the issue", () => {
-    assert.deepEqual(areas('tracing(services): export spans and metrics to the OTel collector'), ['observability']);
-    // A strong word in the label still names the area ("[Helm] …").
-    assert.ok(areas('[Helm] add the OTel collector endpoint to the values file').includes('containers/kubernetes'));
-  });
   it('probe-6 readings: a library named for a cloud is no host; carving out a service splits the system', () => {
     assert.notEqual(complexity('Migrate from the AWS SDK v2 to v3 in the upload worker'), 'extreme');
     assert.equal(complexity('Extract the billing service (invoices and refunds)'), 'extreme');
