@@ -97,7 +97,7 @@ const STORE_OPERATIONS = new Set(['upgrad', 'scal', 'backup', 'back', 'restor', 
 const MANAGED_SERVICE = /^(eks|gke|aks|ecs|fargate)$/i;
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish', 'provision', 'stand up', 'spin up']);
 const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library', 'operator',
-  'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'infrastructur', 'pipelin', 'plugin', 'extension', 'stack', 'environment', 'cluster']);
+  'sdk', 'bot', 'portal', 'stor', 'warehous', 'lak', 'lakehous', 'gateway', 'backend', 'server', 'infrastructur', 'pipelin', 'plugin', 'extension', 'stack', 'environment', 'cluster', 'queu', 'scheduler']);
 /** Words that open a subordinate clause or purpose: what follows is not the built object ("alerting to know when pipelines are down"). */
 const SUBORDINATORS = new Set(['to', 'when', 'so', 'that', 'because', 'if', 'which', 'while', 'whenever', 'where',
   // the built object's noun phrase ends at a preposition ("dashboard for the history service")
@@ -840,6 +840,15 @@ function sameClauseAfter(tokens: readonly Token[], a: number, b: number): boolea
   return true;
 }
 
+const PLAN_STEM = stem('plan');
+/** Words (stems) that make "plans" pricing plans. */
+const PRICING_WORDS = new Set(['billing', 'pricing', 'subscription', 'paid', 'premium', 'tier', 'checkout', 'stripe', 'paddle', 'seat'].map(stem));
+/** Whether the text speaks of pricing (read only for a "plan" noun). */
+function pricingText(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (PRICING_WORDS.has(t.stem)) return true;
+  return false;
+}
+
 /** Verbs (stems) that split a system into parts ("Break the Django monolith into services"). */
 const SPLIT_VERBS = new Set(['split', 'extract', 'break', 'decompose', 'carve', 'separate', 'divide'].map(stem));
 
@@ -951,6 +960,8 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
     if (next === 'to' && prev !== undefined && INTENDING_SUBJECTS.has(prev)) continue;
     // Part of a product or command name ("terraform plan", "design system") is not a deliverable.
     if (insideAreaName(r.areaHits, h)) continue;
+    // "Billing (Stripe) + plans (Free / Pro / Team)": a pricing plan is something customers buy.
+    if (h.n === 1 && tokens[h.i]!.stem === PLAN_STEM && pricingText(tokens)) continue;
     stratEv.push(h.ev);
   }
   // In a user story the verb after "want to"/"able to" is a user capability, not a plan ("I want to define roles").
@@ -966,7 +977,8 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // "We plan to retire…" likewise states an intention: the work is the verb after "to".
   const afterModal = firstVerb !== undefined && firstVerb.i > 0 && (MODALS.has(tokens[firstVerb.i - 1]!.lower)
     || (INTENDING_SUBJECTS.has(tokens[firstVerb.i - 1]!.lower) && tokens[firstVerb.i + firstVerb.n]?.lower === 'to'));
-  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal) {
+  const pricingPlan = firstVerb !== undefined && tokens[firstVerb.i]!.stem === PLAN_STEM && pricingText(tokens);
+  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal && !pricingPlan) {
     const after = tokens[firstVerb.i + firstVerb.n];
     const coImpl = after?.lower === 'and' && implVerbs.some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
     const stem = tokens[firstVerb.i]!.stem;
@@ -1043,6 +1055,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // (The two place rules below need a hyphen in the text, or the word "existing" or "CI".)
   const hyphens = task.includes('-');
   const codeSpans = task.includes('`');
+  const renaming = renamesQuoted(task, tokens);
   const teams = (r.classes & C_TEAM) !== 0;
   const uiOrReport = (r.classes & C_UI_OR_REPORT) !== 0;
 
@@ -1070,6 +1083,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // Code in backticks (`reports/sql/monthly_revenue.sql`, `Enable (Push) Notifications`, a stack trace) names
     // files, strings and code: places, not areas.
     if (codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }
+    // 'Rename "Migrating Docker apps to Kubernetes" to …': the quoted words are a title being reworded.
+    if (renaming && insideQuotes(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `quoted-title:${h.ev.rule}`)); continue; }
     // "for the load-testing team", "the data team": who does or owns the work, not the work.
     if (teams && h.i + h.n < tokens.length && (wordClasses(tokens[h.i + h.n]!) & C_TEAM) !== 0) { ignored.push(cite(h.ev, `team:${h.ev.rule}`)); continue; }
     // "— CloudWatch shows zero connections": a tool that reports is the evidence, not work in its area,
@@ -1183,6 +1198,27 @@ function insideCodeSpan(text: string, at: number): boolean {
     if (c === 32 || c === 47 || c === 46 || c === 10) return true; // space / . newline
   }
   return false;
+}
+/** Whether the text opens by rewording something and quotes it ('Rename "X" to "Y"'). */
+function renamesQuoted(text: string, tokens: readonly Token[]): boolean {
+  if (tokens.length === 0 || !RENAME_VERBS.has(tokens[0]!.stem)) return false;
+  return text.includes('"') || text.includes('\u201c');
+}
+/** Whether hit h stands in a quoted title that the text rewords (see renamesQuoted). */
+function quotedTitleWord(text: string, tokens: readonly Token[], h: Hit): boolean {
+  return renamesQuoted(text, tokens) && insideQuotes(text, tokens[h.i]!.start);
+}
+const RENAME_VERBS = new Set(['rename', 'retitle', 'reword', 'relabel'].map(stem));
+/** Whether offset `at` stands inside double quotes (straight or curly). */
+function insideQuotes(text: string, at: number): boolean {
+  let open = false;
+  for (let p = 0; p < at; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 34) open = !open;
+    else if (c === 0x201c) open = true;
+    else if (c === 0x201d) open = false;
+  }
+  return open;
 }
 /** UI elements whose modifier names what they are for ("checkout button", "billing page"). */
 const UI_ELEMENTS = new Set(['button', 'buttons', 'page', 'pages', 'screen', 'screens', 'form', 'forms', 'modal', 'dialog', 'drawer', 'banner', 'menu', 'tab', 'tabs', 'widget', 'icon', 'toggle', 'dropdown']);
@@ -1398,14 +1434,14 @@ function readConcerns(
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
   for (const h of r.concernHits) {
-    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h)) continue;
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h) || quotedTitleWord(task, tokens, h)) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job
   // processing from FastAPI tasks to Celery") is a technology choice: an architecture concern (§6).
   if (!concernEv.has('architecture') && !docsHit) {
     let mig: Hit | undefined;
-    for (const h of hitsOf(r, CX_MIGRATION_VERB)) if (!negated[h.i]) { mig = h; break; }
+    for (const h of hitsOf(r, CX_MIGRATION_VERB)) if (!negated[h.i] && !quotedTitleWord(task, tokens, h)) { mig = h; break; }
     if (!mig) for (const h of hitsOf(r, CX_IMPL_VERB)) if (!negated[h.i] && tokens[h.i]!.stem === 'upgrad') { mig = h; break; }
     // Without a migration or upgrade verb nothing below can fire: the named technologies are not read.
     if (mig) {
@@ -1737,7 +1773,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // A document about an operation (a runbook, a guide) does not carry it out, any more than a plan does.
   const live = detectLive(r, finalAreas, isStrategy || docsHit !== undefined);
 
-  const migVerbs = unnegated(hitsOf(r, CX_MIGRATION_VERB), negated);
+  let migVerbs = unnegated(hitsOf(r, CX_MIGRATION_VERB), negated);
+  // (A migration named in a quoted title being reworded is not carried out.)
+  if (migVerbs.length > 0 && renamesQuoted(r.task, tokens)) migVerbs = migVerbs.filter((h) => !insideQuotes(r.task, tokens[h.i]!.start));
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
   const hostCues = hitsOf(r, CX_HOSTING_OBJECT);
   // A cloud name as a product's vendor prefix ("into AWS Secrets Manager") names the product, not a host.
@@ -1909,7 +1947,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const guided = migrationGuide(tokens, task, hitsOf(r, CX_MIGRATION_VERB)) ? hitsOf(r, CX_MIGRATION_VERB) : undefined;
   const described = (start: number): boolean => guided !== undefined && guided.some((g) => tokens[g.i]!.start === start);
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h)) continue;
+    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(task, tokens, h)) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }

@@ -621,6 +621,14 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(!analyzeTask('Use Pulumi to create the CloudWatch alarms for the API').liveOps.live);
     assert.ok(analyzeTask('Create the CloudWatch alarms for the API in the prod account').liveOps.live);
   });
+  it('probe-4 readings: pricing plans are no plan; a reworded quoted title is no migration; queues and translation are substantial', () => {
+    assert.equal(analyzeTask('Subscription plans (Basic / Premium) with Paddle checkout').strategy.kind, 'none');
+    assert.notEqual(analyzeTask('Plan the rollout of the new search cluster').strategy.kind, 'none');
+    assert.equal(complexity('Rename "Moving from Heroku to AWS" to "Moving to AWS" in the docs sidebar'), 'low');
+    assert.equal(complexity('Implement a job queue for PDF exports'), 'medium');
+    assert.equal(complexity('Add internationalization to the checkout pages'), 'medium');
+    assert.equal(complexity('Fix an i18n typo on the login page'), 'low');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
