@@ -1056,6 +1056,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const hyphens = task.includes('-');
   const codeSpans = task.includes('`');
   const renaming = renamesQuoted(task, tokens);
+  // "Roll back payments-api to v1.8.2 — v1.9.0 is returning 502s on Adyen callbacks": after an opening
+  // operation, a later clause reporting a symptom says why; its words are evidence, not work.
+  const reasonClause = OPERATION_OPENERS.has(tokens[0]?.stem ?? '') ? symptomClauses(tokens) : undefined;
   const teams = (r.classes & C_TEAM) !== 0;
   const uiOrReport = (r.classes & C_UI_OR_REPORT) !== 0;
 
@@ -1083,6 +1086,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // Code in backticks (`reports/sql/monthly_revenue.sql`, `Enable (Push) Notifications`, a stack trace) names
     // files, strings and code: places, not areas.
     if (codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }
+    if (reasonClause !== undefined && reasonClause[clauseIndex(tokens.length)[h.i]!] === 1 && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `symptom-reason:${h.ev.rule}`)); continue; }
     // 'Rename "Migrating Docker apps to Kubernetes" to …': the quoted words are a title being reworded.
     if (renaming && insideQuotes(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `quoted-title:${h.ev.rule}`)); continue; }
     // "for the load-testing team", "the data team": who does or owns the work, not the work.
@@ -1199,6 +1203,26 @@ function insideCodeSpan(text: string, at: number): boolean {
   }
   return false;
 }
+/** Opening verbs (stems) of an operation on a running system, which a later symptom clause explains. */
+const OPERATION_OPENERS = new Set(['roll', 'rollback', 'revert', 'restart', 'redeploy', 'scale', 'restore', 'downgrade', 'pin', 'failover', 'drain'].map(stem));
+/** Symptom words (stems) of a clause that reports what is going wrong. */
+const SYMPTOM_STEMS = new Set(['error', 'errors', 'crash', 'crashing', 'fail', 'failing', 'broken', 'timeout', 'exception', 'outage', 'down', 'spike', 'panic'].map(stem));
+/**
+ * Per clause index (1 = yes): clauses after the first that report a symptom ("v2.15.0 is returning 500s
+ * on refunds"): a symptom word or an HTTP error status. Undefined when there is none.
+ */
+function symptomClauses(tokens: readonly Token[]): Uint8Array | undefined {
+  const clauseOf = clauseIndex(tokens.length); // filled by findHits
+  let out: Uint8Array | undefined;
+  for (let k = 0; k < tokens.length; k++) {
+    const c = clauseOf[k]!;
+    if (c === 0) continue;
+    const t = tokens[k]!;
+    if (SYMPTOM_STEMS.has(t.stem) || /^[45](\d\d|xx)s?$/.test(t.lower)) (out ??= new Uint8Array(clauseOf[tokens.length - 1]! + 1))[c] = 1;
+  }
+  return out;
+}
+
 /** Whether the text opens by rewording something and quotes it ('Rename "X" to "Y"'). */
 function renamesQuoted(text: string, tokens: readonly Token[]): boolean {
   if (tokens.length === 0 || !RENAME_VERBS.has(tokens[0]!.stem)) return false;
@@ -1996,10 +2020,11 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).
-  // Not when it is only what a test or dashboard covers ("tests for the Stripe refund flow").
+  // Not when it is only what a test or dashboard covers ("tests for the Stripe refund flow"), or where a
+  // symptom shows ("… is returning 502s on Adyen callbacks").
   let provider = false;
   for (const h of hitsOf(r, CX_EXTERNAL_PROVIDER)) {
-    if (negated[h.i] || r.ignored.some((e) => e.rule.startsWith('artifact-subject:') && e.start <= h.ev.start && h.ev.end <= e.end)) continue;
+    if (negated[h.i] || r.ignored.some((e) => (e.rule.startsWith('artifact-subject:') || e.rule.startsWith('symptom-reason:')) && e.start <= h.ev.start && h.ev.end <= e.end)) continue;
     subst.push(cite(h.ev, `integration:external-provider:${h.ev.rule}`));
     provider = true;
     break;

@@ -629,6 +629,14 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Add internationalization to the checkout pages'), 'medium');
     assert.equal(complexity('Fix an i18n typo on the login page'), 'low');
   });
+  it('after an opening operation, a clause reporting a symptom says why: its words are evidence', () => {
+    const a = analyzeTask('Scale the ingress controller on the prod Kubernetes cluster to 6 replicas; it returns 503s on Stripe webhooks under load');
+    assert.ok(!a.areas.some((x) => x.area === 'backend'));
+    assert.ok(a.ignored.some((e) => e.rule.startsWith('symptom-reason:')));
+    assert.ok(!a.signals.some((x) => x.kind === 'substantial'));
+    // In a bug report the symptom is the work.
+    assert.ok(areas('Stripe webhooks return 503s; fix the signature check').includes('backend'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
