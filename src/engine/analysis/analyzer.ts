@@ -1056,6 +1056,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const hyphens = task.includes('-');
   const codeSpans = task.includes('`');
   const renaming = renamesQuoted(task, tokens);
+  // "(as with forgejo and keycloak)", "similar to X": things already done the same way are precedents.
+  const precedents = task.includes('as with') || task.includes('similar to') || task.includes('same as');
   // "Roll back payments-api to v1.8.2 — v1.9.0 is returning 502s on Adyen callbacks": after an opening
   // operation, a later clause reporting a symptom says why; its words are evidence, not work.
   const reasonClause = OPERATION_OPENERS.has(tokens[0]?.stem ?? '') ? symptomClauses(tokens) : undefined;
@@ -1087,6 +1089,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // files, strings and code: places, not areas.
     if (codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }
     if (reasonClause !== undefined && reasonClause[clauseIndex(tokens.length)[h.i]!] === 1 && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `symptom-reason:${h.ev.rule}`)); continue; }
+    if (precedents && precedentOf(tokens, h) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `precedent:${h.ev.rule}`)); continue; }
     // 'Rename "Migrating Docker apps to Kubernetes" to …': the quoted words are a title being reworded.
     if (renaming && insideQuotes(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `quoted-title:${h.ev.rule}`)); continue; }
     // "for the load-testing team", "the data team": who does or owns the work, not the work.
@@ -1203,6 +1206,23 @@ function insideCodeSpan(text: string, at: number): boolean {
   }
   return false;
 }
+/** Whether hit h was set aside as a precedent or a symptom's reason: named, but not used by the work. */
+function setAside(ignored: readonly Evidence[], h: Hit): boolean {
+  for (const e of ignored) if (e.start === h.ev.start && e.end === h.ev.end && (e.rule.startsWith('precedent:') || e.rule.startsWith('symptom-reason:'))) return true;
+  return false;
+}
+
+/** Whether hit h stands after "as with", "similar to" or "same as" in its clause: a precedent named for comparison. */
+function precedentOf(tokens: readonly Token[], h: Hit): boolean {
+  for (let k = h.i - 1; k >= 1; k--) {
+    const a = tokens[k - 1]!.lower;
+    const b = tokens[k]!.lower;
+    if ((a === 'as' && b === 'with') || (a === 'similar' && b === 'to') || (a === 'same' && b === 'as')) return true;
+    if (tokens[k]!.clauseStart) return false;
+  }
+  return false;
+}
+
 /** Opening verbs (stems) of an operation on a running system, which a later symptom clause explains. */
 const OPERATION_OPENERS = new Set(['roll', 'rollback', 'revert', 'restart', 'redeploy', 'scale', 'restore', 'downgrade', 'pin', 'failover', 'drain'].map(stem));
 /** Symptom words (stems) of a clause that reports what is going wrong. */
@@ -1983,7 +2003,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // (A hand-listed word the catalogues list in exact case counts when written so: "Set up Jaeger and Grafana".)
   // (Not the parts of one package name, "terraform-aws-modules/eks": that names one thing.)
   // (Nor the kind of a file being written, "Create a Terraform file for ECS".)
-  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && exactCaseName(tokens[h.i]!))) && !joinedCue(task, tokens, h) && !FILE_HEADS.has(tokens[h.i + h.n]?.stem ?? '')) techHits.push(h);
+  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && exactCaseName(tokens[h.i]!))) && !joinedCue(task, tokens, h) && !FILE_HEADS.has(tokens[h.i + h.n]?.stem ?? '') && !setAside(r.ignored, h)) techHits.push(h);
   // Building a new component ("Build a notification service", "Create a data warehouse") is a new
   // service or module (§4 substantial): a building verb with a component noun later in its clause.
   for (const v of hitsOf(r, CX_IMPL_VERB)) {
@@ -2024,7 +2044,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // symptom shows ("… is returning 502s on Adyen callbacks").
   let provider = false;
   for (const h of hitsOf(r, CX_EXTERNAL_PROVIDER)) {
-    if (negated[h.i] || r.ignored.some((e) => (e.rule.startsWith('artifact-subject:') || e.rule.startsWith('symptom-reason:')) && e.start <= h.ev.start && h.ev.end <= e.end)) continue;
+    if (negated[h.i] || r.ignored.some((e) => (e.rule.startsWith('artifact-subject:') || e.rule.startsWith('symptom-reason:') || e.rule.startsWith('precedent:')) && e.start <= h.ev.start && h.ev.end <= e.end)) continue;
     subst.push(cite(h.ev, `integration:external-provider:${h.ev.rule}`));
     provider = true;
     break;

@@ -637,6 +637,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     // In a bug report the symptom is the work.
     assert.ok(areas('Stripe webhooks return 503s; fix the signature check').includes('backend'));
   });
+  it('a precedent named for comparison ("as with X") is no work of its own', () => {
+    assert.deepEqual(areas('Give the Gitea database its own PostgreSQL role (as with Grafana and Keycloak)'), ['database']);
+    assert.ok(!analyzeTask('Give the Gitea database its own PostgreSQL role (as with Grafana and Keycloak)').signals.some((x) => x.kind === 'substantial'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
