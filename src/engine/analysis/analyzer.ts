@@ -335,6 +335,9 @@ const C_PLACE = 8388608;
 const C_TEAM = 16777216;
 const C_UI_OR_REPORT = 33554432;
 const C_DB_WORK = 67108864;
+const C_SPLIT = 134217728;
+const C_SETUP = 268435456;
+const C_PRECEDENT = 536870912;
 /** Words (stems) naming an environment that is not production. */
 const NONPROD_ENVIRONMENTS = new Set(['staging', 'stage', 'dev', 'development', 'test', 'testing', 'sandbox', 'preview', 'qa', 'uat', 'demo', 'pilot'].map(stem));
 const NO_FLAGS = new Uint8Array(0);
@@ -354,7 +357,8 @@ function wordClasses(t: Token): number {
       | (BROKER_USE.has(st) ? C_BROKER_USE : 0) | (st === LIKE_STEM || st === 'such' ? C_EXAMPLE : 0)
       | (OBSERVE_VERBS.has(st) ? C_OBSERVE : 0) | (NAME_HEADS.has(st) ? C_NAME_HEAD : 0) | (NONPROD_ENVIRONMENTS.has(st) ? C_NONPROD : 0)
       | (st === EXISTING_STEM || st === 'ci' || HOST_PLACES.has(st) || CONFIG_WORDS.has(st) || ADDRESS_HEADS.has(t.lower) ? C_PLACE : 0) | (TEAM_WORDS.has(t.lower) ? C_TEAM : 0)
-      | (UI_ELEMENTS.has(t.lower) || ACTOR_FOLLOWERS.has(t.lower) ? C_UI_OR_REPORT : 0) | (DB_WORK.has(st) ? C_DB_WORK : 0);
+      | (UI_ELEMENTS.has(t.lower) || ACTOR_FOLLOWERS.has(t.lower) ? C_UI_OR_REPORT : 0) | (DB_WORK.has(st) ? C_DB_WORK : 0)
+      | (SPLIT_VERBS.has(st) ? C_SPLIT : 0) | (SETUP_LEADS.has(t.lower) ? C_SETUP : 0) | (PRECEDENT_LEADS.has(t.lower) ? C_PRECEDENT : 0);
   }
   return f.classes;
 }
@@ -736,7 +740,7 @@ export function analyzeTask(task: string): Analysis {
     }
   }
 
-  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1 };
+  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1, aside: false };
   const { docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
@@ -829,11 +833,12 @@ const SERVICE_PHRASE_ENDS = new Set(['from', 'out', 'and', 'with', 'so', 'to', '
 function setupClause(tokens: readonly Token[]): number {
   for (let k = 1; k < tokens.length; k++) {
     const w = tokens[k - 1]!.lower;
-    if ((w === 'when' || w === 'while' || w === 'if') && SETUP_VERBS.has(tokens[k]!.lower)) return k;
+    if (SETUP_LEADS.has(w) && SETUP_VERBS.has(tokens[k]!.lower)) return k;
   }
   return tokens.length;
 }
 const SETUP_VERBS = new Set(['using', 'running', 'deployed', 'hosted', 'served', 'behind', 'on', 'with']);
+const SETUP_LEADS = new Set(['when', 'while', 'if']);
 /** Whether no clause boundary lies between token a (exclusive) and token b (inclusive). */
 function sameClauseAfter(tokens: readonly Token[], a: number, b: number): boolean {
   for (let k = a + 1; k <= b; k++) if (tokens[k]!.clauseStart) return false;
@@ -904,6 +909,8 @@ interface Reading {
   readonly classes: number;
   /** Where the first purpose clause starts (-1: not read yet; see `purposeOf`). */
   purpose: number;
+  /** Some area hit was set aside as a precedent or a symptom's reason (see `setAside`). */
+  aside: boolean;
 }
 
 /** The deliverable: first action verb, documentation deliverable, strategy evidence (ROUTING §3). */
@@ -1057,7 +1064,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const codeSpans = task.includes('`');
   const renaming = renamesQuoted(task, tokens);
   // "(as with forgejo and keycloak)", "similar to X": things already done the same way are precedents.
-  const precedents = task.includes('as with') || task.includes('similar to') || task.includes('same as');
+  const precedents = (r.classes & C_PRECEDENT) !== 0;
   // "Roll back payments-api to v1.8.2 — v1.9.0 is returning 502s on Adyen callbacks": after an opening
   // operation, a later clause reporting a symptom says why; its words are evidence, not work.
   const reasonClause = OPERATION_OPENERS.has(tokens[0]?.stem ?? '') ? symptomClauses(tokens) : undefined;
@@ -1067,7 +1074,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const places = (r.classes & C_PLACE) !== 0;
   // In a bug report, "… when using AWS S3 + CloudFront" names the setup the bug shows in (where the token
   // after which such a clause starts; tokens.length when there is none).
-  const setupAt = hitsOf(r, CX_CONTAINED).length > 0 ? setupClause(tokens) : tokens.length;
+  const setupAt = (r.classes & C_SETUP) !== 0 && hitsOf(r, CX_CONTAINED).length > 0 ? setupClause(tokens) : tokens.length;
   const areaAt = examples ? flags(SLOT_AREA_AT, tokens.length) : NO_FLAGS;
   if (examples) for (const h of keep) if (h.sense.t === 'area' && h.weight >= 1) for (let j = h.i; j < h.i + h.n; j++) areaAt[j] = h.sense.ax + 1;
   // "As a DevOps engineer, I want…", "As CMS Monitoring we need…": who asks is not the work.
@@ -1088,8 +1095,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // Code in backticks (`reports/sql/monthly_revenue.sql`, `Enable (Push) Notifications`, a stack trace) names
     // files, strings and code: places, not areas.
     if (codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }
-    if (reasonClause !== undefined && reasonClause[clauseIndex(tokens.length)[h.i]!] === 1 && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `symptom-reason:${h.ev.rule}`)); continue; }
-    if (precedents && precedentOf(tokens, h) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `precedent:${h.ev.rule}`)); continue; }
+    if (reasonClause !== undefined && reasonClause[clauseIndex(tokens.length)[h.i]!] === 1 && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `symptom-reason:${h.ev.rule}`)); r.aside = true; continue; }
+    if (precedents && precedentOf(tokens, h) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `precedent:${h.ev.rule}`)); r.aside = true; continue; }
     // 'Rename "Migrating Docker apps to Kubernetes" to …': the quoted words are a title being reworded.
     if (renaming && insideQuotes(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `quoted-title:${h.ev.rule}`)); continue; }
     // "for the load-testing team", "the data team": who does or owns the work, not the work.
@@ -1212,6 +1219,8 @@ function setAside(ignored: readonly Evidence[], h: Hit): boolean {
   return false;
 }
 
+/** First words of "as with", "similar to", "same as" (the word-class bit that lets `precedentOf` run). */
+const PRECEDENT_LEADS = new Set(['as', 'similar', 'same']);
 /** Whether hit h stands after "as with", "similar to" or "same as" in its clause: a precedent named for comparison. */
 function precedentOf(tokens: readonly Token[], h: Hit): boolean {
   for (let k = h.i - 1; k >= 1; k--) {
@@ -1847,7 +1856,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   else {
     // "Extract the first service (Validation Engine)", "Split billing out into its own service": carving
     // a service out of a running system splits it (§4), though the text does not say "monolith".
-    const carve = carvedService(r);
+    const carve = (r.classes & C_SPLIT) === 0 ? undefined : carvedService(r);
     if (carve) migEv.push(carve);
   }
   // Not extreme (§4): migration scripts and tools, automation around a migration, and documents about it.
@@ -2003,7 +2012,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // (A hand-listed word the catalogues list in exact case counts when written so: "Set up Jaeger and Grafana".)
   // (Not the parts of one package name, "terraform-aws-modules/eks": that names one thing.)
   // (Nor the kind of a file being written, "Create a Terraform file for ECS".)
-  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && exactCaseName(tokens[h.i]!))) && !joinedCue(task, tokens, h) && !FILE_HEADS.has(tokens[h.i + h.n]?.stem ?? '') && !setAside(r.ignored, h)) techHits.push(h);
+  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && exactCaseName(tokens[h.i]!))) && !joinedCue(task, tokens, h) && !FILE_HEADS.has(tokens[h.i + h.n]?.stem ?? '') && !(r.aside && setAside(r.ignored, h))) techHits.push(h);
   // Building a new component ("Build a notification service", "Create a data warehouse") is a new
   // service or module (§4 substantial): a building verb with a component noun later in its clause.
   for (const v of hitsOf(r, CX_IMPL_VERB)) {
@@ -2044,7 +2053,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // symptom shows ("… is returning 502s on Adyen callbacks").
   let provider = false;
   for (const h of hitsOf(r, CX_EXTERNAL_PROVIDER)) {
-    if (negated[h.i] || r.ignored.some((e) => (e.rule.startsWith('artifact-subject:') || e.rule.startsWith('symptom-reason:') || e.rule.startsWith('precedent:')) && e.start <= h.ev.start && h.ev.end <= e.end)) continue;
+    if (negated[h.i] || r.ignored.some((e) => (e.rule.startsWith('artifact-subject:') || (r.aside && (e.rule.startsWith('symptom-reason:') || e.rule.startsWith('precedent:')))) && e.start <= h.ev.start && h.ev.end <= e.end)) continue;
     subst.push(cite(h.ev, `integration:external-provider:${h.ev.rule}`));
     provider = true;
     break;
