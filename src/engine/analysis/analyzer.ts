@@ -1096,6 +1096,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // files, strings and code: places, not areas.
     if (codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }
     if (reasonClause !== undefined && reasonClause[clauseIndex(tokens.length)[h.i]!] === 1 && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `symptom-reason:${h.ev.rule}`)); r.aside = true; continue; }
+    // "Restore the staging analytics Postgres database": a domain word naming which component it is.
+    if (domainModifier(tokens, h, keep)) { ignored.push(cite(h.ev, `domain-modifier:${h.ev.rule}`)); continue; }
     if (precedents && precedentOf(tokens, h) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `precedent:${h.ev.rule}`)); r.aside = true; continue; }
     // 'Rename "Migrating Docker apps to Kubernetes" to …': the quoted words are a title being reworded.
     if (renaming && insideQuotes(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `quoted-title:${h.ev.rule}`)); continue; }
@@ -1216,6 +1218,21 @@ function insideCodeSpan(text: string, at: number): boolean {
 /** Whether hit h was set aside as a precedent or a symptom's reason: named, but not used by the work. */
 function setAside(ignored: readonly Evidence[], h: Hit): boolean {
   for (const e of ignored) if (e.start === h.ev.start && e.end === h.ev.end && (e.rule.startsWith('precedent:') || e.rule.startsWith('symptom-reason:'))) return true;
+  return false;
+}
+
+/** Business-domain words that often name a component ("the payments namespace", "the analytics database"). */
+const DOMAIN_WORDS = new Set(['analytics', 'payments', 'payment', 'checkout', 'orders', 'order', 'billing', 'notification', 'notifications', 'search', 'reporting', 'inventory', 'users', 'user', 'auth', 'catalog', 'catalogue']);
+/** Component nouns such a word can name. */
+const COMPONENT_HEADS = new Set(['database', 'databases', 'db', 'cluster', 'namespace', 'bucket', 'topic', 'queue', 'queues', 'instance', 'table', 'tables', 'index', 'dashboard', 'schema', 'workers', 'worker']);
+/** Whether hit h is a domain word naming which component follows ("the analytics Postgres database", "the payments namespace"). */
+function domainModifier(tokens: readonly Token[], h: Hit, keep: readonly Hit[]): boolean {
+  if (h.n !== 1 || !DOMAIN_WORDS.has(tokens[h.i]!.lower)) return false;
+  for (let k = h.i + 1; k <= h.i + 2 && k < tokens.length; k++) {
+    if (tokens[k]!.clauseStart) return false;
+    // (The head, or a name between, must be another area's word: "the analytics Postgres database".)
+    if (COMPONENT_HEADS.has(tokens[k]!.lower)) return keep.some((o) => o.sense.t === 'area' && o.sense.ax !== h.sense.ax && o.i > h.i && o.i <= k && k < o.i + o.n + 1);
+  }
   return false;
 }
 

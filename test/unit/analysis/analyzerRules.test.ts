@@ -641,6 +641,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Give the Gitea database its own PostgreSQL role (as with Grafana and Keycloak)'), ['database']);
     assert.ok(!analyzeTask('Give the Gitea database its own PostgreSQL role (as with Grafana and Keycloak)').signals.some((x) => x.kind === 'substantial'));
   });
+  it('a domain word naming which component it is ("the analytics database") is no area of its own', () => {
+    assert.deepEqual(areas('Restore the analytics MySQL database from the nightly snapshot'), ['database']);
+    assert.ok(areas('Build an analytics pipeline into the warehouse').includes('data pipelines'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
