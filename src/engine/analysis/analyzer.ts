@@ -1622,7 +1622,6 @@ function classInSentence(tokens: readonly Token[], text: string, i: number, cls:
   return false;
 }
 
-/** Whether text[from, to) (the gap between two tokens) ends a sentence. */
 /**
  * The first token after the label an issue title opens with: bracketed tags ("[SERVER] ", "[Dev] "), or
  * up to four words before ": " or " - " ("feat(api): ", "Tech Debt: ", "RR-639 - "); 0 when there is none.
@@ -1651,6 +1650,7 @@ function titleStart(task: string, tokens: readonly Token[]): number {
   return i;
 }
 
+/** Whether text[from, to) (the gap between two tokens) ends a sentence. */
 function sentenceBreak(text: string, from: number, to: number): boolean {
   for (let p = from; p < to; p++) {
     const c = text.charCodeAt(p);
@@ -2184,7 +2184,7 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   // (So does one opening a later sentence or list item: "- [ ] Add a Helm chart - [ ] Deploy to staging".)
   let opening: Hit | undefined;
   // (An issue title's label, "[SERVER] Provision…", "ops: deploy…", "RR-639 - Upgrade…", comes before its opening.)
-  const start = liveVerbs.length > 0 || tokens.length > 1 ? titleStart(task, tokens) : 0;
+  const start = titleStart(task, tokens);
   for (const h of liveVerbs) {
     const lower = tokens[h.i]!.lower;
     if ((h.i === start || h.i === 0 || sentenceBreak(task, tokens[h.i - 1]!.end, tokens[h.i]!.start)) && !negated[h.i] && !(h.n === 1 && (lower.endsWith('s') || lower.endsWith('ment')))) { opening = h; break; }

@@ -96,7 +96,10 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'third-party', 'third party', 'external', 'provider', 'codebase-wide', 'codebase', 'across the codebase', 'across the app', 'across the web app', 'across the application', 'across the project', 'across the repo', 'across all', 'all service', 'across service',
     'every', 'all', 'entire', 'whole', 'comprehensive', 'complete', 'full', 'end-to-end', 'epic', 'overhaul',
     // Making a UI translatable touches every string of it: a codebase-wide change.
-    'internationalization', 'internationalisation', 'i18n', 'localization support', 'localisation support', 'multi-language', 'multilingual', 'large refactor', 'major refactor', 'big refactor', 'large-scale refactor', 'rewrite', 'rearchitect', 're-architect',
+    'internationalization', 'internationalisation', 'i18n', 'localization support', 'localisation support', 'multi-language', 'multilingual',
+    // A refactor said to be large is codebase-wide ("refactor" alone is a weak cue).
+    'large refactor', 'major refactor', 'big refactor', 'large-scale refactor',
+    'rewrite', 'rearchitect', 're-architect',
     'redesign', 'refactor', 'replace', 'migrate', 'migration', 'port to', 'port the', 'port from', 'convert', 'modernise', 'modernize', 'infrastructure', 'scaffold', 'sunset',
     'multi-tenancy', 'workflow', 'lifecycle', 'offline', 'sync', 'synchronization', 'real-time', 'realtime', 'sharding', 'replica', 'replication',
     'coverage', 'threshold', 'support for', 'multi-cloud', 'multi cloud',
