@@ -1269,6 +1269,9 @@ function symptomClauses(tokens: readonly Token[]): Uint8Array | undefined {
   return out;
 }
 
+/** Subjects before a modal that make the verb after it work the team does ("we should deploy…"). */
+const ACTING_SUBJECTS = new Set(['we', 'i', 'you', 'team', 'ops', 'someone', 'they']);
+
 /** Whether the text opens by rewording something and quotes it ('Rename "X" to "Y"'). */
 function renamesQuoted(text: string, tokens: readonly Token[]): boolean {
   if (tokens.length === 0 || !RENAME_VERBS.has(tokens[0]!.stem)) return false;
@@ -2194,8 +2197,11 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   if (!opening && start < tokens.length && (tokens[start]!.lower === 'apply' || tokens[start]!.lower === 'roll') && targetInSentence(tokens, task, start, targets)) {
     for (const h of hitsOf(r, CX_LIVE_SOFT_VERB)) if (h.i === start) { opening = h; break; }
   }
+  // (A trigger counts in the sentence of the operation it would automate: "Decommission the Jenkins
+  // instance; all builds moved to GitHub Actions last month" still decommissions it.)
+  const anchor = opening?.i ?? start;
   let triggered = false;
-  for (const h of automation) if (AUTOMATION_TRIGGERS.has(verbKey(tokens, h))) { triggered = true; break; }
+  for (const h of automation) if (AUTOMATION_TRIGGERS.has(verbKey(tokens, h)) && sameSentence(tokens, task, h.i, anchor)) { triggered = true; break; }
   // An operation in the purpose clause ("…so that I can run the whole stack") is what the work is for.
   const purpose = purposeOf(r);
   if (opening && !strategy && !triggered) evidence.push(opening.ev);
@@ -2207,6 +2213,9 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
       if (h.i > 0 && TEMPORAL_CONJUNCTIONS.has(tokens[h.i - 1]!.lower)) continue;
       // After a determiner the word is a noun: "when a deploy fails", "each rollout".
       if (h.i > 0 && DETERMINERS.has(tokens[h.i - 1]!.lower)) continue;
+      // "RetroQuest should deploy with zero downtime": what the system must do, not an operation to run
+      // ("we should deploy it to prod" is one).
+      if (h.i > 1 && MODALS.has(tokens[h.i - 1]!.lower) && !ACTING_SUBJECTS.has(tokens[h.i - 2]!.lower)) continue;
       const lower = tokens[h.i]!.lower;
       // Verb forms only: "deploys"/"deployment" are nouns ("zero downtime deploys").
       if (h.n === 1 && (lower.endsWith('s') || lower.endsWith('ment'))) continue;

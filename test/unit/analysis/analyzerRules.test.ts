@@ -645,6 +645,12 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Restore the analytics MySQL database from the nightly snapshot'), ['database']);
     assert.ok(areas('Build an analytics pipeline into the warehouse').includes('data pipelines'));
   });
+  it('an automation trigger counts in its own sentence; a system that "should deploy" states a requirement', () => {
+    assert.ok(analyzeTask('Decommission the old Jenkins EC2 instance; all builds moved to GitHub Actions in May.').liveOps.live);
+    assert.ok(!analyzeTask('Decommission the Jenkins instance automatically once the GitHub Actions workflow is green').liveOps.live);
+    assert.ok(!analyzeTask('Add canary releases: the shop should deploy without downtime').liveOps.live);
+    assert.ok(analyzeTask('The API is ready, so we should deploy it to production today').liveOps.live);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
