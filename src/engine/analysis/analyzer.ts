@@ -1269,6 +1269,9 @@ function symptomClauses(tokens: readonly Token[]): Uint8Array | undefined {
   return out;
 }
 
+/** Environment names that are live targets only as an environment ("to production"). */
+const ENVIRONMENT_NAMES = new Set(['production', 'prod', 'staging', 'live']);
+
 /** Subjects before a modal that make the verb after it work the team does ("we should deploy…"). */
 const ACTING_SUBJECTS = new Set(['we', 'i', 'you', 'team', 'ops', 'someone', 'they']);
 
@@ -2257,7 +2260,11 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   // A managed cluster ("AKS", "AWS managed EKS") is the Kubernetes target: neither its name nor the
   // provider naming it makes the cloud a second target (§6 L4: one wrapper per live target).
   let cloudNamed = false;
-  for (const h of targets) if (!KUBE_TARGETS.has(tokens[h.i]!.stem) && !(kube && partOfCluster(tokens, h.i))) { cloudNamed = true; break; }
+  // An environment's name ("on the prod cluster", "a scan against staging") says which cluster or which
+  // scanned system, not a cloud target of its own, when a cluster is the target or the operation is a scan
+  // ("Deploy production Vault" still deploys to a cloud target).
+  const scanning = securityArea && (r.classes & C_SCAN_NOUN) !== 0;
+  for (const h of targets) if (!KUBE_TARGETS.has(tokens[h.i]!.stem) && !(kube && partOfCluster(tokens, h.i)) && !((kube || scanning) && h.n === 1 && ENVIRONMENT_NAMES.has(tokens[h.i]!.lower))) { cloudNamed = true; break; }
   const infraBeyondCluster = infraArea !== undefined && (!kube || infraArea.evidence.some((e) => !clusterPart(tokens, e)));
   const cloud = infraBeyondCluster || cloudNamed || (!kube && !securityArea);
   return {

@@ -651,6 +651,12 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.ok(!analyzeTask('Add canary releases: the shop should deploy without downtime').liveOps.live);
     assert.ok(analyzeTask('The API is ready, so we should deploy it to production today').liveOps.live);
   });
+  it('an environment name qualifying a cluster or a scanned system is no cloud target of its own', () => {
+    assert.deepEqual(analyzeTask('Roll back the checkout Helm release on the prod cluster to revision 12').liveOps.targets, ['kubernetes']);
+    assert.deepEqual(analyzeTask('Run a Trivy scan against staging and report critical CVEs').liveOps.targets, ['security']);
+    // Deploying to production is a cloud deployment target even beside security work.
+    assert.ok(analyzeTask('Deploy production HashiCorp Vault').liveOps.targets.includes('cloud'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
