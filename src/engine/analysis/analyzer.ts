@@ -170,6 +170,8 @@ function insideIdentifier(text: string, start: number, end: number): boolean {
   // A code path ("Api::V1::PlantsController#index") names where, like a host name.
   if ((after === 58 && text.charCodeAt(end + 1) === 58) || (before === 58 && start > 1 && text.charCodeAt(start - 2) === 58)) return true; // "::"
   if (after === 35 && /\w/.test(text[end + 1] ?? '')) return true; // "#index"
+  // A snake_case name ("TMDB_API_KEY", "next_webapp") is one identifier: a variable, a folder.
+  if ((after === 95 && /[A-Za-z0-9]/.test(text[end + 1] ?? '')) || (before === 95 && start > 1 && /[A-Za-z0-9]/.test(text[start - 2]!))) return true;
   if (after !== 46 && before !== 46) return false; // no "." beside the word
   // A dotted name with an underscore in it is code ("orders.created_at"), not a product ("Node.js").
   if (after === 46 && /^[A-Za-z0-9]*_/.test(text.slice(end + 1, end + 40))) return true;
@@ -955,7 +957,8 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
     // other than a light one ("conduct", "need", "write") comes before them: "Add evaluation to the
     // training script" adds code.
     if (AMBIGUOUS_STRATEGY_NOUNS.has(tokens[h.i]!.stem) && firstHeavyVerb < h.i) continue;
-    if (subjectPlan && (next === 'is' || next === 'to')) continue;
+    // ("The plan is to…", "plan to migrate": an intention. "Add the migration plan to the docs folder" delivers one.)
+    if (subjectPlan && (next === 'is' || (next === 'to' && !DETERMINERS.has(tokens[h.i + h.n + 1]?.lower ?? '')))) continue;
     // "…surfaced by the audit": a strategy noun after the main work verb's object is not the deliverable.
     const prev = tokens[h.i - 1]?.lower;
     if (prev === 'by' || prev === 'from') continue;
@@ -1300,7 +1303,7 @@ function insideQuotes(text: string, at: number): boolean {
 const UI_ELEMENTS = new Set(['button', 'buttons', 'page', 'pages', 'screen', 'screens', 'form', 'forms', 'modal', 'dialog', 'drawer', 'banner', 'menu', 'tab', 'tabs', 'widget', 'icon', 'toggle', 'dropdown']);
 const AX_FRONTEND = AREA_IDS.indexOf('frontend');
 /** Words after an area word that make it the one reporting ("CloudWatch shows"). */
-const ACTOR_FOLLOWERS = new Set(['shows', 'showed', 'reports', 'reported', 'indicates', 'says']);
+const ACTOR_FOLLOWERS = new Set(['shows', 'showed', 'reports', 'reported', 'indicates', 'says', 'identifies', 'identified', 'flags', 'flagged', 'detects', 'detected', 'finds', 'found']);
 /** Words after an area word that make it a team or role ("the data team", "load-testing engineers"). */
 const TEAM_WORDS = new Set(['team', 'teams', 'squad', 'engineers', 'guild', 'folks']);
 
@@ -1388,7 +1391,7 @@ function placeOnly(tokens: readonly Token[], h: Hit): boolean {
 }
 /** Host nouns (stems) that say where a change lands ("to the web server", "on each VM"). */
 const HOST_PLACES = new Set(['server', 'host', 'vm', 'instanc', 'machin', ...['nginx', 'apache', 'caddy', 'haproxy', 'traefik'].map(stem)]);
-const PLACE_PREPS = new Set(['on', 'to', 'into', 'in']);
+const PLACE_PREPS = new Set(['on', 'to', 'into', 'in', 'at']);
 const CONFIG_WORDS = new Set(['config', 'configuration', 'conf', 'settings'].map(stem));
 /** Nouns naming a file, which a technology's name before them only types ("a Terraform file"). */
 const FILE_HEADS = new Set(['file', 'config', 'configuration', 'template', 'script', 'snippet'].map(stem));

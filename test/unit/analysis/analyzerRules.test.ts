@@ -657,6 +657,12 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     // Deploying to production is a cloud deployment target even beside security work.
     assert.ok(analyzeTask('Deploy production HashiCorp Vault').liveOps.targets.includes('cloud'));
   });
+  it('snake_case names are identifiers; "at <web server>" is a place; a scanner that "identifies" reports; a plan put "to the folder" is a plan', () => {
+    assert.deepEqual(areas('Add secrets management (including the new STRIPE_API_KEY) for the worker host'), ['security']);
+    assert.deepEqual(areas('Add HSTS headers at Caddy'), ['security']);
+    assert.deepEqual(areas('Add rate limiting to the login API: CodeQL identifies missing rate limiting'), ['backend']);
+    assert.notEqual(complexity('Add the Heroku to AWS migration plan to the docs_site folder'), 'extreme');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
