@@ -815,6 +815,9 @@ function carvedService(r: Reading): Evidence | undefined {
   const { tokens, task, negated } = r;
   for (let i = 0; i < tokens.length; i++) {
     if (!SPLIT_VERBS.has(tokens[i]!.stem) || negated[i] || inTemporalClause(tokens, i)) continue;
+    // Only as a verb opening its clause or after "to"/a modal: "implement separate notification
+    // microservice" builds a new service.
+    if (i > 0 && !tokens[i]!.clauseStart && !VERB_LEADS.has(tokens[i - 1]!.lower)) continue;
     for (let k = i + 1; k < Math.min(tokens.length, i + 7); k++) {
       if (tokens[k]!.clauseStart) break;
       const st = tokens[k]!.stem;
@@ -827,6 +830,8 @@ function carvedService(r: Reading): Evidence | undefined {
   return undefined;
 }
 const SERVICE_STEM = stem('service');
+/** Words after which a word reads as a verb ("to extract", "we should split"). */
+const VERB_LEADS = new Set(['to', 'and', 'then', 'should', 'must', 'will', 'can', 'could', 'would', 'we', "let's", 'please']);
 const MICROSERVICE_STEM = stem('microservice');
 /** Words after which "service" has ended its noun phrase ("Extract the auth service from the app"). */
 const SERVICE_PHRASE_ENDS = new Set(['from', 'out', 'and', 'with', 'so', 'to', 'that', 'which']);
@@ -853,6 +858,21 @@ const PRICING_WORDS = new Set(['billing', 'pricing', 'subscription', 'paid', 'pr
 /** Whether the text speaks of pricing (read only for a "plan" noun). */
 function pricingText(tokens: readonly Token[]): boolean {
   for (const t of tokens) if (PRICING_WORDS.has(t.stem)) return true;
+  return false;
+}
+
+/** Verbs (stems) that carry a plan out. */
+const EXECUTE_VERBS = new Set(['execute', 'carry', 'implement', 'follow', 'perform', 'deliver', 'enact'].map(stem));
+/**
+ * Whether strategy noun h is a plan the task carries out: "<plan> and <execute>" right after it, or an
+ * executing verb up to six words before it in its clause ("carry out the migration and cutover plans").
+ */
+function executedPlan(tokens: readonly Token[], h: Hit): boolean {
+  if (tokens[h.i + h.n]?.lower === 'and' && EXECUTE_VERBS.has(tokens[h.i + h.n + 1]?.stem ?? '')) return true;
+  for (let k = h.i - 1; k >= Math.max(0, h.i - 6); k--) {
+    if (EXECUTE_VERBS.has(tokens[k]!.stem)) return true;
+    if (tokens[k]!.clauseStart) break;
+  }
   return false;
 }
 
@@ -972,6 +992,9 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
     if (insideAreaName(r.areaHits, h)) continue;
     // "Billing (Stripe) + plans (Free / Pro / Team)": a pricing plan is something customers buy.
     if (h.n === 1 && tokens[h.i]!.stem === PLAN_STEM && pricingText(tokens)) continue;
+    // "Plan and execute the migration", "carry out the migration and cutover plans": a plan that the
+    // task also carries out is not its deliverable; the execution is.
+    if (executedPlan(tokens, h)) continue;
     stratEv.push(h.ev);
   }
   // In a user story the verb after "want to"/"able to" is a user capability, not a plan ("I want to define roles").
@@ -988,7 +1011,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   const afterModal = firstVerb !== undefined && firstVerb.i > 0 && (MODALS.has(tokens[firstVerb.i - 1]!.lower)
     || (INTENDING_SUBJECTS.has(tokens[firstVerb.i - 1]!.lower) && tokens[firstVerb.i + firstVerb.n]?.lower === 'to'));
   const pricingPlan = firstVerb !== undefined && tokens[firstVerb.i]!.stem === PLAN_STEM && pricingText(tokens);
-  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal && !pricingPlan) {
+  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal && !pricingPlan && !executedPlan(tokens, firstVerb)) {
     const after = tokens[firstVerb.i + firstVerb.n];
     const coImpl = after?.lower === 'and' && implVerbs.some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
     const stem = tokens[firstVerb.i]!.stem;

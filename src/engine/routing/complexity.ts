@@ -132,7 +132,7 @@ export function classifyComplexity(a: Analysis, areas: readonly AreaId[], opts: 
   // One area: substantial scope makes it medium unless the text reads as a contained fix.
   // A plan or spike is rated by what it delivers (§4): only a plan for a migration, rewrite or
   // replacement carries substantial scope; research, decisions and audits stay low.
-  const substEv = strategy ? (subst ?? []).filter((e) => /migrat|mov(e|ing)\b|rewrit|replac|re-?platform|port\b|convert|design|monolith|extract|event-driven|re-?architect/i.test(e.phrase)) : (subst ?? []);
+  const substEv = strategy ? (subst ?? []).filter((e) => /migrat|mov(e|ing)\b|rewrit|replac|re-?platform|\bport\b|convert|design|monolith|extract|event-driven|re-?architect/i.test(e.phrase)) : (subst ?? []);
   let nSubst = 0;
   for (const e of substEv) nSubst += e.weight;
   nSubst = nSubst >= 1 ? nSubst : 0;

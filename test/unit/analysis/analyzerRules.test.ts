@@ -663,6 +663,13 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Add rate limiting to the login API: CodeQL identifies missing rate limiting'), ['backend']);
     assert.notEqual(complexity('Add the Heroku to AWS migration plan to the docs_site folder'), 'extreme');
   });
+  it('a plan the task also carries out is no plan deliverable; "separate" before a noun is an adjective; "support" is no port', () => {
+    assert.equal(complexity('Move the shop from Heroku to AWS: plan and execute the cutover, DNS switch and validation'), 'extreme');
+    assert.equal(complexity('Cut over production to GCP: carry out the migration and cutover plans'), 'extreme');
+    assert.notEqual(complexity('Implement a separate notification microservice'), 'extreme');
+    // A spike is rated by what it delivers; "Support" is not "port" (a migration word).
+    assert.equal(complexity('[spike] Support standing up clusters with Pulumi'), 'low');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
