@@ -1332,8 +1332,11 @@ const TEAM_WORDS = new Set(['team', 'teams', 'squad', 'engineers', 'guild', 'fol
 
 /** Whether hit h is "replicas" after a count ("scale to 20 replicas"): pod copies, not a replication design. */
 function countedReplicas(tokens: readonly Token[], h: Hit): boolean {
-  return h.n === 1 && h.i > 0 && tokens[h.i]!.lower === 'replicas' && /^\d+$/.test(tokens[h.i - 1]!.lower);
+  if (h.n !== 1 || (tokens[h.i]!.lower !== 'replicas' && tokens[h.i]!.lower !== 'replica')) return false;
+  // "scale to 20 replicas", "the replicas count", "replica number": how many pod copies run.
+  return (h.i > 0 && /^\d+$/.test(tokens[h.i - 1]!.lower)) || REPLICA_COUNT_WORDS.has(tokens[h.i + 1]?.lower ?? '');
 }
+const REPLICA_COUNT_WORDS = new Set(['count', 'counts', 'number', 'numbers']);
 
 /**
  * Whether hit h is one part of a hyphenated name no phrase covers ("payments-api", "user-activity",
@@ -1366,6 +1369,22 @@ function joinedCue(task: string, tokens: readonly Token[], h: Hit): boolean {
   const end = tokens[h.i + h.n - 1]!.end;
   const joint = (c: number): boolean => c === 45 || c === 47;
   return (start > 1 && joint(task.charCodeAt(start - 1)) && /[A-Za-z0-9]/.test(task[start - 2]!)) || (joint(task.charCodeAt(end)) && /[A-Za-z0-9]/.test(task[end + 1] ?? ''));
+}
+
+/** Whether hit h ends a noun phrase opened by "existing" ("our existing MLflow logging integration"): what is there already. */
+function existingThing(tokens: readonly Token[], h: Hit): boolean {
+  for (let k = h.i - 1; k >= Math.max(0, h.i - 4); k--) {
+    if (tokens[k]!.stem === EXISTING_STEM) return true;
+    if (tokens[k + 1]!.clauseStart || SUBORDINATORS.has(tokens[k]!.lower)) return false;
+  }
+  return false;
+}
+
+/** Whether hit h follows "support for" (a determiner may stand between). */
+function supportFor(tokens: readonly Token[], h: Hit): boolean {
+  let k = h.i - 1;
+  if (k >= 0 && DETERMINERS.has(tokens[k]!.lower)) k--;
+  return k >= 1 && tokens[k]!.lower === 'for' && tokens[k - 1]!.lower === 'support';
 }
 
 /** Whether hit h follows "for" (or "for the/our…"): what the work serves, not what it uses. */
@@ -2049,7 +2068,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const guided = migrationGuide(tokens, task, hitsOf(r, CX_MIGRATION_VERB)) ? hitsOf(r, CX_MIGRATION_VERB) : undefined;
   const described = (start: number): boolean => guided !== undefined && guided.some((g) => tokens[g.i]!.start === start);
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(task, tokens, h)) continue;
+    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(task, tokens, h) || existingThing(tokens, h)) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }
@@ -2060,8 +2079,9 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const techHits: Hit[] = [];
   // (A hand-listed word the catalogues list in exact case counts when written so: "Set up Jaeger and Grafana".)
   // (Not the parts of one package name, "terraform-aws-modules/eks": that names one thing.)
-  // (Nor the kind of a file being written, "Create a Terraform file for ECS".)
-  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && exactCaseName(tokens[h.i]!))) && !joinedCue(task, tokens, h) && !FILE_HEADS.has(tokens[h.i + h.n]?.stem ?? '') && !(r.aside && setAside(r.ignored, h))) techHits.push(h);
+  // (Nor the kind of a file being written, "Create a Terraform file for ECS", nor a technology after "for",
+  // which the work serves: "Set up GitHub Actions for AWS deployment", "a health check for Kubernetes probes".)
+  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && (h.sense.tech || (h.n === 1 && exactCaseName(tokens[h.i]!))) && !joinedCue(task, tokens, h) && !FILE_HEADS.has(tokens[h.i + h.n]?.stem ?? '') && !servedBy(tokens, h) && !(r.aside && setAside(r.ignored, h))) techHits.push(h);
   // Building a new component ("Build a notification service", "Create a data warehouse") is a new
   // service or module (§4 substantial): a building verb with a component noun later in its clause.
   for (const v of hitsOf(r, CX_IMPL_VERB)) {
@@ -2079,11 +2099,9 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   }
   // Two or more distinct named technologies in a change that is not a fix: an integration between systems.
   if (twoDistinctNames(techHits) && containedCues.length === 0 && !docsHit) for (let k = 0; k < 2; k++) subst.push(cite(techHits[k]!.ev, `integration:${techHits[k]!.ev.rule}`));
-  // (Not a technology after "for": "implement a health check for Kubernetes probes" serves it.)
-  if (techHits.length > 0 && firstVerb && INTEGRATION_LEADS.has(tokens[firstVerb.i]!.stem)) {
-    const used = techHits.find((h) => !servedBy(tokens, h));
-    if (used) subst.push(firstVerb.ev, used.ev);
-  }
+  if (techHits.length > 0 && firstVerb && INTEGRATION_LEADS.has(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
+  // "Add support for the Meilisearch engine": supporting a named system is integrating it (§4).
+  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && h.sense.tech && supportFor(tokens, h)) { subst.push(cite(h.ev, `integration:support-for:${h.ev.rule}`)); break; }
   // A verbless title that names capabilities ("Booking & scheduling", "Full observability stack",
   // "iOS with offline and sync") is a roadmap item: a feature area to build, not a contained change.
   // Bug reports are verbless too, so any contained cue (crash, slow, error…) rules this out.

@@ -93,7 +93,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   // ROUTING §4 "medium" for one area: a new service or module, codebase-wide change, external integration.
   substantial: [
     'new service', 'microservice', 'new module', 'module', 'framework', 'system', 'subsystem', 'engine', 'platform', 'integration', 'integrate',
-    'third-party', 'third party', 'external', 'provider', 'codebase-wide', 'codebase', 'across the codebase', 'across the app', 'across the web app', 'across the application', 'across the project', 'across the repo', 'across all', 'all service', 'across service',
+    'third-party', 'third party', 'external', 'provider', 'codebase-wide', 'codebase', 'code base', 'across the codebase', 'across the code base', 'across the app', 'across the web app', 'across the application', 'across the project', 'across the repo', 'across all', 'all service', 'across service',
     'every', 'all', 'entire', 'whole', 'comprehensive', 'complete', 'full', 'end-to-end', 'epic', 'overhaul',
     // Making a UI translatable touches every string of it: a codebase-wide change.
     'internationalization', 'internationalisation', 'i18n', 'localization support', 'localisation support', 'multi-language', 'multilingual',

@@ -670,6 +670,14 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     // A spike is rated by what it delivers; "Support" is not "port" (a migration word).
     assert.equal(complexity('[spike] Support standing up clusters with Pulumi'), 'low');
   });
+  it('a technology after "for" is served; "support for <system>" integrates it; "existing" integrations, replica counts and the "code base"', () => {
+    assert.equal(complexity('Set up GitHub Actions for GCP deployment'), 'low');
+    assert.equal(complexity('Add support for the OpenSearch engine'), 'medium');
+    assert.equal(complexity('Add an optional retry step to our existing Sentry integration'), 'low');
+    assert.equal(complexity('Allow changing the replicas count of the operator deployment'), 'low');
+    assert.equal(complexity('Improve tracing: add spans across the code base'), 'medium');
+    assert.equal(complexity('Improve tracing: add spans in the code'), 'low');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
