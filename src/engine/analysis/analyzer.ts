@@ -67,7 +67,8 @@ const MANAGED_CLUSTER = /^(eks|gke|aks|openshift)( cluster)?$/i;
 const CLOUD_PROVIDERS = /^(aws|amazon|azure|microsoft|gcp|google|alibaba|digitalocean)$/;
 const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
 const MODIFIER_SUFFIXES = new Set(['relevant', 'conscious', 'related', 'aware', 'sensitive', 'minded', 'critical', 'focused', 'oriented', 'first', 'friendly', 'like', 'agnostic', 'specific']);
-const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observability', 'containers/kubernetes', 'CI/CD', 'security']);
+// (Infrastructure too: "an S3 bucket for the staging frontend", "Terraform for RDS" build the resource.)
+const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observability', 'containers/kubernetes', 'CI/CD', 'security', 'infrastructure/cloud']);
 // SUBJECT_HEADS and L2_AREAS as bits per area index (a hit's sense carries its area's index).
 const A_SUBJECT_HEAD = 1;
 const A_L2 = 2;
@@ -1166,6 +1167,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (areaEv[AX_DATA] !== undefined && hasFullWeight(areaEv[AX_DATA]!)) dropArea(AX_DATABASE, 'pipeline-end', areaEv, areaScore, ignored);
     else if (areaEv[AX_INFRA] !== undefined && managedDatabaseResource(areaEv)) dropArea(AX_DATABASE, 'managed-database-resource', areaEv, areaScore, ignored);
   }
+  // Object storage beside data-pipeline work ("load from GCS to BigQuery", "ingest the S3 exports") is the
+  // pipeline's end, like a database there: infrastructure only when other cloud words say so.
+  if (areaEv[AX_INFRA] !== undefined && areaEv[AX_DATA] !== undefined && hasFullWeight(areaEv[AX_DATA]!) && areaEv[AX_INFRA]!.every((e) => OBJECT_STORAGE.test(e.phrase))) dropArea(AX_INFRA, 'storage-end', areaEv, areaScore, ignored);
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
   // An area named only by weak words counts only when no area is named strongly: a weak word
   // ("service", "view", "environment") is context, not a requirement, beside a clear one.
@@ -1506,6 +1510,8 @@ function dropArea(ax: number, reason: string, areaEv: (Evidence[] | undefined)[]
 function managedDatabaseResource(areaEv: (Evidence[] | undefined)[]): boolean {
   return areaEv[AX_DATABASE]!.every((e) => MANAGED_DATABASE.test(e.phrase)) && areaEv[AX_INFRA]!.some((e) => e.weight >= 1 && !MANAGED_DATABASE.test(e.phrase));
 }
+/** Object storage a data pipeline reads from or writes to. */
+const OBJECT_STORAGE = /^(s3|gcs|bucket|buckets|s3 bucket|s3 buckets|gcs bucket|blob storage|azure blob storage|adls|cloud storage|google cloud storage)$/i;
 /** Managed database services that are also provisioned cloud resources. */
 const MANAGED_DATABASE = /^(rds|amazon rds|aws rds|cloud sql|aurora|amazon aurora|azure sql|elasticache|memorystore)$/i;
 
@@ -1967,7 +1973,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (hard.length > 0) addSignal(signals, 'hard-constraint', evidenceOf(hard));
   if (certAction) addSignal(signals, 'certification', evidenceOf(hitsOf(r, CX_CERTIFICATION)));
   // Building or deploying a whole product (§4 high); taking a component out of service is neither.
-  const whole = hitsOf(r, CX_WHOLE_SYSTEM);
+  // (Not a word inside a name: "the cloud-platform repository", "the data-platform team's bucket".)
+  let whole = hitsOf(r, CX_WHOLE_SYSTEM);
+  if (whole.length > 0 && whole.some((h) => joinedCue(r.task, tokens, h))) whole = whole.filter((h) => !joinedCue(r.task, tokens, h));
   // A non-production environment is named ("staging", "demo", "sandbox"): the class union says so.
   const nonProd = (r.classes & C_NONPROD) !== 0;
   if (whole.length > 0) {

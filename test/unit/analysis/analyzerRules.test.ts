@@ -380,7 +380,8 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('a live word after a determiner is a noun ("when a deploy fails"); common technologies and feature nouns name their areas', () => {
     assert.equal(analyzeTask('Send Slack notifications when a deploy fails').liveOps.live, false);
     assert.equal(analyzeTask('Deploy the API when the tests pass').liveOps.live, true);
-    assert.deepEqual(areas('Add load balancing for the API servers'), ['backend', 'infrastructure/cloud']);
+    // (What infrastructure is built for is its subject: the API servers are served, not changed.)
+    assert.deepEqual(areas('Add load balancing for the API servers'), ['infrastructure/cloud']);
     assert.deepEqual(areas('Store embeddings in Pinecone'), ['database']);
     assert.deepEqual(areas('Run tfsec on pull requests'), ['security']);
     assert.deepEqual(areas('Add a cookie consent banner'), ['frontend']);
@@ -677,6 +678,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Allow changing the replicas count of the operator deployment'), 'low');
     assert.equal(complexity('Improve tracing: add spans across the code base'), 'medium');
     assert.equal(complexity('Improve tracing: add spans in the code'), 'low');
+  });
+  it('what infrastructure is built for is its subject; object storage at a pipeline end is the pipeline; a hyphenated name holds no platform', () => {
+    assert.deepEqual(areas('Add a load balancer for the staging frontend'), ['infrastructure/cloud']);
+    assert.deepEqual(areas('Add Airflow tasks to load from GCS to BigQuery'), ['data pipelines']);
+    assert.notEqual(complexity('Trivy image scanner for the cloud-platform repositories'), 'high');
   });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
