@@ -288,6 +288,9 @@ const PURPOSE_VERBS = new Set(['reduc', 'prevent', 'avoid', 'catch', 'detect', '
 // A schema migration's change and object ("migration to add the status column"). Stems.
 const SCHEMA_CHANGE_VERBS = new Set(['add', 'remov', 'renam', 'drop', 'chang', 'alter', 'backfill', 'creat', 'mak']);
 const SCHEMA_OBJECTS = new Set(['column', 'field', 'index', 'tabl', 'constraint', 'attribut', 'foreign', 'default']);
+const SCHEMA_STEM = stem('schemas');
+/** Verbs (stems) that run schema migrations already written. */
+const RUN_MIGRATION_VERBS = new Set(['apply', 'run', 'execute', 'rerun', 're-run'].map(stem));
 // Prepositions that attach a policy or standard to the work as its yardstick ("with a retention policy").
 const QUALIFIER_PREPS = new Set(['with', 'per', 'under', 'following', 'according']);
 // "Sign in with / via / using / through <provider>".
@@ -1327,7 +1330,7 @@ function insideQuotes(text: string, at: number): boolean {
   return open;
 }
 /** UI elements whose modifier names what they are for ("checkout button", "billing page"). */
-const UI_ELEMENTS = new Set(['button', 'buttons', 'page', 'pages', 'screen', 'screens', 'form', 'forms', 'modal', 'dialog', 'drawer', 'banner', 'menu', 'tab', 'tabs', 'widget', 'icon', 'toggle', 'dropdown']);
+const UI_ELEMENTS = new Set(['button', 'buttons', 'page', 'pages', 'screen', 'screens', 'form', 'forms', 'modal', 'dialog', 'drawer', 'banner', 'menu', 'tab', 'tabs', 'widget', 'icon', 'toggle', 'dropdown', 'viewer']);
 const AX_FRONTEND = AREA_IDS.indexOf('frontend');
 /** Words after an area word that make it the one reporting ("CloudWatch shows"). */
 const ACTOR_FOLLOWERS = new Set(['shows', 'showed', 'reports', 'reported', 'indicates', 'says', 'identifies', 'identified', 'flags', 'flagged', 'detects', 'detected', 'finds', 'found']);
@@ -1428,6 +1431,11 @@ function placeOnly(tokens: readonly Token[], h: Hit): boolean {
   if (h.n === 1 && tokens[h.i]!.lower === 'ci' && p1 === 'on') return true;
   // "Add Content Security Policy to the web server", "headers to the nginx config", "rate limit requests
   // in nginx": the host, web server or configuration file the change lands in.
+  // "Provide an API on SPIRE Server": a named product's server the change lands on.
+  if (HOST_PLACES.has(tokens[h.i + h.n]?.stem ?? '')) {
+    const k = p1 !== undefined && DETERMINERS.has(p1) ? h.i - 2 : h.i - 1;
+    if (k >= 0 && PLACE_PREPS.has(tokens[k]!.lower)) return true;
+  }
   // "scans to use the new staging environment URL": the environment names an address.
   if (ADDRESS_HEADS.has(tokens[h.i + h.n]?.lower ?? '')) return true;
   const last = tokens[h.i + h.n - 1]!.stem;
@@ -1845,6 +1853,13 @@ function exactCaseName(t: Token): boolean {
 function schemaMigration(tokens: readonly Token[], h: Hit): boolean {
   const t = tokens[h.i]!;
   if (h.n !== 1 || t.stem !== 'migration') return false;
+  // Migrations run or applied ("Apply all migrations to production DB") are schema changes already written.
+  for (let k = h.i - 1; k >= Math.max(0, h.i - 3); k--) {
+    if (RUN_MIGRATION_VERBS.has(tokens[k]!.stem)) return true;
+    if (tokens[k + 1]!.clauseStart) break;
+  }
+  // "Migration plan for database schemas": the migration of a schema.
+  for (let k = h.i + 1; k < Math.min(tokens.length, h.i + 6) && !tokens[k]!.clauseStart; k++) if (tokens[k]!.stem === SCHEMA_STEM) return true;
   const link = tokens[h.i + 1]?.lower;
   if ((link !== 'to' && link !== 'that') || !SCHEMA_CHANGE_VERBS.has(tokens[h.i + 2]?.stem ?? '')) return false;
   for (let k = h.i + 3; k < tokens.length && !tokens[k]!.clauseStart; k++) if (SCHEMA_OBJECTS.has(tokens[k]!.stem)) return true;
@@ -1961,7 +1976,10 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     }
   }
   // (Each list below is read only when its cue kind has hits: an empty list adds no signal.)
-  const multi = unnegated(hitsOf(r, CX_MULTI_REGION), negated);
+  // (A pipeline or tool "for multi-region releases" serves such a system; it does not run across regions.)
+  let multi = unnegated(hitsOf(r, CX_MULTI_REGION), negated);
+  // ("Add support for Multi-Region" makes the software run there: that one counts.)
+  if (multi.length > 0) multi = multi.filter((h) => tokens[h.i - 1]?.lower !== 'for' || tokens[h.i - 2]?.lower === 'support');
   if (multi.length > 0 && !isStrategy && !docsHit) addSignal(signals, 'multi-region', evidenceOf(multi));
   // "Run the control plane on both EKS (AWS) and GKE (GCP)": running on two named hosts is multi-cloud.
   else if (!isStrategy && !docsHit && hostObjs.length >= 2) {

@@ -86,7 +86,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'front page', 'home page', 'homepage', 'dashboard page', 'user dashboard', 'admin dashboard', 'client', 'app screen', 'splash screen',
     'push notification permission', 'deep link', 'deeplink', 'offline mode', 'service worker', 'local storage', 'localstorage', 'cookie banner',
     'frontend', 'front-end', 'front end', 'ui', 'ux', 'user interface', 'gui', 'web ui', 'web-ui', 'page', 'web page', 'webpage', 'landing page', 'profile page',
-    'button', 'modal', 'dialog', 'popup', 'pop-up', 'tooltip', 'dropdown', 'drop-down', 'menu', 'navbar', 'nav bar', 'sidebar', 'tab', 'toggle', 'checkbox',
+    'button', 'viewer', 'modal', 'dialog', 'popup', 'pop-up', 'tooltip', 'dropdown', 'drop-down', 'menu', 'navbar', 'nav bar', 'sidebar', 'tab', 'toggle', 'checkbox',
     'form', 'input field', 'text field', 'widget', 'icon', 'font', 'color', 'colour', 'theme', 'themes', 'dark mode', 'light mode', 'light/dark mode', 'layout', 'responsive',
     'css', 'scss', 'sass', 'less css', 'tailwind', 'tailwindcss', 'bootstrap', 'styled-components', 'styling', 'style', 'stylesheet', 'animation', 'html',
     'react', 'reactjs', 'react.js', 'vue', 'vue.js', 'vuejs', 'nuxt', 'angular', 'angularjs', 'svelte', 'sveltekit', 'next.js', 'nextjs', 'remix', 'solidjs', 'ember',

@@ -684,6 +684,14 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Add Airflow tasks to load from GCS to BigQuery'), ['data pipelines']);
     assert.notEqual(complexity('Trivy image scanner for the cloud-platform repositories'), 'high');
   });
+  it('applied or schema migrations are no migration between technologies; a tool for multi-region releases runs in one; a named server is a place; a viewer is UI', () => {
+    assert.equal(complexity('Run all pending migrations on the staging DB'), 'low');
+    assert.equal(complexity('Migration plan for the reporting schemas'), 'low');
+    assert.notEqual(complexity('Build a release pipeline for multi-region releases'), 'extreme');
+    assert.equal(complexity('Add support for multi-region'), 'extreme');
+    assert.deepEqual(areas('Add a REST API on the Vault server to list mounts'), ['backend']);
+    assert.deepEqual(areas('Audit logs viewer'), ['frontend']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
