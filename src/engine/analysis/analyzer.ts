@@ -344,6 +344,8 @@ const C_DB_WORK = 67108864;
 const C_SPLIT = 134217728;
 const C_SETUP = 268435456;
 const C_PRECEDENT = 536870912;
+// (The last bit that keeps the class union a positive 31-bit integer.)
+const C_SUPPORT = 1073741824;
 /** Words (stems) naming an environment that is not production. */
 const NONPROD_ENVIRONMENTS = new Set(['staging', 'stage', 'dev', 'development', 'test', 'testing', 'sandbox', 'preview', 'qa', 'uat', 'demo', 'pilot'].map(stem));
 const NO_FLAGS = new Uint8Array(0);
@@ -364,7 +366,7 @@ function wordClasses(t: Token): number {
       | (OBSERVE_VERBS.has(st) ? C_OBSERVE : 0) | (NAME_HEADS.has(st) ? C_NAME_HEAD : 0) | (NONPROD_ENVIRONMENTS.has(st) ? C_NONPROD : 0)
       | (st === EXISTING_STEM || st === 'ci' || HOST_PLACES.has(st) || CONFIG_WORDS.has(st) || ADDRESS_HEADS.has(t.lower) ? C_PLACE : 0) | (TEAM_WORDS.has(t.lower) ? C_TEAM : 0)
       | (UI_ELEMENTS.has(t.lower) || ACTOR_FOLLOWERS.has(t.lower) ? C_UI_OR_REPORT : 0) | (DB_WORK.has(st) ? C_DB_WORK : 0)
-      | (SPLIT_VERBS.has(st) ? C_SPLIT : 0) | (SETUP_LEADS.has(t.lower) ? C_SETUP : 0) | (PRECEDENT_LEADS.has(t.lower) ? C_PRECEDENT : 0);
+      | (SPLIT_VERBS.has(st) ? C_SPLIT : 0) | (SETUP_LEADS.has(t.lower) ? C_SETUP : 0) | (PRECEDENT_LEADS.has(t.lower) ? C_PRECEDENT : 0) | (t.lower === 'support' ? C_SUPPORT : 0);
   }
   return f.classes;
 }
@@ -2094,7 +2096,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const guided = migrationGuide(tokens, task, hitsOf(r, CX_MIGRATION_VERB)) ? hitsOf(r, CX_MIGRATION_VERB) : undefined;
   const described = (start: number): boolean => guided !== undefined && guided.some((g) => tokens[g.i]!.start === start);
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(task, tokens, h) || existingThing(tokens, h)) continue;
+    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(task, tokens, h) || ((r.classes & C_PLACE) !== 0 && existingThing(tokens, h))) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }
@@ -2127,7 +2129,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   if (twoDistinctNames(techHits) && containedCues.length === 0 && !docsHit) for (let k = 0; k < 2; k++) subst.push(cite(techHits[k]!.ev, `integration:${techHits[k]!.ev.rule}`));
   if (techHits.length > 0 && firstVerb && INTEGRATION_LEADS.has(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
   // "Add support for the Meilisearch engine": supporting a named system is integrating it (§4).
-  for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && h.sense.tech && supportFor(tokens, h)) { subst.push(cite(h.ev, `integration:support-for:${h.ev.rule}`)); break; }
+  if ((r.classes & C_SUPPORT) !== 0) for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && h.sense.tech && supportFor(tokens, h)) { subst.push(cite(h.ev, `integration:support-for:${h.ev.rule}`)); break; }
   // A verbless title that names capabilities ("Booking & scheduling", "Full observability stack",
   // "iOS with offline and sync") is a roadmap item: a feature area to build, not a contained change.
   // Bug reports are verbless too, so any contained cue (crash, slow, error…) rules this out.
