@@ -290,7 +290,7 @@ const SCHEMA_CHANGE_VERBS = new Set(['add', 'remov', 'renam', 'drop', 'chang', '
 const SCHEMA_OBJECTS = new Set(['column', 'field', 'index', 'tabl', 'constraint', 'attribut', 'foreign', 'default']);
 const SCHEMA_STEM = stem('schemas');
 /** Verbs (stems) that run schema migrations already written. */
-const RUN_MIGRATION_VERBS = new Set(['apply', 'run', 'execute', 'rerun', 're-run'].map(stem));
+const RUN_MIGRATION_VERBS = new Set(['apply', 'run', 'execute', 'rerun'].map(stem));
 // Prepositions that attach a policy or standard to the work as its yardstick ("with a retention policy").
 const QUALIFIER_PREPS = new Set(['with', 'per', 'under', 'following', 'according']);
 // "Sign in with / via / using / through <provider>".
@@ -868,7 +868,7 @@ function pricingText(tokens: readonly Token[]): boolean {
 }
 
 /** Verbs (stems) that carry a plan out. */
-const EXECUTE_VERBS = new Set(['execute', 'carry', 'implement', 'follow', 'perform', 'deliver', 'enact'].map(stem));
+const EXECUTE_VERBS = new Set(['execute', 'carry', 'implement', 'follow', 'perform', 'enact'].map(stem));
 /**
  * Whether strategy noun h is a plan the task carries out: "<plan> and <execute>" right after it, or an
  * executing verb up to six words before it in its clause ("carry out the migration and cutover plans").

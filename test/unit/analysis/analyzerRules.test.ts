@@ -667,6 +667,8 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('a plan the task also carries out is no plan deliverable; "separate" before a noun is an adjective; "support" is no port', () => {
     assert.equal(complexity('Move the shop from Heroku to AWS: plan and execute the cutover, DNS switch and validation'), 'extreme');
     assert.equal(complexity('Cut over production to GCP: carry out the migration and cutover plans'), 'extreme');
+    // Delivering a plan is the plan.
+    assert.notEqual(analyzeTask('Deliver a migration plan for the Postgres upgrade').strategy.kind, 'none');
     assert.notEqual(complexity('Implement a separate notification microservice'), 'extreme');
     // A spike is rated by what it delivers; "Support" is not "port" (a migration word).
     assert.equal(complexity('[spike] Support standing up clusters with Pulumi'), 'low');
