@@ -1,0 +1,53 @@
+/**
+ * Scores the engine on the probe sets in eval/probe/ (see its README), one line per set or half, each
+ * marked with whether it has been read while writing rules. Usage:
+ *   npx tsx scripts/evalProbes.ts
+ *
+ * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
+ * prints them. Probes 7 and 8 are the held-out sets: do not read their texts while writing rules.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyzeTask } from '../src/engine/analysis/analyzer';
+import { routeAnalysis } from '../src/engine/routing/route';
+import { scorePredictions, type EvalRow } from '../src/engine/eval/metrics';
+
+type Row = EvalRow & { task: string };
+/** A probe file, which of its ids a line covers, and whether those texts have been read. */
+interface Part { readonly label: string; readonly file: string; readonly ids: 'all' | 'odd' | 'even'; readonly read: boolean }
+
+const dir = resolve(__dirname, '../eval/probe');
+const PARTS: readonly Part[] = [
+  { label: 'probe 1 (written by a helper)', file: 'tasks.probe1.jsonl', ids: 'all', read: true },
+  { label: 'probe 2 (written by a helper)', file: 'tasks.probe2.jsonl', ids: 'all', read: false },
+  { label: 'probe 3 odd ids (written)', file: 'tasks.probe3.jsonl', ids: 'odd', read: true },
+  { label: 'probe 3 even ids (written)', file: 'tasks.probe3.jsonl', ids: 'even', read: false },
+  { label: 'probe 4 (real texts)', file: 'tasks.probe4.jsonl', ids: 'all', read: true },
+  { label: 'probe 5 (real issue titles)', file: 'tasks.probe5.jsonl', ids: 'all', read: true },
+  { label: 'probe 6 (real roadmap items)', file: 'tasks.probe6.jsonl', ids: 'all', read: true },
+  { label: 'probe 7 (real issue titles)', file: 'tasks.probe7.jsonl', ids: 'all', read: false },
+  { label: 'probe 8 (real roadmap items)', file: 'tasks.probe8.jsonl', ids: 'all', read: false },
+];
+
+/** The number in an id ("p4-017" → 17, "probe-003" → 3). */
+const idNumber = (id: string): number => Number(/(\d+)$/.exec(id)?.[1] ?? Number.NaN);
+
+function predict(r: Row): EvalRow {
+  const d = routeAnalysis(analyzeTask(r.task));
+  return { id: r.id, complexity: d.complexity, layers: d.layers.filter((l) => l.included).map((l) => l.layer), personas: d.personas.map((p) => p.persona) };
+}
+
+const pct = (x: number): string => (100 * x).toFixed(1);
+const heldOut: Row[] = [];
+const heldPreds: EvalRow[] = [];
+for (const part of PARTS) {
+  const rows = readFileSync(resolve(dir, part.file), 'utf8').split('\n').filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Row)
+    .filter((r) => part.ids === 'all' || (idNumber(r.id) % 2 === 1) === (part.ids === 'odd'));
+  const preds = rows.map(predict);
+  const s = scorePredictions(rows, preds);
+  console.log(`${part.label.padEnd(32)} ${String(rows.length).padStart(4)}  ${part.read ? 'read    ' : 'HELD OUT'}  ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
+  if (!part.read && part.file >= 'tasks.probe7') { heldOut.push(...rows); heldPreds.push(...preds); }
+}
+const h = scorePredictions(heldOut, heldPreds);
+console.log(`${'real texts held out (7 + 8)'.padEnd(32)} ${String(heldOut.length).padStart(4)}  HELD OUT  ${pct(h.complexityAccuracy)} / ${pct(h.layerSetAccuracy)} / ${pct(h.personaSetAccuracy)} / ${h.personaMicroF1.toFixed(3)}`);
