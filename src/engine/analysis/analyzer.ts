@@ -748,7 +748,7 @@ export function analyzeTask(task: string): Analysis {
     }
   }
 
-  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1, aside: false };
+  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1, aside: false, renaming: renamesQuoted(task, tokens) };
   const { docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
@@ -939,6 +939,8 @@ interface Reading {
   purpose: number;
   /** Some area hit was set aside as a precedent or a symptom's reason (see `setAside`). */
   aside: boolean;
+  /** The text opens by rewording something it quotes (see `renamesQuoted`). */
+  readonly renaming: boolean;
 }
 
 /** The deliverable: first action verb, documentation deliverable, strategy evidence (ROUTING §3). */
@@ -1094,7 +1096,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // (The two place rules below need a hyphen in the text, or the word "existing" or "CI".)
   const hyphens = task.includes('-');
   const codeSpans = task.includes('`');
-  const renaming = renamesQuoted(task, tokens);
+  const renaming = r.renaming;
   // "(as with forgejo and keycloak)", "similar to X": things already done the same way are precedents.
   const precedents = (r.classes & C_PRECEDENT) !== 0;
   // "Roll back payments-api to v1.8.2 — v1.9.0 is returning 502s on Adyen callbacks": after an opening
@@ -1316,8 +1318,8 @@ function renamesQuoted(text: string, tokens: readonly Token[]): boolean {
   return text.includes('"') || text.includes('\u201c');
 }
 /** Whether hit h stands in a quoted title that the text rewords (see renamesQuoted). */
-function quotedTitleWord(text: string, tokens: readonly Token[], h: Hit): boolean {
-  return renamesQuoted(text, tokens) && insideQuotes(text, tokens[h.i]!.start);
+function quotedTitleWord(r: Reading, h: Hit): boolean {
+  return r.renaming && insideQuotes(r.task, r.tokens[h.i]!.start);
 }
 const RENAME_VERBS = new Set(['rename', 'retitle', 'reword', 'relabel'].map(stem));
 /** Whether offset `at` stands inside double quotes (straight or curly). */
@@ -1571,14 +1573,14 @@ function readConcerns(
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
   for (const h of r.concernHits) {
-    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h) || quotedTitleWord(task, tokens, h)) continue;
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h) || quotedTitleWord(r, h)) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job
   // processing from FastAPI tasks to Celery") is a technology choice: an architecture concern (§6).
   if (!concernEv.has('architecture') && !docsHit) {
     let mig: Hit | undefined;
-    for (const h of hitsOf(r, CX_MIGRATION_VERB)) if (!negated[h.i] && !quotedTitleWord(task, tokens, h)) { mig = h; break; }
+    for (const h of hitsOf(r, CX_MIGRATION_VERB)) if (!negated[h.i] && !quotedTitleWord(r, h)) { mig = h; break; }
     if (!mig) for (const h of hitsOf(r, CX_IMPL_VERB)) if (!negated[h.i] && tokens[h.i]!.stem === 'upgrad') { mig = h; break; }
     // Without a migration or upgrade verb nothing below can fire: the named technologies are not read.
     if (mig) {
@@ -1919,7 +1921,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
 
   let migVerbs = unnegated(hitsOf(r, CX_MIGRATION_VERB), negated);
   // (A migration named in a quoted title being reworded is not carried out.)
-  if (migVerbs.length > 0 && renamesQuoted(r.task, tokens)) migVerbs = migVerbs.filter((h) => !insideQuotes(r.task, tokens[h.i]!.start));
+  if (migVerbs.length > 0 && r.renaming) migVerbs = migVerbs.filter((h) => !insideQuotes(r.task, tokens[h.i]!.start));
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
   const hostCues = hitsOf(r, CX_HOSTING_OBJECT);
   // A cloud name as a product's vendor prefix ("into AWS Secrets Manager") names the product, not a host.
@@ -2096,7 +2098,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const guided = migrationGuide(tokens, task, hitsOf(r, CX_MIGRATION_VERB)) ? hitsOf(r, CX_MIGRATION_VERB) : undefined;
   const described = (start: number): boolean => guided !== undefined && guided.some((g) => tokens[g.i]!.start === start);
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(task, tokens, h) || ((r.classes & C_PLACE) !== 0 && existingThing(tokens, h))) continue;
+    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(r, h) || ((r.classes & C_PLACE) !== 0 && existingThing(tokens, h))) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }
