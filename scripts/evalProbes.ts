@@ -5,8 +5,11 @@
  *
  * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
  * prints them. Probes 7 and 8 are the held-out sets: do not read their texts while writing rules.
+ *
+ * Last, when the dev set is at ../shared/eval/tasks.dev.jsonl: how a contract-only labeller's labels for 100
+ * dev texts (relabel.dev100.jsonl, ids only) agree with the dev labels, and the engine against each.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeTask } from '../src/engine/analysis/analyzer';
 import { routeAnalysis } from '../src/engine/routing/route';
@@ -51,3 +54,19 @@ for (const part of PARTS) {
 }
 const h = scorePredictions(heldOut, heldPreds);
 console.log(`${'real texts held out (7 + 8)'.padEnd(32)} ${String(heldOut.length).padStart(4)}  HELD OUT  ${pct(h.complexityAccuracy)} / ${pct(h.layerSetAccuracy)} / ${pct(h.personaSetAccuracy)} / ${h.personaMicroF1.toFixed(3)}`);
+
+// How far two careful readings of the contract are apart: a helper's labels for 100 dev texts against the
+// dev labels, and the engine against each on the same texts.
+const devFile = resolve(__dirname, '../../shared/eval/tasks.dev.jsonl');
+if (existsSync(devFile)) {
+  const dev = new Map(readFileSync(devFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row).map((r) => [r.id, r]));
+  const helper = readFileSync(resolve(dir, 'relabel.dev100.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalRow);
+  const gold = helper.map((h) => dev.get(h.id)!).filter((r) => r !== undefined);
+  const engine = gold.map(predict);
+  const line = (label: string, s: ReturnType<typeof scorePredictions>): void => console.log(`${label.padEnd(46)} ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
+  console.log();
+  console.log(`100 dev texts relabelled from the contract alone (n = ${gold.length}):`);
+  line('  contract-only labeller vs the dev labels', scorePredictions(gold, helper));
+  line('  engine vs the dev labels (in-sample)', scorePredictions(gold, engine));
+  line('  engine vs the contract-only labeller', scorePredictions(helper, engine));
+}
