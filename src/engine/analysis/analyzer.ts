@@ -852,11 +852,6 @@ function setupClause(tokens: readonly Token[]): number {
 }
 const SETUP_VERBS = new Set(['using', 'running', 'deployed', 'hosted', 'served', 'behind', 'on', 'with']);
 const SETUP_LEADS = new Set(['when', 'while', 'if']);
-/** Whether no clause boundary lies between token a (exclusive) and token b (inclusive). */
-function sameClauseAfter(tokens: readonly Token[], a: number, b: number): boolean {
-  for (let k = a + 1; k <= b; k++) if (tokens[k]!.clauseStart) return false;
-  return true;
-}
 
 const PLAN_STEM = stem('plan');
 /** Words (stems) that make "plans" pricing plans. */
@@ -979,6 +974,9 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // Strategy (ROUTING §3): a plan-like noun that is the deliverable, or a strategy verb leading the task.
   const stratEv: Evidence[] = [];
   const subjectPlan = r.cues[CX_PLAN_SUBJECT] !== undefined;
+  // (Whether the text speaks of pricing: read at most once, and only for a "plan".)
+  let pricing: boolean | undefined;
+  const pricingWords = (): boolean => (pricing ??= pricingText(tokens));
   for (const h of hitsOf(r, CX_STRATEGY_NOUN)) {
     const next = tokens[h.i + h.n]?.lower;
     // Ambiguous nouns ("evaluation", "audit", "research") are the deliverable only when no work verb
@@ -999,7 +997,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
     // Part of a product or command name ("terraform plan", "design system") is not a deliverable.
     if (insideAreaName(r.areaHits, h)) continue;
     // "Billing (Stripe) + plans (Free / Pro / Team)": a pricing plan is something customers buy.
-    if (h.n === 1 && tokens[h.i]!.stem === PLAN_STEM && pricingText(tokens)) continue;
+    if (h.n === 1 && tokens[h.i]!.stem === PLAN_STEM && pricingWords()) continue;
     // "Plan and execute the migration", "carry out the migration and cutover plans": a plan that the
     // task also carries out is not its deliverable; the execution is.
     if (executedPlan(tokens, h)) continue;
@@ -1018,7 +1016,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // "We plan to retire…" likewise states an intention: the work is the verb after "to".
   const afterModal = firstVerb !== undefined && firstVerb.i > 0 && (MODALS.has(tokens[firstVerb.i - 1]!.lower)
     || (INTENDING_SUBJECTS.has(tokens[firstVerb.i - 1]!.lower) && tokens[firstVerb.i + firstVerb.n]?.lower === 'to'));
-  const pricingPlan = firstVerb !== undefined && tokens[firstVerb.i]!.stem === PLAN_STEM && pricingText(tokens);
+  const pricingPlan = firstVerb !== undefined && tokens[firstVerb.i]!.stem === PLAN_STEM && pricingWords();
   if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal && !pricingPlan && !executedPlan(tokens, firstVerb)) {
     const after = tokens[firstVerb.i + firstVerb.n];
     const coImpl = after?.lower === 'and' && implVerbs.some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
@@ -1102,6 +1100,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // "Roll back payments-api to v1.8.2 — v1.9.0 is returning 502s on Adyen callbacks": after an opening
   // operation, a later clause reporting a symptom says why; its words are evidence, not work.
   const reasonClause = OPERATION_OPENERS.has(tokens[0]?.stem ?? '') ? symptomClauses(tokens) : undefined;
+  const clauseOf = clauseIndex(tokens.length); // filled by findHits
   const teams = (r.classes & C_TEAM) !== 0;
   const uiOrReport = (r.classes & C_UI_OR_REPORT) !== 0;
 
@@ -1129,7 +1128,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // Code in backticks (`reports/sql/monthly_revenue.sql`, `Enable (Push) Notifications`, a stack trace) names
     // files, strings and code: places, not areas.
     if (codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }
-    if (reasonClause !== undefined && reasonClause[clauseIndex(tokens.length)[h.i]!] === 1 && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `symptom-reason:${h.ev.rule}`)); r.aside = true; continue; }
+    if (reasonClause !== undefined && reasonClause[clauseOf[h.i]!] === 1 && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `symptom-reason:${h.ev.rule}`)); r.aside = true; continue; }
     // "Restore the staging analytics Postgres database": a domain word naming which component it is.
     if (domainModifier(tokens, h, keep)) { ignored.push(cite(h.ev, `domain-modifier:${h.ev.rule}`)); continue; }
     if (precedents && precedentOf(tokens, h) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `precedent:${h.ev.rule}`)); r.aside = true; continue; }
@@ -1146,7 +1145,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (uiOrReport && h.i + h.n < tokens.length && ACTOR_FOLLOWERS.has(tokens[h.i + h.n]!.lower) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `actor:${h.ev.rule}`)); continue; }
 
     if (places && placeOnly(tokens, h) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `place:${h.ev.rule}`)); continue; }
-    if (h.i > setupAt && !tokens[h.i]!.clauseStart && sameClauseAfter(tokens, setupAt, h.i) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `bug-setup:${h.ev.rule}`)); continue; }
+    if (h.i > setupAt && clauseOf[h.i] === clauseOf[setupAt] && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `bug-setup:${h.ev.rule}`)); continue; }
     // "a staging environment … for testing major changes": what the thing built is for, not test work.
     if (ax === AX_TESTING && h.n === 1 && tokens[h.i]!.lower === 'testing' && tokens[h.i - 1]?.lower === 'for' && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `purpose:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
@@ -1433,19 +1432,17 @@ function placeOnly(tokens: readonly Token[], h: Hit): boolean {
   const p1 = tokens[h.i - 1]?.lower;
   if (p1 === 'existing' || (tokens[h.i - 2]?.lower === 'existing' && !tokens[h.i - 1]!.clauseStart)) return true;
   if (h.n === 1 && tokens[h.i]!.lower === 'ci' && p1 === 'on') return true;
-  // "Add Content Security Policy to the web server", "headers to the nginx config", "rate limit requests
-  // in nginx": the host, web server or configuration file the change lands in.
-  // "Provide an API on SPIRE Server": a named product's server the change lands on.
-  if (HOST_PLACES.has(tokens[h.i + h.n]?.stem ?? '')) {
-    const k = p1 !== undefined && DETERMINERS.has(p1) ? h.i - 2 : h.i - 1;
-    if (k >= 0 && PLACE_PREPS.has(tokens[k]!.lower)) return true;
-  }
   // "scans to use the new staging environment URL": the environment names an address.
   if (ADDRESS_HEADS.has(tokens[h.i + h.n]?.lower ?? '')) return true;
-  const last = tokens[h.i + h.n - 1]!.stem;
-  if (!HOST_PLACES.has(last) && !(h.n > 1 && CONFIG_WORDS.has(last)) && !CONFIG_WORDS.has(tokens[h.i + h.n]?.stem ?? '')) return false;
+  // The preposition before the hit, past one determiner ("to the …", "on each …"), if it is a place's.
   const k = p1 !== undefined && DETERMINERS.has(p1) ? h.i - 2 : h.i - 1;
-  return k >= 0 && PLACE_PREPS.has(tokens[k]!.lower) && !tokens[k + 1]!.clauseStart;
+  if (k < 0 || !PLACE_PREPS.has(tokens[k]!.lower)) return false;
+  // "Provide an API on SPIRE Server": a named product's server the change lands on.
+  if (HOST_PLACES.has(tokens[h.i + h.n]?.stem ?? '')) return true;
+  // "Add Content Security Policy to the web server", "headers to the nginx config", "rate limit requests
+  // in nginx": the host, web server or configuration file the change lands in.
+  const last = tokens[h.i + h.n - 1]!.stem;
+  return (HOST_PLACES.has(last) || (h.n > 1 && CONFIG_WORDS.has(last)) || CONFIG_WORDS.has(tokens[h.i + h.n]?.stem ?? '')) && !tokens[k + 1]!.clauseStart;
 }
 /** Host nouns (stems) that say where a change lands ("to the web server", "on each VM"). */
 const HOST_PLACES = new Set(['server', 'host', 'vm', 'instanc', 'machin', ...['nginx', 'apache', 'caddy', 'haproxy', 'traefik'].map(stem)]);
