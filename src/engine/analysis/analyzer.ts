@@ -1094,7 +1094,6 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // (The two place rules below need a hyphen in the text, or the word "existing" or "CI".)
   const hyphens = task.includes('-');
   const codeSpans = task.includes('`');
-  const renaming = r.renaming;
   // "(as with forgejo and keycloak)", "similar to X": things already done the same way are precedents.
   const precedents = (r.classes & C_PRECEDENT) !== 0;
   // "Roll back payments-api to v1.8.2 — v1.9.0 is returning 502s on Adyen callbacks": after an opening
@@ -1133,7 +1132,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (domainModifier(tokens, h, keep)) { ignored.push(cite(h.ev, `domain-modifier:${h.ev.rule}`)); continue; }
     if (precedents && precedentOf(tokens, h) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `precedent:${h.ev.rule}`)); r.aside = true; continue; }
     // 'Rename "Migrating Docker apps to Kubernetes" to …': the quoted words are a title being reworded.
-    if (renaming && insideQuotes(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `quoted-title:${h.ev.rule}`)); continue; }
+    if (quotedTitleWord(r, h)) { ignored.push(cite(h.ev, `quoted-title:${h.ev.rule}`)); continue; }
     // "for the load-testing team", "the data team": who does or owns the work, not the work.
     if (teams && h.i + h.n < tokens.length && (wordClasses(tokens[h.i + h.n]!) & C_TEAM) !== 0) { ignored.push(cite(h.ev, `team:${h.ev.rule}`)); continue; }
     // "— CloudWatch shows zero connections": a tool that reports is the evidence, not work in its area,
@@ -1918,7 +1917,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
 
   let migVerbs = unnegated(hitsOf(r, CX_MIGRATION_VERB), negated);
   // (A migration named in a quoted title being reworded is not carried out.)
-  if (migVerbs.length > 0 && r.renaming) migVerbs = migVerbs.filter((h) => !insideQuotes(r.task, tokens[h.i]!.start));
+  if (migVerbs.length > 0 && r.renaming) migVerbs = migVerbs.filter((h) => !quotedTitleWord(r, h));
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
   const hostCues = hitsOf(r, CX_HOSTING_OBJECT);
   // A cloud name as a product's vendor prefix ("into AWS Secrets Manager") names the product, not a host.
