@@ -4,7 +4,8 @@
  *   npx tsx scripts/evalProbes.ts
  *
  * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
- * prints them. Probes 7 and 8 are the held-out sets: do not read their texts while writing rules.
+ * prints them. Probes 7 and 8 and the even ids of probes 9 and 10 are the held-out sets: do not read their texts
+ * while writing rules.
  *
  * Last, when the dev set is at ../shared/eval/tasks.dev.jsonl: how a contract-only labeller's labels for 100
  * dev texts (relabel.dev100.jsonl, ids only) agree with the dev labels, and the engine against each.
@@ -17,7 +18,14 @@ import { scorePredictions, type EvalRow } from '../src/engine/eval/metrics';
 
 type Row = EvalRow & { task: string };
 /** A probe file, which of its ids a line covers, and whether those texts have been read. */
-interface Part { readonly label: string; readonly file: string; readonly ids: 'all' | 'odd' | 'even'; readonly read: boolean }
+interface Part {
+  readonly label: string;
+  readonly file: string;
+  readonly ids: 'all' | 'odd' | 'even';
+  readonly read: boolean;
+  /** Which pooled held-out line a never-read real-text part joins: labels from the contract alone, or calibrated on the dev labels. */
+  readonly pool?: 'contract' | 'calibrated';
+}
 
 const dir = resolve(__dirname, '../eval/probe');
 const PARTS: readonly Part[] = [
@@ -28,8 +36,12 @@ const PARTS: readonly Part[] = [
   { label: 'probe 4 (real texts)', file: 'tasks.probe4.jsonl', ids: 'all', read: true },
   { label: 'probe 5 (real issue titles)', file: 'tasks.probe5.jsonl', ids: 'all', read: true },
   { label: 'probe 6 (real roadmap items)', file: 'tasks.probe6.jsonl', ids: 'all', read: true },
-  { label: 'probe 7 (real issue titles)', file: 'tasks.probe7.jsonl', ids: 'all', read: false },
-  { label: 'probe 8 (real roadmap items)', file: 'tasks.probe8.jsonl', ids: 'all', read: false },
+  { label: 'probe 7 (real issue titles)', file: 'tasks.probe7.jsonl', ids: 'all', read: false, pool: 'contract' },
+  { label: 'probe 8 (real roadmap items)', file: 'tasks.probe8.jsonl', ids: 'all', read: false, pool: 'contract' },
+  { label: 'probe 9 odd ids (dev-calibrated)', file: 'tasks.probe9.jsonl', ids: 'odd', read: true },
+  { label: 'probe 9 even ids (dev-calibrated)', file: 'tasks.probe9.jsonl', ids: 'even', read: false, pool: 'calibrated' },
+  { label: 'probe 10 odd ids (dev-calibrated)', file: 'tasks.probe10.jsonl', ids: 'odd', read: true },
+  { label: 'probe 10 even ids (dev-calibrated)', file: 'tasks.probe10.jsonl', ids: 'even', read: false, pool: 'calibrated' },
 ];
 
 /** The number in an id ("p4-017" → 17, "probe-003" → 3). */
@@ -41,19 +53,20 @@ function predict(r: Row): EvalRow {
 }
 
 const pct = (x: number): string => (100 * x).toFixed(1);
-const heldOut: Row[] = [];
-const heldPreds: EvalRow[] = [];
+const pools = { contract: { rows: [] as Row[], preds: [] as EvalRow[] }, calibrated: { rows: [] as Row[], preds: [] as EvalRow[] } };
 for (const part of PARTS) {
   const rows = readFileSync(resolve(dir, part.file), 'utf8').split('\n').filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Row)
     .filter((r) => part.ids === 'all' || (idNumber(r.id) % 2 === 1) === (part.ids === 'odd'));
   const preds = rows.map(predict);
   const s = scorePredictions(rows, preds);
-  console.log(`${part.label.padEnd(32)} ${String(rows.length).padStart(4)}  ${part.read ? 'read    ' : 'HELD OUT'}  ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
-  if (!part.read && part.file >= 'tasks.probe7') { heldOut.push(...rows); heldPreds.push(...preds); }
+  console.log(`${part.label.padEnd(35)} ${String(rows.length).padStart(4)}  ${part.read ? 'read    ' : 'HELD OUT'}  ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
+  if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }
 }
-const h = scorePredictions(heldOut, heldPreds);
-console.log(`${'real texts held out (7 + 8)'.padEnd(32)} ${String(heldOut.length).padStart(4)}  HELD OUT  ${pct(h.complexityAccuracy)} / ${pct(h.layerSetAccuracy)} / ${pct(h.personaSetAccuracy)} / ${h.personaMicroF1.toFixed(3)}`);
+for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9 + 10 even)', pools.calibrated]] as const) {
+  const h = scorePredictions(pool.rows, pool.preds);
+  console.log(`${label.padEnd(35)} ${String(pool.rows.length).padStart(4)}  HELD OUT  ${pct(h.complexityAccuracy)} / ${pct(h.layerSetAccuracy)} / ${pct(h.personaSetAccuracy)} / ${h.personaMicroF1.toFixed(3)}`);
+}
 
 // How far two careful readings of the contract are apart: a helper's labels for 100 dev texts against the
 // dev labels, and the engine against each on the same texts.
