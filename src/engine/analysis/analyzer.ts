@@ -1980,7 +1980,16 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   let multi = unnegated(hitsOf(r, CX_MULTI_REGION), negated);
   // ("Add support for Multi-Region" makes the software run there: that one counts.)
   if (multi.length > 0) multi = multi.filter((h) => tokens[h.i - 1]?.lower !== 'for' || tokens[h.i - 2]?.lower === 'support');
-  if (multi.length > 0 && !isStrategy && !docsHit) addSignal(signals, 'multi-region', evidenceOf(multi));
+  if (multi.length > 0 && !isStrategy && !docsHit) {
+    addSignal(signals, 'multi-region', evidenceOf(multi));
+    // Regions and clouds are cloud resources (§3 infrastructure/cloud): a system made to run across them
+    // is infrastructure work as well, whatever else the text names ("Deploy failover configurations
+    // across regions" builds the deployment and the regional infrastructure).
+    if (!strategyOnly && !finalAreas.some((a) => a.area === 'infrastructure/cloud')) {
+      finalAreas.push({ area: 'infrastructure/cloud', score: 0.8, evidence: [cite(multi[0]!.ev, `inferred:multi-region-infra:${multi[0]!.ev.rule}`)] });
+      finalAreas.sort(byAreaOrder);
+    }
+  }
   // "Run the control plane on both EKS (AWS) and GKE (GCP)": running on two named hosts is multi-cloud.
   else if (!isStrategy && !docsHit && hostObjs.length >= 2) {
     const both = bothHosts(tokens, r.task, hostObjs);

@@ -694,6 +694,12 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Add a REST API on the Vault server to list mounts'), ['backend']);
     assert.deepEqual(areas('Audit logs viewer'), ['frontend']);
   });
+  it('a system made to run across regions is infrastructure work as well (§3 cloud resources)', () => {
+    assert.deepEqual(areas('Deploy failover configurations across regions'), ['CI/CD', 'infrastructure/cloud']);
+    assert.ok(analyzeTask('Deploy failover configurations across regions').areas.some((a) => a.evidence.some((e) => e.rule.startsWith('inferred:multi-region-infra:'))));
+    // (A document about it builds nothing: no signal, no inferred area.)
+    assert.deepEqual(areas('Fix typo in the cross-region failover guide'), []);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
