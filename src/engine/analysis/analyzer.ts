@@ -58,7 +58,7 @@ const DOC_VERBS = new Set(['fix', 'updat', 'add', 'improv', 'writ', 'creat', 'ex
 // Roles whose user stories are technical, not product framing (ROUTING §6: judge by meaning).
 const TECH_ROLES = new Set(['devop', 'sysop', 'sre', 'developer', 'platform', 'maintainer', 'operator', 'architect', 'contributor', 'dev']);
 // Verbs of achieving a certification (§4 high), as opposed to researching, preparing or documenting for it.
-const CERT_ACTION = new Set(['achieve', 'obtain', 'complete', 'attain', 'pass', 'become', 'maintain', 'ensure', 'get', 'apply', 'implement', 'pursue', 'earn', 'gain', 'secure', 'renew', 'close', 'remediate'].map(stem));
+const CERT_ACTION = new Set(['achieve', 'obtain', 'complete', 'attain', 'pass', 'be', 'become', 'maintain', 'ensure', 'get', 'apply', 'implement', 'pursue', 'earn', 'gain', 'secure', 'renew', 'close', 'remediate'].map(stem));
 // Certification work needs an object that is the certification or its controls/compliance.
 const CERT_OBJECT = new Set(['certification', 'certified', 'compliance', 'compliant', 'control', 'type', 'regulation', 'requirement', 'gap'].map(stem));
 /** Managed Kubernetes services: a cluster, also listed as cloud infrastructure. */
@@ -774,9 +774,11 @@ export function analyzeTask(task: string): Analysis {
   // L1/L2 like a strategy-only task: it has no L3 step (ROUTING §3, §5).
   // Achieving a certification, not mapping controls or writing policy for it (those are strategy-only, §3).
   // A certification is achieved by a task that sets out to achieve or implement it; research, readiness
-  // evidence, agreements and audit preparation are strategy deliverables (§3) rated by what they deliver.
+  // evidence, agreements and audit preparation are strategy deliverables (§3) rated by what they deliver,
+  // and documentation for it is a docs change ("Documentation for configuring X to be HIPAA compliant"; not
+  // "close the gaps and document the boundary", where the achieving verb leads).
   const certAction = cues[CX_CERTIFICATION] !== undefined && (r.classes & C_CERT_ACTION) !== 0 && (r.classes & C_CERT_OBJECT) !== 0
-    && cues[CX_STRATEGY_ONLY] === undefined && stratEv.length === 0;
+    && cues[CX_STRATEGY_ONLY] === undefined && stratEv.length === 0 && !docsBeforeCertAction(r.tokens, docsHit);
   const complianceOnly = !hasL2L3 && concernEv.has('compliance') && certAction;
   if (complianceOnly && !isStrategy) stratOnlyEv.push(...concernEv.get('compliance')!);
   const strategyOnly = (isStrategy || complianceOnly) && (stratOnlyEv.length > 0 || !hasL2L3);
@@ -799,6 +801,13 @@ export function analyzeTask(task: string): Analysis {
     signals,
     ignored,
   };
+}
+
+/** Whether a docs deliverable comes before every verb of achieving a certification (the task documents it). */
+function docsBeforeCertAction(tokens: readonly Token[], docsHit: Hit | undefined): boolean {
+  if (docsHit === undefined) return false;
+  for (let i = 0; i < docsHit.i; i++) if (CERT_ACTION.has(tokens[i]!.stem)) return false;
+  return true;
 }
 
 /**

@@ -700,6 +700,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     // (A document about it builds nothing: no signal, no inferred area.)
     assert.deepEqual(areas('Fix typo in the cross-region failover guide'), []);
   });
+  it('"be <certification> compliant" sets out to achieve it; documentation for it does not (§4 high)', () => {
+    assert.equal(complexity('General: Be ISO 27001 compliant'), 'high');
+    assert.notEqual(complexity('Documentation for configuring MOTECH to be HIPAA compliant'), 'high');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
