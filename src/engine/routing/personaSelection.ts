@@ -124,6 +124,12 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
       for (const { area: a } of x.areas) if (L2_AREAS.has(a) || a === 'containers/kubernetes' || a === 'observability') platform = true;
       if (platform) add(out, 'solution-architect', 'L1', '§6 L1 default: no concern stands out and the work is platform work (L2 area, containers/kubernetes or observability)', NO_EVIDENCE, rule);
       else if (strategyOnly) add(out, 'solution-architect', 'L1', '§6 L1 default: strategy-only plan about delivery or operations', x.analysis.strategy.evidence, rule);
+      // A plan, design or evaluation of backend, database or testing work chooses or shapes technology
+      // (§6 "technology choice": "Evaluate k6 as a load testing tool", "Define tenant boundaries for data
+      // isolation"); one about the UI stays product work (§6: a UI redesign is product work).
+      else if (x.analysis.strategy.kind === 'strategy' && !hasArea(x.areas, 'frontend')) {
+        add(out, 'solution-architect', 'L1', '§6 L1: a plan, design or evaluation of technical work is a technology choice', x.analysis.strategy.evidence, rule);
+      }
       else add(out, 'product-manager', 'L1', '§6 L1 default: no concern stands out and the work is product work', NO_EVIDENCE, rule);
     }
   }

@@ -99,6 +99,13 @@ describe('routeAnalysis: personas (ROUTING §6)', () => {
     const pm = routeAnalysis(synth(['frontend', 'backend'])).personas.map((p) => p.persona);
     assert.ok(pm.includes('product-manager') && !pm.includes('solution-architect'));
   });
+  it('L1: a plan or evaluation of backend, database or testing work is a technology choice; of UI work, product work', () => {
+    const ev = { phrase: 'evaluate', start: 0, end: 8, rule: 'test', weight: 1 };
+    const strat = (areas: AreaId[]) => routeAnalysis(synth(areas, { strategy: { kind: 'strategy', evidence: [ev] } })).personas.map((p) => p.persona);
+    assert.ok(strat(['testing']).includes('solution-architect') && !strat(['testing']).includes('product-manager'));
+    assert.ok(strat(['frontend']).includes('product-manager') && !strat(['frontend']).includes('solution-architect'));
+    assert.ok(personas('Evaluate k6 as a load testing tool (POC)').includes('solution-architect'));
+  });
   it('L2 default: infra-manager for migration, appsec-manager for certification, pipeline-manager otherwise', () => {
     const m = (k: 'migration' | 'certification') => synth([], { signals: [{ kind: k, evidence: [{ phrase: 'x', start: 0, end: 1, rule: 't', weight: 1 }] }] });
     assert.ok(routeAnalysis(m('migration')).personas.some((p) => p.persona === 'infra-manager'));
