@@ -122,7 +122,11 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
     if (!hasLayer(out, 'L1')) {
       let platform = false;
       for (const { area: a } of x.areas) if (L2_AREAS.has(a) || a === 'containers/kubernetes' || a === 'observability') platform = true;
+      // Work on the database alone (backups, scaling it, separating it, a provisioned instance) is data-platform
+      // work, not a product feature: no product code is named beside it.
+      const databaseOnly = x.areas.length === 1 && x.areas[0]!.area === 'database';
       if (platform) add(out, 'solution-architect', 'L1', '§6 L1 default: no concern stands out and the work is platform work (L2 area, containers/kubernetes or observability)', NO_EVIDENCE, rule);
+      else if (databaseOnly) add(out, 'solution-architect', 'L1', '§6 L1 default: no concern stands out and the work is on the database alone (data-platform work)', NO_EVIDENCE, rule);
       else if (strategyOnly) add(out, 'solution-architect', 'L1', '§6 L1 default: strategy-only plan about delivery or operations', x.analysis.strategy.evidence, rule);
       // A plan, design or evaluation of backend, database or testing work chooses or shapes technology
       // (§6 "technology choice": "Evaluate k6 as a load testing tool", "Define tenant boundaries for data

@@ -106,6 +106,11 @@ describe('routeAnalysis: personas (ROUTING §6)', () => {
     assert.ok(strat(['frontend']).includes('product-manager') && !strat(['frontend']).includes('solution-architect'));
     assert.ok(personas('Evaluate k6 as a load testing tool (POC)').includes('solution-architect'));
   });
+  it('L1 default: work on the database alone is data-platform work (solution-architect)', () => {
+    const sa = routeAnalysis(synth(['database'], { signals: [{ kind: 'substantial', evidence: [{ phrase: 'engine', start: 0, end: 6, rule: 'test', weight: 1 }] }] })).personas.map((p) => p.persona);
+    assert.ok(sa.includes('solution-architect') && !sa.includes('product-manager'));
+    assert.ok(personas('Per-context DB separation').includes('solution-architect'));
+  });
   it('L2 default: infra-manager for migration, appsec-manager for certification, pipeline-manager otherwise', () => {
     const m = (k: 'migration' | 'certification') => synth([], { signals: [{ kind: k, evidence: [{ phrase: 'x', start: 0, end: 1, rule: 't', weight: 1 }] }] });
     assert.ok(routeAnalysis(m('migration')).personas.some((p) => p.persona === 'infra-manager'));
