@@ -66,7 +66,7 @@ const MANAGED_CLUSTER = /^(eks|gke|aks|openshift)( cluster)?$/i;
 /** Cloud provider names that may name a managed cluster's provider ("AWS EKS", "Azure AKS"). */
 const CLOUD_PROVIDERS = /^(aws|amazon|azure|microsoft|gcp|google|alibaba|digitalocean)$/;
 const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
-const MODIFIER_SUFFIXES = new Set(['relevant', 'conscious', 'related', 'aware', 'sensitive', 'minded', 'critical', 'focused', 'oriented', 'friendly', 'like', 'agnostic', 'specific']);
+const MODIFIER_SUFFIXES = new Set(['relevant', 'conscious', 'related', 'aware', 'sensitive', 'minded', 'critical', 'focused', 'oriented', 'friendly', 'like', 'agnostic']);
 // (Infrastructure too: "an S3 bucket for the staging frontend", "Terraform for RDS" build the resource.)
 const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observability', 'containers/kubernetes', 'CI/CD', 'security', 'infrastructure/cloud']);
 // SUBJECT_HEADS and L2_AREAS as bits per area index (a hit's sense carries its area's index).

@@ -24,7 +24,8 @@ describe('analyzer: rules beyond single words', () => {
   });
   it('a hyphenated modifier is not work in its area', () => {
     assert.ok(!areas('Log every security-relevant action in the admin API').includes('security'));
-    // ("VPN-first" puts the VPN first: the approach is the work.)
+    // ("VPN-first" puts the VPN first: the approach is the work; "dbt-specific alerting" alerts on dbt.)
+    assert.deepEqual(areas('dbt-specific alerting that does not need the scheduler UI'), ['data pipelines', 'observability']);
     assert.deepEqual(areas('Add VPN-first remote admin (Tailscale/WireGuard).'), ['infrastructure/cloud']);
   });
   it('"test" used as a verb does not add the testing area', () => {
