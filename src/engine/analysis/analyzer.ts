@@ -1867,6 +1867,10 @@ function schemaMigration(tokens: readonly Token[], h: Hit): boolean {
     if (RUN_MIGRATION_VERBS.has(tokens[k]!.stem)) return true;
     if (tokens[k + 1]!.clauseStart) break;
   }
+  // … also when the verb follows them ("Migrations should be run in Fargate", "migrations are applied on deploy").
+  if (t.lower === 'migrations') {
+    for (let k = h.i + 1; k < Math.min(tokens.length, h.i + 4) && !tokens[k]!.clauseStart; k++) if (RUN_MIGRATION_VERBS.has(tokens[k]!.stem)) return true;
+  }
   // "Migration plan for database schemas": the migration of a schema.
   for (let k = h.i + 1; k < Math.min(tokens.length, h.i + 6) && !tokens[k]!.clauseStart; k++) if (tokens[k]!.stem === SCHEMA_STEM) return true;
   const link = tokens[h.i + 1]?.lower;
@@ -1927,6 +1931,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   let migVerbs = unnegated(hitsOf(r, CX_MIGRATION_VERB), negated);
   // (A migration named in a quoted title being reworded is not carried out.)
   if (migVerbs.length > 0 && r.renaming) migVerbs = migVerbs.filter((h) => !quotedTitleWord(r, h));
+  // Schema migrations being run ("Run the migrations in ECS") move nothing between technologies.
+  if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !schemaMigration(tokens, h));
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
   const hostCues = hitsOf(r, CX_HOSTING_OBJECT);
   // A cloud name as a product's vendor prefix ("into AWS Secrets Manager") names the product, not a host.

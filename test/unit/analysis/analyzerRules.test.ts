@@ -692,6 +692,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('applied or schema migrations are no migration between technologies; a tool for multi-region releases runs in one; a named server is a place; a viewer is UI', () => {
     assert.equal(complexity('Run all pending migrations on the staging DB'), 'low');
     assert.equal(complexity('Migration plan for the reporting schemas'), 'low');
+    // (Run on a hosting platform, they still move nothing: "Migrations should be run in Fargate".)
+    assert.notEqual(complexity('Migrations should be run in FARGATE'), 'extreme');
+    assert.notEqual(complexity('Run the migrations in ECS'), 'extreme');
+    assert.equal(complexity('Migrate the app to ECS'), 'extreme');
     assert.notEqual(complexity('Build a release pipeline for multi-region releases'), 'extreme');
     assert.equal(complexity('Add support for multi-region'), 'extreme');
     assert.deepEqual(areas('Add a REST API on the Vault server to list mounts'), ['backend']);
