@@ -40,7 +40,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   docsNoun: [
     'doc', 'docs', 'documentation', 'readme', 'guide', 'tutorial', 'wiki', 'docstring', 'changelog', 'how-to', 'howto', 'faq', 'tip', 'release note',
     'user guide', 'migration guide', 'configuration guide', 'contribution guide', 'contributing guide', 'javadoc', 'jsdoc', 'api doc', 'api reference',
-    'handbook', 'typo', 'spelling', 'runbook', 'methodology', 'content about', 'write-up', 'writeup', 'architecture diagram', 'diagram', 'docs site', 'documentation site',
+    'handbook', 'typo', 'spelling', 'runbook', 'methodology', 'content about', 'write-up', 'writeup', 'retrospective', 'postmortem', 'post-mortem', 'blog post', 'architecture diagram', 'diagram', 'docs site', 'documentation site',
     'an example', 'usage example', 'code sample', 'example configuration', 'example config',
   ],
   docsVerb: ['document', 'clarify', 'explain', 'describe', 'reword', 'proofread'],

@@ -711,6 +711,12 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('General: Be ISO 27001 compliant'), 'high');
     assert.notEqual(complexity('Documentation for configuring MOTECH to be HIPAA compliant'), 'high');
   });
+  it('a retrospective or postmortem is a document: writing one about a migration carries nothing out (§3 docs)', () => {
+    const a = analyzeTask('write retrospective on moving away from Vercel & Netlify');
+    assert.equal(a.generalist, true);
+    assert.equal(complexity('write retrospective on moving away from Vercel & Netlify'), 'low');
+    assert.equal(analyzeTask('Write a postmortem for the database failover').areas.length, 0);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
