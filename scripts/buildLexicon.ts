@@ -158,12 +158,19 @@ export const DESCRIPTION_RULES: readonly (readonly [RegExp, AreaId])[] = [
   [/\b(data pipelines?|etl|data warehouse|stream processing)\b/i, 'data pipelines'],
   [/\b(user interfaces?|front-?end|css|mobile app(lication)?s?)\b/i, 'frontend'],
   [/\b(web framework|web application framework|http server|backend)\b/i, 'backend'],
+  // Platforms whose customisation is server-side application work (plugins, modules, themes' data): WordPress,
+  // Drupal, Umbraco, PrestaShop — the dev labels read Shopify the same way.
+  [/\b(content management|cms|e-?commerce platform|payment (system|stream|gateway)|feature flag(ging)?)\b/i, 'backend'],
+  [/\b(static site generators?|gui library|gui framework|desktop platforms|model-view-viewmodel)\b/i, 'frontend'],
+  [/\bapi testing tool\b/i, 'testing'],
 ];
 
 /** Names dropped outright: generic words that no casing makes reliable in task texts. */
 export const DROP: ReadonlySet<string> = new Set([
   'keep', 'bub', 'chaos', 'flux', 'apollo', 'open', 'service', 'platform', 'data', 'api', 'cloud', 'app', 'web', 'code', 'test', 'build', 'go', 'c', 'r', 'd',
   'v', 'red', 'tool', 'library', 'framework', 'security', 'network', 'server', 'client', 'software', 'support', 'project', 'template', 'example',
+  // (English words or bare abbreviations that the description rules would otherwise map: "as a blogger", "iced".)
+  'blogger', 'iced', 'dle', 'mada',
 ]);
 
 /** Common English words: catalogue names equal to one of these need exact case (policy above). */

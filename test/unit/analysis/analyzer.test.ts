@@ -38,6 +38,12 @@ describe('analyzeTask: areas (ROUTING §3)', () => {
     assert.ok(a.areas[0]!.evidence.some((e) => e.phrase === 'Vitess'));
     assert.ok(areas('Add Tableau dashboards fed from Snowflake').includes('data pipelines'));
     assert.ok(areas('Add Linkerd mTLS between services').includes('containers/kubernetes'));
+    // Through a topic's description: content management and e-commerce platforms are server-side work, static
+    // site generators build pages.
+    assert.deepEqual(areas('Port the booking module to Drupal 10'), ['backend']);
+    assert.deepEqual(areas('Fix the Hugo theme menu'), ['frontend']);
+    // ("blogger" is an English word first: dropped from the generated names.)
+    assert.ok(!analyzeTask('As a blogger I want to schedule posts').areas.some((a) => a.evidence.some((e) => e.rule.includes('blogger'))));
   });
   it('counts a catalogue name that is a common word only where its capital tells (not in Title Case text)', () => {
     assert.ok(areas('Use Dragonfly to distribute images to the nodes').includes('containers/kubernetes'));
