@@ -156,7 +156,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'ci infrastructure', 'build infrastructure', 'github workflow', 'ci job', 'ci build', 'build job', 'npm publish', 'pypi release', 'docker build', 'build cache', 'deploy preview', 'preview environment',
     'environment promotion', 'branch protection', 'merge queue', 'mergify', 'renovate', 'husky', 'lefthook', 'bazel', 'nx', 'turborepo',
     'release workflow', 'release tag', 'semantic versioning', 'package release', 'build system', 'build script', 'deploy script',
-    'deploy key', 'deployment automation', 'continuous deploy', 'release train', 'release branch', 'hotfix release', 'ci config', 'ci workflow',
+    'deploy key', 'deployment automation', 'production deployment', 'prod deployment', 'staging deployment', 'multi-region deployment', 'regional deployment', 'continuous deploy', 'release train', 'release branch', 'hotfix release', 'ci config', 'ci workflow',
     'github actions workflow', 'gitlab pipeline', 'azure pipeline', 'cloudbuild', 'harness', 'octopus deploy', 'capistrano', 'kamal', 'dokku',
     'ci', 'cd', 'ci/cd', 'cicd', 'ci pipeline', 'cd pipeline', 'build pipeline', 'release pipeline', 'deploy pipeline', 'deployment pipeline',
     ['pipeline', 0.5], 'continuous integration', 'continuous delivery', 'continuous deployment', 'github action', 'github actions', 'gitlab ci', 'gitlab-ci',

@@ -717,6 +717,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('write retrospective on moving away from Vercel & Netlify'), 'low');
     assert.equal(analyzeTask('Write a postmortem for the database failover').areas.length, 0);
   });
+  it('a deployment to an environment named as the work is CI/CD (§3 "deployment" as a noun that gets built)', () => {
+    assert.deepEqual(areas('Production deployment with full monitoring'), ['CI/CD', 'observability']);
+    assert.ok(areas('Multi-region deployment with tenant data pinned to a region at creation.').includes('CI/CD'));
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
