@@ -2042,10 +2042,28 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     if (prodEv.length > 0 && whole.length > 0) rollout.push(...prodEv, ...evidenceOf(whole));
     rollout.push(...scaleLive);
   }
+  // "Production deployment with full monitoring", "Production Go-Live", "the production launch of the
+  // application": the rollout to production named as the work itself (not a plan, guide or preparation for it,
+  // and not a staging one). With two or more areas it rolls the whole system out (§4 high).
+  if (!isStrategy && !docsHit && !nonProd) {
+    const prod = hitsOf(r, CX_PRODUCTION);
+    if (prod.length > 0 && !tokens.some((t) => t.stem === PREPARE_STEM)) {
+      for (const h of prod) {
+        if (negated[h.i]) continue;
+        const w = h.ev.phrase.toLowerCase();
+        const next = tokens[h.i + h.n]?.stem ?? '';
+        if (w === 'go-live' || w === 'go live' || ((w === 'production' || w === 'prod') && ROLLOUT_NOUNS.has(next))) rollout.push(h.ev);
+      }
+    }
+  }
   addSignal(signals, 'production-rollout', rollout);
   readScopeSize(r, x, signals);
   return { signals, live };
 }
+
+/** Nouns that, after "production", name the rollout itself ("production deployment", "production launch"). Stems. */
+const ROLLOUT_NOUNS = new Set(['deployment', 'launch', 'rollout', 'go-live', 'cutover'].map(stem));
+const PREPARE_STEM = stem('prepare');
 
 /** Verbs that, opening a task naming a technology, make it an integration of that technology (stems). */
 const INTEGRATION_LEADS: ReadonlySet<string> = new Set(['implement', 'integrat', 'support', 'adopt', 'introduc']);

@@ -721,6 +721,13 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Production deployment with full monitoring'), ['CI/CD', 'observability']);
     assert.ok(areas('Multi-region deployment with tenant data pinned to a region at creation.').includes('CI/CD'));
   });
+  it('a production deployment or go-live named as the work rolls the whole system out (§4 high with 2+ areas)', () => {
+    assert.ok(signal('Production deployment with full monitoring', 'production-rollout'));
+    assert.equal(complexity('Production deployment with full monitoring'), 'high');
+    // (Preparing for it, or approving releases from a chat tool, rolls nothing out.)
+    assert.notEqual(complexity('Production Deployment Preparation — prepare the application for production deployment: CI/CD pipeline setup and monitoring'), 'high');
+    assert.notEqual(complexity('Build a Slack integration that lets engineers approve production releases from Slack'), 'high');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
