@@ -83,7 +83,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'snackbar', 'skeleton', 'spinner', 'placeholder', 'thumbnail', 'video player', 'map view', 'leaflet', 'mapbox', 'd3', 'chart.js', 'recharts',
     'highcharts', 'material ui', 'mui', 'chakra', 'ant design', 'shadcn', 'radix', 'canvas', 'svg', 'css grid', 'flexbox', 'media query',
     'keyboard shortcut', 'hotkey', 'copy button', 'link preview', 'autocomplete', 'typeahead', 'drawer', 'accordion', 'stepper', 'tooltip',
-    'front page', 'home page', 'homepage', 'dashboard page', 'user dashboard', 'admin dashboard', 'client', 'app screen', 'splash screen',
+    'front page', 'home page', 'homepage', 'dashboard page', 'user dashboard', 'admin dashboard', 'creator dashboard', 'customer dashboard', 'seller dashboard', 'merchant dashboard', 'vendor dashboard', 'partner dashboard', 'member dashboard', 'student dashboard', 'teacher dashboard', 'account dashboard', 'personal dashboard', 'client', 'app screen', 'splash screen',
     'push notification permission', 'deep link', 'deeplink', 'offline mode', 'service worker', 'local storage', 'localstorage', 'cookie banner',
     'frontend', 'front-end', 'front end', 'ui', 'ux', 'user interface', 'gui', 'web ui', 'web-ui', 'page', 'web page', 'webpage', 'landing page', 'profile page',
     'button', 'viewer', 'modal', 'dialog', 'popup', 'pop-up', 'tooltip', 'dropdown', 'drop-down', 'menu', 'navbar', 'nav bar', 'sidebar', 'tab', 'toggle', 'checkbox',

@@ -728,6 +728,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.notEqual(complexity('Production Deployment Preparation — prepare the application for production deployment: CI/CD pipeline setup and monitoring'), 'high');
     assert.notEqual(complexity('Build a Slack integration that lets engineers approve production releases from Slack'), 'high');
   });
+  it("a user role's dashboard is a page of the app (frontend), not a monitoring dashboard", () => {
+    assert.deepEqual(areas('Add a creator dashboard'), ['frontend']);
+    assert.deepEqual(areas('Create a RED method dashboard for the history service'), ['observability']);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
