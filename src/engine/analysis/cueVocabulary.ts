@@ -118,7 +118,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   migrationVerb: [
     'migrate', 'migration', 'move', 'moving', 're-platform', 'replatform', 'replatforming', 'lift and shift', 'lift-and-shift', 'relocate', 'transition',
-    'switch', 'move away', 'migrate away', 'move off', 'move out', 'cut over', 'cutover', 'rehost', 'rehome', 'replace', 'swap', 'consolidate onto', 'port from', 'port to',
+    'switch', 'move away', 'migrate away', 'move off', 'move out', 'cut over', 'cutover', 'rehost', 'rehome', 'replace', 'swap', 'consolidate onto', 'port from', 'port to', 'change from',
   ],
   // Where a system is hosted or orchestrated; a migration between these is extreme (ROUTING §4).
   hostingObject: [

@@ -732,6 +732,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.deepEqual(areas('Add a creator dashboard'), ['frontend']);
     assert.deepEqual(areas('Create a RED method dashboard for the history service'), ['observability']);
   });
+  it('"change from <engine> to <engine>" replaces the engine like "switch from" (§4 extreme)', () => {
+    assert.equal(complexity('Change from MongoDB to PostgreSQL'), 'extreme');
+    assert.equal(complexity('Change from tabs to spaces in the editor'), 'low');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
