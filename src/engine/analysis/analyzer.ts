@@ -2061,6 +2061,19 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   return { signals, live };
 }
 
+/** Verbs that replace or withdraw a secret where it is used (stems). */
+const SECRET_VERBS = new Set(['rotate', 'revoke', 'deactivate'].map(stem));
+/** Nouns naming a secret (stems). */
+const SECRET_NOUNS = new Set(['key', 'secret', 'credential', 'token', 'password', 'certificate'].map(stem));
+/** Auxiliaries before a passive verb form ("should be rotated", "have been revoked"). */
+const PASSIVE_AUX = new Set(['be', 'been', 'being', 'is', 'are']);
+/** Whether a secret noun is the object of token i: within six words after it, or, before a passive, in its clause. */
+function secretNear(tokens: readonly Token[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(tokens.length, i + 7) && !tokens[k]!.clauseStart; k++) if (SECRET_NOUNS.has(tokens[k]!.stem)) return true;
+  for (let k = i - 1; k >= Math.max(0, i - 12); k--) { if (SECRET_NOUNS.has(tokens[k]!.stem)) return true; if (tokens[k]!.clauseStart) break; }
+  return false;
+}
+
 /** Nouns that, after "production", name the rollout itself ("production deployment", "production launch"). Stems. */
 const ROLLOUT_NOUNS = new Set(['deployment', 'launch', 'rollout', 'go-live', 'cutover'].map(stem));
 const PREPARE_STEM = stem('prepare');
@@ -2362,6 +2375,17 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   if (evidence.length === 0 && !strategy && !triggered && securityArea && (r.classes & C_SCAN_ACT) !== 0) {
     const hit = verbWithObject(tokens, task, negated, C_SCAN_ACT, C_SCAN_NOUN, 'live:security-scan');
     if (hit) evidence.push(hit);
+  }
+  // Rotating or revoking a secret replaces it where it is used, on the live systems (§5; the dev labels read
+  // "Deactivate the access keys of … IAM users" the same way): "Rotate keys that may have been exposed in
+  // GitHub Action logs", "Any secret value stored in repo settings should be rotated". Asked for, that is:
+  // opening the task or a sentence, or in the passive; "a job that rotates the keys" builds automation.
+  if (evidence.length === 0 && !strategy && securityArea) {
+    for (const h of hitsOf(r, CX_LIVE_SOFT_VERB)) {
+      if (negated[h.i] || h.i >= purpose || !SECRET_VERBS.has(tokens[h.i]!.stem)) continue;
+      const asked = h.i === start || tokens[h.i]!.clauseStart || PASSIVE_AUX.has(tokens[h.i - 1]?.lower ?? '');
+      if (asked && secretNear(tokens, h.i)) { evidence.push(cite(h.ev, `live:rotate-secret:${h.ev.rule}`)); break; }
+    }
   }
   const live = evidence.length > 0;
   // Targets are computed even when no live verb is found: an extreme task reaches L4 by complexity.

@@ -736,6 +736,15 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Change from MongoDB to PostgreSQL'), 'extreme');
     assert.equal(complexity('Change from tabs to spaces in the editor'), 'low');
   });
+  it('rotating or revoking a secret, as asked, is a live operation with the scanner as target (§5, §6 L4)', () => {
+    const a = analyzeTask('Any secret value that is stored in repo settings should be rotated.');
+    assert.equal(a.liveOps.live, true);
+    assert.ok(a.liveOps.evidence.some((e) => e.rule.startsWith('live:rotate-secret:')));
+    assert.ok(routeAnalysis(a).personas.some((p) => p.persona === 'scanner-cli-wrapper'));
+    // (A job that rotates them is automation to build; a guide about it is docs.)
+    assert.equal(analyzeTask('Add a job that rotates the signing keys every 90 days').liveOps.live, false);
+    assert.equal(analyzeTask('Document how to rotate the API keys').liveOps.live, false);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
