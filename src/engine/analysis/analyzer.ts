@@ -2202,6 +2202,8 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   let provider = false;
   for (const h of hitsOf(r, CX_EXTERNAL_PROVIDER)) {
     if (negated[h.i] || r.ignored.some((e) => (e.rule.startsWith('artifact-subject:') || (r.aside && (e.rule.startsWith('symptom-reason:') || e.rule.startsWith('precedent:')))) && e.start <= h.ev.start && h.ev.end <= e.end)) continue;
+    // (Nor a word inside a code identifier: "stripe_payment_intent_id" is a column.)
+    if (insideIdentifier(task, h.ev.start, h.ev.end)) continue;
     subst.push(cite(h.ev, `integration:external-provider:${h.ev.rule}`));
     provider = true;
     break;

@@ -745,6 +745,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(analyzeTask('Add a job that rotates the signing keys every 90 days').liveOps.live, false);
     assert.equal(analyzeTask('Document how to rotate the API keys').liveOps.live, false);
   });
+  it('a provider name inside a code identifier is no integration (a column is named after it)', () => {
+    assert.equal(complexity('In invoices table, stripe_payment_intent_id needs to be unique'), 'low');
+    assert.equal(complexity('Add Stripe checkout'), 'medium');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
