@@ -4,7 +4,7 @@
  *   npx tsx scripts/evalProbes.ts
  *
  * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
- * prints them. Probes 7 and 8 and the even ids of probes 9 and 10 are the held-out sets: do not read their texts
+ * prints them. Probes 7 and 8 and the even ids of probes 9-12 are the held-out sets: do not read their texts
  * while writing rules.
  *
  * Last, when the dev set is at ../shared/eval/tasks.dev.jsonl: how a contract-only labeller's labels for 100
@@ -42,6 +42,10 @@ const PARTS: readonly Part[] = [
   { label: 'probe 9 even ids (dev-calibrated)', file: 'tasks.probe9.jsonl', ids: 'even', read: false, pool: 'calibrated' },
   { label: 'probe 10 odd ids (dev-calibrated)', file: 'tasks.probe10.jsonl', ids: 'odd', read: true },
   { label: 'probe 10 even ids (dev-calibrated)', file: 'tasks.probe10.jsonl', ids: 'even', read: false, pool: 'calibrated' },
+  { label: 'probe 11 odd ids (dev-calibrated)', file: 'tasks.probe11.jsonl', ids: 'odd', read: true },
+  { label: 'probe 11 even ids (dev-calibrated)', file: 'tasks.probe11.jsonl', ids: 'even', read: false, pool: 'calibrated' },
+  { label: 'probe 12 odd ids (dev-calibrated)', file: 'tasks.probe12.jsonl', ids: 'odd', read: true },
+  { label: 'probe 12 even ids (dev-calibrated)', file: 'tasks.probe12.jsonl', ids: 'even', read: false, pool: 'calibrated' },
 ];
 
 /** The number in an id ("p4-017" → 17, "probe-003" → 3). */
@@ -63,7 +67,7 @@ for (const part of PARTS) {
   console.log(`${part.label.padEnd(35)} ${String(rows.length).padStart(4)}  ${part.read ? 'read    ' : 'HELD OUT'}  ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
   if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }
 }
-for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9 + 10 even)', pools.calibrated]] as const) {
+for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even ids)', pools.calibrated]] as const) {
   const h = scorePredictions(pool.rows, pool.preds);
   console.log(`${label.padEnd(35)} ${String(pool.rows.length).padStart(4)}  HELD OUT  ${pct(h.complexityAccuracy)} / ${pct(h.layerSetAccuracy)} / ${pct(h.personaSetAccuracy)} / ${h.personaMicroF1.toFixed(3)}`);
 }
