@@ -144,6 +144,14 @@ export const TOPIC_AREA: Readonly<Record<string, AreaId | null>> = {
   // languages, formats and unrelated topics whose descriptions would trip the rules below
   java: null, json: null, dart: null, anidb: null, imagenet: null, myanimelist: null, 'pov-ray': null, powershell: null, 'psr-11': null,
   'psr-15': null, rocket: null, sciter: null, sketch: null, tui: null, 'visual-studio': null, xampp: null, 'github-desktop': null, classless: null,
+  // Sixth session, from the unmapped topics: browser extensions, page templating and mobile-platform tooling are
+  // client code; headless CMSs and wiki/collaboration servers are server-side application work; network appliances
+  // and IPAM are infrastructure. (Chat platforms stay unmapped: as often a notification channel as an integration.)
+  'chrome-extension': 'frontend', 'firefox-extension': 'frontend', webextension: 'frontend', userscript: 'frontend', localstorage: 'frontend',
+  'media-queries': 'frontend', stimulus: 'frontend', livewire: 'frontend', handlebars: 'frontend', pug: 'frontend', ejs: 'frontend',
+  nunjucks: 'frontend', apk: 'frontend', 'android-studio': 'frontend', xcode: 'frontend', tvos: 'frontend', watchos: 'frontend', visionos: 'frontend',
+  contentful: 'backend', 'kontent-ai': 'backend', mediawiki: 'backend', nextcloud: 'backend',
+  netbox: 'infrastructure/cloud', mikrotik: 'infrastructure/cloud', pihole: 'infrastructure/cloud',
 };
 
 /** Description rules for GitHub topics without a curated entry (first match wins). */
@@ -195,6 +203,7 @@ solar solo sonar spark spectrum sphere spider spin spire spirit spot spring spru
 stream strike summit sun swan swift switch sword tag talon tank target teleport tempo terra thanos thunder tide tiger timber
 titan token torch tower trace track trail tree trellis trident trust tunnel turbine twin union unity urban vault vector venture
 vertex view vine vision volcano volt volume vortex wave weave web whale wheel wind wing wire wolf wood zero zone argo tilt
+stimulus pug jade handlebars
 capsule cilium rook harbor jaeger thanos cortex falco notary dragonfly kraken teller keycloak dex accordion amp architect bamboo
 beats cedar coder curve distribution druid elastic foreman functions goose guidance hexa kong lagoon lunar member middleware nest next
 outlines pipelines plural pluto porter registry reset rest run score semaphore sidekick skipper slime split squash stacker storage strands

@@ -42,6 +42,11 @@ describe('analyzeTask: areas (ROUTING §3)', () => {
     // site generators build pages.
     assert.deepEqual(areas('Port the booking module to Drupal 10'), ['backend']);
     assert.deepEqual(areas('Fix the Hugo theme menu'), ['frontend']);
+    // Curated from the unmapped topics: browser extensions are client code, network appliances infrastructure;
+    // a common word the catalogue names ("stimulus") needs its exact case.
+    assert.deepEqual(areas('Build a Chrome extension that saves the current tab'), ['frontend']);
+    assert.deepEqual(areas('Add Pi-hole to the homelab'), ['infrastructure/cloud']);
+    assert.ok(!analyzeTask('Measure the stimulus response time of participants').areas.some((a) => a.evidence.some((e) => e.rule.includes('stimulus'))));
     // ("blogger" is an English word first: dropped from the generated names.)
     assert.ok(!analyzeTask('As a blogger I want to schedule posts').areas.some((a) => a.evidence.some((e) => e.rule.includes('blogger'))));
   });
