@@ -31,6 +31,8 @@ describe('analyzeTask: areas (ROUTING §3)', () => {
     assert.ok(areas('Write Terraform IaC for the VPC').includes('infrastructure/cloud'));
     assert.ok(areas('Define SLOs and alerts for checkout latency').includes('observability'));
     assert.ok(areas('Nightly ETL job into the warehouse').includes('data pipelines'));
+    // Scientific workflow engines run data pipelines.
+    assert.deepEqual(areas('Transform the Snakemake pipeline so that it runs faster'), ['data pipelines']);
   });
   it('maps technologies through the catalogue lexicon', () => {
     assert.deepEqual(areas('Shard the orders table with Vitess'), ['database']);
