@@ -803,6 +803,26 @@ export function analyzeTask(task: string): Analysis {
   };
 }
 
+/**
+ * Whether docs noun d is the second of two coordinated deliverables whose first is work ("the Helm chart and
+ * documentation", "the required configuration and documentation", "code and docs"): the task delivers the work
+ * and its docs, not a docs change (§3).
+ */
+function docsBesideWork(r: Reading, d: Hit): boolean {
+  const { tokens } = r;
+  let j = d.i - 1;
+  if (j >= 0 && DETERMINERS.has(tokens[j]!.lower)) j--;
+  if (j < 1 || (tokens[j]!.lower !== 'and' && tokens[j]!.lower !== '&') || tokens[d.i]!.clauseStart) return false;
+  for (let k = j - 1; k >= Math.max(0, j - 4); k--) {
+    if (WORK_NOUNS.has(tokens[k]!.stem)) return true;
+    for (const h of r.areaHits) if (h.i === k && h.weight >= 1) return true;
+    if (tokens[k]!.clauseStart) break;
+  }
+  return false;
+}
+/** Nouns naming code or configuration delivered beside its docs (stems). */
+const WORK_NOUNS = new Set(['code', 'configuration', 'config', 'implementation', 'script', 'manifest', 'module', 'chart', 'test'].map(stem));
+
 /** Whether a docs deliverable comes before every verb of achieving a certification (the task documents it). */
 function docsBeforeCertAction(tokens: readonly Token[], docsHit: Hit | undefined): boolean {
   if (docsHit === undefined) return false;
@@ -978,7 +998,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // "Document and validate X": a docs verb coordinated with a work verb delivers the work too.
   const coWork = firstDocs !== undefined && firstDocs === firstVerb && tokens[firstDocs.i + firstDocs.n]?.lower === 'and'
     && firstDocs.i + firstDocs.n + 1 < tokens.length && verbAt(tokens, firstDocs.i + firstDocs.n + 1);
-  if (firstDocs && firstStrongWork > firstDocs.i && !coWork) docsHit = firstDocs;
+  if (firstDocs && firstStrongWork > firstDocs.i && !coWork && !docsBesideWork(r, firstDocs)) docsHit = firstDocs;
 
   // Strategy (ROUTING §3): a plan-like noun that is the deliverable, or a strategy verb leading the task.
   const stratEv: Evidence[] = [];

@@ -749,6 +749,13 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('In invoices table, stripe_payment_intent_id needs to be unique'), 'low');
     assert.equal(complexity('Add Stripe checkout'), 'medium');
   });
+  it('docs delivered beside the work they document do not make a docs task (§3)', () => {
+    assert.deepEqual(areas('Add the Helm chart and documentation for it'), ['containers/kubernetes']);
+    assert.equal(analyzeTask('Write code and docs for the Kafka consumer').generalist, false);
+    // (Docs first, or docs alone, stay a docs change.)
+    assert.equal(analyzeTask('Improve documentation and examples for people developing external issuers').generalist, true);
+    assert.equal(analyzeTask('Update the README for the Kubernetes setup').generalist, true);
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
