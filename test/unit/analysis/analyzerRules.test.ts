@@ -756,6 +756,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(analyzeTask('Improve documentation and examples for people developing external issuers').generalist, true);
     assert.equal(analyzeTask('Update the README for the Kubernetes setup').generalist, true);
   });
+  it('centralised logging gathers every service\'s logs: substantial scope, not one service\'s logging (§4)', () => {
+    assert.equal(complexity('Implement Centralized Logging'), 'medium');
+    assert.equal(complexity('Add logging to the checkout handler'), 'low');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
   });
