@@ -1946,7 +1946,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // Scope signals (ROUTING §4).
   const signals: ScopeSignal[] = [];
   // A document about an operation (a runbook, a guide) does not carry it out, any more than a plan does.
-  const live = detectLive(r, finalAreas, isStrategy || docsHit !== undefined);
+  let live = detectLive(r, finalAreas, isStrategy || docsHit !== undefined);
 
   let migVerbs = unnegated(hitsOf(r, CX_MIGRATION_VERB), negated);
   // (A migration named in a quoted title being reworded is not carried out.)
@@ -2068,11 +2068,17 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (!isStrategy && !docsHit && !nonProd) {
     const prod = hitsOf(r, CX_PRODUCTION);
     if (prod.length > 0 && !tokens.some((t) => t.stem === PREPARE_STEM)) {
+      const named: Evidence[] = [];
       for (const h of prod) {
         if (negated[h.i]) continue;
         const w = h.ev.phrase.toLowerCase();
         const next = tokens[h.i + h.n]?.stem ?? '';
-        if (w === 'go-live' || w === 'go live' || ((w === 'production' || w === 'prod') && ROLLOUT_NOUNS.has(next))) rollout.push(h.ev);
+        if (w === 'go-live' || w === 'go live' || ((w === 'production' || w === 'prod') && ROLLOUT_NOUNS.has(next))) named.push(h.ev);
+      }
+      // The rollout named as the work is carried out on the production system: a live operation (§5).
+      if (named.length > 0) {
+        rollout.push(...named);
+        if (!live.live) live = { live: true, targets: live.targets.length > 0 ? live.targets : ['cloud'], evidence: [...named.map((e) => cite(e, `live:production-rollout:${e.rule}`)), ...live.evidence] };
       }
     }
   }

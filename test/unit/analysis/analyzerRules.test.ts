@@ -724,6 +724,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('a production deployment or go-live named as the work rolls the whole system out (§4 high with 2+ areas)', () => {
     assert.ok(signal('Production deployment with full monitoring', 'production-rollout'));
     assert.equal(complexity('Production deployment with full monitoring'), 'high');
+    // (Carried out on production: a live operation, with the cloud as the target when none is named.)
+    assert.ok(analyzeTask('Production deployment with full monitoring').liveOps.evidence.some((e) => e.rule.startsWith('live:production-rollout:')));
+    assert.ok(routeAnalysis(analyzeTask('Production deployment with full monitoring')).personas.some((p) => p.persona === 'cloud-cli-wrapper'));
     // (Preparing for it, or approving releases from a chat tool, rolls nothing out.)
     assert.notEqual(complexity('Production Deployment Preparation — prepare the application for production deployment: CI/CD pipeline setup and monitoring'), 'high');
     assert.notEqual(complexity('Build a Slack integration that lets engineers approve production releases from Slack'), 'high');
