@@ -59,7 +59,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'entitlement', 'quota', 'usage limit', 'invoice generation', 'shopping cart', 'cart', 'order', 'inventory', 'booking', 'reservation',
     'backend', 'back-end', 'back end', 'server-side', 'server side', 'api', 'rest api', 'restful', 'graphql', 'grpc',
     'endpoint', 'route handler', 'microservice', 'web service', 'business logic', 'rpc', 'openapi', 'swagger',
-    'auth', 'authentication', 'authorization', 'authorisation', 'login', 'log in', 'logout', 'sign-in', 'sign in', 'sign-up', 'sign up', 'signup',
+    'auth', 'authentication', 'authorization', 'authorisation', 'login', 'log in', 'log into', 'log onto', 'sign into', 'logout', 'sign-in', 'sign in', 'sign-up', 'sign up', 'signup',
     'oauth', 'oauth2', 'oidc', 'openid connect', 'saml', 'sso', 'single sign-on', 'jwt', 'rbac', 'abac', 'role-based access', 'role based access', 'attribute-based access', 'permission', 'access control',
     'role', 'api key', 'api token', 'webhook', 'webhook signature', 'totp', '2fa', 'two-factor', 'passkey', 'webauthn', 'password', 'session',
     'payment', 'stripe', 'paypal', 'braintree', 'adyen', 'billing', 'invoice', 'pricing', 'currency', 'multi-currency', 'exchange rate', 'fx rate', 'tax calculation', 'email domain', 'subscription', 'refund', 'checkout', 'tokenisation', 'tokenization',

@@ -31,6 +31,8 @@ describe('analyzeTask: areas (ROUTING §3)', () => {
     assert.ok(areas('Write Terraform IaC for the VPC').includes('infrastructure/cloud'));
     assert.ok(areas('Define SLOs and alerts for checkout latency').includes('observability'));
     assert.ok(areas('Nightly ETL job into the warehouse').includes('data pipelines'));
+    // "Logging into" is signing in (backend auth), not logging.
+    assert.deepEqual(areas('Okta SSO for logging into the portal'), ['backend']);
     // An environment's server is infrastructure (§3 environments).
     assert.deepEqual(areas('Bring back the staging server and copy the database nightly'), ['database', 'infrastructure/cloud']);
     // Scientific workflow engines run data pipelines.
