@@ -1485,7 +1485,7 @@ const ADDRESS_HEADS = new Set(['url', 'urls', 'uri', 'address', 'hostname']);
 const USE_SUFFIXES = /^(based|powered|backed|native|compatible|enabled|driven|ready|managed|hosted|only|first|specific|aware|related|relevant)\b/i;
 
 /** Generic heads (stems) that a technology's name takes: "Jenkins server", "Vault agent", "Kafka client". */
-const NAME_HEADS = new Set(['server', 'instanc', 'agent', 'client', 'plugin', 'sdk', 'daemon', 'host']);
+const NAME_HEADS = new Set(['server', 'instanc', 'agent', 'client', 'plugin', 'sdk', 'daemon', 'host', 'log']);
 /** Whether a named technology of another area ends right before hit h ("Jenkins server" is CI/CD, not backend). */
 function namedBefore(keep: readonly Hit[], h: Hit): boolean {
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech && k.i + k.n === h.i && k.sense.ax !== h.sense.ax) return true;

@@ -31,6 +31,8 @@ describe('analyzeTask: areas (ROUTING §3)', () => {
     assert.ok(areas('Write Terraform IaC for the VPC').includes('infrastructure/cloud'));
     assert.ok(areas('Define SLOs and alerts for checkout latency').includes('observability'));
     assert.ok(areas('Nightly ETL job into the warehouse').includes('data pipelines'));
+    // A named tool's logs are that tool's output ("Jenkins logs" are CI/CD), not observability work.
+    assert.deepEqual(areas('Secrets are printed in the Jenkins logs'), ['CI/CD', 'security']);
     // "Logging into" is signing in (backend auth), not logging.
     assert.deepEqual(areas('Okta SSO for logging into the portal'), ['backend']);
     // An environment's server is infrastructure (§3 environments).
