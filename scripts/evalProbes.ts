@@ -7,6 +7,8 @@
  * prints them. Probes 7 and 8 and the even ids of probes 9-12 are the held-out sets: do not read their texts
  * while writing rules.
  *
+ * Then probes 7 and 8 under labels given the dev labellers' way (relabel.probe78.jsonl, ids and labels only).
+ *
  * Last, when the dev set is at ../shared/eval/tasks.dev.jsonl: how a contract-only labeller's labels for 100
  * dev texts (relabel.dev100.jsonl, ids only) agree with the dev labels, and the engine against each.
  */
@@ -70,6 +72,17 @@ for (const part of PARTS) {
 for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even ids)', pools.calibrated]] as const) {
   const h = scorePredictions(pool.rows, pool.preds);
   console.log(`${label.padEnd(35)} ${String(pool.rows.length).padStart(4)}  HELD OUT  ${pct(h.complexityAccuracy)} / ${pct(h.layerSetAccuracy)} / ${pct(h.personaSetAccuracy)} / ${h.personaMicroF1.toFixed(3)}`);
+}
+
+// Probes 7 and 8 relabelled by a helper who studied the dev labels first (relabel.probe78.jsonl, ids and labels
+// only; the texts are those of probes 7 and 8): the same never-read texts under the dev labellers' conventions.
+{
+  const texts = new Map<string, Row>();
+  for (const f of ['tasks.probe7.jsonl', 'tasks.probe8.jsonl']) for (const l of readFileSync(resolve(dir, f), 'utf8').split('\n')) if (l.trim()) { const r = JSON.parse(l) as Row; texts.set(r.id, r); }
+  const gold = readFileSync(resolve(dir, 'relabel.probe78.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalRow)
+    .filter((g) => texts.has(g.id)).map((g) => ({ ...g, task: texts.get(g.id)!.task }));
+  const s = scorePredictions(gold, gold.map(predict));
+  console.log(`${'probes 7 + 8, relabelled (dev-style)'.padEnd(35)} ${String(gold.length).padStart(4)}  HELD OUT  ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
 }
 
 // How far two careful readings of the contract are apart: a helper's labels for 100 dev texts against the
