@@ -4,8 +4,8 @@
  *   npx tsx scripts/evalProbes.ts
  *
  * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
- * prints them. Probes 7 and 8 and the even ids of probes 9-12 are the held-out sets: do not read their texts
- * while writing rules.
+ * prints them. Probes 7, 8 and 13 and the even ids of probes 9-12 are the held-out sets: do not read their
+ * texts while writing rules.
  *
  * Then probes 7 and 8 under labels given the dev labellers' way (relabel.probe78.jsonl, ids and labels only).
  *
@@ -48,6 +48,7 @@ const PARTS: readonly Part[] = [
   { label: 'probe 11 even ids (dev-calibrated)', file: 'tasks.probe11.jsonl', ids: 'even', read: false, pool: 'calibrated' },
   { label: 'probe 12 odd ids (dev-calibrated)', file: 'tasks.probe12.jsonl', ids: 'odd', read: true },
   { label: 'probe 12 even ids (dev-calibrated)', file: 'tasks.probe12.jsonl', ids: 'even', read: false, pool: 'calibrated' },
+  { label: 'probe 13 (dev-calibrated)', file: 'tasks.probe13.jsonl', ids: 'all', read: false, pool: 'calibrated' },
 ];
 
 /** The number in an id ("p4-017" → 17, "probe-003" → 3). */
@@ -69,7 +70,7 @@ for (const part of PARTS) {
   console.log(`${part.label.padEnd(35)} ${String(rows.length).padStart(4)}  ${part.read ? 'read    ' : 'HELD OUT'}  ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
   if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }
 }
-for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even ids)', pools.calibrated]] as const) {
+for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated]] as const) {
   const h = scorePredictions(pool.rows, pool.preds);
   console.log(`${label.padEnd(35)} ${String(pool.rows.length).padStart(4)}  HELD OUT  ${pct(h.complexityAccuracy)} / ${pct(h.layerSetAccuracy)} / ${pct(h.personaSetAccuracy)} / ${h.personaMicroF1.toFixed(3)}`);
 }
@@ -81,8 +82,12 @@ for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real h
   for (const f of ['tasks.probe7.jsonl', 'tasks.probe8.jsonl']) for (const l of readFileSync(resolve(dir, f), 'utf8').split('\n')) if (l.trim()) { const r = JSON.parse(l) as Row; texts.set(r.id, r); }
   const gold = readFileSync(resolve(dir, 'relabel.probe78.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalRow)
     .filter((g) => texts.has(g.id)).map((g) => ({ ...g, task: texts.get(g.id)!.task }));
-  const s = scorePredictions(gold, gold.map(predict));
+  const preds = gold.map(predict);
+  const s = scorePredictions(gold, preds);
   console.log(`${'probes 7 + 8, relabelled (dev-style)'.padEnd(35)} ${String(gold.length).padStart(4)}  HELD OUT  ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
+  // Every never-read real text under labels in the dev labellers' manner, pooled.
+  const all = scorePredictions([...pools.calibrated.rows, ...gold], [...pools.calibrated.preds, ...preds]);
+  console.log(`${'all never-read, dev-style labels'.padEnd(35)} ${String(pools.calibrated.rows.length + gold.length).padStart(4)}  HELD OUT  ${pct(all.complexityAccuracy)} / ${pct(all.layerSetAccuracy)} / ${pct(all.personaSetAccuracy)} / ${all.personaMicroF1.toFixed(3)}`);
 }
 
 // How far two careful readings of the contract are apart: a helper's labels for 100 dev texts against the
