@@ -2093,10 +2093,13 @@ const SECRET_VERBS = new Set(['rotate', 'revoke', 'deactivate'].map(stem));
 const SECRET_NOUNS = new Set(['key', 'secret', 'credential', 'token', 'password', 'certificate'].map(stem));
 /** Auxiliaries before a passive verb form ("should be rotated", "have been revoked"). */
 const PASSIVE_AUX = new Set(['be', 'been', 'being', 'is', 'are']);
-/** Whether a secret noun is the object of token i: within six words after it, or, before a passive, in its clause. */
+/**
+ * Whether a secret noun goes with the verb at token i: within six words after it, or earlier in its clause (the
+ * subject of a passive, "Any secret value … should be rotated").
+ */
 function secretNear(tokens: readonly Token[], i: number): boolean {
   for (let k = i + 1; k < Math.min(tokens.length, i + 7) && !tokens[k]!.clauseStart; k++) if (SECRET_NOUNS.has(tokens[k]!.stem)) return true;
-  for (let k = i - 1; k >= Math.max(0, i - 12); k--) { if (SECRET_NOUNS.has(tokens[k]!.stem)) return true; if (tokens[k]!.clauseStart) break; }
+  for (let k = i - 1; k >= Math.max(0, i - 12) && !tokens[k + 1]!.clauseStart; k--) if (SECRET_NOUNS.has(tokens[k]!.stem)) return true;
   return false;
 }
 
