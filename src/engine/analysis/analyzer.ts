@@ -58,9 +58,10 @@ const DOC_VERBS = new Set(['fix', 'updat', 'add', 'improv', 'writ', 'creat', 'ex
 // Roles whose user stories are technical, not product framing (ROUTING §6: judge by meaning).
 const TECH_ROLES = new Set(['devop', 'sysop', 'sre', 'developer', 'platform', 'maintainer', 'operator', 'architect', 'contributor', 'dev']);
 // Verbs of achieving a certification (§4 high), as opposed to researching, preparing or documenting for it.
-const CERT_ACTION = new Set(['achieve', 'obtain', 'complete', 'attain', 'pass', 'be', 'become', 'maintain', 'ensure', 'get', 'apply', 'implement', 'pursue', 'earn', 'gain', 'secure', 'renew', 'close', 'remediate'].map(stem));
-// Certification work needs an object that is the certification or its controls/compliance.
-const CERT_OBJECT = new Set(['certification', 'certified', 'compliance', 'compliant', 'control', 'type', 'regulation', 'requirement', 'gap'].map(stem));
+const CERT_ACTION = new Set(['achieve', 'obtain', 'complete', 'attain', 'pass', 'be', 'become', 'maintain', 'ensure', 'get', 'apply', 'implement', 'pursue', 'seek', 'earn', 'gain', 'secure', 'renew', 'close', 'remediate'].map(stem));
+// Certification work needs an object that is the certification or its controls/compliance (an authority to
+// operate names the authorisation itself).
+const CERT_OBJECT = new Set(['certification', 'certified', 'compliance', 'compliant', 'control', 'type', 'regulation', 'requirement', 'gap', 'authority'].map(stem));
 /** Managed Kubernetes services: a cluster, also listed as cloud infrastructure. */
 const MANAGED_CLUSTER = /^(eks|gke|aks|openshift)( cluster)?$/i;
 /** Cloud provider names that may name a managed cluster's provider ("AWS EKS", "Azure AKS"). */

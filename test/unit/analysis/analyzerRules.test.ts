@@ -709,6 +709,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   });
   it('"be <certification> compliant" sets out to achieve it; documentation for it does not (§4 high)', () => {
     assert.equal(complexity('General: Be ISO 27001 compliant'), 'high');
+    // (Seeking an authority to operate achieves the authorisation; researching one does not.)
+    assert.equal(complexity('Seek authority to operate (ATO) and SA&A'), 'high');
+    assert.equal(complexity('Research on consolidating into a single ATO'), 'low');
     assert.notEqual(complexity('Documentation for configuring MOTECH to be HIPAA compliant'), 'high');
   });
   it('a retrospective or postmortem is a document: writing one about a migration carries nothing out (§3 docs)', () => {
