@@ -778,8 +778,8 @@ export function analyzeTask(task: string): Analysis {
   // evidence, agreements and audit preparation are strategy deliverables (§3) rated by what they deliver,
   // and documentation for it is a docs change ("Documentation for configuring X to be HIPAA compliant"; not
   // "close the gaps and document the boundary", where the achieving verb leads).
-  const certAction = cues[CX_CERTIFICATION] !== undefined && (r.classes & C_CERT_ACTION) !== 0 && (r.classes & C_CERT_OBJECT) !== 0
-    && cues[CX_STRATEGY_ONLY] === undefined && stratEv.length === 0 && !docsBeforeCertAction(r.tokens, docsHit);
+  const certAction = cues[CX_CERTIFICATION] !== undefined && (((r.classes & C_CERT_ACTION) !== 0 && (r.classes & C_CERT_OBJECT) !== 0
+    && cues[CX_STRATEGY_ONLY] === undefined && stratEv.length === 0 && !docsBeforeCertAction(r.tokens, docsHit)) || certProgramme(r));
   const complianceOnly = !hasL2L3 && concernEv.has('compliance') && certAction;
   if (complianceOnly && !isStrategy) stratOnlyEv.push(...concernEv.get('compliance')!);
   const strategyOnly = (isStrategy || complianceOnly) && (stratOnlyEv.length > 0 || !hasL2L3);
@@ -823,6 +823,25 @@ function docsBesideWork(r: Reading, d: Hit): boolean {
 }
 /** Nouns naming code or configuration delivered beside its docs (stems). */
 const WORK_NOUNS = new Set(['code', 'configuration', 'config', 'implementation', 'script', 'manifest', 'module', 'chart', 'test'].map(stem));
+
+/**
+ * Whether a certification names a programme ("SOC 2 Type I/II program: pick vendor, file policies, begin observation
+ * window"): the programme achieves it, its policies and vendor choice included (§4 high). Not a self-assessment or
+ * readiness programme ("a PCI self-assessment program").
+ */
+function certProgramme(r: Reading): boolean {
+  const { tokens } = r;
+  for (const h of r.cues[CX_CERTIFICATION]!) {
+    for (let k = h.i + h.n; k < Math.min(tokens.length, h.i + h.n + 4) && !tokens[k]!.clauseStart; k++) {
+      const st = tokens[k]!.stem;
+      if (PROGRAMME_NOUNS.has(st)) return !r.negated[h.i];
+      if (PREPARATORY.has(st)) return false;
+    }
+  }
+  return false;
+}
+const PROGRAMME_NOUNS = new Set(['program', 'programme'].map(stem));
+const PREPARATORY = new Set(['self', 'assessment', 'readiness', 'preparation', 'gap'].map(stem));
 
 /** Whether a docs deliverable comes before every verb of achieving a certification (the task documents it). */
 function docsBeforeCertAction(tokens: readonly Token[], docsHit: Hit | undefined): boolean {

@@ -712,6 +712,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     // (Seeking an authority to operate achieves the authorisation; researching one does not.)
     assert.equal(complexity('Seek authority to operate (ATO) and SA&A'), 'high');
     assert.equal(complexity('Research on consolidating into a single ATO'), 'low');
+    // (A certification's programme achieves it, policies included; a self-assessment programme does not.)
+    assert.equal(complexity('SOC 2 Type I/II program: pick vendor (Vanta/Drata), file policies, begin observation window'), 'high');
+    assert.notEqual(complexity('implement a PCI self-assessment program'), 'high');
     assert.notEqual(complexity('Documentation for configuring MOTECH to be HIPAA compliant'), 'high');
   });
   it('a retrospective or postmortem is a document: writing one about a migration carries nothing out (§3 docs)', () => {
