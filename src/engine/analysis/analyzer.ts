@@ -779,7 +779,7 @@ export function analyzeTask(task: string): Analysis {
   // and documentation for it is a docs change ("Documentation for configuring X to be HIPAA compliant"; not
   // "close the gaps and document the boundary", where the achieving verb leads).
   const certAction = cues[CX_CERTIFICATION] !== undefined && (((r.classes & C_CERT_ACTION) !== 0 && (r.classes & C_CERT_OBJECT) !== 0
-    && cues[CX_STRATEGY_ONLY] === undefined && stratEv.length === 0 && !docsBeforeCertAction(r.tokens, docsHit)) || certProgramme(r));
+    && cues[CX_STRATEGY_ONLY] === undefined && stratEv.length === 0 && !docsBeforeCertAction(r.tokens, docsHit)) || certProgramme(r) || certAudit(r));
   const complianceOnly = !hasL2L3 && concernEv.has('compliance') && certAction;
   if (complianceOnly && !isStrategy) stratOnlyEv.push(...concernEv.get('compliance')!);
   const strategyOnly = (isStrategy || complianceOnly) && (stratOnlyEv.length > 0 || !hasL2L3);
@@ -841,6 +841,23 @@ function certProgramme(r: Reading): boolean {
   return false;
 }
 const PROGRAMME_NOUNS = new Set(['program', 'programme'].map(stem));
+
+/**
+ * Whether the task completes or passes the certification's audit ("SOC 2 Type II certification — complete audit
+ * and publish report"): the audit is how it is achieved, not a strategy deliverable. Organising one "to prep for"
+ * a certification is preparation (the dev labels read it so).
+ */
+function certAudit(r: Reading): boolean {
+  const { tokens, negated } = r;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!AUDIT_PASSING.has(tokens[i]!.stem) || negated[i]) continue;
+    const j = DETERMINERS.has(tokens[i + 1]!.lower) ? i + 2 : i + 1;
+    if (tokens[j]?.stem === AUDIT_STEM) return true;
+  }
+  return false;
+}
+const AUDIT_PASSING = new Set(['complete', 'pass', 'finish'].map(stem));
+const AUDIT_STEM = stem('audit');
 const PREPARATORY = new Set(['self', 'assessment', 'readiness', 'preparation', 'gap'].map(stem));
 
 /** Whether a docs deliverable comes before every verb of achieving a certification (the task documents it). */

@@ -715,6 +715,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     // (A certification's programme achieves it, policies included; a self-assessment programme does not.)
     assert.equal(complexity('SOC 2 Type I/II program: pick vendor (Vanta/Drata), file policies, begin observation window'), 'high');
     assert.notEqual(complexity('implement a PCI self-assessment program'), 'high');
+    // (Completing the certification's audit achieves it; organising one to prepare for it does not.)
+    assert.equal(complexity('SOC 2 Type II certification — complete audit and publish report'), 'high');
+    assert.notEqual(complexity("Organise External Audit of DWYL's infoSec Controls to prep for ISO Certification"), 'high');
     assert.notEqual(complexity('Documentation for configuring MOTECH to be HIPAA compliant'), 'high');
   });
   it('a retrospective or postmortem is a document: writing one about a migration carries nothing out (§3 docs)', () => {
