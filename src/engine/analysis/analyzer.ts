@@ -2008,12 +2008,14 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // (The hosting object must be in the migration verb's sentence: "Our staging cluster runs out of IPs.
   // … switch the CNI to prefix delegation" moves nothing between hosts.)
   const hostPair = migVerbs.length > 0 && hostObjs.length > 0 ? sentencePair(tokens, r.task, migVerbs, hostObjs) : undefined;
+  let replaced: [Hit, Hit] | undefined;
   if (hostPair) migEv.push(hostPair[0].ev, hostPair[1].ev);
   else if (titleMove) migEv.push(hostObjs[0]!.ev, hostObjs[hostObjs.length - 1]!.ev);
   else if (migVerbs.length > 0 && (twoDistinctStems(tokens, dbEngines) || dbDest)) {
     migEv.push(migVerbs[0]!.ev);
     for (const h of dbEngines) migEv.push(h.ev);
   } else if (monolith.length > 0 && splitsMonolith(tokens, migVerbs)) migEv.push(monolith[0]!.ev);
+  else if (hostCues.length >= 2 && (replaced = insteadOf(tokens, hostCues)) !== undefined) migEv.push(...replaced.map((h) => cite(h.ev, `instead-of:${h.ev.rule}`)));
   else {
     // "Extract the first service (Validation Engine)", "Split billing out into its own service": carving
     // a service out of a running system splits it (§4), though the text does not say "monolith".
@@ -2301,6 +2303,25 @@ function vendorPrefix(r: Reading, hostCues: readonly Hit[], h: Hit): boolean {
   if (next < r.tokens.length && LIBRARY_HEADS.has(r.tokens[next]!.stem)) return true;
   for (const k of r.areaHits) if (k.i === next && k.n >= 2) return true;
   return false;
+}
+
+/**
+ * Two different hosting objects joined by "instead (of)" ("Use EKS instead of ECS"): the first replaces the second,
+ * a move between hosts or orchestrators (§4). "instead of" negates what follows it, so the unfiltered cue hits are
+ * read.
+ */
+function insteadOf(tokens: readonly Token[], hosts: readonly Hit[]): [Hit, Hit] | undefined {
+  for (const a of hosts) {
+    const k = a.i + a.n;
+    if (tokens[k]?.lower !== 'instead') continue;
+    const j = tokens[k + 1]?.lower === 'of' ? k + 2 : k + 1;
+    const b = hosts.find((h) => h.i === j);
+    if (!b || tokens[b.i]!.lower === tokens[a.i]!.lower) continue;
+    // ("Use EKS instead of ECS for the new workers" chooses a host for something new: nothing existing moves.)
+    for (let m = b.i + b.n; m < tokens.length && !tokens[m]!.clauseStart; m++) if (tokens[m]!.lower === 'new') return undefined;
+    return [a, b];
+  }
+  return undefined;
 }
 
 /** Nouns (stems) naming a library or plugin, which a cloud's name before them only qualifies. */

@@ -747,6 +747,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('"change from <engine> to <engine>" replaces the engine like "switch from" (§4 extreme)', () => {
     assert.equal(complexity('Change from MongoDB to PostgreSQL'), 'extreme');
     assert.equal(complexity('Change from tabs to spaces in the editor'), 'low');
+    // ("Use <host> instead of <host>" replaces one with the other, unless it is for something new.)
+    assert.equal(complexity('Use EKS instead ECS'), 'extreme');
+    assert.notEqual(complexity('Use EKS instead of ECS for the new workers'), 'extreme');
   });
   it('rotating or revoking a secret, as asked, is a live operation with the scanner as target (§5, §6 L4)', () => {
     const a = analyzeTask('Any secret value that is stored in repo settings should be rotated.');
