@@ -2054,6 +2054,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   let multi = unnegated(hitsOf(r, CX_MULTI_REGION), negated);
   // ("Add support for Multi-Region" makes the software run there: that one counts.)
   if (multi.length > 0) multi = multi.filter((h) => tokens[h.i - 1]?.lower !== 'for' || tokens[h.i - 2]?.lower === 'support');
+  // A named region ("EU region", "a new region") is one the system expands into only after a verb of expanding
+  // ("Add support for EU region"); "users in the EU region" only says where they are.
+  if (multi.length > 0) multi = multi.filter((h) => !NAMED_REGION.test(h.ev.phrase) || expandsInto(tokens, h.i));
   if (multi.length > 0 && !isStrategy && !docsHit) {
     addSignal(signals, 'multi-region', evidenceOf(multi));
     // Regions and clouds are cloud resources (§3 infrastructure/cloud): a system made to run across them
@@ -2302,6 +2305,16 @@ function vendorPrefix(r: Reading, hostCues: readonly Hit[], h: Hit): boolean {
   // A library named for the cloud ("the AWS SDK", "Spring AWS integration", "the Azure provider").
   if (next < r.tokens.length && LIBRARY_HEADS.has(r.tokens[next]!.stem)) return true;
   for (const k of r.areaHits) if (k.i === next && k.n >= 2) return true;
+  return false;
+}
+
+/** Multi-region cue phrases that name one region rather than several. */
+const NAMED_REGION = /^(new|additional|eu|us|uk|apac|asia) regions?$/i;
+/** Verbs (stems) of expanding into a region. */
+const EXPAND_VERBS = new Set(['support', 'add', 'launch', 'deploy', 'expand', 'open', 'enable', 'introduce', 'create', 'set'].map(stem));
+/** Whether a verb of expanding comes within four words before token i, in its clause ("Add support for EU region"). */
+function expandsInto(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4) && !tokens[k + 1]!.clauseStart; k--) if (EXPAND_VERBS.has(tokens[k]!.stem)) return true;
   return false;
 }
 

@@ -139,6 +139,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'several region', 'all region', 'every region', 'two region', 'three region', '2 region', '3 region', 'in multiple region',
     'two aws region', 'two cloud', 'two data center', 'two datacenter', 'disaster recovery site', 'dr site', 'secondary site', 'standby region',
     'warm standby', 'pilot light', 'secondary region', 'failover region',
+    // A region named as one the system is to run in as well ("Add support for EU region").
+    'new region', 'additional region', 'eu region', 'us region', 'uk region', 'apac region', 'asia region',
   ],
   hardConstraint: [
     'zero downtime', 'zero-downtime', 'no downtime', 'without downtime', 'high availability', 'highly available', 'rto', 'rpo', 'real-time at scale',

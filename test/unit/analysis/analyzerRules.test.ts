@@ -704,6 +704,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('a system made to run across regions is infrastructure work as well (§3 cloud resources)', () => {
     assert.deepEqual(areas('Deploy failover configurations across regions'), ['CI/CD', 'infrastructure/cloud']);
     assert.ok(analyzeTask('Deploy failover configurations across regions').areas.some((a) => a.evidence.some((e) => e.rule.startsWith('inferred:multi-region-infra:'))));
+    // A named region the system expands into runs it across regions; users located there do not.
+    assert.equal(complexity('Add support for EU region (+ follower database)'), 'extreme');
+    assert.notEqual(complexity('Fix the timezone bug for users in the EU region'), 'extreme');
     // (A document about it builds nothing: no signal, no inferred area.)
     assert.deepEqual(areas('Fix typo in the cross-region failover guide'), []);
   });
