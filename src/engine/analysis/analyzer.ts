@@ -188,6 +188,17 @@ function insideIdentifier(text: string, start: number, end: number): boolean {
 const HOST_CHAR = /[A-Za-z0-9.-]/;
 const HOST_NAME = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(com|org|net|io|dev|gov|edu|co|app|cloud|ai|uk|de|eu|ca|au|us|info|sh)$/i;
 
+/** Whether a token whose stem is in `stems` stands among the `n` tokens before token i, in i's clause. */
+function stemInClauseBefore(tokens: readonly Token[], i: number, n: number, stems: ReadonlySet<string>): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - n) && !tokens[k + 1]!.clauseStart; k--) if (stems.has(tokens[k]!.stem)) return true;
+  return false;
+}
+/** Whether a token whose stem is in `stems` stands among the `n` tokens after token i, in i's clause. */
+function stemInClauseAfter(tokens: readonly Token[], i: number, n: number, stems: ReadonlySet<string>): boolean {
+  for (let k = i + 1; k < Math.min(tokens.length, i + n + 1) && !tokens[k]!.clauseStart; k++) if (stems.has(tokens[k]!.stem)) return true;
+  return false;
+}
+
 /** Whether token i sits in a noun phrase: a determiner at most three tokens before it, no verb or "to" between. */
 function inNounPhrase(tokens: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
@@ -767,7 +778,7 @@ export function analyzeTask(task: string): Analysis {
   // expert at L3, §3) as well as the infrastructure, when no L3 area is named.
   if (!docsHit && !isStrategy && !areas.some((a) => !L2_AREAS.has(a.area))) {
     const sup = multiRegionSupport(r, areas);
-    if (sup) { areas.push({ area: 'backend', score: 0.55, evidence: [sup] }); areas.sort(byAreaOrder); }
+    if (sup) inferArea(areas, 'backend', 0.55, sup);
   }
 
   const hasL2L3 = areas.length > 0;
@@ -977,6 +988,11 @@ function multiRegionSupport(r: Reading, areas: readonly AreaFinding[]): Evidence
   return undefined;
 }
 const byAreaOrder = (x: AreaFinding, y: AreaFinding): number => AREA_IDS.indexOf(x.area) - AREA_IDS.indexOf(y.area);
+/** Adds an area a reading infers from one piece of evidence, keeping the list in area order. */
+function inferArea(areas: AreaFinding[], area: AreaId, score: number, evidence: Evidence): void {
+  areas.push({ area, score, evidence: [evidence] });
+  areas.sort(byAreaOrder);
+}
 
 /** Per-analysis state the reading passes share. */
 interface Reading {
@@ -1925,9 +1941,7 @@ function schemaMigration(tokens: readonly Token[], h: Hit): boolean {
     if (tokens[k + 1]!.clauseStart) break;
   }
   // … also when the verb follows them ("Migrations should be run in Fargate", "migrations are applied on deploy").
-  if (t.lower === 'migrations') {
-    for (let k = h.i + 1; k < Math.min(tokens.length, h.i + 4) && !tokens[k]!.clauseStart; k++) if (RUN_MIGRATION_VERBS.has(tokens[k]!.stem)) return true;
-  }
+  if (t.lower === 'migrations' && stemInClauseAfter(tokens, h.i, 3, RUN_MIGRATION_VERBS)) return true;
   // "Migration plan for database schemas": the migration of a schema.
   for (let k = h.i + 1; k < Math.min(tokens.length, h.i + 6) && !tokens[k]!.clauseStart; k++) if (tokens[k]!.stem === SCHEMA_STEM) return true;
   const link = tokens[h.i + 1]?.lower;
@@ -1983,7 +1997,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // Scope signals (ROUTING §4).
   const signals: ScopeSignal[] = [];
   // A document about an operation (a runbook, a guide) does not carry it out, any more than a plan does.
-  let live = detectLive(r, finalAreas, isStrategy || docsHit !== undefined);
+  const rolloutNamed = namedRollout(r, isStrategy || docsHit !== undefined);
+  const live = detectLive(r, finalAreas, isStrategy || docsHit !== undefined, rolloutNamed);
 
   let migVerbs = unnegated(hitsOf(r, CX_MIGRATION_VERB), negated);
   // (A migration named in a quoted title being reworded is not carried out.)
@@ -2037,7 +2052,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // Moving hosting (to another cloud, self-hosted, a data centre) is infrastructure work even when no
   // infrastructure word stands on its own ("Move it to GCP").
   if (!isStrategy && !docsHit && hostPair !== undefined && finalAreas.length === 0 && !strategyOnly) {
-    finalAreas.push({ area: 'infrastructure/cloud', score: 0.55, evidence: [cite(hostPair[1].ev, `inferred:hosting-migration:${hostPair[1].ev.rule}`, 0.5)] });
+    inferArea(finalAreas, 'infrastructure/cloud', 0.55, cite(hostPair[1].ev, `inferred:hosting-migration:${hostPair[1].ev.rule}`, 0.5));
   }
   // "Roll out the fraud scoring system to production" deploys it: like "Deploy X", the CI/CD area as well
   // as a live operation (§5), when the roll-out goes to a live environment named in its sentence.
@@ -2045,8 +2060,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (live.live && !docsHit && !finalAreas.some((a) => a.area === 'CI/CD')) {
     const roll = live.evidence.find((e) => /^roll(ing|ed)? ?out$/i.test(e.phrase));
     if (roll && live.evidence.some((e) => e.rule.startsWith('cue:liveTarget:') && e.start > roll.start && PRODUCTION_LIKE.test(e.phrase))) {
-      finalAreas.push({ area: 'CI/CD', score: 0.8, evidence: [cite(roll, `inferred:roll-out:${roll.rule}`)] });
-      finalAreas.sort(byAreaOrder);
+      inferArea(finalAreas, 'CI/CD', 0.8, cite(roll, `inferred:roll-out:${roll.rule}`));
     }
   }
   // (Each list below is read only when its cue kind has hits: an empty list adds no signal.)
@@ -2056,16 +2070,13 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (multi.length > 0) multi = multi.filter((h) => tokens[h.i - 1]?.lower !== 'for' || tokens[h.i - 2]?.lower === 'support');
   // A named region ("EU region", "a new region") is one the system expands into only after a verb of expanding
   // ("Add support for EU region"); "users in the EU region" only says where they are.
-  if (multi.length > 0) multi = multi.filter((h) => !NAMED_REGION.test(h.ev.phrase) || expandsInto(tokens, h.i));
+  if (multi.length > 0) multi = multi.filter((h) => !NAMED_REGION.test(h.ev.phrase) || stemInClauseBefore(tokens, h.i, 4, EXPAND_VERBS));
   if (multi.length > 0 && !isStrategy && !docsHit) {
     addSignal(signals, 'multi-region', evidenceOf(multi));
     // Regions and clouds are cloud resources (§3 infrastructure/cloud): a system made to run across them
     // is infrastructure work as well, whatever else the text names ("Deploy failover configurations
     // across regions" builds the deployment and the regional infrastructure).
-    if (!strategyOnly && !finalAreas.some((a) => a.area === 'infrastructure/cloud')) {
-      finalAreas.push({ area: 'infrastructure/cloud', score: 0.8, evidence: [cite(multi[0]!.ev, `inferred:multi-region-infra:${multi[0]!.ev.rule}`)] });
-      finalAreas.sort(byAreaOrder);
-    }
+    if (!strategyOnly && !finalAreas.some((a) => a.area === 'infrastructure/cloud')) inferArea(finalAreas, 'infrastructure/cloud', 0.8, cite(multi[0]!.ev, `inferred:multi-region-infra:${multi[0]!.ev.rule}`));
   }
   // "Run the control plane on both EKS (AWS) and GKE (GCP)": running on two named hosts is multi-cloud.
   else if (!isStrategy && !docsHit && hostObjs.length >= 2) {
@@ -2104,26 +2115,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     if (prodEv.length > 0 && whole.length > 0) rollout.push(...prodEv, ...evidenceOf(whole));
     rollout.push(...scaleLive);
   }
-  // "Production deployment with full monitoring", "Production Go-Live", "the production launch of the
-  // application": the rollout to production named as the work itself (not a plan, guide or preparation for it,
-  // and not a staging one). With two or more areas it rolls the whole system out (§4 high).
-  if (!isStrategy && !docsHit && !nonProd) {
-    const prod = hitsOf(r, CX_PRODUCTION);
-    if (prod.length > 0 && !tokens.some((t) => t.stem === PREPARE_STEM)) {
-      const named: Evidence[] = [];
-      for (const h of prod) {
-        if (negated[h.i]) continue;
-        const w = h.ev.phrase.toLowerCase();
-        const next = tokens[h.i + h.n]?.stem ?? '';
-        if (w === 'go-live' || w === 'go live' || ((w === 'production' || w === 'prod') && ROLLOUT_NOUNS.has(next))) named.push(h.ev);
-      }
-      // The rollout named as the work is carried out on the production system: a live operation (§5).
-      if (named.length > 0) {
-        rollout.push(...named);
-        if (!live.live) live = { live: true, targets: live.targets.length > 0 ? live.targets : ['cloud'], evidence: [...named.map((e) => cite(e, `live:production-rollout:${e.rule}`)), ...live.evidence] };
-      }
-    }
-  }
+  // The rollout to production named as the work rolls the whole system out (§4 high with two or more areas).
+  rollout.push(...rolloutNamed);
   addSignal(signals, 'production-rollout', rollout);
   readScopeSize(r, x, signals);
   return { signals, live };
@@ -2140,9 +2133,26 @@ const PASSIVE_AUX = new Set(['be', 'been', 'being', 'is', 'are']);
  * subject of a passive, "Any secret value … should be rotated").
  */
 function secretNear(tokens: readonly Token[], i: number): boolean {
-  for (let k = i + 1; k < Math.min(tokens.length, i + 7) && !tokens[k]!.clauseStart; k++) if (SECRET_NOUNS.has(tokens[k]!.stem)) return true;
-  for (let k = i - 1; k >= Math.max(0, i - 12) && !tokens[k + 1]!.clauseStart; k--) if (SECRET_NOUNS.has(tokens[k]!.stem)) return true;
-  return false;
+  return stemInClauseAfter(tokens, i, 6, SECRET_NOUNS) || stemInClauseBefore(tokens, i, 12, SECRET_NOUNS);
+}
+
+/**
+ * The rollout to production named as the work itself: "Production deployment with full monitoring", "Production
+ * Go-Live", "the production launch of the application" (not a plan, guide or preparation for it, nor a staging one).
+ */
+function namedRollout(r: Reading, planOrDocs: boolean): Evidence[] {
+  const named: Evidence[] = [];
+  if (planOrDocs || (r.classes & C_NONPROD) !== 0) return named;
+  const { tokens, negated } = r;
+  const prod = hitsOf(r, CX_PRODUCTION);
+  if (prod.length === 0 || tokens.some((t) => t.stem === PREPARE_STEM)) return named;
+  for (const h of prod) {
+    if (negated[h.i]) continue;
+    const w = h.ev.phrase.toLowerCase();
+    const next = tokens[h.i + h.n]?.stem ?? '';
+    if (w === 'go-live' || w === 'go live' || ((w === 'production' || w === 'prod') && ROLLOUT_NOUNS.has(next))) named.push(h.ev);
+  }
+  return named;
 }
 
 /** Nouns that, after "production", name the rollout itself ("production deployment", "production launch"). Stems. */
@@ -2312,11 +2322,6 @@ function vendorPrefix(r: Reading, hostCues: readonly Hit[], h: Hit): boolean {
 const NAMED_REGION = /^(new|additional|eu|us|uk|apac|asia) regions?$/i;
 /** Verbs (stems) of expanding into a region. */
 const EXPAND_VERBS = new Set(['support', 'add', 'launch', 'deploy', 'expand', 'open', 'enable', 'introduce', 'create', 'set'].map(stem));
-/** Whether a verb of expanding comes within four words before token i, in its clause ("Add support for EU region"). */
-function expandsInto(tokens: readonly Token[], i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 4) && !tokens[k + 1]!.clauseStart; k--) if (EXPAND_VERBS.has(tokens[k]!.stem)) return true;
-  return false;
-}
 
 /**
  * Two different hosting objects joined by "instead (of)" ("Use EKS instead of ECS"): the first replaces the second,
@@ -2398,7 +2403,7 @@ function targetList(kube: boolean, security: boolean, cloud: boolean): ('kuberne
 }
 
 /** Live-operation detection (ROUTING §5 L4). */
-function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean): LiveOpsFinding {
+function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean, rolloutNamed: readonly Evidence[]): LiveOpsFinding {
   const { task, tokens, negated } = r;
   // (An automation word inside the name of something that is no delivery automation, "Kafka streaming
   // pipeline", names that thing; a CI pipeline or a Terraform module stays automation.)
@@ -2489,6 +2494,8 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
       if (asked && secretNear(tokens, h.i)) { evidence.push(cite(h.ev, `live:rotate-secret:${h.ev.rule}`)); break; }
     }
   }
+  // A rollout to production named as the work (namedRollout) is carried out on production: a live operation.
+  if (evidence.length === 0) for (const e of rolloutNamed) evidence.push(cite(e, `live:production-rollout:${e.rule}`));
   const live = evidence.length > 0;
   // Targets are computed even when no live verb is found: an extreme task reaches L4 by complexity.
   // "cluster" alone names a Kubernetes target only beside the containers/kubernetes area ("Vault cluster" is not).
