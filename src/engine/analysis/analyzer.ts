@@ -1117,7 +1117,11 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // (A policy word inside a longer area name, "network policies", "content security policy", is a
   // technical object, not a policy document.)
   // Nor is one a named technology's ("a Kyverno policy", "an OPA policy"): that tool's configuration.
-  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i && !qualifierOfWork(tokens, h.i, firstVerb) && !insideAreaName(r.areaHits, h) && !toolPolicy(r.areaHits, tokens, h)) stratOnlyEv.push(h.ev);
+  // A benchmark is a compliance yardstick ("FedRAMP Low and Moderate benchmarks") only beside a compliance
+  // word; otherwise it measures performance ("Add benchmarks for serialization"), which is testing.
+  const complianceNamed = r.concernHits.some((h) => h.sense.t === 'concern' && h.sense.concern === 'compliance');
+  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i && !qualifierOfWork(tokens, h.i, firstVerb) && !insideAreaName(r.areaHits, h) && !toolPolicy(r.areaHits, tokens, h)
+    && (complianceNamed || !tokens[h.i]!.stem.startsWith('benchmark'))) stratOnlyEv.push(h.ev);
   const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
   return { docsHit, stratEv, stratOnlyEv, isStrategy };
 }

@@ -50,6 +50,10 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
 
 export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonly [string, number])[]>> = {
   backend: [
+    // A meaning-driven audit (seventh pass): generic server-side nouns and auth/backend libraries a battery of plain tasks missed.
+    'rate limiter', 'token refresh', 'refresh token', 'image resizing', 'image processing', 'thumbnail generation', 'search indexing', 'search index', 'prompt template', 'plugin loader', 'scheduled task', 'user management', 'ldap', 'bcrypt', 'argon2', 'passport.js', 'nextauth', 'next-auth', 'auth.js', 'trpc', 'tokio', 'axum', 'actix',
+    // A schema of a document, message or API format is not a database schema (the longer phrase wins over 'schema').
+    'json schema', 'openapi schema', 'swagger schema', 'api schema', 'xml schema', 'zod schema', 'yaml schema', 'config schema', 'configuration schema', 'settings schema', 'validation schema', 'request schema', 'response schema',
     // A full-stack application is backend and frontend work (the phrase is listed under both).
     'full-stack', 'full stack', 'fullstack', 'registration', 'password reset', 'email verification', 'invite', 'invitation', 'user account', 'file storage', 'pdf generation', 'csv export',
     'chat', 'messaging', 'real-time update', 'event bus', 'domain model', 'service layer', 'dependency injection', 'plugin system', 'serialization',
@@ -77,6 +81,8 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'memory leak', 'exception', 'stack trace', 'timeout', 'latency', 'response time', 'deadlock', 'race condition', 'concurrency', 'thread',
   ],
   frontend: [
+    // Seventh-pass audit: UI widgets and states.
+    'progress bar', 'progress indicator', 'empty state', 'pagination control', 'slider', 'file picker', 'hover state', 'focus ring', 'focus state', 'hero section', 'bottom sheet', 'typography', 'popover', 'lightbox', 'markdown preview', 'rich text editor', 'wysiwyg', 'wysiwyg editor', 'kanban board', 'drag handle',
     'full-stack', 'full stack', 'fullstack', 'login page', 'login screen', 'login form', 'login button', 'signup page', 'sign-up page', 'sign up page', 'signup form', 'sign-in page',
     'register page', 'registration form', 'checkout page', 'payment form', 'pricing page', 'error page', '404 page',
     'i18n infrastructure', 'localization infrastructure', 'admin panel', 'admin ui', 'settings page', 'onboarding flow', 'wizard', 'navigation', 'breadcrumb', 'search bar', 'date picker', 'toast',
@@ -102,6 +108,8 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'mainactivity', 'activity', 'fragment', 'viewcontroller', 'dark theme', 'overlap', 'overflow', 'ux/ui', 'ui/ux',
   ],
   database: [
+    // Seventh-pass audit: schema, locking and loading terms.
+    'unique constraint', 'database deadlock', 'seed script', 'connection string', 'row lock', 'row locking', 'optimistic locking', 'pessimistic locking', 'eager loading', 'many-to-many', 'one-to-many', 'bulk insert', 'full-text search index', 'time-series database', 'time series database', 'tsdb', 'er diagram', 'entity relationship diagram',
     'sequential scan', 'seq scan', 'table scan', 'full table scan', 'index scan', 'composite index', 'pinecone', 'vector database', 'vector db', 'vector store', 'data storage', 'secure data storage', 'seed data', ['backfill', 0.5], 'status column', 'new column', 'database column', 'sql query', 'entity', 'erd', 'upsert', 'soft delete', 'cascade delete', 'collation', 'enum column', 'json column', 'pg_dump',
     'mysqldump', 'dump', 'archiving', 'deduplicate', 'dedup', 'data retention job', 'db index', 'composite index', 'unique index', 'query plan',
     'explain analyze', 'slow log', 'cosmos db', 'cosmosdb', 'bigtable', 'spanner', 'memorystore', 'hbase', 'arangodb', 'surrealdb', 'edgedb',
@@ -116,6 +124,8 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'point-in-time restore', 'pitr', 'vacuum', 'jsonb', 'tsvector', 'gin index', 'full-text index', 'connection pool', 'pgbouncer', 'transaction', 'record',
   ],
   'containers/kubernetes': [
+    // Seventh-pass audit.
+    'k3d', 'resource request', 'requests and limits', 'poddisruptionbudget', 'compose file',
     'container registry', 'ghcr', 'docker hub', 'dockerhub', 'image registry', 'base image', 'distroless', 'alpine image', 'liveness probe',
     'readiness probe', 'probe', 'resource limit', 'taint', 'toleration', 'affinity', 'node selector', 'persistent volume', 'pvc', 'service account',
     'skaffold', 'argo rollouts', 'knative', 'cluster autoscaler', 'kube-proxy', 'coredns', 'etcd', 'kubeadm', 'microk8s', 'multi-cluster',
@@ -129,6 +139,8 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'docker swarm', 'swarm', 'rancher', 'karpenter', 'keda', 'argo workflow', 'crossplane', 'kubeconfig', 'configmap', 'workload', 'scheduler cluster',
   ],
   observability: [
+    // Seventh-pass audit: latency percentiles and a profiler.
+    'p99 latency', 'p95 latency', 'p50 latency', 'pyroscope',
     'logging infrastructure', 'monitoring infrastructure', 'observability infrastructure', 'log level', 'logger', 'log message', 'debug log', 'otel collector', 'exporter', 'span', 'trace id', 'metrics endpoint', 'histogram', 'gauge',
     'grafana dashboard', 'alert rule', 'synthetic monitoring', 'uptime robot', 'uptimerobot', 'statuspage', 'blackbox exporter', 'node exporter',
     'rum', 'real user monitoring', 'crash reporting', 'crashlytics', 'bugsnag', 'rollbar', 'honeybadger', 'logrocket', 'victoriametrics',
@@ -141,7 +153,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'log retention', 'log group', 'dashboard panel', 'grafana panel', 'latency panel', 'panel', 'cpu profiling', 'memory profiling', 'continuous profiling', 'profiler', 'container logs', 'containers logs', 'pod logs', 'container log', 'pod log', 'analytics dashboard', 'usage dashboard', 'availability', 'mttr', 'on-call', 'on call', 'be notified', 'notify us',
   ],
   testing: [
-    'test infrastructure', 'testing infrastructure', 'test data', 'spec', 'acceptance test', 'uat', 'manual testing', 'regression suite', 'golden test', 'benchmark test', 'accessibility testing',
+    'test infrastructure', 'testing infrastructure', 'test data', 'spec', 'acceptance test', 'uat', 'manual testing', 'regression suite', 'golden test', 'benchmark test', 'add benchmark', 'benchmark suite', 'performance benchmark', 'microbenchmark', 'micro-benchmark', 'run benchmark', 'benchmark result', 'accessibility testing',
     'api testing', 'postman', 'newman', 'pact', 'wiremock', 'msw', 'nock', 'factory_bot', 'faker', 'hypothesis', 'fast-check', 'mutation testing',
     'stryker', 'codecov', 'coveralls', 'istanbul', 'nyc', 'lcov', 'detox', 'appium', 'espresso', 'xctest', 'maestro', 'browserstack', 'sauce labs',
     'testing library', 'react testing library', 'enzyme', 'test runner', 'test flakiness', 'snapshot', 'test environment', 'qa environment',
@@ -168,6 +180,8 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'test pipeline', 'daily test run', 'cdk pipeline', 'ship', 'shipping', 'deploys', 'cd tool', 'codepipeline', 'codebuild', 'cloud build', 'bitbucket pipelines',
   ],
   'infrastructure/cloud': [
+    // Seventh-pass audit: VPNs and host configuration.
+    'wireguard', 'tailscale', 'openvpn', 'nixos',
     'iam role', 'iam policy', 'cloud storage', 'gcs', 'azure blob', 'eventbridge', 'step functions', 'cloud scheduler', 'vpc peering', 'private link',
     'privatelink', 'transit gateway', 'direct connect', 'nat', 'ipv6', 'ip address', 'static ip', 'elastic ip', 'reverse proxy', 'traefik', 'caddy',
     'web server', 'ansible playbook', 'playbook', 'ami', 'golden image', 'autoscaling', 'auto-scaling', 'scaling policy', 'billing alarm', 'finops',
@@ -211,7 +225,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   ],
   'data pipelines': [
     'looker dashboard', 'tableau dashboard', 'metabase dashboard', 'superset dashboard', 'power bi dashboard', 'bi report',
-    'etl job', 'batch processing', 'dimensional model', 'star schema', 'fact table', 'event tracking', 'tracking plan', 'product analytics',
+    'etl job', 'batch processing', 'dimensional model', 'star schema', 'avro schema', 'protobuf schema', 'event schema', 'message schema', 'fact table', 'event tracking', 'tracking plan', 'product analytics',
     'posthog', 'mixpanel', 'amplitude', 'bi dashboard', 'reporting', 'kpi', 'metrics pipeline', 'embedding', 'embeddings', 'vector store',
     'rag pipeline', 'fine-tune', 'fine-tuning', 'inference pipeline', 'model serving', 'model registry', 'experiment tracking', 'wandb', 'jupyter',
     'notebook', 'pandas', 'polars', 'dask', 'ray', 'spark job', 'kafka connect', 'schema registry', 'avro', 'data catalog', 'lineage',

@@ -793,6 +793,33 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   });
 });
 
+describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer would write)', () => {
+  it('UI widgets and states are frontend', () => {
+    for (const t of ['Display a progress bar during upload', 'Add empty state illustration', 'Add a rich text editor to the app', 'Add a popover to the app'])
+      assert.deepEqual(areas(t), ['frontend'], t);
+  });
+  it('schema, locking and seeding terms are database; a schema of a document or API format is not', () => {
+    assert.deepEqual(areas('Add a unique constraint on email'), ['database']);
+    assert.deepEqual(areas('Fix the optimistic locking'), ['database']);
+    assert.deepEqual(areas('Update the OpenAPI schema'), ['backend']);
+    assert.deepEqual(areas('Add JSON schema for the config file'), ['backend']);
+    assert.deepEqual(areas('Migrate the Postgres schema'), ['database']);
+  });
+  it('auth libraries and server-side nouns are backend', () => {
+    for (const t of ['Support LDAP', 'Add NextAuth', 'Fix the rate limiter', 'Fix the token refresh']) assert.deepEqual(areas(t), ['backend'], t);
+  });
+  it('VPNs are infrastructure, latency percentiles observability, k3d containers', () => {
+    assert.deepEqual(areas('Set up WireGuard'), ['infrastructure/cloud']);
+    assert.deepEqual(areas('Track p99 latency'), ['observability']);
+    assert.deepEqual(areas('Use k3d'), ['containers/kubernetes']);
+  });
+  it('a benchmark is a compliance yardstick only beside a compliance word; otherwise it is a performance test', () => {
+    assert.deepEqual(areas('Add benchmarks for serialization'), ['testing']);
+    assert.equal(analyzeTask('Add benchmarks for serialization').strategy.kind, 'none');
+    assert.equal(analyzeTask('Add FedRAMP Low and Moderate benchmarks').strategy.kind, 'strategy-only');
+  });
+});
+
 describe('analyzer: robustness', () => {
   it('handles empty, non-Latin and very long texts (linear time)', () => {
     assert.equal(analyzeTask('').generalist, true);
