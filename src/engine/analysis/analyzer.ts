@@ -871,6 +871,26 @@ const AUDIT_PASSING = new Set(['complete', 'pass', 'finish'].map(stem));
 const AUDIT_STEM = stem('audit');
 const PREPARATORY = new Set(['self', 'assessment', 'readiness', 'preparation', 'gap'].map(stem));
 
+/**
+ * A mapping of a standard's controls or requirements (ROUTING §3 strategy-only: "Identify which controls are
+ * satisfied by GovCloud", "Map SOC 2 controls to our processes", "a control matrix"): "controls" or
+ * "requirements" with a verb of mapping or identifying, or "which", before them in their clause, or
+ * "matrix"/"mapping" right after. Only read when a compliance word is named (the caller checks).
+ */
+function controlMapping(r: Reading): Evidence | undefined {
+  const { tokens, negated } = r;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if ((t.stem !== CONTROL_STEM && t.stem !== REQUIREMENT_STEM) || negated[i]) continue;
+    if (stemInClauseBefore(tokens, i, 10, CONTROL_MAPPING_BEFORE) || stemInClauseAfter(tokens, i, 1, CONTROL_MAPPING_AFTER)) return ev(tokens, r.task, i, 1, 'strategy-only:control-mapping', 1);
+  }
+  return undefined;
+}
+const CONTROL_STEM = stem('controls');
+const REQUIREMENT_STEM = stem('requirements');
+const CONTROL_MAPPING_BEFORE = new Set(['map', 'mapping', 'identify', 'which', 'crosswalk'].map(stem));
+const CONTROL_MAPPING_AFTER = new Set(['matrix', 'mapping', 'map', 'crosswalk'].map(stem));
+
 /** Whether a docs deliverable comes before every verb of achieving a certification (the task documents it). */
 function docsBeforeCertAction(tokens: readonly Token[], docsHit: Hit | undefined): boolean {
   if (docsHit === undefined) return false;
@@ -1122,6 +1142,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   const complianceNamed = r.concernHits.some((h) => h.sense.t === 'concern' && h.sense.concern === 'compliance');
   for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i && !qualifierOfWork(tokens, h.i, firstVerb) && !insideAreaName(r.areaHits, h) && !toolPolicy(r.areaHits, tokens, h)
     && (complianceNamed || !tokens[h.i]!.stem.startsWith('benchmark'))) stratOnlyEv.push(h.ev);
+  if (complianceNamed) { const m = controlMapping(r); if (m) stratOnlyEv.push(m); }
   const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
   return { docsHit, stratEv, stratOnlyEv, isStrategy };
 }

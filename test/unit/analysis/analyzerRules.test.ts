@@ -818,6 +818,12 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.equal(analyzeTask('Add benchmarks for serialization').strategy.kind, 'none');
     assert.equal(analyzeTask('Add FedRAMP Low and Moderate benchmarks').strategy.kind, 'strategy-only');
   });
+  it('mapping a standard\'s controls or requirements is strategy-only (§3 control mapping); implementing them is work', () => {
+    for (const t of ['Map SOC 2 controls to our current processes', 'Map our AWS setup to the NIST 800-53 controls', 'Create a control matrix for SOC 2', 'Document which PCI DSS requirements apply to the card flow'])
+      assert.equal(analyzeTask(t).strategy.kind, 'strategy-only', t);
+    assert.equal(analyzeTask('Implement the SOC 2 controls for access reviews in the admin API').strategy.kind, 'none');
+    assert.equal(analyzeTask('Map the keyboard controls to the new layout').strategy.kind, 'none');
+  });
 });
 
 describe('analyzer: robustness', () => {
