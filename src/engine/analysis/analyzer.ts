@@ -891,6 +891,13 @@ const REQUIREMENT_STEM = stem('requirements');
 const CONTROL_MAPPING_BEFORE = new Set(['map', 'mapping', 'identify', 'which', 'crosswalk'].map(stem));
 const CONTROL_MAPPING_AFTER = new Set(['matrix', 'mapping', 'map', 'crosswalk'].map(stem));
 
+const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
+/** Whether a token of hit h has a stem in `stems`. */
+function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string>): boolean {
+  for (let k = h.i; k < h.i + h.n; k++) if (stems.has(tokens[k]!.stem)) return true;
+  return false;
+}
+
 /** Whether a docs deliverable comes before every verb of achieving a certification (the task documents it). */
 function docsBeforeCertAction(tokens: readonly Token[], docsHit: Hit | undefined): boolean {
   if (docsHit === undefined) return false;
@@ -1952,6 +1959,8 @@ function exactCaseName(t: Token): boolean {
   return name !== undefined && name === t.raw;
 }
 
+const MIGRATION_FILE = new Set(['script', 'file'].map(stem));
+
 /**
  * Whether hit h is a schema migration ("a database migration to add the status column"): the noun
  * "migration" followed by "to/that" and a schema-change verb, with a schema object in its clause. Such a
@@ -1970,6 +1979,16 @@ function schemaMigration(tokens: readonly Token[], h: Hit): boolean {
   // "Migration plan for database schemas": the migration of a schema.
   for (let k = h.i + 1; k < Math.min(tokens.length, h.i + 6) && !tokens[k]!.clauseStart; k++) if (tokens[k]!.stem === SCHEMA_STEM) return true;
   const link = tokens[h.i + 1]?.lower;
+  // "A migration script for the new column", "a migration for the orders table index": a schema object
+  // close after it, and nothing moved from one thing to another.
+  if (link === 'for' || MIGRATION_FILE.has(tokens[h.i + 1]?.stem ?? '')) {
+    let object = false;
+    for (let k = h.i + 1; k < Math.min(tokens.length, h.i + 7) && !tokens[k]!.clauseStart; k++) {
+      if (tokens[k]!.lower === 'from') return false;
+      if (SCHEMA_OBJECTS.has(tokens[k]!.stem)) object = true;
+    }
+    if (object) return true;
+  }
   if ((link !== 'to' && link !== 'that') || !SCHEMA_CHANGE_VERBS.has(tokens[h.i + 2]?.stem ?? '')) return false;
   for (let k = h.i + 3; k < tokens.length && !tokens[k]!.clauseStart; k++) if (SCHEMA_OBJECTS.has(tokens[k]!.stem)) return true;
   return false;
@@ -2125,7 +2144,16 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     const deploying = live.live && live.evidence[0]!.rule !== 'live:decommission';
     // "A demo or staging instance of an existing product is not deploying a whole product" (§4): only
     // building it is.
-    if ((buildVerb || deploying) && (builds || !nonProd)) addSignal(signals, 'whole-system', evidenceOf(whole));
+    if ((buildVerb || deploying) && (builds || !nonProd)) {
+      addSignal(signals, 'whole-system', evidenceOf(whole));
+      // A shop built whole has its storefront: "an e-commerce platform with auth, payments and inventory" (§4's
+      // own example of a whole product with two or more areas) names only backend parts, but a shop is
+      // something customers browse. Only a commerce product, and only when it is built, not deployed.
+      const shop = builds ? whole.find((h) => spanHasStem(tokens, h, SHOP_WORDS)) : undefined;
+      if (shop && !isStrategy && !docsHit && finalAreas.some((a) => a.area === 'backend') && !finalAreas.some((a) => a.area === 'frontend')) {
+        inferArea(finalAreas, 'frontend', 0.55, cite(shop.ev, `inferred:shop-storefront:${shop.ev.rule}`, 0.5));
+      }
+    }
   }
   // A numeric availability, recovery or throughput target is about running the system in production
   // (§4), whether or not the task also carries an operation out.

@@ -824,6 +824,17 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.equal(analyzeTask('Implement the SOC 2 controls for access reviews in the admin API').strategy.kind, 'none');
     assert.equal(analyzeTask('Map the keyboard controls to the new layout').strategy.kind, 'none');
   });
+  it('a shop built whole has its storefront (§4\'s own example of a whole product with two or more areas)', () => {
+    assert.deepEqual(areas('Build an e-commerce platform with auth, payments and inventory'), ['backend', 'frontend']);
+    assert.equal(complexity('Build an e-commerce platform with auth, payments and inventory'), 'high');
+    assert.deepEqual(areas('Build an internal ML platform with a model-serving API'), ['backend', 'data pipelines']);
+    assert.ok(!areas('Deploy the e-commerce platform with payments to production').includes('frontend'));
+  });
+  it('a migration script for a schema object is one contained schema change; one moving data between engines is not', () => {
+    assert.equal(complexity('Add a migration script for the new column'), 'low');
+    assert.equal(complexity('Write a migration for the orders table index'), 'low');
+    assert.equal(complexity('MySQL to PostgreSQL and vice versa migration script'), 'medium');
+  });
 });
 
 describe('analyzer: robustness', () => {
