@@ -891,6 +891,18 @@ const REQUIREMENT_STEM = stem('requirements');
 const CONTROL_MAPPING_BEFORE = new Set(['map', 'mapping', 'identify', 'which', 'crosswalk'].map(stem));
 const CONTROL_MAPPING_AFTER = new Set(['matrix', 'mapping', 'map', 'crosswalk'].map(stem));
 
+/** "the new <…> system": "new" at most three tokens before "system" in its clause. */
+function newSystem(r: Reading): Evidence | undefined {
+  const { tokens, negated } = r;
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i]!.stem !== SYSTEM_STEM || negated[i]) continue;
+    if (stemInClauseBefore(tokens, i, 3, NEW_STEMS)) return ev(tokens, r.task, i, 1, 'cue:wholeSystem:new-system', 1);
+  }
+  return undefined;
+}
+const SYSTEM_STEM = stem('system');
+const NEW_STEMS = new Set([stem('new')]);
+
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
 function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string>): boolean {
@@ -2166,6 +2178,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     // (Scaling staging or a test environment is no production rollout.)
     const scaleLive = nonProd ? [] : live.evidence.filter((e) => /^scal/i.test(e.phrase));
     if (prodEv.length > 0 && whole.length > 0) rollout.push(...prodEv, ...evidenceOf(whole));
+    // "Roll out the new billing system to production": a new system taken live is a whole system (§4 high
+    // with two or more areas); "system" alone is too common a word to be a whole-system cue elsewhere.
+    else if (prodEv.length > 0 && !nonProd) { const sys = newSystem(r); if (sys) rollout.push(...prodEv, sys); }
     rollout.push(...scaleLive);
   }
   // The rollout to production named as the work rolls the whole system out (§4 high with two or more areas).

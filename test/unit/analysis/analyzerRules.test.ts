@@ -830,6 +830,11 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.deepEqual(areas('Build an internal ML platform with a model-serving API'), ['backend', 'data pipelines']);
     assert.ok(!areas('Deploy the e-commerce platform with payments to production').includes('frontend'));
   });
+  it('a new system rolled out to production is a whole system taken live (§4 high with two or more areas)', () => {
+    assert.equal(complexity('Roll out the new billing system to production with monitoring and alerting'), 'high');
+    assert.notEqual(complexity('Roll out the new billing system to staging with monitoring and alerting'), 'high');
+    assert.notEqual(complexity('Roll out the billing service fix to production with monitoring'), 'high');
+  });
   it('a migration script for a schema object is one contained schema change; one moving data between engines is not', () => {
     assert.equal(complexity('Add a migration script for the new column'), 'low');
     assert.equal(complexity('Write a migration for the orders table index'), 'low');
