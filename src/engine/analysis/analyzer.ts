@@ -903,6 +903,16 @@ function newSystem(r: Reading): Evidence | undefined {
 const SYSTEM_STEM = stem('system');
 const NEW_STEMS = new Set([stem('new')]);
 
+/** Whether "from" is followed (within two tokens) by a place data lives that is no database engine. */
+function fromNonDatabase(tokens: readonly Token[]): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.lower !== 'from') continue;
+    for (let k = i + 1; k <= Math.min(tokens.length - 1, i + 2); k++) if (NON_DB_SOURCES.has(tokens[k]!.stem)) return true;
+  }
+  return false;
+}
+const NON_DB_SOURCES = new Set(['memory', 'in-memory', 'file', 'files', 'disk', 'filesystem', 'cookie', 'cookies', 'localstorage', 'json', 'yaml', 'csv', 'env', 'spreadsheet', 'spreadsheets'].map(stem));
+
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
 function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string>): boolean {
@@ -1301,6 +1311,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // Object storage beside data-pipeline work ("load from GCS to BigQuery", "ingest the S3 exports") is the
   // pipeline's end, like a database there: infrastructure only when other cloud words say so.
   if (areaEv[AX_INFRA] !== undefined && areaEv[AX_DATA] !== undefined && hasFullWeight(areaEv[AX_DATA]!) && areaEv[AX_INFRA]!.every((e) => OBJECT_STORAGE.test(e.phrase))) dropArea(AX_INFRA, 'storage-end', areaEv, areaScore, ignored);
+  // A cache beside CI work ("Cache dependencies in CI", "cache node_modules in the workflow") is the
+  // pipeline's build cache, not an application cache (CI/CD: build automation, §3).
+  if (areaEv[AX_BACKEND] !== undefined && areaEv[AX_CICD] !== undefined && hasFullWeight(areaEv[AX_CICD]!) && areaEv[AX_BACKEND]!.every((e) => /^cach/i.test(e.phrase))) dropArea(AX_BACKEND, 'build-cache', areaEv, areaScore, ignored);
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
   // An area named only by weak words counts only when no area is named strongly: a weak word
   // ("service", "view", "environment") is context, not a requirement, beside a clear one.
@@ -2075,7 +2088,10 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     && !/^v?\d/.test(tokens[lastHost!.i + lastHost!.n]?.lower ?? '') && !UPGRADE_VERBS.has(tokens[0]!.stem);
   // The destination engine of a database cutover ("cutover to PostgreSQL", "migrate the database to MySQL",
   // "move over to using Postgres as the database").
-  const dbDest = migVerbs.length > 0 && dbEngines.some((h) => h.i > 0 && (tokens[h.i - 1]!.lower === 'to' || (h.i > 1 && tokens[h.i - 2]!.lower === 'to' && (tokens[h.i - 1]!.lower === 'using' || tokens[h.i - 1]!.lower === 'use'))));
+  // (Moving data out of memory, files or cookies into a store introduces the engine, it replaces none:
+  // "Move sessions from memory to Redis".)
+  const dbDest = migVerbs.length > 0 && dbEngines.some((h) => h.i > 0 && (tokens[h.i - 1]!.lower === 'to' || (h.i > 1 && tokens[h.i - 2]!.lower === 'to' && (tokens[h.i - 1]!.lower === 'using' || tokens[h.i - 1]!.lower === 'use'))))
+    && !fromNonDatabase(tokens);
   // (The hosting object must be in the migration verb's sentence: "Our staging cluster runs out of IPs.
   // … switch the CNI to prefix delegation" moves nothing between hosts.)
   const hostPair = migVerbs.length > 0 && hostObjs.length > 0 ? sentencePair(tokens, r.task, migVerbs, hostObjs) : undefined;
@@ -2298,7 +2314,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const guided = migrationGuide(tokens, task, hitsOf(r, CX_MIGRATION_VERB)) ? hitsOf(r, CX_MIGRATION_VERB) : undefined;
   const described = (start: number): boolean => guided !== undefined && guided.some((g) => tokens[g.i]!.start === start);
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(r, h) || ((r.classes & C_PLACE) !== 0 && existingThing(tokens, h))) continue;
+    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end) || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(r, h) || ((r.classes & C_PLACE) !== 0 && existingThing(tokens, h))) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }

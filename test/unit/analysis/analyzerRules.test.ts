@@ -835,6 +835,17 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.notEqual(complexity('Roll out the new billing system to staging with monitoring and alerting'), 'high');
     assert.notEqual(complexity('Roll out the billing service fix to production with monitoring'), 'high');
   });
+  it('a cache beside CI work is the build cache; a word inside an identifier is no scope cue', () => {
+    assert.deepEqual(areas('Cache dependencies in CI'), ['CI/CD']);
+    assert.deepEqual(areas('Cache node_modules in the GitHub Actions workflow'), ['CI/CD']);
+    assert.equal(complexity('Cache node_modules in the GitHub Actions workflow'), 'low');
+    assert.deepEqual(areas('Add Redis caching to the API and deploy it with GitHub Actions'), ['CI/CD', 'backend']);
+  });
+  it('moving data out of memory or files into a store introduces the engine, it replaces none (§4)', () => {
+    assert.notEqual(complexity('Move sessions from memory to Redis'), 'extreme');
+    assert.notEqual(complexity('Migrate the data from JSON files to Postgres'), 'extreme');
+    assert.equal(complexity('Move the database to PostgreSQL'), 'extreme');
+  });
   it('a migration script for a schema object is one contained schema change; one moving data between engines is not', () => {
     assert.equal(complexity('Add a migration script for the new column'), 'low');
     assert.equal(complexity('Write a migration for the orders table index'), 'low');
