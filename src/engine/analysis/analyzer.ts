@@ -920,6 +920,18 @@ function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string
   return false;
 }
 
+/** Whether token t ("test", "tests", "spec") names a test as the last part of a snake_case identifier, or the first of a test function's name. */
+function testIdentifier(text: string, t: Token): boolean {
+  if (t.lower !== 'test' && t.lower !== 'tests' && t.lower !== 'spec') return false;
+  const before = t.start > 0 ? text[t.start - 1]! : ' ';
+  const after = text[t.end] ?? ' ';
+  const edge = (c: string): boolean => !/[A-Za-z0-9_.]/.test(c);
+  if (before === '_' && edge(after)) return true; // login_test, checkout_spec
+  // test_login_timeout (a test function), not test_mode or TEST_DATABASE_URL (settings): lowercase, two
+  // more parts.
+  return t.lower === text.slice(t.start, t.end) && edge(before) && /^_[a-z0-9]+_[a-z0-9]/.test(text.slice(t.end, t.end + 40));
+}
+
 /** Whether a docs deliverable comes before every verb of achieving a certification (the task documents it). */
 function docsBeforeCertAction(tokens: readonly Token[], docsHit: Hit | undefined): boolean {
   if (docsHit === undefined) return false;
@@ -1258,7 +1270,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (after && task.charCodeAt(tokens[h.i + h.n - 1]!.end) === 45 /* - */ && MODIFIER_SUFFIXES.has(after.lower)) { ignored.push(cite(h.ev, `modifier:${h.ev.rule}`)); continue; }
     if (h.n === 1 && tokens[h.i]!.lower === 'test' && VERB_FOLLOWERS.has(tokens[h.i + 1]?.lower ?? '')) { ignored.push(cite(h.ev, `verb-use:${h.ev.rule}`)); continue; }
     if (negated[h.i]) { ignored.push(cite(h.ev, `negated:${h.ev.rule}`)); continue; }
-    if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end)) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
+    // (A snake_case name that starts or ends with "test" names a test: "Fix flaky test_login_timeout".)
+    if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end) && !(ax === AX_TESTING && testIdentifier(task, tokens[h.i + h.n - 1]!))) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
     if (hyphens && hyphenNamePart(task, tokens, h, keep)) { ignored.push(cite(h.ev, `name-part:${h.ev.rule}`)); continue; }
     // Code in backticks (`reports/sql/monthly_revenue.sql`, `Enable (Push) Notifications`, a stack trace) names
     // files, strings and code: places, not areas.

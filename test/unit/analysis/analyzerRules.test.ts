@@ -841,6 +841,12 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.equal(complexity('Cache node_modules in the GitHub Actions workflow'), 'low');
     assert.deepEqual(areas('Add Redis caching to the API and deploy it with GitHub Actions'), ['CI/CD', 'backend']);
   });
+  it('a snake_case name of a test names a test; a setting that starts with test does not', () => {
+    assert.deepEqual(areas('Fix flaky test_login_timeout'), ['testing']);
+    assert.deepEqual(areas('login_test fails on Windows'), ['testing']);
+    assert.deepEqual(areas('Set the test_mode flag in config'), []);
+    assert.deepEqual(areas('Rename TEST_DATABASE_URL'), []);
+  });
   it('moving data out of memory or files into a store introduces the engine, it replaces none (§4)', () => {
     assert.notEqual(complexity('Move sessions from memory to Redis'), 'extreme');
     assert.notEqual(complexity('Migrate the data from JSON files to Postgres'), 'extreme');
