@@ -182,6 +182,9 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   'infrastructure/cloud': [
     // Seventh-pass audit: VPNs and host configuration.
     'wireguard', 'tailscale', 'openvpn', 'nixos',
+    // Hosts and their resources named without a cloud brand.
+    'vps', 'virtual private server', 'droplet', 'dedicated server', 'bare metal', 'bare-metal', 'vsphere', 'libvirt', 'azure app service',
+    'object storage', 'disk space', 'disk size', 'swap space', 'swap file', 'aws bill', 'azure bill', 'gcp bill', 'cloud bill', 'cloud spend', 'aws cost', 'azure cost', 'gcp cost',
     'iam role', 'iam policy', 'cloud storage', 'gcs', 'azure blob', 'eventbridge', 'step functions', 'cloud scheduler', 'vpc peering', 'private link',
     'privatelink', 'transit gateway', 'direct connect', 'nat', 'ipv6', 'ip address', 'static ip', 'elastic ip', 'reverse proxy', 'traefik', 'caddy',
     'web server', 'ansible playbook', 'playbook', 'ami', 'golden image', 'autoscaling', 'auto-scaling', 'scaling policy', 'billing alarm', 'finops',

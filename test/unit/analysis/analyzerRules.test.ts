@@ -813,6 +813,10 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.deepEqual(areas('Track p99 latency'), ['observability']);
     assert.deepEqual(areas('Use k3d'), ['containers/kubernetes']);
   });
+  it('hosts and their resources named without a cloud brand are infrastructure', () => {
+    for (const t of ['Add swap to the droplet', 'Reduce the Azure bill', 'Set up object storage for uploads', 'Move to dedicated server']) assert.deepEqual(areas(t), ['infrastructure/cloud'], t);
+    assert.deepEqual(areas('Set up backups for the VPS'), ['database', 'infrastructure/cloud']);
+  });
   it('a benchmark is a compliance yardstick only beside a compliance word; otherwise it is a performance test', () => {
     assert.deepEqual(areas('Add benchmarks for serialization'), ['testing']);
     assert.equal(analyzeTask('Add benchmarks for serialization').strategy.kind, 'none');
