@@ -752,6 +752,7 @@ export function analyzeTask(task: string): Analysis {
   // Negation scope: from a negation cue to the end of its clause, at most 6 tokens.
   const negated = flags(SLOT_NEGATED, tokens.length);
   for (const h of cues[CX_NEGATION] ?? NO_HITS) {
+    if (describesState(tokens, h)) continue;
     for (let k = h.i + h.n; k < Math.min(tokens.length, h.i + h.n + 6); k++) {
       if (tokens[k]!.clauseStart || tokens[k]!.lower === 'but') break;
       // A new verb after the negated phrase starts what is asked for ("instead of social logins, offer SAML").
@@ -912,6 +913,26 @@ function fromNonDatabase(tokens: readonly Token[]): boolean {
   return false;
 }
 const NON_DB_SOURCES = new Set(['memory', 'in-memory', 'file', 'files', 'disk', 'filesystem', 'cookie', 'cookies', 'localstorage', 'json', 'yaml', 'csv', 'env', 'spreadsheet', 'spreadsheets'].map(stem));
+
+/**
+ * Whether a negation describes how things are, not what to leave alone: after a form of "be" ("Images are
+ * not lazy loaded"), a missing capability ("does not have any alerting", "doesn't support SAML"), or a
+ * headline's state ("IndexView not keyboard navigable"). What is missing or broken is the work.
+ */
+function describesState(tokens: readonly Token[], h: Hit): boolean {
+  const w = tokens[h.i]!.lower;
+  const prev = h.i > 0 ? tokens[h.i - 1]!.lower : '';
+  const next = tokens[h.i + h.n]?.lower ?? '';
+  if ((w === 'not' && STATE_COPULAS.has(prev)) || NEGATED_COPULAS.has(w)) return true;
+  if ((w === 'not' && DO_FORMS.has(prev)) || w === "doesn't" || w === "don't") return HAVE_VERBS.has(next);
+  // "X not keyboard navigable", "Y not configurable": an -able adjective right after, no verb before.
+  if (w === 'not' && !DO_FORMS.has(prev) && !MODALS.has(prev)) for (let k = h.i + 1; k <= Math.min(tokens.length - 1, h.i + 2); k++) if (/(?:able|ible)$/.test(tokens[k]!.lower)) return true;
+  return false;
+}
+const STATE_COPULAS = new Set(['is', 'are', 'was', 'were', 'been', 'being']);
+const NEGATED_COPULAS = new Set(["isn't", "aren't", "wasn't", "weren't"]);
+const DO_FORMS = new Set(['do', 'does', 'did']);
+const HAVE_VERBS = new Set(['have', 'support', 'provide', 'offer', 'expose', 'allow', 'include', 'contain', 'show', 'display', 'emit', 'export', 'handle', 'work']);
 
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
@@ -2371,7 +2392,10 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   let trailing = true; // the purpose clause ends the title ("As a partner, so that…, the team needs…" is no title)
   for (let k = purpose + 1; k < tokens.length && trailing; k++) if (tokens[k]!.clauseStart) trailing = false;
   // (Nor does a title naming one operation: "OWASP ZAP baseline scan against staging".)
-  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose)) {
+  // (A negation in the title describes a symptom: "IndexView not keyboard navigable".)
+  let negatedTitle = false;
+  for (const h of hitsOf(r, CX_NEGATION)) if (h.i < purpose) negatedTitle = true;
+  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose)) {
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).

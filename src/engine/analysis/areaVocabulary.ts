@@ -82,7 +82,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   ],
   frontend: [
     // Seventh-pass audit: UI widgets and states.
-    'progress bar', 'progress indicator', 'empty state', 'pagination control', 'slider', 'file picker', 'hover state', 'focus ring', 'focus state', 'hero section', 'bottom sheet', 'typography', 'popover', 'lightbox', 'markdown preview', 'rich text editor', 'wysiwyg', 'wysiwyg editor', 'kanban board', 'drag handle',
+    'progress bar', 'progress indicator', 'empty state', 'pagination control', 'slider', 'file picker', 'hover state', 'focus ring', 'focus state', 'hero section', 'bottom sheet', 'typography', 'popover', 'lightbox', 'markdown preview', 'rich text editor', 'wysiwyg', 'wysiwyg editor', 'kanban board', 'drag handle', 'keyboard navigable', 'keyboard accessible', 'keyboard accessibility', 'bundle size', 'code splitting', 'code-splitting', 'tree shaking', 'tree-shaking', 'google play',
     'full-stack', 'full stack', 'fullstack', 'login page', 'login screen', 'login form', 'login button', 'signup page', 'sign-up page', 'sign up page', 'signup form', 'sign-in page',
     'register page', 'registration form', 'checkout page', 'payment form', 'pricing page', 'error page', '404 page',
     'i18n infrastructure', 'localization infrastructure', 'admin panel', 'admin ui', 'settings page', 'onboarding flow', 'wizard', 'navigation', 'breadcrumb', 'search bar', 'date picker', 'toast',
@@ -109,7 +109,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   ],
   database: [
     // Seventh-pass audit: schema, locking and loading terms.
-    'unique constraint', 'database deadlock', 'seed script', 'connection string', 'row lock', 'row locking', 'optimistic locking', 'pessimistic locking', 'eager loading', 'many-to-many', 'one-to-many', 'bulk insert', 'full-text search index', 'time-series database', 'time series database', 'tsdb', 'er diagram', 'entity relationship diagram',
+    'unique constraint', 'database deadlock', 'seed script', 'connection string', 'row lock', 'row locking', 'optimistic locking', 'pessimistic locking', 'eager loading', 'many-to-many', 'one-to-many', 'bulk insert', 'full-text search index', 'time-series database', 'time series database', 'tsdb', 'er diagram', 'entity relationship diagram', 'connection pooler', 'pooler',
     'sequential scan', 'seq scan', 'table scan', 'full table scan', 'index scan', 'composite index', 'pinecone', 'vector database', 'vector db', 'vector store', 'data storage', 'secure data storage', 'seed data', ['backfill', 0.5], 'status column', 'new column', 'database column', 'sql query', 'entity', 'erd', 'upsert', 'soft delete', 'cascade delete', 'collation', 'enum column', 'json column', 'pg_dump',
     'mysqldump', 'dump', 'archiving', 'deduplicate', 'dedup', 'data retention job', 'db index', 'composite index', 'unique index', 'query plan',
     'explain analyze', 'slow log', 'cosmos db', 'cosmosdb', 'bigtable', 'spanner', 'memorystore', 'hbase', 'arangodb', 'surrealdb', 'edgedb',
@@ -184,7 +184,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'wireguard', 'tailscale', 'openvpn', 'nixos',
     // Hosts and their resources named without a cloud brand.
     'vps', 'virtual private server', 'droplet', 'dedicated server', 'bare metal', 'bare-metal', 'vsphere', 'libvirt', 'azure app service',
-    'object storage', 'disk space', 'disk size', 'swap space', 'swap file', 'aws bill', 'azure bill', 'gcp bill', 'cloud bill', 'cloud spend', 'aws cost', 'azure cost', 'gcp cost',
+    'object storage', 'disk space', 'disk size', 'swap space', 'swap file', 'aws bill', 'azure bill', 'gcp bill', 'cloud bill', 'cloud spend', 'aws cost', 'azure cost', 'gcp cost', 'dyno',
     'iam role', 'iam policy', 'cloud storage', 'gcs', 'azure blob', 'eventbridge', 'step functions', 'cloud scheduler', 'vpc peering', 'private link',
     'privatelink', 'transit gateway', 'direct connect', 'nat', 'ipv6', 'ip address', 'static ip', 'elastic ip', 'reverse proxy', 'traefik', 'caddy',
     'web server', 'ansible playbook', 'playbook', 'ami', 'golden image', 'autoscaling', 'auto-scaling', 'scaling policy', 'billing alarm', 'finops',

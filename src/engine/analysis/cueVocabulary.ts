@@ -77,7 +77,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'state file', 'tf state', 'tfstate', 'terraform state', 'state bucket',
     'eks', 'gke', 'aks', 'fargate', 'ecs', 'lambda', 'heroku', 'stack', 'vm', 'virtual machine', 'database server', 'db server', 'tile server', 'digitalocean', 'hetzner', 'fly.io', 'azure ad', 'entra id', 'gcs', 'bigquery dataset',
   ],
-  negation: ['without', 'not', "don't", 'do not', "doesn't", "won't", 'never', 'except', 'excluding', 'instead of', 'rather than', 'other than', 'no change to'],
+  negation: ['without', 'not', "don't", 'do not', "doesn't", "won't", "isn't", "aren't", "wasn't", "weren't", 'never', 'except', 'excluding', 'instead of', 'rather than', 'other than', 'no change to'],
   // ROUTING §4 "low": a contained change.
   contained: [
     'fix', 'bug', 'typo', 'crash', 'error', 'broken', 'not working', 'regression', 'small', 'minor', 'tweak', 'flag', 'option', 'config', 'setting',
@@ -85,7 +85,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'bump', 'typo', 'cleanup', 'clean up', 'workaround', 'hotfix', 'patch', 'cannot', "can't", 'unable', "doesn't work", 'does not work',
     'no longer', 'stopped working', 'timeout', 'hang', 'freeze', 'glitch', 'flicker', 'inconsistent', 'duplicate', 'typos',
     // Symptoms in a bug report.
-    'time out', 'times out', 'timed out', 'timing out', 'out of memory', 'stuck', 'deadlock', 'race condition', 'segfault', 'panic', 'panics',
+    'overlapping', 'misaligned', 'misalignment', 'cut off', 'cropped', 'truncated', 'time out', 'times out', 'timed out', 'timing out', 'out of memory', 'stuck', 'deadlock', 'race condition', 'segfault', 'panic', 'panics',
     'users report', 'user reports', 'never arrive', 'never arrives', 'not arriving', 'never received', 'not received', 'takes too long',
     'after upgrading', 'since upgrading', 'after the upgrade', 'since the upgrade', 'rejects valid', 'hot-loop', 'hot loop', 'hot-loops',
     'flaky', 'flakes', 'intermittent', 'intermittently', 'ignore', 'ignores', 'ignored', 'not respected', 'not honored', 'not honoured',

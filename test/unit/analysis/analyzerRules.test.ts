@@ -863,6 +863,29 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
   });
 });
 
+describe('analyzer: a negation that describes how things are (seventh pass)', () => {
+  it('a missing capability or a broken state is the work, not something to leave alone', () => {
+    assert.deepEqual(areas('The system does not have any alerting mechanism based on error thresholds.'), ['observability']);
+    assert.deepEqual(areas('ModelAdmin IndexView not keyboard navigable'), ['frontend']);
+    assert.deepEqual(areas("Login doesn't support SAML"), ['backend']);
+    // Exclusions stay exclusions.
+    assert.deepEqual(areas('Add a REST API without changing the database'), ['backend']);
+    assert.deepEqual(areas('Refactor the API, not the database'), ['backend']);
+    assert.deepEqual(areas('Do not change the database schema'), []);
+  });
+  it('a verbless title with a negation or a layout symptom is a bug report, not a capability to build', () => {
+    assert.equal(complexity("Toggle(s) in SettingsDialog/Appearance isn't positioned correctly on Mobile"), 'low');
+    assert.equal(complexity('Overlapping Content in Navbar'), 'low');
+    assert.equal(complexity('ModelAdmin IndexView not keyboard navigable'), 'low');
+    assert.equal(complexity('Booking & scheduling'), 'medium');
+  });
+  it('names a bug report uses: bundle size, a connection pooler, dynos, Google Play', () => {
+    assert.deepEqual(areas('Investigate chunking for bundle size'), ['frontend']);
+    assert.deepEqual(areas('Unable to connect connection pooler'), ['database']);
+    assert.deepEqual(areas("We're going to raise the minimum dyno count."), ['infrastructure/cloud']);
+  });
+});
+
 describe('analyzer: robustness', () => {
   it('handles empty, non-Latin and very long texts (linear time)', () => {
     assert.equal(analyzeTask('').generalist, true);
