@@ -934,6 +934,13 @@ const NEGATED_COPULAS = new Set(["isn't", "aren't", "wasn't", "weren't"]);
 const DO_FORMS = new Set(['do', 'does', 'did']);
 const HAVE_VERBS = new Set(['have', 'support', 'provide', 'offer', 'expose', 'allow', 'include', 'contain', 'show', 'display', 'emit', 'export', 'handle', 'work']);
 
+/** Whether token i stands where a verb does: first in its clause, or after "to", a modal, a subject pronoun or "and". */
+function verbPosition(tokens: readonly Token[], i: number): boolean {
+  return i === 0 || tokens[i]!.clauseStart || MOVE_VERB_LEADS.has(tokens[i - 1]!.lower);
+}
+const NOUN_OR_VERB_MOVES = new Set(['transfer', 'shift'].map(stem));
+const MOVE_VERB_LEADS = new Set(["to", "will", "should", "must", "can", "could", "would", "and", "we", "i", "please", "then", "let's", "lets"]);
+
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
 function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string>): boolean {
@@ -2108,6 +2115,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (migVerbs.length > 0 && r.renaming) migVerbs = migVerbs.filter((h) => !quotedTitleWord(r, h));
   // Schema migrations being run ("Run the migrations in ECS") move nothing between technologies.
   if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !schemaMigration(tokens, h));
+  // "Transfer" and "shift" move things only as verbs ("Transfer the site to Hetzner"), not as nouns ("data transfer").
+  if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !NOUN_OR_VERB_MOVES.has(tokens[h.i]!.stem) || verbPosition(tokens, h.i));
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
   const hostCues = hitsOf(r, CX_HOSTING_OBJECT);
   // A cloud name as a product's vendor prefix ("into AWS Secrets Manager") names the product, not a host.

@@ -879,6 +879,13 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(complexity('ModelAdmin IndexView not keyboard navigable'), 'low');
     assert.equal(complexity('Booking & scheduling'), 'medium');
   });
+  it('transferring or shifting a running system to another host, or to a new server, moves its hosting (§4 extreme)', () => {
+    assert.equal(complexity('Transfer legacy.example.com to Hetzner'), 'extreme');
+    assert.equal(complexity('We need to shift the deployment of the server to Google Cloud from the current platform.'), 'extreme');
+    assert.equal(complexity('Move the API to a new server'), 'extreme');
+    assert.notEqual(complexity('Optimize data transfer for substandard data center connectivity to edge nodes'), 'extreme');
+    assert.equal(complexity('Shift the button to the left'), 'low');
+  });
   it('names a bug report uses: bundle size, a connection pooler, dynos, Google Play', () => {
     assert.deepEqual(areas('Investigate chunking for bundle size'), ['frontend']);
     assert.deepEqual(areas('Unable to connect connection pooler'), ['database']);
