@@ -86,6 +86,9 @@ function hasVowel(w: string, end: number): boolean {
  */
 export function stem(word: string): string {
   let w = word;
+  // Plurals of acronyms the suffix rules miss ("APIs" ends in "is", "VMs" is too short to strip).
+  const acronym = ACRONYM_PLURALS.get(w);
+  if (acronym !== undefined) return acronym;
   if (w.length <= 3 || hasDigit(w)) return w;
   if (w.endsWith("'s")) w = w.slice(0, -2);
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
@@ -95,6 +98,8 @@ export function stem(word: string): string {
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 }
+
+const ACRONYM_PLURALS: ReadonlyMap<string, string> = new Map([['apis', 'api'], ['uis', 'ui'], ['guis', 'gui'], ['clis', 'cli'], ['uris', 'uri'], ['vms', 'vm'], ['dbs', 'db'], ['prs', 'pr'], ['sdks', 'sdk'], ['jwts', 'jwt']]);
 
 function undouble(w: string): string {
   const n = w.length;

@@ -886,6 +886,10 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.notEqual(complexity('Optimize data transfer for substandard data center connectivity to edge nodes'), 'extreme');
     assert.equal(complexity('Shift the button to the left'), 'low');
   });
+  it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
+    assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
+    assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
+  });
   it('names a bug report uses: bundle size, a connection pooler, dynos, Google Play', () => {
     assert.deepEqual(areas('Investigate chunking for bundle size'), ['frontend']);
     assert.deepEqual(areas('Unable to connect connection pooler'), ['database']);
