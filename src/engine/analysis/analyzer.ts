@@ -941,6 +941,14 @@ function verbPosition(tokens: readonly Token[], i: number): boolean {
 const NOUN_OR_VERB_MOVES = new Set(['transfer', 'shift'].map(stem));
 const MOVE_VERB_LEADS = new Set(["to", "will", "should", "must", "can", "could", "would", "and", "we", "i", "please", "then", "let's", "lets"]);
 
+/** A "strict mode" that is no type checker's ("Enable strict mode in the config parser"): one setting, not every file. */
+function parserStrictMode(tokens: readonly Token[], h: Hit): boolean {
+  if (tokens[h.i]!.lower !== 'strict') return false;
+  for (const t of tokens) if (TYPE_CHECKERS.has(t.lower)) return false;
+  return true;
+}
+const TYPE_CHECKERS = new Set(['typescript', 'ts', 'tsconfig', 'mypy', 'pyright', 'flow', 'tsc']);
+
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
 function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string>): boolean {
@@ -2357,7 +2365,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const guided = migrationGuide(tokens, task, hitsOf(r, CX_MIGRATION_VERB)) ? hitsOf(r, CX_MIGRATION_VERB) : undefined;
   const described = (start: number): boolean => guided !== undefined && guided.some((g) => tokens[g.i]!.start === start);
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end) || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(r, h) || ((r.classes & C_PLACE) !== 0 && existingThing(tokens, h))) continue;
+    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end) || parserStrictMode(tokens, h) || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(r, h) || ((r.classes & C_PLACE) !== 0 && existingThing(tokens, h))) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }

@@ -100,7 +100,9 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     // Making a UI translatable touches every string of it: a codebase-wide change.
     'internationalization', 'internationalisation', 'i18n', 'localization support', 'localisation support', 'multi-language', 'multilingual',
     // A refactor said to be large is codebase-wide ("refactor" alone is a weak cue).
-    'large refactor', 'major refactor', 'big refactor', 'large-scale refactor',
+    'large refactor', 'major refactor', 'big refactor', 'large-scale refactor', 'refactor the codebase', 'refactor the code base', 'codebase refactor',
+    // A compiler's strict mode or a language's next major version applies to every file: codebase-wide.
+    'strict mode', 'transition to', 'transitioning to',
     'rewrite', 'rearchitect', 're-architect',
     'redesign', 'refactor', 'replace', 'migrate', 'migration', 'port to', 'port the', 'port from', 'convert', 'modernise', 'modernize', 'infrastructure', 'scaffold', 'sunset',
     'multi-tenancy', 'workflow', 'lifecycle', 'offline', 'sync', 'synchronization', 'real-time', 'realtime', 'sharding', 'replica', 'replication',
@@ -182,7 +184,7 @@ export const CONCERN_VOCABULARY: Readonly<Record<ConcernId, readonly string[]>> 
     'architecture', 'architect', 'adr', 'adrs', 'migrate', 'migration', 're-platform', 'replatform', 'rewrite', 'redesign', 'rearchitect', 're-architect', 'scalability',
     'scalable', 'technology choice', 'tech stack', 'monolith', 'microservice', 'port to', 'port the', 'port it', 'port from', 'replace', 'move from', 'switch from', 'switch to',
     'sharding', 'shard', 'replica', 'read replica', 'replication', 'failover', 'high availability', 'multi-region', 'multi-cloud', 'modernise', 'modernize',
-    'convert', 'decouple', 'event-driven', 'event sourcing', 'cqrs', 'domain-driven design', 'consolidate', 'adopt', 'vs', 'versus', 'choose between', 'whether to', 'which database', 'which framework', 'evaluate option', 'multi-account', 'landing zone', 'geo-distribute', 'horizontal scaling', 'scale out',
+    'convert', 'transition to', 'transitioning to', 'decouple', 'event-driven', 'event sourcing', 'cqrs', 'domain-driven design', 'consolidate', 'adopt', 'vs', 'versus', 'choose between', 'whether to', 'which database', 'which framework', 'evaluate option', 'multi-account', 'landing zone', 'geo-distribute', 'horizontal scaling', 'scale out',
   ],
   compliance: [
     'compliance', 'compliant', 'soc 2', 'soc2', 'gdpr', 'hipaa', 'pci', 'pci dss', 'pci-dss', 'iso 27001', 'iso27001', 'fedramp', 'ccpa', 'cpra', 'policy',

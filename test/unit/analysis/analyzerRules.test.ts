@@ -886,6 +886,12 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.notEqual(complexity('Optimize data transfer for substandard data center connectivity to edge nodes'), 'extreme');
     assert.equal(complexity('Shift the button to the left'), 'low');
   });
+  it('a type checker\'s strict mode, a codebase refactor and a move to a language\'s next version are codebase-wide (§4 medium)', () => {
+    assert.equal(complexity('We need to set TypeScript to strict mode.'), 'medium');
+    assert.equal(complexity('Refactor the codebase to enable TS strict mode'), 'medium');
+    assert.equal(complexity('Python 2.7 will be deprecated, so we should begin gradually transitioning to Python 3.'), 'medium');
+    assert.equal(complexity('Enable strict mode in the config parser'), 'low');
+  });
   it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
