@@ -80,6 +80,7 @@ const AX_K8S = AREA_IDS.indexOf('containers/kubernetes');
 const AX_INFRA = AREA_IDS.indexOf('infrastructure/cloud');
 const AX_DATABASE = AREA_IDS.indexOf('database');
 const AX_DATA = AREA_IDS.indexOf('data pipelines');
+const AX_OBS = AREA_IDS.indexOf('observability');
 /** Key-value stores that serve as a job broker or a cache as often as a database. */
 const KEY_VALUE_STORES = new Set(['redis', 'valkey', 'keydb', 'dragonflydb']);
 /** Words (stems) of a broker or cache use: job queues and workers, caching, sessions. */
@@ -949,6 +950,17 @@ function parserStrictMode(tokens: readonly Token[], h: Hit): boolean {
 }
 const TYPE_CHECKERS = new Set(['typescript', 'ts', 'tsconfig', 'mypy', 'pyright', 'flow', 'tsc']);
 
+/** Whether a role of the app's users (admins, customers, members…) stands within four tokens of a dashboard mention, in its clause. */
+function roleNear(tokens: readonly Token[], ev: readonly Evidence[]): boolean {
+  for (const e of ev) {
+    let i = 0;
+    while (i < tokens.length && tokens[i]!.start < e.start) i++;
+    if (stemInClauseBefore(tokens, i, 4, APP_ROLES) || stemInClauseAfter(tokens, i, 4, APP_ROLES)) return true;
+  }
+  return false;
+}
+const APP_ROLES = new Set(['admin', 'admins', 'administrator', 'administrators', 'customer', 'customers', 'member', 'members', 'student', 'students', 'teacher', 'teachers', 'seller', 'sellers', 'merchant', 'merchants', 'creator', 'creators', 'owner', 'owners', 'staff', 'patient', 'patients', 'tenant', 'tenants'].map(stem));
+
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
 function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string>): boolean {
@@ -1360,6 +1372,14 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // Object storage beside data-pipeline work ("load from GCS to BigQuery", "ingest the S3 exports") is the
   // pipeline's end, like a database there: infrastructure only when other cloud words say so.
   if (areaEv[AX_INFRA] !== undefined && areaEv[AX_DATA] !== undefined && hasFullWeight(areaEv[AX_DATA]!) && areaEv[AX_INFRA]!.every((e) => OBJECT_STORAGE.test(e.phrase))) dropArea(AX_INFRA, 'storage-end', areaEv, areaScore, ignored);
+  // A dashboard for a role of the app's users ("a dashboard for admins where they can change user roles",
+  // "administrators view customised dashboards") is a page of the product (frontend), not monitoring.
+  if (areaEv[AX_OBS] !== undefined && areaEv[AX_OBS]!.every((e) => /^dashboards?$/i.test(e.phrase)) && roleNear(tokens, areaEv[AX_OBS]!)) {
+    const moved = areaEv[AX_OBS]!.map((e) => cite(e, `role-dashboard:${e.rule}`, 1));
+    dropArea(AX_OBS, 'role-dashboard', areaEv, areaScore, ignored);
+    areaEv[AX_FRONTEND] = [...(areaEv[AX_FRONTEND] ?? []), ...moved];
+    areaScore[AX_FRONTEND] = areaScore[AX_FRONTEND]! + 1;
+  }
   // A cache beside CI work ("Cache dependencies in CI", "cache node_modules in the workflow") is the
   // pipeline's build cache, not an application cache (CI/CD: build automation, §3).
   if (areaEv[AX_BACKEND] !== undefined && areaEv[AX_CICD] !== undefined && hasFullWeight(areaEv[AX_CICD]!) && areaEv[AX_BACKEND]!.every((e) => /^cach/i.test(e.phrase))) dropArea(AX_BACKEND, 'build-cache', areaEv, areaScore, ignored);

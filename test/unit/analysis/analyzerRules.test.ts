@@ -892,6 +892,12 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(complexity('Python 2.7 will be deprecated, so we should begin gradually transitioning to Python 3.'), 'medium');
     assert.equal(complexity('Enable strict mode in the config parser'), 'low');
   });
+  it('a dashboard for a role of the app\'s users is a page of the product, not monitoring', () => {
+    assert.deepEqual(areas('Enable administrators to view customized dashboards based on their role.'), ['frontend']);
+    assert.deepEqual(areas('Move admin search functionality into dashboard'), ['frontend']);
+    assert.deepEqual(areas('Create a Grafana dashboard for queue latency'), ['observability']);
+    assert.deepEqual(areas("Build a dashboard showing customers' error rates"), ['observability']);
+  });
   it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
