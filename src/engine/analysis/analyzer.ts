@@ -792,7 +792,8 @@ export function analyzeTask(task: string): Analysis {
   // and documentation for it is a docs change ("Documentation for configuring X to be HIPAA compliant"; not
   // "close the gaps and document the boundary", where the achieving verb leads).
   const certAction = cues[CX_CERTIFICATION] !== undefined && (((r.classes & C_CERT_ACTION) !== 0 && (r.classes & C_CERT_OBJECT) !== 0
-    && cues[CX_STRATEGY_ONLY] === undefined && stratEv.length === 0 && !docsBeforeCertAction(r.tokens, docsHit)) || certProgramme(r) || certAudit(r));
+    && cues[CX_STRATEGY_ONLY] === undefined && stratEv.length === 0 && !docsBeforeCertAction(r.tokens, docsHit)) || certProgramme(r) || certAudit(r)
+    || (cues[CX_STRATEGY_ONLY] === undefined && stratEv.length === 0 && docsHit === undefined && certTitle(r)));
   const complianceOnly = !hasL2L3 && concernEv.has('compliance') && certAction;
   if (complianceOnly && !isStrategy) stratOnlyEv.push(...concernEv.get('compliance')!);
   const strategyOnly = (isStrategy || complianceOnly) && (stratOnlyEv.length > 0 || !hasL2L3);
@@ -854,6 +855,23 @@ function certProgramme(r: Reading): boolean {
   return false;
 }
 const PROGRAMME_NOUNS = new Set(['program', 'programme'].map(stem));
+
+/**
+ * Whether the text is a title naming a certification and nothing to do for it ("SOC 2 - Type 2", "SOC 2 Type II
+ * certification for control plane infrastructure"): a roadmap item for the certification itself, the programme
+ * (§4 high). Not one whose first clause has a verb, or names preparation ("SOC 2 readiness checklist").
+ */
+function certTitle(r: Reading): boolean {
+  const { tokens } = r;
+  const first = r.cues[CX_CERTIFICATION]![0]!;
+  if (first.i !== 0 || r.negated[0]) return false;
+  let end = 1;
+  while (end < tokens.length && !tokens[end]!.clauseStart) end++;
+  for (let k = 0; k < end; k++) if (PREPARATORY.has(tokens[k]!.stem) || CERT_TITLE_NOT.has(tokens[k]!.stem)) return false;
+  return !anyVerb(tokens, end);
+}
+/** Nouns after a certification's name that make the title about something else than achieving it. */
+const CERT_TITLE_NOT = new Set(['compliant', 'checklist', 'template', 'evidence', 'document', 'documentation', 'guide', 'policy', 'policies', 'training', 'badge', 'report', 'scope', 'automation', 'link'].map(stem));
 
 /**
  * Whether the task completes or passes the certification's audit ("SOC 2 Type II certification — complete audit

@@ -898,6 +898,13 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.deepEqual(areas('Create a Grafana dashboard for queue latency'), ['observability']);
     assert.deepEqual(areas("Build a dashboard showing customers' error rates"), ['observability']);
   });
+  it('a title that names a certification and nothing to do for it is the certification programme (§4 high)', () => {
+    assert.equal(complexity('SOC 2 - Type 2'), 'high');
+    assert.equal(complexity('ISO 27001 certification for the platform'), 'high');
+    assert.notEqual(complexity('HIPAA compliant logging for the API'), 'high');
+    assert.notEqual(complexity('SOC 2 readiness checklist'), 'high');
+    assert.notEqual(complexity('HIPAA — Business Associate Agreement (BAA) template'), 'high');
+  });
   it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
