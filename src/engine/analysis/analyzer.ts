@@ -95,7 +95,7 @@ function searchEngine(tokens: readonly Token[], h: Hit): boolean {
   return h.n === 2 && tokens[h.i]!.lower === 'elastic' && tokens[h.i + 1]!.lower === 'search';
 }
 /** Verbs (stems) that operate a data store rather than use it. */
-const STORE_OPERATIONS = new Set(['upgrad', 'scal', 'backup', 'back', 'restor', 'replicat', 'shard', 'reindex', 'tun', 'resiz', 'snapshot']);
+const STORE_OPERATIONS = new Set(['upgrad', 'scal', 'backup', 'back', 'restor', 'replicat', 'shard', 'reindex', 'tun', 'resiz', 'snapshot', 'migrat']);
 /** Managed container services listed under both containers/kubernetes and infrastructure/cloud. */
 const MANAGED_SERVICE = /^(eks|gke|aks|ecs|fargate)$/i;
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish', 'provision', 'stand up', 'spin up']);

@@ -160,7 +160,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   orchestrator: ['kubernetes', 'k8s', 'k8', 'eks', 'gke', 'aks', 'openshift', 'ecs', 'fargate', 'nomad', 'docker swarm', 'swarm', 'k3s', 'cronjob'],
   dbEngine: [
     'postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite', 'mongo', 'mongodb', 'dynamodb', 'cassandra', 'cockroachdb', 'oracle', 'sql server', 'mssql',
-    'couchdb', 'firestore', 'aurora', 'cloud sql', 'neo4j', 'redis', 'elasticsearch', 'opensearch', 'timescaledb', 'influxdb', 'clickhouse', 'tidb', 'rds',
+    'couchdb', 'firestore', 'aurora', 'cloud sql', 'neo4j', 'redis', 'timescaledb', 'influxdb', 'clickhouse', 'tidb', 'rds',
     // Warehouse engines: moving a production warehouse between them replaces its engine.
     'redshift', 'bigquery', 'snowflake', 'synapse', 'databricks sql',
   ],

@@ -905,6 +905,12 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.notEqual(complexity('SOC 2 readiness checklist'), 'high');
     assert.notEqual(complexity('HIPAA — Business Associate Agreement (BAA) template'), 'high');
   });
+  it('moving between search engines replaces no database engine (the dev label of "Upgrade Elasticsearch to OpenSearch" is medium); migrating one is operating a store', () => {
+    assert.equal(complexity('Migrate from Elasticsearch to OpenSearch for index datastore'), 'medium');
+    assert.deepEqual(areas('Migrate from Elasticsearch to OpenSearch'), ['database']);
+    assert.deepEqual(areas('Add Elasticsearch search to the products API'), ['backend']);
+    assert.equal(complexity('Migrate from MySQL to PostgreSQL'), 'extreme');
+  });
   it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
