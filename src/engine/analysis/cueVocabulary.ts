@@ -96,7 +96,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'third-party', 'third party', 'external', 'provider', 'codebase-wide', 'codebase', 'code base', 'across the codebase', 'across the code base', 'across the app', 'across the web app', 'across the application', 'across the project', 'across the repo', 'across all', 'all service', 'across service',
     'every', 'all', 'entire', 'whole', 'comprehensive', 'complete', 'full', 'end-to-end', 'epic', 'overhaul',
     // Logs gathered from every service into one place: a new platform component, not one service's logging.
-    'centralized logging', 'centralised logging', 'central logging', 'log aggregation', 'centralized log', 'centralised log',
+    'centralized logging', 'centralised logging', 'central logging', 'log aggregation', 'centralized log', 'centralised log', 'elk', 'elk stack', 'efk', 'efk stack', 'elastic stack',
     // Making a UI translatable touches every string of it: a codebase-wide change.
     'internationalization', 'internationalisation', 'i18n', 'localization support', 'localisation support', 'multi-language', 'multilingual',
     // A refactor said to be large is codebase-wide ("refactor" alone is a weak cue).

@@ -136,7 +136,8 @@ export function classifyComplexity(a: Analysis, areas: readonly AreaId[], opts: 
   let nSubst = 0;
   for (const e of substEv) nSubst += e.weight;
   nSubst = nSubst >= 1 ? nSubst : 0;
-  const nCont = contained?.length ?? 0;
+  // A title that opens with "Fix" is a fix first, whatever else it names.
+  const nCont = (contained?.length ?? 0) + (contained?.some((e) => e.start === 0 && /^fix/i.test(e.phrase)) ? 1 : 0);
   if (nSubst > 0 && nSubst >= nCont) {
     reasons.push(`§4 medium: one area with substantial scope (${quote(substEv)})`);
     return { complexity: 'medium', reasons, areaCount: A, support: nSubst, conflict: nCont };

@@ -911,6 +911,10 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.deepEqual(areas('Add Elasticsearch search to the products API'), ['backend']);
     assert.equal(complexity('Migrate from MySQL to PostgreSQL'), 'extreme');
   });
+  it('an ELK/EFK stack gathers every service\'s logs (substantial); a title that opens with "Fix" stays a fix', () => {
+    assert.equal(complexity('Setup some sort of ELK logging'), 'medium');
+    assert.equal(complexity('Fix ELK index rotation'), 'low');
+  });
   it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
