@@ -979,6 +979,7 @@ function roleNear(tokens: readonly Token[], ev: readonly Evidence[]): boolean {
 }
 const APP_ROLES = new Set(['admin', 'admins', 'administrator', 'administrators', 'customer', 'customers', 'member', 'members', 'student', 'students', 'teacher', 'teachers', 'seller', 'sellers', 'merchant', 'merchants', 'creator', 'creators', 'owner', 'owners', 'staff', 'patient', 'patients', 'tenant', 'tenants'].map(stem));
 
+const INVESTIGATION_VERBS = new Set(['investigate', 'explore', 'research'].map(stem));
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
 function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string>): boolean {
@@ -2154,7 +2155,10 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const signals: ScopeSignal[] = [];
   // A document about an operation (a runbook, a guide) does not carry it out, any more than a plan does.
   const rolloutNamed = namedRollout(r, isStrategy || docsHit !== undefined);
-  const live = detectLive(r, finalAreas, isStrategy || docsHit !== undefined, rolloutNamed);
+  // An investigation ("Investigate using Argo CD to deploy to our environments") delivers findings: the
+  // operation it looks into is not carried out (§5), though it is no strategy deliverable (§4 "investigations").
+  const investigation = r.firstVerb !== undefined && INVESTIGATION_VERBS.has(tokens[r.firstVerb.i]!.stem) && r.firstVerb.i <= 1;
+  const live = detectLive(r, finalAreas, isStrategy || docsHit !== undefined || investigation, rolloutNamed);
 
   let migVerbs = unnegated(hitsOf(r, CX_MIGRATION_VERB), negated);
   // (A migration named in a quoted title being reworded is not carried out.)

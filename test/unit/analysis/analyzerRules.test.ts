@@ -915,6 +915,11 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(complexity('Setup some sort of ELK logging'), 'medium');
     assert.equal(complexity('Fix ELK index rotation'), 'low');
   });
+  it('an investigation does not carry out the operation it looks into (§5)', () => {
+    assert.equal(analyzeTask('Investigate using argo cd to deploy to our environments').liveOps.live, false);
+    assert.equal(analyzeTask('Investigate why the deploy to production failed').liveOps.live, false);
+    assert.equal(analyzeTask('Deploy the API to staging').liveOps.live, true);
+  });
   it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
