@@ -1862,7 +1862,24 @@ function readConcerns(
 
 /** Whether hit h is a generic "replace"/"swap" (one word, no catalogued technology in its clause). */
 function genericReplace(tokens: readonly Token[], h: Hit, clauseOf: Uint32Array, techClauses: Uint8Array): boolean {
-  return h.n === 1 && REPLACE_STEMS.has(tokens[h.i]!.stem) && techClauses[clauseOf[h.i]!] !== 1;
+  return h.n === 1 && REPLACE_STEMS.has(tokens[h.i]!.stem) && techClauses[clauseOf[h.i]!] !== 1 && !namedReplacement(tokens, h.i);
+}
+/**
+ * Whether "replace A with B" names both as products, written with a capital mid-sentence ("replace
+ * APScheduler with Celery beat"): one technology for another, though the catalogues list neither.
+ */
+function namedReplacement(tokens: readonly Token[], i: number): boolean {
+  const a = tokens[i + 1];
+  if (a === undefined || a.clauseStart || !startsUpper(a)) return false;
+  for (let k = i + 2; k < Math.min(tokens.length, i + 5) && !tokens[k]!.clauseStart; k++) {
+    if (tokens[k]!.lower === 'with' || tokens[k]!.lower === 'by') return tokens[k + 1] !== undefined && !tokens[k + 1]!.clauseStart && startsUpper(tokens[k + 1]!);
+  }
+  return false;
+}
+/** Whether a token is written with a capital letter first (a name, mid-sentence). */
+function startsUpper(t: Token): boolean {
+  const c = t.raw.charCodeAt(0);
+  return c >= 65 && c <= 90;
 }
 
 /** What the scope-signal pass reads from the earlier passes. */

@@ -920,6 +920,10 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(analyzeTask('Investigate why the deploy to production failed').liveOps.live, false);
     assert.equal(analyzeTask('Deploy the API to staging').liveOps.live, true);
   });
+  it('"replace A with B" naming both as products replaces one technology with another, catalogued or not', () => {
+    assert.equal(complexity('replace APScheduler with Celery beat'), 'medium');
+    assert.equal(complexity('Replace the logo with a new one'), 'low');
+  });
   it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
