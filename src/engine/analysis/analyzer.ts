@@ -980,6 +980,7 @@ function roleNear(tokens: readonly Token[], ev: readonly Evidence[]): boolean {
 const APP_ROLES = new Set(['admin', 'admins', 'administrator', 'administrators', 'customer', 'customers', 'member', 'members', 'student', 'students', 'teacher', 'teachers', 'seller', 'sellers', 'merchant', 'merchants', 'creator', 'creators', 'owner', 'owners', 'staff', 'patient', 'patients', 'tenant', 'tenants'].map(stem));
 
 const INVESTIGATION_VERBS = new Set(['investigate', 'explore', 'research'].map(stem));
+const IMPROVING_TITLE = new Set(['more', 'better', 'improved', 'faster', 'enhanced', 'cleaner', 'simpler', 'smaller']);
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
 function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string>): boolean {
@@ -2471,7 +2472,9 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // (A negation in the title describes a symptom: "IndexView not keyboard navigable".)
   let negatedTitle = false;
   for (const h of hitsOf(r, CX_NEGATION)) if (h.i < purpose) negatedTitle = true;
-  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose)) {
+  // (Nor a title that improves what exists: "More robust backup/restore workflows", "Better error messages".)
+  const improving = tokens.length > 0 && IMPROVING_TITLE.has(tokens[0]!.lower);
+  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !improving && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose)) {
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).

@@ -878,6 +878,8 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(complexity('Overlapping Content in Navbar'), 'low');
     assert.equal(complexity('ModelAdmin IndexView not keyboard navigable'), 'low');
     assert.equal(complexity('Booking & scheduling'), 'medium');
+    // A title that improves what exists is no new capability.
+    assert.equal(complexity('More robust backup/restore workflows'), 'low');
   });
   it('transferring or shifting a running system to another host, or to a new server, moves its hosting (§4 extreme)', () => {
     assert.equal(complexity('Transfer legacy.example.com to Hetzner'), 'extreme');
