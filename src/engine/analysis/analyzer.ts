@@ -1412,7 +1412,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   for (let ax = 0; ax < AREA_IDS.length; ax++) {
     const list = areaEv[ax];
     // A weak release word naming the publishing of an artifact, or automated deployment, is release automation (CI/CD, §3).
-    const publishing = ax === AX_CICD && list !== undefined && !hasFullWeight(list) && releaseAutomation(tokens, r.classes, clauseIndex(tokens.length) /* filled by findHits */);
+    const publishing = ax === AX_CICD && list !== undefined && !hasFullWeight(list) && (releaseAutomation(tokens, r.classes, clauseIndex(tokens.length) /* filled by findHits */)
+      // A pipeline that runs tests ("a flaky test reproducer pipeline") is a CI pipeline, not a data pipeline.
+      || (areaEv[AX_TESTING] !== undefined && areaEv[AX_DATA] === undefined && list.some((e) => /^pipelines?$/i.test(e.phrase))));
     if (publishing) areaScore[ax] = Math.max(areaScore[ax]!, 1);
     if (list && (hasFullWeight(list) || separateWeakPair(list) || publishing)) {
       strong[ax] = 1;

@@ -926,6 +926,10 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(complexity('replace APScheduler with Celery beat'), 'medium');
     assert.equal(complexity('Replace the logo with a new one'), 'low');
   });
+  it('a pipeline that runs tests is a CI pipeline; one that tests cover is the data pipeline', () => {
+    assert.deepEqual(areas('Create a flaky test reproducer pipeline'), ['CI/CD', 'testing']);
+    assert.deepEqual(areas('Add tests for the ETL pipeline'), ['data pipelines', 'testing']);
+  });
   it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
