@@ -930,6 +930,10 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.deepEqual(areas('Create a flaky test reproducer pipeline'), ['CI/CD', 'testing']);
     assert.deepEqual(areas('Add tests for the ETL pipeline'), ['data pipelines', 'testing']);
   });
+  it('a section of a document or a checklist is a docs change of any subject (§3)', () => {
+    assert.equal(analyzeTask('Add section on monitoring in Kubernetes').generalist, true);
+    assert.equal(complexity('Adds a practical SOC 2 readiness checklist alongside the existing checklist'), 'low');
+  });
   it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
