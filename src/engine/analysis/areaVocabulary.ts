@@ -82,7 +82,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   ],
   frontend: [
     // Seventh-pass audit: UI widgets and states.
-    'progress bar', 'progress indicator', 'empty state', 'pagination control', 'slider', 'file picker', 'hover state', 'focus ring', 'focus state', 'hero section', 'bottom sheet', 'typography', 'popover', 'lightbox', 'markdown preview', 'rich text editor', 'wysiwyg', 'wysiwyg editor', 'kanban board', 'drag handle', 'keyboard navigable', 'keyboard accessible', 'keyboard accessibility', 'bundle size', 'code splitting', 'code-splitting', 'tree shaking', 'tree-shaking', 'google play',
+    'progress bar', 'progress indicator', 'empty state', 'pagination control', 'slider', 'file picker', 'hover state', 'focus ring', 'focus state', 'hero section', 'bottom sheet', 'typography', 'popover', 'lightbox', 'markdown preview', 'rich text editor', 'wysiwyg', 'wysiwyg editor', 'kanban board', 'drag handle', 'keyboard navigable', 'keyboard accessible', 'keyboard accessibility', 'bundle size', 'code splitting', 'code-splitting', 'tree shaking', 'tree-shaking', 'google play', 'web dashboard', 'signup flow', 'sign-up flow', 'sign up flow', 'onboarding flow',
     'full-stack', 'full stack', 'fullstack', 'login page', 'login screen', 'login form', 'login button', 'signup page', 'sign-up page', 'sign up page', 'signup form', 'sign-in page',
     'register page', 'registration form', 'checkout page', 'payment form', 'pricing page', 'error page', '404 page',
     'i18n infrastructure', 'localization infrastructure', 'admin panel', 'admin ui', 'settings page', 'onboarding flow', 'wizard', 'navigation', 'breadcrumb', 'search bar', 'date picker', 'toast',

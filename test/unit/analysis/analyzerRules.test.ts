@@ -934,6 +934,10 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(analyzeTask('Add section on monitoring in Kubernetes').generalist, true);
     assert.equal(complexity('Adds a practical SOC 2 readiness checklist alongside the existing checklist'), 'low');
   });
+  it('a web dashboard and a signup or onboarding flow are pages of the product', () => {
+    assert.deepEqual(areas('Integrate Stripe for subscription billing on the web dashboard.'), ['backend', 'frontend']);
+    assert.deepEqual(areas('Improve the onboarding flow for new teams'), ['frontend']);
+  });
   it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
