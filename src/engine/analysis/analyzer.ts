@@ -981,6 +981,16 @@ const APP_ROLES = new Set(['admin', 'admins', 'administrator', 'administrators',
 
 const INVESTIGATION_VERBS = new Set(['investigate', 'explore', 'research'].map(stem));
 const IMPROVING_TITLE = new Set(['more', 'better', 'improved', 'faster', 'enhanced', 'cleaner', 'simpler', 'smaller']);
+/** Whether token i stands alone in parentheses and its letters are the initials of the words just before them. */
+function definedAbbreviation(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (text.charCodeAt(t.start - 1) !== 40 /* ( */ || text.charCodeAt(t.end) !== 41 /* ) */) return false;
+  const letters = t.lower;
+  const n = letters.length;
+  if (n < 2 || n > 6 || i < n) return false;
+  for (let k = 0; k < n; k++) if (tokens[i - n + k]!.lower.charCodeAt(0) !== letters.charCodeAt(k)) return false;
+  return true;
+}
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
 function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string>): boolean {
@@ -1341,6 +1351,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // (A snake_case name that starts or ends with "test" names a test: "Fix flaky test_login_timeout".)
     if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end) && !(ax === AX_TESTING && testIdentifier(task, tokens[h.i + h.n - 1]!))) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
     if (hyphens && hyphenNamePart(task, tokens, h, keep)) { ignored.push(cite(h.ev, `name-part:${h.ev.rule}`)); continue; }
+    // "Mission Cloud Platform (MCP)": a name in parentheses that spells the initials of the words before it
+    // abbreviates them; it is not the catalogued technology of that name.
+    if (h.n === 1 && definedAbbreviation(task, tokens, h.i)) { ignored.push(cite(h.ev, `abbreviation:${h.ev.rule}`)); continue; }
     // Code in backticks (`reports/sql/monthly_revenue.sql`, `Enable (Push) Notifications`, a stack trace) names
     // files, strings and code: places, not areas.
     if (codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }

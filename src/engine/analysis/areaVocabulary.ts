@@ -218,7 +218,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'security', 'secure', 'vulnerability', 'vulnerabilities', 'cve', 'scanner', 'scan', 'scanning', 'sast', 'dast', 'owasp', 'owasp zap', 'zap',
     'database password', 'db password', 'database credential', 'db credential', 'snyk', 'trivy', 'tfsec', 'grype', 'semgrep', 'codeql', 'sonarqube', 'bandit', 'gitleaks', 'trufflehog', 'dependabot', 'dependency scanning',
     'secret scanning', 'secret', 'secrets', 'secret management', 'vault', 'hashicorp vault', 'kms', 'secrets manager', 'key rotation', 'credential',
-    'credentials', 'access key', 'sbom', 'image signing', 'cosign', 'sigstore', 'notary', 'slsa', 'supply chain', 'security header', 'http header security',
+    'credentials', 'access key', 'sbom', 'bill of materials', 'software bill of materials', 'image signing', 'cosign', 'sigstore', 'notary', 'slsa', 'supply chain', 'security header', 'http header security',
     'csp', 'content security policy', 'hsts', 'hardening', 'harden', 'waf', 'web application firewall', 'ddos', 'mfa', 'multi-factor',
     'penetration test', 'pentest', 'pen test', 'firewall', 'encryption', 'encrypt', 'encryption at rest', 'tls', 'mtls', 'spf', 'dkim', 'dmarc',
     'license scanner', 'license scan', 'least privilege', 'network policy', 'networkpolicy', 'networkpolicies', 'deny by default', 'xss', 'csrf', 'sql injection', 'injection',

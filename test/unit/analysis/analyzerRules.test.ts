@@ -938,6 +938,11 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.deepEqual(areas('Integrate Stripe for subscription billing on the web dashboard.'), ['backend', 'frontend']);
     assert.deepEqual(areas('Improve the onboarding flow for new teams'), ['frontend']);
   });
+  it('an abbreviation defined in parentheses is not the catalogued technology of that name; a bill of materials is an SBOM', () => {
+    assert.ok(!areas('Deploy latest NOS3 to AWS / NASA GSFC Mission Cloud Platform (MCP).').includes('backend'));
+    assert.ok(analyzeTask('Deploy to the Mission Cloud Platform (MCP)').ignored.some((e) => e.rule.startsWith('abbreviation:')));
+    assert.deepEqual(areas('Ship a machine-readable bill of materials with each release'), ['CI/CD', 'security']);
+  });
   it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
