@@ -124,7 +124,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   migrationVerb: [
     'migrate', 'migration', 'move', 'moving', 're-platform', 'replatform', 'replatforming', 'lift and shift', 'lift-and-shift', 'relocate', 'transition',
-    'switch', 'move away', 'migrate away', 'move off', 'move out', 'cut over', 'cutover', 'rehost', 'rehome', 'replace', 'swap', 'transfer', 'shift', 'consolidate onto', 'port from', 'port to', 'change from',
+    'switch', 'move away', 'migrate away', 'move off', 'move out', 'cut over', 'cutover', 'rehost', 'rehome', 'replace', 'swap', 'transfer', 'shift', 'in favor of', 'in favour of', 'consolidate onto', 'port from', 'port to', 'change from',
   ],
   // Where a system is hosted or orchestrated; a migration between these is extreme (ROUTING §4).
   hostingObject: [
@@ -134,7 +134,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'serverless', 'lambda', 'app engine', 'cloud run', 'vercel', 'netlify', 'fly.io', 'render.com', 'colo', 'colocation', 'openstack', 'vmware',
     'cloud foundry', 'paas', 'oracle cloud', 'ibm cloud', 'alibaba cloud', 'vultr', 'scaleway', 'railway', 'mainframe', 'azure vm', 'compute engine',
     'gce', 'app service', 'proxmox', 'hosting provider', 'cloud account', 'aws organization', 'new cluster', 'managed kubernetes',
-    'vps', 'droplet', 'dedicated server', 'new server', 'another server', 'different server', 'rackspace',
+    'vps', 'droplet', 'dedicated server', 'new server', 'another server', 'different server', 'rackspace', 'docker compose', 'docker-compose',
   ],
   multiRegion: [
     'multi-region', 'multi region', 'multiregion', 'across region', 'second region', 'cross-region', 'cross region', 'active-active', 'active active',

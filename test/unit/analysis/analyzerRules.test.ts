@@ -947,6 +947,12 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
   });
+  it('moving from Docker Compose onto an orchestrator, or deprecating one in favour of another, moves the hosting (§4 extreme)', () => {
+    assert.equal(complexity('Move from docker-compose to Kubernetes'), 'extreme');
+    assert.equal(complexity('Deprecate Docker Compose in favor of Kubernetes'), 'extreme');
+    assert.equal(complexity('Add a docker-compose file for local development'), 'low');
+    assert.equal(complexity('Deprecate the v1 API in favor of v2'), 'low');
+  });
   it('names a bug report uses: bundle size, a connection pooler, dynos, Google Play', () => {
     assert.deepEqual(areas('Investigate chunking for bundle size'), ['frontend']);
     assert.deepEqual(areas('Unable to connect connection pooler'), ['database']);
