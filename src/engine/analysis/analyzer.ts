@@ -991,6 +991,10 @@ function definedAbbreviation(text: string, tokens: readonly Token[], i: number):
   for (let k = 0; k < n; k++) if (tokens[i - n + k]!.lower.charCodeAt(0) !== letters.charCodeAt(k)) return false;
   return true;
 }
+const ADOPT_VERBS = new Set(['use', 'adopt', 'introduce']);
+const ADOPT_RULE = 'concern:architecture:adopt-technology';
+/** Words after an adopted technology that give it its role: "Use Redis as cache", "Adopt Flyway: …", "Use CDK to set up…". */
+const ROLE_PREPS = new Set(['as', 'for', 'to', 'instead']);
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
 function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string>): boolean {
@@ -1834,6 +1838,14 @@ function readConcerns(
       }
     }
   }
+  // "Use Redis as the cache layer…", "Adopt Flyway: …": a task that opens by adopting a named technology
+  // for a role in the system is a technology choice (§6 architecture).
+  if (!concernEv.has('architecture') && !docsHit && tokens.length > 2 && ADOPT_VERBS.has(tokens[0]!.lower)) {
+    const named = keep.find((k) => k.sense.t === 'area' && k.i === 1 && !negated[k.i]);
+    if (named && (named.sense.t === 'area' && named.sense.tech || startsUpper(tokens[1]!)) && ROLE_PREPS.has(tokens[1 + named.n]?.lower ?? '')) {
+      concernEv.set('architecture', [ev(tokens, task, 0, 1 + named.n, ADOPT_RULE, 1)]);
+    }
+  }
   // "A UI 'redesign' is product work" (§6): a redesign of frontend-only work is a product concern.
   const arch = concernEv.get('architecture');
   if (arch && areas.length > 0 && areas.every((a) => a.area === 'frontend') && arch.every((e) => /^re-?design/i.test(e.phrase))) {
@@ -2446,7 +2458,9 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   }
   // An architecture or compliance concern is substantial scope, unless it is only the aim ("…so that I
   // can plan migration timescales").
-  for (const c of concerns) if (c.concern !== 'product') for (const e of c.evidence) if (e.start < purposeAt && !described(e.start)) subst.push(e);
+  // (Adopting a named technology for a role is a technology choice, not by itself a larger change: "Use Grafana
+  // Loki for logging".)
+  for (const c of concerns) if (c.concern !== 'product') for (const e of c.evidence) if (e.start < purposeAt && !described(e.start) && e.rule !== ADOPT_RULE) subst.push(e);
   // A named technology: a name the catalogues list (whichever vocabulary decided its area).
   const techHits: Hit[] = [];
   // (A hand-listed word the catalogues list in exact case counts when written so: "Set up Jaeger and Grafana".)

@@ -943,6 +943,13 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.ok(analyzeTask('Deploy to the Mission Cloud Platform (MCP)').ignored.some((e) => e.rule.startsWith('abbreviation:')));
     assert.deepEqual(areas('Ship a machine-readable bill of materials with each release'), ['CI/CD', 'security']);
   });
+  it('opening by adopting a named technology for a role is a technology choice (§6 architecture), not by itself a larger change', () => {
+    const r = routeAnalysis(analyzeTask('Use Redis as cache to speed data retrieval and reduce the number of SQL queries'));
+    assert.ok(r.personas.some((p) => p.persona === 'solution-architect'));
+    assert.ok(!r.personas.some((p) => p.persona === 'product-manager'));
+    assert.equal(complexity('Use Grafana Loki for logging'), 'low');
+    assert.ok(!analyzeTask('Use presigned urls for uploads').concerns.some((c) => c.concern === 'architecture'));
+  });
   it('plurals of acronyms stem to the acronym (APIs, VMs, UIs)', () => {
     assert.deepEqual(areas('Restrict access to admin UI and APIs'), ['backend', 'frontend']);
     assert.deepEqual(areas('Spin up two VMs'), ['infrastructure/cloud']);
