@@ -995,6 +995,10 @@ const ADOPT_VERBS = new Set(['use', 'adopt', 'introduce']);
 const ADOPT_RULE = 'concern:architecture:adopt-technology';
 /** Words after an adopted technology that give it its role: "Use Redis as cache", "Adopt Flyway: …", "Use CDK to set up…". */
 const ROLE_PREPS = new Set(['as', 'for', 'to', 'instead']);
+const QUANTITY_VERBS = new Set(['increase', 'raise', 'bump', 'lower', 'reduce', 'double', 'halve'].map(stem));
+/** Units of running capacity (stems): a count of them is changed by scaling. */
+const CAPACITY_NOUNS = new Set(['dyno', 'dynos', 'replica', 'replicas', 'instance count', 'node count', 'dyno count', 'replica count'].map(stem));
+const CAPACITY_FILES = new Set(['chart', 'default', 'defaults', 'values', 'manifest', 'config', 'configuration', 'file', 'template', 'terraform', 'module'].map(stem));
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
 function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string>): boolean {
@@ -2643,6 +2647,8 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   for (const h of targets) if (insideAreaName(r.areaHits, h)) { targets = targets.filter((x) => !insideAreaName(r.areaHits, x)); break; }
   // (Nor one that only qualifies an address: "the staging environment URL".)
   if ((r.classes & C_PLACE) !== 0) targets = targets.filter((x) => !ADDRESS_HEADS.has(tokens[x.i + x.n]?.lower ?? ''));
+  // (Nor one inside code: "Add rate-limit for `/api/v1/domains`" names a route.)
+  if (targets.length > 0 && task.includes('`')) targets = targets.filter((x) => !insideCodeSpan(task, tokens[x.i]!.start));
   const liveVerbs = hitsOf(r, CX_LIVE_VERB);
   const evidence: Evidence[] = [];
   // A plan about an operation does not carry it out; automation for it neither (ROUTING §5).
@@ -2721,6 +2727,15 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
       if (negated[h.i] || h.i >= purpose || !SECRET_VERBS.has(tokens[h.i]!.stem)) continue;
       const asked = h.i === start || tokens[h.i]!.clauseStart || PASSIVE_AUX.has(tokens[h.i - 1]?.lower ?? '');
       if (asked && secretNear(tokens, h.i)) { evidence.push(cite(h.ev, `live:rotate-secret:${h.ev.rule}`)); break; }
+    }
+  }
+  // Changing how much of a running resource there is ("raise the minimum dyno count", "bump the worker replicas
+  // to 5 in production") scales it: a live operation (§5), asked for outside a purpose clause.
+  if (evidence.length === 0 && !strategy && !triggered) {
+    for (let i = 0; i < tokens.length && i < purpose; i++) {
+      if (!QUANTITY_VERBS.has(tokens[i]!.stem) || negated[i]) continue;
+      // (Not a count written into a file: "Reduce the number of replicas in the Helm chart defaults".)
+      if (stemInClauseAfter(tokens, i, 5, CAPACITY_NOUNS) && !stemInClauseAfter(tokens, i, 10, CAPACITY_FILES)) { evidence.push(ev(tokens, task, i, 1, 'live:scale-capacity', 1)); break; }
     }
   }
   // A rollout to production named as the work (namedRollout) is carried out on production: a live operation.

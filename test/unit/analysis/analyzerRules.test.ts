@@ -917,6 +917,12 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(complexity('Setup some sort of ELK logging'), 'medium');
     assert.equal(complexity('Fix ELK index rotation'), 'low');
   });
+  it('changing a running resource\'s count scales it (live, §5); a count in a file or a target inside code is not', () => {
+    assert.equal(analyzeTask("We're going to raise the minimum dyno count.").liveOps.live, true);
+    assert.equal(analyzeTask('Bump the worker replicas to 5 in production').liveOps.live, true);
+    assert.equal(analyzeTask('Reduce the number of replicas in the Helm chart defaults').liveOps.live, false);
+    assert.equal(analyzeTask('Add rate-limit for `/api/v1/domains`').liveOps.live, false);
+  });
   it('an investigation does not carry out the operation it looks into (§5)', () => {
     assert.equal(analyzeTask('Investigate using argo cd to deploy to our environments').liveOps.live, false);
     assert.equal(analyzeTask('Investigate why the deploy to production failed').liveOps.live, false);
