@@ -997,7 +997,7 @@ const ADOPT_RULE = 'concern:architecture:adopt-technology';
 const ROLE_PREPS = new Set(['as', 'for', 'to', 'instead']);
 const QUANTITY_VERBS = new Set(['increase', 'raise', 'bump', 'lower', 'reduce', 'double', 'halve'].map(stem));
 /** Units of running capacity (stems): a count of them is changed by scaling. */
-const CAPACITY_NOUNS = new Set(['dyno', 'dynos', 'replica', 'replicas', 'instance count', 'node count', 'dyno count', 'replica count'].map(stem));
+const CAPACITY_NOUNS = new Set(['dyno', 'replica', 'instance'].map(stem));
 const CAPACITY_FILES = new Set(['chart', 'default', 'defaults', 'values', 'manifest', 'config', 'configuration', 'file', 'template', 'terraform', 'module'].map(stem));
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
@@ -2731,11 +2731,15 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   }
   // Changing how much of a running resource there is ("raise the minimum dyno count", "bump the worker replicas
   // to 5 in production") scales it: a live operation (§5), asked for outside a purpose clause.
+  // (Read from the area hits, which name the capacity unit: a pass over the few hits, not every token.)
   if (evidence.length === 0 && !strategy && !triggered) {
-    for (let i = 0; i < tokens.length && i < purpose; i++) {
-      if (!QUANTITY_VERBS.has(tokens[i]!.stem) || negated[i]) continue;
-      // (Not a count written into a file: "Reduce the number of replicas in the Helm chart defaults".)
-      if (stemInClauseAfter(tokens, i, 5, CAPACITY_NOUNS) && !stemInClauseAfter(tokens, i, 10, CAPACITY_FILES)) { evidence.push(ev(tokens, task, i, 1, 'live:scale-capacity', 1)); break; }
+    scan: for (const h of r.areaHits) {
+      if (!CAPACITY_NOUNS.has(tokens[h.i]!.stem)) continue;
+      for (let i = h.i - 1; i >= Math.max(0, h.i - 5) && !tokens[i + 1]!.clauseStart; i--) {
+        if (!QUANTITY_VERBS.has(tokens[i]!.stem) || negated[i] || i >= purpose) continue;
+        // (Not a count written into a file: "Reduce the number of replicas in the Helm chart defaults".)
+        if (!stemInClauseAfter(tokens, i, 10, CAPACITY_FILES)) { evidence.push(ev(tokens, task, i, 1, 'live:scale-capacity', 1)); break scan; }
+      }
     }
   }
   // A rollout to production named as the work (namedRollout) is carried out on production: a live operation.
