@@ -2729,13 +2729,13 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
       if (asked && secretNear(tokens, h.i)) { evidence.push(cite(h.ev, `live:rotate-secret:${h.ev.rule}`)); break; }
     }
   }
-  // Changing how much of a running resource there is ("raise the minimum dyno count", "bump the worker replicas
+  // Changing how much of a running resource there is, within four words ("raise the minimum dyno count", "bump the worker replicas
   // to 5 in production") scales it: a live operation (§5), asked for outside a purpose clause.
   // (Read from the area hits, which name the capacity unit: a pass over the few hits, not every token.)
   if (evidence.length === 0 && !strategy && !triggered) {
     scan: for (const h of r.areaHits) {
       if (!CAPACITY_NOUNS.has(tokens[h.i]!.stem)) continue;
-      for (let i = h.i - 1; i >= Math.max(0, h.i - 5) && !tokens[i + 1]!.clauseStart; i--) {
+      for (let i = h.i - 1; i >= Math.max(0, h.i - 4) && !tokens[i + 1]!.clauseStart; i--) {
         if (!QUANTITY_VERBS.has(tokens[i]!.stem) || negated[i] || i >= purpose) continue;
         // (Not a count written into a file: "Reduce the number of replicas in the Helm chart defaults".)
         if (!stemInClauseAfter(tokens, i, 10, CAPACITY_FILES)) { evidence.push(ev(tokens, task, i, 1, 'live:scale-capacity', 1)); break scan; }
