@@ -922,7 +922,7 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(analyzeTask('Bump the worker replicas to 5 in production').liveOps.live, true);
     assert.equal(analyzeTask('Reduce the number of replicas in the Helm chart defaults').liveOps.live, false);
     assert.equal(analyzeTask('Add rate-limit for `/api/v1/domains`').liveOps.live, false);
-    assert.equal(analyzeTask('Increase the timeout on the instance').liveOps.live, false);
+    assert.equal(analyzeTask('Increase the log level on replicas').liveOps.live, false);
   });
   it('an investigation does not carry out the operation it looks into (§5)', () => {
     assert.equal(analyzeTask('Investigate using argo cd to deploy to our environments').liveOps.live, false);
