@@ -906,6 +906,7 @@ function controlMapping(r: Reading): Evidence | undefined {
   }
   return undefined;
 }
+/** Nouns and verbs (stems) of a control mapping (see controlMapping). */
 const CONTROL_STEM = stem('controls');
 const REQUIREMENT_STEM = stem('requirements');
 const CONTROL_MAPPING_BEFORE = new Set(['map', 'mapping', 'identify', 'which', 'crosswalk'].map(stem));
@@ -931,6 +932,7 @@ function fromNonDatabase(tokens: readonly Token[]): boolean {
   }
   return false;
 }
+/** Places (stems) data lives before a store holds it: memory, files, cookies, spreadsheets. */
 const NON_DB_SOURCES = new Set(['memory', 'in-memory', 'file', 'files', 'disk', 'filesystem', 'cookie', 'cookies', 'localstorage', 'json', 'yaml', 'csv', 'env', 'spreadsheet', 'spreadsheets'].map(stem));
 
 /**
@@ -948,6 +950,7 @@ function describesState(tokens: readonly Token[], h: Hit): boolean {
   if (w === 'not' && !DO_FORMS.has(prev) && !MODALS.has(prev)) for (let k = h.i + 1; k <= Math.min(tokens.length - 1, h.i + 2); k++) if (/(?:able|ible)$/.test(tokens[k]!.lower)) return true;
   return false;
 }
+/** Words around a negation that make it describe a state (see describesState). */
 const STATE_COPULAS = new Set(['is', 'are', 'was', 'were', 'been', 'being']);
 const NEGATED_COPULAS = new Set(["isn't", "aren't", "wasn't", "weren't"]);
 const DO_FORMS = new Set(['do', 'does', 'did']);
@@ -957,8 +960,9 @@ const HAVE_VERBS = new Set(['have', 'support', 'provide', 'offer', 'expose', 'al
 function verbPosition(tokens: readonly Token[], i: number): boolean {
   return i === 0 || tokens[i]!.clauseStart || MOVE_VERB_LEADS.has(tokens[i - 1]!.lower);
 }
+/** Migration verbs (stems) that are nouns as often ("data transfer", "a shift"). */
 const NOUN_OR_VERB_MOVES = new Set(['transfer', 'shift'].map(stem));
-const MOVE_VERB_LEADS = new Set(["to", "will", "should", "must", "can", "could", "would", "and", "we", "i", "please", "then", "let's", "lets"]);
+const MOVE_VERB_LEADS = new Set(['to', 'will', 'should', 'must', 'can', 'could', 'would', 'and', 'we', 'i', 'please', 'then', "let's", 'lets']);
 
 /** A "strict mode" that is no type checker's ("Enable strict mode in the config parser"): one setting, not every file. */
 function parserStrictMode(tokens: readonly Token[], h: Hit): boolean {
@@ -966,6 +970,7 @@ function parserStrictMode(tokens: readonly Token[], h: Hit): boolean {
   for (const t of tokens) if (TYPE_CHECKERS.has(t.lower)) return false;
   return true;
 }
+/** Words naming a type checker or its configuration, whose strict mode applies to every file. */
 const TYPE_CHECKERS = new Set(['typescript', 'ts', 'tsconfig', 'mypy', 'pyright', 'flow', 'tsc']);
 
 /** Whether a role of the app's users (admins, customers, members…) stands within four tokens of a dashboard mention, in its clause. */
@@ -977,9 +982,12 @@ function roleNear(tokens: readonly Token[], ev: readonly Evidence[]): boolean {
   }
   return false;
 }
+/** Roles (stems) of an application's own users, whose dashboards are pages of the product. */
 const APP_ROLES = new Set(['admin', 'admins', 'administrator', 'administrators', 'customer', 'customers', 'member', 'members', 'student', 'students', 'teacher', 'teachers', 'seller', 'sellers', 'merchant', 'merchants', 'creator', 'creators', 'owner', 'owners', 'staff', 'patient', 'patients', 'tenant', 'tenants'].map(stem));
 
+/** Leading verbs (stems) of an investigation, which delivers findings (§4 "investigations"). */
 const INVESTIGATION_VERBS = new Set(['investigate', 'explore', 'research'].map(stem));
+/** First words of a title that improves what exists ("More robust backups"): no new capability. */
 const IMPROVING_TITLE = new Set(['more', 'better', 'improved', 'faster', 'enhanced', 'cleaner', 'simpler', 'smaller']);
 /** Whether token i stands alone in parentheses and its letters are the initials of the words just before them. */
 function definedAbbreviation(text: string, tokens: readonly Token[], i: number): boolean {
@@ -991,14 +999,18 @@ function definedAbbreviation(text: string, tokens: readonly Token[], i: number):
   for (let k = 0; k < n; k++) if (tokens[i - n + k]!.lower.charCodeAt(0) !== letters.charCodeAt(k)) return false;
   return true;
 }
+/** Opening verbs that adopt a technology ("Use Redis as cache"), and the rule name of that architecture evidence. */
 const ADOPT_VERBS = new Set(['use', 'adopt', 'introduce']);
 const ADOPT_RULE = 'concern:architecture:adopt-technology';
 /** Words after an adopted technology that give it its role: "Use Redis as cache", "Adopt Flyway: …", "Use CDK to set up…". */
 const ROLE_PREPS = new Set(['as', 'for', 'to', 'instead']);
+/** Verbs (stems) that change a count ("raise the minimum dyno count"). */
 const QUANTITY_VERBS = new Set(['increase', 'raise', 'bump', 'lower', 'reduce', 'double', 'halve'].map(stem));
 /** Units of running capacity (stems): a count of them is changed by scaling. */
 const CAPACITY_NOUNS = new Set(['dyno', 'replica', 'instance'].map(stem));
+/** Where a count is only written down (a chart's values, a manifest, a config file): no live scaling. */
 const CAPACITY_FILES = new Set(['chart', 'default', 'defaults', 'values', 'manifest', 'config', 'configuration', 'file', 'template', 'terraform', 'module'].map(stem));
+/** Words (stems) of a commerce product: one built whole has its storefront. */
 const SHOP_WORDS = new Set(['commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'storefront', 'online'].map(stem));
 /** Whether a token of hit h has a stem in `stems`. */
 function spanHasStem(tokens: readonly Token[], h: Hit, stems: ReadonlySet<string>): boolean {
@@ -1846,7 +1858,7 @@ function readConcerns(
   // for a role in the system is a technology choice (§6 architecture).
   if (!concernEv.has('architecture') && !docsHit && tokens.length > 2 && ADOPT_VERBS.has(tokens[0]!.lower)) {
     const named = keep.find((k) => k.sense.t === 'area' && k.i === 1 && !negated[k.i]);
-    if (named && (named.sense.t === 'area' && named.sense.tech || startsUpper(tokens[1]!)) && ROLE_PREPS.has(tokens[1 + named.n]?.lower ?? '')) {
+    if (named && ((named.sense.t === 'area' && named.sense.tech) || startsUpper(tokens[1]!)) && ROLE_PREPS.has(tokens[1 + named.n]?.lower ?? '')) {
       concernEv.set('architecture', [ev(tokens, task, 0, 1 + named.n, ADOPT_RULE, 1)]);
     }
   }
@@ -2121,6 +2133,7 @@ function exactCaseName(t: Token): boolean {
   return name !== undefined && name === t.raw;
 }
 
+/** "A migration script/file for …": the migration as a file of schema changes. */
 const MIGRATION_FILE = new Set(['script', 'file'].map(stem));
 
 /**
