@@ -134,7 +134,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'serverless', 'lambda', 'app engine', 'cloud run', 'vercel', 'netlify', 'fly.io', 'render.com', 'colo', 'colocation', 'openstack', 'vmware',
     'cloud foundry', 'paas', 'oracle cloud', 'ibm cloud', 'alibaba cloud', 'vultr', 'scaleway', 'railway', 'mainframe', 'azure vm', 'compute engine',
     'gce', 'app service', 'proxmox', 'hosting provider', 'cloud account', 'aws organization', 'new cluster', 'managed kubernetes',
-    'vps', 'droplet', 'dedicated server', 'new server', 'another server', 'different server', 'rackspace', 'docker compose', 'docker-compose',
+    'vps', 'droplet', 'dedicated server', 'rackspace', 'docker compose', 'docker-compose',
   ],
   multiRegion: [
     'multi-region', 'multi region', 'multiregion', 'across region', 'second region', 'cross-region', 'cross region', 'active-active', 'active active',
