@@ -966,6 +966,10 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(complexity('Add a docker-compose file for local development'), 'low');
     assert.equal(complexity('Deprecate the v1 API in favor of v2'), 'low');
   });
+  it('leaving a host for one not yet chosen moves the hosting (§4 extreme)', () => {
+    assert.equal(complexity('Looks like heroku will not be free for us anymore so we need to find an alternative.'), 'extreme');
+    assert.equal(complexity('Find an alternative to Moment.js'), 'low');
+  });
   it('names a bug report uses: bundle size, a connection pooler, dynos, Google Play', () => {
     assert.deepEqual(areas('Investigate chunking for bundle size'), ['frontend']);
     assert.deepEqual(areas('Unable to connect connection pooler'), ['database']);
