@@ -125,8 +125,9 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   migrationVerb: [
     'migrate', 'migration', 'move', 'moving', 're-platform', 'replatform', 'replatforming', 'lift and shift', 'lift-and-shift', 'relocate', 'transition',
     'switch', 'move away', 'migrate away', 'move off', 'move out', 'cut over', 'cutover', 'rehost', 'rehome', 'replace', 'swap', 'transfer', 'shift', 'in favor of', 'in favour of',
+    'consolidate onto', 'port from', 'port to', 'change from',
     // Leaving a host for one not yet chosen ("Heroku is dropping its free tier, so we need to find somewhere else to host…").
-    'find an alternative', 'find alternative', 'find another', 'somewhere else to host', 'find somewhere else', 'alternative hosting', 'alternative host', 'consolidate onto', 'port from', 'port to', 'change from',
+    'find an alternative', 'find alternative', 'find another', 'somewhere else to host', 'find somewhere else', 'alternative hosting', 'alternative host',
   ],
   // Where a system is hosted or orchestrated; a migration between these is extreme (ROUTING §4).
   hostingObject: [
