@@ -1004,6 +1004,25 @@ const ADOPT_VERBS = new Set(['use', 'adopt', 'introduce']);
 const ADOPT_RULE = 'concern:architecture:adopt-technology';
 /** Words after an adopted technology that give it its role: "Use Redis as cache", "Adopt Flyway: …", "Use CDK to set up…". */
 const ROLE_PREPS = new Set(['as', 'for', 'to', 'instead']);
+/**
+ * A count of running capacity changed as asked ("raise the minimum dyno count", "bump the worker replicas to 5"):
+ * a quantity verb at most four words before a capacity unit, in its clause, before any purpose clause, and no
+ * file it would be written into ("… in the Helm chart defaults").
+ */
+function capacityScaling(r: Reading, purpose: number): Evidence | undefined {
+  const { tokens, negated } = r;
+  const hits = r.areaHits;
+  for (let n = 0; n < hits.length; n++) {
+    const h = hits[n]!;
+    // (The units are infrastructure or database words: an integer test first, the stem only for those.)
+    if (h.sense.t !== 'area' || (h.sense.ax !== AX_INFRA && h.sense.ax !== AX_DATABASE) || !CAPACITY_NOUNS.has(tokens[h.i]!.stem)) continue;
+    for (let i = h.i - 1; i >= Math.max(0, h.i - 4) && !tokens[i + 1]!.clauseStart; i--) {
+      if (!QUANTITY_VERBS.has(tokens[i]!.stem) || negated[i] || i >= purpose) continue;
+      if (!stemInClauseAfter(tokens, i, 10, CAPACITY_FILES)) return ev(tokens, r.task, i, 1, 'live:scale-capacity', 1);
+    }
+  }
+  return undefined;
+}
 /** Verbs (stems) that change a count ("raise the minimum dyno count"). */
 const QUANTITY_VERBS = new Set(['increase', 'raise', 'bump', 'lower', 'reduce', 'double', 'halve'].map(stem));
 /** Units of running capacity (stems): a count of them is changed by scaling. */
@@ -2746,14 +2765,8 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   // to 5 in production") scales it: a live operation (§5), asked for outside a purpose clause.
   // (Read from the area hits, which name the capacity unit: a pass over the few hits, not every token.)
   if (evidence.length === 0 && !strategy && !triggered) {
-    scan: for (const h of r.areaHits) {
-      if (!CAPACITY_NOUNS.has(tokens[h.i]!.stem)) continue;
-      for (let i = h.i - 1; i >= Math.max(0, h.i - 4) && !tokens[i + 1]!.clauseStart; i--) {
-        if (!QUANTITY_VERBS.has(tokens[i]!.stem) || negated[i] || i >= purpose) continue;
-        // (Not a count written into a file: "Reduce the number of replicas in the Helm chart defaults".)
-        if (!stemInClauseAfter(tokens, i, 10, CAPACITY_FILES)) { evidence.push(ev(tokens, task, i, 1, 'live:scale-capacity', 1)); break scan; }
-      }
-    }
+    const scaled = capacityScaling(r, purpose);
+    if (scaled) evidence.push(scaled);
   }
   // A rollout to production named as the work (namedRollout) is carried out on production: a live operation.
   if (evidence.length === 0) for (const e of rolloutNamed) evidence.push(cite(e, `live:production-rollout:${e.rule}`));
