@@ -1851,7 +1851,7 @@ function readConcerns(
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
   for (const h of r.concernHits) {
-    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h) || quotedTitleWord(r, h)) continue;
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(task, tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h) || quotedTitleWord(r, h)) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job
@@ -1877,7 +1877,7 @@ function readConcerns(
   // for a role in the system is a technology choice (§6 architecture).
   if (!concernEv.has('architecture') && !docsHit && tokens.length > 2 && ADOPT_VERBS.has(tokens[0]!.lower)) {
     const named = keep.find((k) => k.sense.t === 'area' && k.i === 1 && !negated[k.i]);
-    if (named && ((named.sense.t === 'area' && named.sense.tech) || startsUpper(tokens[1]!)) && ROLE_PREPS.has(tokens[1 + named.n]?.lower ?? '')) {
+    if (named && ((named.sense.t === 'area' && named.sense.tech) || capitalised(task, tokens[1]!)) && ROLE_PREPS.has(tokens[1 + named.n]?.lower ?? '')) {
       concernEv.set('architecture', [ev(tokens, task, 0, 1 + named.n, ADOPT_RULE, 1)]);
     }
   }
@@ -1924,25 +1924,20 @@ function readConcerns(
 }
 
 /** Whether hit h is a generic "replace"/"swap" (one word, no catalogued technology in its clause). */
-function genericReplace(tokens: readonly Token[], h: Hit, clauseOf: Uint32Array, techClauses: Uint8Array): boolean {
-  return h.n === 1 && REPLACE_STEMS.has(tokens[h.i]!.stem) && techClauses[clauseOf[h.i]!] !== 1 && !namedReplacement(tokens, h.i);
+function genericReplace(text: string, tokens: readonly Token[], h: Hit, clauseOf: Uint32Array, techClauses: Uint8Array): boolean {
+  return h.n === 1 && REPLACE_STEMS.has(tokens[h.i]!.stem) && techClauses[clauseOf[h.i]!] !== 1 && !namedReplacement(text, tokens, h.i);
 }
 /**
  * Whether "replace A with B" names both as products, written with a capital mid-sentence ("replace
  * APScheduler with Celery beat"): one technology for another, though the catalogues list neither.
  */
-function namedReplacement(tokens: readonly Token[], i: number): boolean {
+function namedReplacement(text: string, tokens: readonly Token[], i: number): boolean {
   const a = tokens[i + 1];
-  if (a === undefined || a.clauseStart || !startsUpper(a)) return false;
+  if (a === undefined || a.clauseStart || !capitalised(text, a)) return false;
   for (let k = i + 2; k < Math.min(tokens.length, i + 5) && !tokens[k]!.clauseStart; k++) {
-    if (tokens[k]!.lower === 'with' || tokens[k]!.lower === 'by') return tokens[k + 1] !== undefined && !tokens[k + 1]!.clauseStart && startsUpper(tokens[k + 1]!);
+    if (tokens[k]!.lower === 'with' || tokens[k]!.lower === 'by') return tokens[k + 1] !== undefined && !tokens[k + 1]!.clauseStart && capitalised(text, tokens[k + 1]!);
   }
   return false;
-}
-/** Whether a token is written with a capital letter first (a name, mid-sentence). */
-function startsUpper(t: Token): boolean {
-  const c = t.raw.charCodeAt(0);
-  return c >= 65 && c <= 90;
 }
 
 /** What the scope-signal pass reads from the earlier passes. */
@@ -2488,7 +2483,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const guided = migrationGuide(tokens, task, hitsOf(r, CX_MIGRATION_VERB)) ? hitsOf(r, CX_MIGRATION_VERB) : undefined;
   const described = (start: number): boolean => guided !== undefined && guided.some((g) => tokens[g.i]!.start === start);
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end) || parserStrictMode(tokens, h) || genericReplace(tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(r, h) || ((r.classes & C_PLACE) !== 0 && existingThing(tokens, h))) continue;
+    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end) || parserStrictMode(tokens, h) || genericReplace(task, tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(r, h) || ((r.classes & C_PLACE) !== 0 && existingThing(tokens, h))) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }
