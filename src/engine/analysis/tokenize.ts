@@ -103,7 +103,8 @@ const ACRONYM_PLURALS: ReadonlyMap<string, string> = new Map([['apis', 'api'], [
 
 function undouble(w: string): string {
   const n = w.length;
-  if (n >= 3 && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1]!)) return w.slice(0, -1);
+  // (Not down to two letters: "added" and "adding" stem to "add", as "add" does.)
+  if (n >= 4 && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1]!)) return w.slice(0, -1);
   return w;
 }
 

@@ -14,6 +14,17 @@ describe('tokenize', () => {
     assert.equal(stem('policies'), stem('policy'));
     assert.equal(stem('databases'), stem('database'));
   });
+  it('undoubles a final consonant only down to three letters: "added" is "add", "hopping" is "hop"', () => {
+    assert.equal(stem('added'), stem('add'));
+    assert.equal(stem('adding'), stem('add'));
+    assert.equal(stem('hopping'), stem('hop'));
+    assert.equal(stem('shipped'), stem('ship'));
+  });
+  it('reads "Added …" and "adding …" as verbs: a title built on them is no capability title', () => {
+    for (const t of ['Added Cypress e2e tests', 'adding annotations to ingress objects']) {
+      assert.ok(!analyzeTask(t).signals.some((s) => s.evidence.some((e) => e.rule === 'substantial:capability-title')), t);
+    }
+  });
   it('records spans and clause starts', () => {
     const t = tokenize('Fix bug. Add UI');
     assert.deepEqual(t.map((x) => [x.raw, x.start, x.clauseStart]), [['Fix', 0, true], ['bug', 4, false], ['Add', 9, true], ['UI', 13, false]]);
