@@ -2250,11 +2250,12 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const dbEngines = hitsOf(r, CX_DB_ENGINE);
   const monolith = hitsOf(r, CX_MONOLITH_SPLIT);
   const migEv: Evidence[] = [];
-  // "Docker Swarm to AKS": a title naming two hosting platforms joined by "to" is a move between them.
-  const lastHost = hostObjs[hostObjs.length - 1];
+  // "Docker Swarm to AKS": a title naming two hosting platforms joined by "to" is a move between them
+  // (the destination may offer alternatives: "Azure to AWS or GCP").
+  let toHost: Hit | undefined;
+  if (hostObjs.length >= 2 && tokens.length <= 8) for (let k = 1; k < hostObjs.length && !toHost; k++) if (tokens[hostObjs[k]!.i - 1]!.lower === 'to' && hostObjs[0]!.i < hostObjs[k]!.i - 1) toHost = hostObjs[k];
   // ("Upgrade the production cluster to Kubernetes 1.30" is a version upgrade in place, not a move.)
-  const titleMove = hostObjs.length >= 2 && tokens.length <= 8 && lastHost!.i > 0 && tokens[lastHost!.i - 1]!.lower === 'to' && hostObjs[0]!.i < lastHost!.i - 1
-    && !/^v?\d/.test(tokens[lastHost!.i + lastHost!.n]?.lower ?? '') && !UPGRADE_VERBS.has(tokens[0]!.stem);
+  const titleMove = toHost !== undefined && !/^v?\d/.test(tokens[toHost.i + toHost.n]?.lower ?? '') && !UPGRADE_VERBS.has(tokens[0]!.stem);
   // The destination engine of a database cutover ("cutover to PostgreSQL", "migrate the database to MySQL",
   // "move over to using Postgres as the database").
   // (Moving data out of memory, files or cookies into a store introduces the engine, it replaces none:
@@ -2266,7 +2267,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const hostPair = migVerbs.length > 0 && hostObjs.length > 0 ? sentencePair(tokens, r.task, migVerbs, hostObjs) : undefined;
   let replaced: [Hit, Hit] | undefined;
   if (hostPair) migEv.push(hostPair[0].ev, hostPair[1].ev);
-  else if (titleMove) migEv.push(hostObjs[0]!.ev, hostObjs[hostObjs.length - 1]!.ev);
+  else if (titleMove) migEv.push(hostObjs[0]!.ev, toHost!.ev);
   else if (migVerbs.length > 0 && (twoDistinctStems(tokens, dbEngines) || dbDest)) {
     migEv.push(migVerbs[0]!.ev);
     for (const h of dbEngines) migEv.push(h.ev);
