@@ -2474,7 +2474,14 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const named = flags(SLOT_NAMED, tokens.length);
   // (Per token: the length of the multi-word area phrase over it, so a cue that is the whole phrase,
   // "blue/green", still counts.)
-  for (const k of keep) if (k.n > 1) for (let j = k.i; j < k.i + k.n; j++) named[j] = k.n;
+  // (A name with its abbreviation in parentheses, "Internationalization (i18n)", is two names for one
+  // thing: each part is its own phrase, so "internationalization" there is still the cue.)
+  for (const k of keep) {
+    if (k.n <= 1) continue;
+    let split = k.i + k.n;
+    for (let j = k.i + 1; j < k.i + k.n; j++) if (task.charCodeAt(tokens[j]!.start - 1) === 40 /* ( */) { split = j; break; }
+    for (let j = k.i; j < k.i + k.n; j++) named[j] = j < split ? split - k.i : k.i + k.n - split;
+  }
   const subst: Evidence[] = [];
   // (Where the purpose clause starts: what the work is for is not its scope.)
   const purpose = purposeOf(r);

@@ -631,6 +631,8 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Rename "Moving from Heroku to AWS" to "Moving to AWS" in the docs sidebar'), 'low');
     assert.equal(complexity('Implement a job queue for PDF exports'), 'medium');
     assert.equal(complexity('Add internationalization to the checkout pages'), 'medium');
+    // (Written with its abbreviation, as the catalogue's name has it: still the cue.)
+    assert.equal(complexity('Add internationalization (i18n) support.'), 'medium');
     assert.equal(complexity('Fix an i18n typo on the login page'), 'low');
   });
   it('after an opening operation, a clause reporting a symptom says why: its words are evidence', () => {
