@@ -2525,6 +2525,13 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // Two or more distinct named technologies in a change that is not a fix: an integration between systems.
   if (twoDistinctNames(techHits) && containedCues.length === 0 && !docsHit) for (let k = 0; k < 2; k++) subst.push(cite(techHits[k]!.ev, `integration:${techHits[k]!.ev.rule}`));
   if (techHits.length > 0 && firstVerb && INTEGRATION_LEADS.has(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
+  // "Move the Travis job to GitHub Actions": moving work from one technology to another of its area is a
+  // migration between technologies (§4 substantial), as "from Travis to GitHub Actions" is.
+  // (The verb opens the title: "Rename \"Moving from …\" …" moves nothing.)
+  else if (firstVerb && tokens[firstVerb.i]!.stem === MOVE_STEM && (firstVerb.i === 0 || firstVerb.i === titleStart(task, tokens))) {
+    const moved = movedBetween(r, keep, firstVerb.i);
+    if (moved) subst.push(cite(moved[0].ev, `substantial:moved-between:${moved[0].ev.rule}`), cite(moved[1].ev, `substantial:moved-between:${moved[1].ev.rule}`));
+  }
   // "Add support for the Meilisearch engine": supporting a named system is integrating it (§4).
   if ((r.classes & C_SUPPORT) !== 0) for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && h.sense.tech && supportFor(tokens, h)) { subst.push(cite(h.ev, `integration:support-for:${h.ev.rule}`)); break; }
   // A verbless title that names capabilities ("Booking & scheduling", "Full observability stack",
@@ -2574,6 +2581,32 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   }
   if (docsHit) contained.push(docsHit.ev);
   addSignal(signals, 'contained', contained);
+}
+
+const MOVE_STEM = stem('move');
+/**
+ * The two area hits of "move <A …> to <B>" in the verb's clause, when both are of one area, differ, and B
+ * (right after "to", or after a determiner) is a name: catalogued, or capitalised in text not in Title Case.
+ */
+function movedBetween(r: Reading, keep: readonly Hit[], verb: number): [Hit, Hit] | undefined {
+  const { tokens, task, negated } = r;
+  let from: Hit | undefined;
+  for (let k = verb + 1; k < Math.min(tokens.length, verb + 8); k++) {
+    if (tokens[k]!.clauseStart) return undefined;
+    const w = tokens[k]!.lower;
+    if (w !== 'to' && w !== 'into' && w !== 'onto') {
+      if (!from) for (const h of keep) if (h.i === k && h.sense.t === 'area' && !negated[h.i]) { from = h; break; }
+      continue;
+    }
+    if (!from) return undefined;
+    const at = DETERMINERS.has(tokens[k + 1]?.lower ?? '') ? k + 2 : k + 1;
+    for (const h of keep) {
+      if (h.i !== at || h.sense.t !== 'area' || h.sense.ax !== from.sense.ax || tokens[h.i]!.stem === tokens[from.i]!.stem) continue;
+      if (h.sense.tech || (capitalised(task, tokens[h.i]!) && !isTitleCase(tokens, task))) return [from, h];
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /** Whether hosting cue h is directly followed by an area phrase that is no hosting object itself ("AWS Secrets Manager"). */

@@ -780,6 +780,12 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Implement Centralized Logging'), 'medium');
     assert.ok(!signal('Add a request id field to the log lines', 'substantial'));
   });
+  it('moving work from one technology to a named other of its area is a migration between technologies (§4 substantial)', () => {
+    assert.equal(complexity('Move travis job to Github Actions'), 'medium');
+    // (Not a move within one technology, nor to something that is no name.)
+    assert.equal(complexity('Move the alert rules to the alerts folder'), 'low');
+    assert.equal(complexity('Move darkmode toggle to profile settings'), 'low');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
     // (The destination may offer alternatives.)
