@@ -2533,7 +2533,8 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
     if (moved) subst.push(cite(moved[0].ev, `substantial:moved-between:${moved[0].ev.rule}`), cite(moved[1].ev, `substantial:moved-between:${moved[1].ev.rule}`));
   }
   // "Add support for the Meilisearch engine": supporting a named system is integrating it (§4).
-  if ((r.classes & C_SUPPORT) !== 0) for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && h.sense.tech && supportFor(tokens, h)) { subst.push(cite(h.ev, `integration:support-for:${h.ev.rule}`)); break; }
+  // (A name the catalogues miss counts when written with a capital in text not in Title Case: "Add support for Hetzner".)
+  if ((r.classes & C_SUPPORT) !== 0) for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && supportFor(tokens, h) && (h.sense.tech || exactCaseName(tokens[h.i]!) || (capitalised(task, tokens[h.i]!) && !isTitleCase(tokens, task)))) { subst.push(cite(h.ev, `integration:support-for:${h.ev.rule}`)); break; }
   // A verbless title that names capabilities ("Booking & scheduling", "Full observability stack",
   // "iOS with offline and sync") is a roadmap item: a feature area to build, not a contained change.
   // Bug reports are verbless too, so any contained cue (crash, slow, error…) rules this out.

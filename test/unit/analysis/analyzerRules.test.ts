@@ -681,6 +681,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('a technology after "for" is served; "support for <system>" integrates it; "existing" integrations, replica counts and the "code base"', () => {
     assert.equal(complexity('Set up GitHub Actions for GCP deployment'), 'low');
     assert.equal(complexity('Add support for the OpenSearch engine'), 'medium');
+    // (A name the catalogues miss, written with a capital, is a system too; a lowercase word is not.)
+    assert.equal(complexity('Add support for Hetzner'), 'medium');
+    assert.equal(complexity('Add support for cloud storage'), 'low');
     assert.equal(complexity('Add an optional retry step to our existing Sentry integration'), 'low');
     assert.equal(complexity('Allow changing the replicas count of the operator deployment'), 'low');
     assert.equal(complexity('Improve tracing: add spans across the code base'), 'medium');
