@@ -826,6 +826,12 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.deepEqual(areas('Track p99 latency'), ['observability']);
     assert.deepEqual(areas('Use k3d'), ['containers/kubernetes']);
   });
+  it('an image being built, sized or published is a container image', () => {
+    assert.deepEqual(areas('Multistage build for smaller image'), ['containers/kubernetes']);
+    assert.deepEqual(areas('feat: add workflow to publish pre-build image'), ['CI/CD', 'containers/kubernetes']);
+    // (An image on a page is no container image.)
+    assert.deepEqual(areas('Lazy-load the product images on the landing page'), ['frontend']);
+  });
   it('hosts and their resources named without a cloud brand are infrastructure', () => {
     for (const t of ['Add swap to the droplet', 'Reduce the Azure bill', 'Set up object storage for uploads', 'Move to dedicated server']) assert.deepEqual(areas(t), ['infrastructure/cloud'], t);
     assert.deepEqual(areas('Set up backups for the VPS'), ['database', 'infrastructure/cloud']);
