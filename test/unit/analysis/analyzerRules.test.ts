@@ -826,6 +826,10 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.deepEqual(areas('Track p99 latency'), ['observability']);
     assert.deepEqual(areas('Use k3d'), ['containers/kubernetes']);
   });
+  it('a Markdown file is a document (§3 docs): its subject is no scope of its own', () => {
+    assert.equal(complexity('Create migration-approach.md'), 'low');
+    assert.equal(analyzeTask('Create migration-approach.md').generalist, true);
+  });
   it('an image being built, sized or published is a container image', () => {
     assert.deepEqual(areas('Multistage build for smaller image'), ['containers/kubernetes']);
     assert.deepEqual(areas('feat: add workflow to publish pre-build image'), ['CI/CD', 'containers/kubernetes']);
