@@ -439,6 +439,8 @@ const CX_DOCS_VERB = CUE_KINDS.indexOf('docsVerb');
 const CX_STRATEGY_VERB = CUE_KINDS.indexOf('strategyVerb');
 const CX_STRATEGY_NOUN = CUE_KINDS.indexOf('strategyNoun');
 const CX_STRATEGY_ONLY = CUE_KINDS.indexOf('strategyOnly');
+/** Cue kinds naming a strategy or documentation deliverable. */
+const DELIVERABLE_CUES = [CX_STRATEGY_NOUN, CX_STRATEGY_ONLY, CX_DOCS_NOUN];
 const CX_PLAN_SUBJECT = CUE_KINDS.indexOf('planSubject');
 const CX_CERTIFICATION = CUE_KINDS.indexOf('certification');
 const CX_MIGRATION_VERB = CUE_KINDS.indexOf('migrationVerb');
@@ -1305,6 +1307,21 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   return { docsHit, stratEv, stratOnlyEv, isStrategy };
 }
 
+/** Whether evidence e lies inside a multi-word strategy or documentation noun ("architecture decision record"). */
+function insideDeliverableName(r: Reading, e: Evidence): boolean {
+  for (const ix of DELIVERABLE_CUES) for (const h of hitsOf(r, ix)) if (h.n > 1 && h.ev.start <= e.start && e.end <= h.ev.end) return true;
+  return false;
+}
+/** Whether evidence e is one word, right after "to", that can be a verb ("to trigger"). */
+function verbAfterTo(r: Reading, e: Evidence): boolean {
+  const { tokens } = r;
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i]!.start !== e.start) continue;
+    return tokens[i]!.end === e.end && tokens[i - 1]!.lower === 'to' && (wordClasses(tokens[i]!) & C_ANY_VERB) !== 0;
+  }
+  return false;
+}
+
 /** Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable. */
 function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): { keep: readonly Hit[]; areas: AreaFinding[]; weakBest: AreaFinding | undefined } {
   const { task, tokens, negated, ignored } = r;
@@ -1485,6 +1502,14 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   if (areas.length === 0) {
     let best = -1;
     let tie = false;
+    // (Not a weak word inside a deliverable's name, "Architecture decision record", nor one read as a
+    // verb after "to", "git tags to trigger publication".)
+    for (let ax = 0; ax < AREA_IDS.length; ax++) {
+      if (areaScore[ax]! <= 0) continue;
+      let kept = 0;
+      for (const e of areaEv[ax]!) if (!insideDeliverableName(r, e) && !verbAfterTo(r, e)) kept += e.weight;
+      if (kept <= 0) { for (const e of areaEv[ax]!) ignored.push(cite(e, `weak-as-name-or-verb:${e.rule}`)); areaScore[ax] = 0; }
+    }
     for (let ax = 0; ax < AREA_IDS.length; ax++) {
       const s = areaScore[ax]!;
       if (s <= 0) continue;

@@ -826,6 +826,12 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.deepEqual(areas('Track p99 latency'), ['observability']);
     assert.deepEqual(areas('Use k3d'), ['containers/kubernetes']);
   });
+  it('a weak word inside a deliverable\'s name, or read as a verb after "to", names no area', () => {
+    assert.deepEqual(areas('documentation: add an Architecture decision record (ADR)'), []);
+    assert.ok(!areas("At some point we'd like git tags to trigger publication on npmjs.com.").includes('database'));
+    // (A weak word alone still points to its area.)
+    assert.deepEqual(areas('Add a trigger that fills updated_at'), ['database']);
+  });
   it('a Markdown file is a document (§3 docs): its subject is no scope of its own', () => {
     assert.equal(complexity('Create migration-approach.md'), 'low');
     assert.equal(analyzeTask('Create migration-approach.md').generalist, true);
