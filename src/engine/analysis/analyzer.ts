@@ -1277,7 +1277,9 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // "…so they can plan an upgrade": a verb after a modal is what someone may do, not the deliverable.
   // "We plan to retire…" likewise states an intention: the work is the verb after "to".
   const afterModal = firstVerb !== undefined && firstVerb.i > 0 && (MODALS.has(tokens[firstVerb.i - 1]!.lower)
-    || (INTENDING_SUBJECTS.has(tokens[firstVerb.i - 1]!.lower) && tokens[firstVerb.i + firstVerb.n]?.lower === 'to'));
+    || (INTENDING_SUBJECTS.has(tokens[firstVerb.i - 1]!.lower) && tokens[firstVerb.i + firstVerb.n]?.lower === 'to')
+    // "…crashes when selecting large files": a verb in a temporal clause says when something happens.
+    || TEMPORAL_CONJUNCTIONS.has(tokens[firstVerb.i - 1]!.lower));
   const pricingPlan = firstVerb !== undefined && tokens[firstVerb.i]!.stem === PLAN_STEM && pricingWords();
   if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal && !pricingPlan && !executedPlan(tokens, firstVerb)) {
     const after = tokens[firstVerb.i + firstVerb.n];

@@ -832,6 +832,10 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     // (A weak word alone still points to its area.)
     assert.deepEqual(areas('Add a trigger that fills updated_at'), ['database']);
   });
+  it('a strategy verb in a temporal clause says when something happens: no plan is asked for', () => {
+    assert.equal(analyzeTask('Page crashes when selecting large files on a low memory system.').strategy.kind, 'none');
+    assert.notEqual(analyzeTask('Select a log shipper for the cluster').strategy.kind, 'none');
+  });
   it('a Markdown file is a document (§3 docs): its subject is no scope of its own', () => {
     assert.equal(complexity('Create migration-approach.md'), 'low');
     assert.equal(analyzeTask('Create migration-approach.md').generalist, true);
