@@ -2576,8 +2576,9 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   let negatedTitle = false;
   for (const h of hitsOf(r, CX_NEGATION)) if (h.i < purpose) negatedTitle = true;
   // (Nor a title that improves what exists: "More robust backup/restore workflows", "Better error messages".)
-  const improving = tokens.length > 0 && IMPROVING_TITLE.has(tokens[0]!.lower);
-  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !improving && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose)) {
+  // (After a label too: "UI: better pagination".)
+  const improving = (): boolean => tokens.length > 0 && (IMPROVING_TITLE.has(tokens[0]!.lower) || IMPROVING_TITLE.has(tokens[titleStart(task, tokens)]?.lower ?? ''));
+  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !improving() && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose)) {
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).

@@ -840,6 +840,10 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.equal(complexity('Create migration-approach.md'), 'low');
     assert.equal(analyzeTask('Create migration-approach.md').generalist, true);
   });
+  it('storage-engine terms are database work', () => {
+    assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
+    assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
+  });
   it('an image being built, sized or published is a container image', () => {
     assert.deepEqual(areas('Multistage build for smaller image'), ['containers/kubernetes']);
     assert.deepEqual(areas('feat: add workflow to publish pre-build image'), ['CI/CD', 'containers/kubernetes']);
@@ -913,6 +917,8 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(complexity('Booking & scheduling'), 'medium');
     // A title that improves what exists is no new capability.
     assert.equal(complexity('More robust backup/restore workflows'), 'low');
+    // (After an issue title's label too.)
+    assert.equal(complexity('UI: better pagination and data exploration'), 'low');
   });
   it('transferring or shifting a running system to another host moves its hosting (§4 extreme)', () => {
     assert.equal(complexity('Transfer legacy.example.com to Hetzner'), 'extreme');
