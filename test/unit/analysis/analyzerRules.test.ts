@@ -840,6 +840,11 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.equal(complexity('Create migration-approach.md'), 'low');
     assert.equal(analyzeTask('Create migration-approach.md').generalist, true);
   });
+  it('user roles, error handling, plugin systems and personal-data deletion are server-side features', () => {
+    for (const t of ['Let admins change user roles', 'Consistent error handling in the worker', 'Plugin system for custom commands', 'Honour the right to be forgotten']) assert.deepEqual(areas(t), ['backend'], t);
+    // (An architecture named as such stays an architecture concern.)
+    assert.ok(analyzeTask('Implement a plugin architecture').concerns.some((c) => c.concern === 'architecture'));
+  });
   it('storage-engine terms are database work', () => {
     assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
     assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
