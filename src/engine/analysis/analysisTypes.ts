@@ -120,3 +120,9 @@ export interface Analysis {
   /** Mentions that were read and deliberately not counted (negated, documentation subject, not work). */
   readonly ignored: readonly Evidence[];
 }
+
+/**
+ * Rule prefix of the contained-change evidence for a title that opens with "Fix" (after its label, if
+ * any): the classifier counts such a cue twice, since the title says the work is a fix first.
+ */
+export const TITLE_FIX_RULE = 'title-fix:';

@@ -10,6 +10,7 @@ import {
   type ScopeSignal,
   type ScopeSignalKind,
   type StrategyFinding,
+  TITLE_FIX_RULE,
 } from './analysisTypes';
 import { CUE_KINDS, CUE_VOCABULARY } from './cueVocabulary';
 import { EXACT_CASE_NAMES, LOWER_TRIE, MAX_PHRASE_TOKENS, respelledSenses, SPELLING_NAMES, STEM_TRIE, type LexEntry, type Sense } from './lexicon';
@@ -2604,15 +2605,20 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const contained: Evidence[] = [];
   // A fix-word in the purpose ("Admission webhook to reduce user error", "checks to catch issues") is
   // what the work is for, not a sign that the work is a fix.
+  // A title that opens with "Fix" (after its label, if any: "[Bug] Fix …") is a fix first, whatever else it
+  // names: that cue counts twice (its rule says so).
+  let titleAt = -1;
   for (const h of containedCues) {
     if (negated[h.i] || named[h.i] !== 0 || h.i >= purpose) continue;
-    contained.push(h.ev);
+    if (h.n === 1 && tokens[h.i]!.stem === FIX_STEM && (h.i === 0 || h.i === (titleAt < 0 ? (titleAt = titleStart(task, tokens)) : titleAt))) contained.push(cite(h.ev, `${TITLE_FIX_RULE}${h.ev.rule}`));
+    else contained.push(h.ev);
   }
   if (docsHit) contained.push(docsHit.ev);
   addSignal(signals, 'contained', contained);
 }
 
 const MOVE_STEM = stem('move');
+const FIX_STEM = stem('fix');
 /**
  * The two area hits of "move <A …> to <B>" in the verb's clause, when both are of one area, differ, and B
  * (right after "to", or after a determiner) is a name: catalogued, or capitalised in text not in Title Case.

@@ -1,4 +1,4 @@
-import type { Analysis, AreaId, Complexity, Evidence, ScopeSignalKind } from '../analysis/analysisTypes';
+import { TITLE_FIX_RULE, type Analysis, type AreaId, type Complexity, type Evidence, type ScopeSignalKind } from '../analysis/analysisTypes';
 import { SCOPE_MODEL } from '../analysis/generated/scopeModel';
 import { findingFeatures, isWordFeature } from '../analysis/scopeFeatures';
 import { tokenizeScratch, type Token } from '../analysis/tokenize';
@@ -136,8 +136,9 @@ export function classifyComplexity(a: Analysis, areas: readonly AreaId[], opts: 
   let nSubst = 0;
   for (const e of substEv) nSubst += e.weight;
   nSubst = nSubst >= 1 ? nSubst : 0;
-  // A title that opens with "Fix" is a fix first, whatever else it names.
-  const nCont = (contained?.length ?? 0) + (contained?.some((e) => e.start === 0 && /^fix/i.test(e.phrase)) ? 1 : 0);
+  // A title that opens with "Fix" is a fix first, whatever else it names (the analyzer marks that cue).
+  let nCont = contained?.length ?? 0;
+  if (contained) for (const e of contained) if (e.rule.startsWith(TITLE_FIX_RULE)) nCont++;
   if (nSubst > 0 && nSubst >= nCont) {
     reasons.push(`§4 medium: one area with substantial scope (${quote(substEv)})`);
     return { complexity: 'medium', reasons, areaCount: A, support: nSubst, conflict: nCont };

@@ -832,6 +832,10 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     // (A weak word alone still points to its area.)
     assert.deepEqual(areas('Add a trigger that fills updated_at'), ['database']);
   });
+  it('a title that opens with "Fix", after its label too, is a fix first (§4 contained): that cue counts twice', () => {
+    for (const t of ['Fix the webhook integration', 'api: Fix the webhook integration', '[Payments] Fix the webhook integration']) assert.equal(complexity(t), 'low', t);
+    assert.equal(complexity('Update and fix the webhook integration'), 'medium');
+  });
   it('a strategy verb in a temporal clause says when something happens: no plan is asked for', () => {
     assert.equal(analyzeTask('Page crashes when selecting large files on a low memory system.').strategy.kind, 'none');
     assert.notEqual(analyzeTask('Select a log shipper for the cluster').strategy.kind, 'none');
