@@ -1366,6 +1366,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
           if (/^\s*\(\s*$/.test(gap)) inParen = true;
           else if (!inParen && tokens[k]!.clauseStart && !listGoesOn(task, tokens, k)) break;
         }
+        // ("A dashboard for admins where they can change user roles": what the artifact lets them do is work.)
+        if (tokens[k]!.lower === 'where' && !inParen) break;
         testSubject[k] = 1;
       }
     }

@@ -849,6 +849,10 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     // (An architecture named as such stays an architecture concern.)
     assert.ok(analyzeTask('Implement a plugin architecture').concerns.some((c) => c.concern === 'architecture'));
   });
+  it('what an artifact lets its users do ("…where they can…") is work, not the artifact\'s subject', () => {
+    assert.deepEqual(areas('There can be a dashboard for admins where they can change user roles for all the users.'), ['backend', 'frontend']);
+    assert.deepEqual(areas('Grafana dashboard for the user roles service'), ['observability']);
+  });
   it('storage-engine terms are database work', () => {
     assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
     assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
