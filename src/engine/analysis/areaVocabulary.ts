@@ -51,7 +51,7 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
 export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonly [string, number])[]>> = {
   backend: [
     // Eighth-pass audit: roles, error handling, plugin architectures and personal-data handling are server-side features.
-    'user role', 'user roles', 'admin role', 'role-based', 'roles and permissions', 'error handling', 'exception handling', 'plugin system',
+    'user role', 'user roles', 'admin role', 'role-based', 'based on their role', 'based on role', 'based on user role', 'per role', 'roles and permissions', 'error handling', 'exception handling', 'plugin system',
     'data deletion', 'delete personal data', 'personal data deletion', 'right to be forgotten', 'right-to-be-forgotten', 'right to erasure', 'right-to-erasure', 'dsar', 'anonymise', 'anonymize', 'anonymisation', 'anonymization',
     // A meaning-driven audit (seventh pass): generic server-side nouns and auth/backend libraries a battery of plain tasks missed.
     'rate limiter', 'token refresh', 'refresh token', 'image resizing', 'image processing', 'thumbnail generation', 'search indexing', 'search index', 'prompt template', 'plugin loader', 'scheduled task', 'user management', 'ldap', 'bcrypt', 'argon2', 'passport.js', 'nextauth', 'next-auth', 'auth.js', 'trpc', 'tokio', 'axum', 'actix',

@@ -845,7 +845,7 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.equal(analyzeTask('Create migration-approach.md').generalist, true);
   });
   it('user roles, error handling, plugin systems and personal-data deletion are server-side features', () => {
-    for (const t of ['Let admins change user roles', 'Consistent error handling in the worker', 'Plugin system for custom commands', 'Honour the right to be forgotten']) assert.deepEqual(areas(t), ['backend'], t);
+    for (const t of ['Let admins change user roles', 'Show settings based on their role', 'Consistent error handling in the worker', 'Plugin system for custom commands', 'Honour the right to be forgotten']) assert.deepEqual(areas(t), ['backend'], t);
     // (An architecture named as such stays an architecture concern.)
     assert.ok(analyzeTask('Implement a plugin architecture').concerns.some((c) => c.concern === 'architecture'));
   });
@@ -946,7 +946,7 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(complexity('Enable strict mode in the config parser'), 'low');
   });
   it('a dashboard for a role of the app\'s users is a page of the product, not monitoring', () => {
-    assert.deepEqual(areas('Enable administrators to view customized dashboards based on their role.'), ['frontend']);
+    assert.deepEqual(areas('Enable administrators to view customized dashboards based on their role.'), ['backend', 'frontend']); // (the role decides access: backend too)
     assert.deepEqual(areas('Move admin search functionality into dashboard'), ['frontend']);
     assert.deepEqual(areas('Create a Grafana dashboard for queue latency'), ['observability']);
     assert.deepEqual(areas("Build a dashboard showing customers' error rates"), ['observability']);
