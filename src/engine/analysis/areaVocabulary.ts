@@ -133,7 +133,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'k3d', 'resource request', 'requests and limits', 'poddisruptionbudget', 'compose file',
     // Eighth-pass audit: an image being built, sized, tagged or published is a container image.
     'image size', 'smaller image', 'image build', 'build image', 'publish image', 'push image', 'prebuilt image',
-    'pre-built image', 'pre-build image', 'image publication', 'image publishing', 'multistage build', 'multistage', 'non-root user', 'run as non-root',
+    'pre-built image', 'pre-build image', 'image publication', 'image publishing', 'multistage build', 'multistage', 'non-root user', 'run as non-root', 'run as root', 'runs as root', 'running as root',
     'container registry', 'ghcr', 'docker hub', 'dockerhub', 'image registry', 'base image', 'distroless', 'alpine image', 'liveness probe',
     'readiness probe', 'probe', 'resource limit', 'taint', 'toleration', 'affinity', 'node selector', 'persistent volume', 'pvc', 'service account',
     'skaffold', 'argo rollouts', 'knative', 'cluster autoscaler', 'kube-proxy', 'coredns', 'etcd', 'kubeadm', 'microk8s', 'multi-cluster',

@@ -859,6 +859,9 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
   });
   it('an image being built, sized or published is a container image', () => {
     assert.deepEqual(areas('Multistage build for smaller image'), ['containers/kubernetes']);
+    // (A process's user is the container's configuration.)
+    assert.deepEqual(areas('The worker container runs as root'), ['containers/kubernetes']);
+    assert.deepEqual(areas('Security issue: node is run as root'), ['containers/kubernetes', 'security']);
     assert.deepEqual(areas('feat: add workflow to publish pre-build image'), ['CI/CD', 'containers/kubernetes']);
     // (An image on a page is no container image.)
     assert.deepEqual(areas('Lazy-load the product images on the landing page'), ['frontend']);
