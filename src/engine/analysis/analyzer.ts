@@ -2369,7 +2369,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     let builds = false;
     for (const v of hitsOf(r, CX_IMPL_VERB)) { const key = verbKey(tokens, v); if (BUILD_VERBS.has(key) && !DEPLOY_VERBS.has(key)) { builds = true; break; } }
     const buildVerb = builds || anyBuildVerb(tokens, hitsOf(r, CX_LIVE_VERB));
-    const deploying = live.live && live.evidence[0]!.rule !== 'live:decommission';
+    // (Nor is upgrading one in place: "Monitoring stack upgrade including Prometheus, …".)
+    const deploying = live.live && live.evidence[0]!.rule !== 'live:decommission' && !UPGRADE_VERBS.has(stem(live.evidence[0]!.phrase.toLowerCase()));
     // "A demo or staging instance of an existing product is not deploying a whole product" (§4): only
     // building it is.
     if ((buildVerb || deploying) && (builds || !nonProd)) {

@@ -134,6 +134,8 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     // Eighth-pass audit: an image being built, sized, tagged or published is a container image.
     'image size', 'smaller image', 'image build', 'build image', 'publish image', 'push image', 'prebuilt image',
     'pre-built image', 'pre-build image', 'image publication', 'image publishing', 'multistage build', 'multistage', 'non-root user', 'run as non-root', 'run as root', 'runs as root', 'running as root',
+    // Monitoring deployed by a Kubernetes operator or chart is both (listed under observability too).
+    'prometheus operator', 'kube-prometheus', 'kube-prometheus-stack',
     'container registry', 'ghcr', 'docker hub', 'dockerhub', 'image registry', 'base image', 'distroless', 'alpine image', 'liveness probe',
     'readiness probe', 'probe', 'resource limit', 'taint', 'toleration', 'affinity', 'node selector', 'persistent volume', 'pvc', 'service account',
     'skaffold', 'argo rollouts', 'knative', 'cluster autoscaler', 'kube-proxy', 'coredns', 'etcd', 'kubeadm', 'microk8s', 'multi-cluster',
@@ -148,7 +150,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   ],
   observability: [
     // Seventh-pass audit: latency percentiles and a profiler.
-    'p99 latency', 'p95 latency', 'p50 latency', 'pyroscope',
+    'prometheus operator', 'kube-prometheus', 'kube-prometheus-stack', 'p99 latency', 'p95 latency', 'p50 latency', 'pyroscope',
     'logging infrastructure', 'monitoring infrastructure', 'observability infrastructure', 'log level', 'logger', 'log message', 'debug log', 'otel collector', 'exporter', 'span', 'trace id', 'metrics endpoint', 'histogram', 'gauge',
     'grafana dashboard', 'alert rule', 'synthetic monitoring', 'uptime robot', 'uptimerobot', 'statuspage', 'blackbox exporter', 'node exporter',
     'rum', 'real user monitoring', 'crash reporting', 'crashlytics', 'bugsnag', 'rollbar', 'honeybadger', 'logrocket', 'victoriametrics',

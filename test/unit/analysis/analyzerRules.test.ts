@@ -853,6 +853,12 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.deepEqual(areas('There can be a dashboard for admins where they can change user roles for all the users.'), ['backend', 'frontend']);
     assert.deepEqual(areas('Grafana dashboard for the user roles service'), ['observability']);
   });
+  it('monitoring deployed by a Kubernetes operator is both; upgrading a stack in place builds no whole system (§4)', () => {
+    assert.deepEqual(areas('Install the Prometheus Operator'), ['containers/kubernetes', 'observability']);
+    const t = 'Monitoring stack upgrade including Prometheus, Prometheus Operator, Node exporter, kube-state-metrics etc.';
+    assert.ok(!analyzeTask(t).signals.some((s) => s.kind === 'whole-system'));
+    assert.equal(complexity(t), 'medium');
+  });
   it('storage-engine terms are database work', () => {
     assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
     assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
