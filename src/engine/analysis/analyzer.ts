@@ -2283,7 +2283,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // "Docker Swarm to AKS": a title naming two hosting platforms joined by "to" is a move between them
   // (the destination may offer alternatives: "Azure to AWS or GCP").
   let toHost: Hit | undefined;
-  if (hostObjs.length >= 2 && tokens.length <= 8) for (let k = 1; k < hostObjs.length && !toHost; k++) if (tokens[hostObjs[k]!.i - 1]!.lower === 'to' && hostObjs[0]!.i < hostObjs[k]!.i - 1) toHost = hostObjs[k];
+  if (hostObjs.length >= 2 && tokens.length <= 8) for (let k = 1; k < hostObjs.length && !toHost; k++) if (hostObjs[0]!.i < hostObjs[k]!.i - 1 && tokens[hostObjs[k]!.i - 1]!.lower === 'to') toHost = hostObjs[k];
   // ("Upgrade the production cluster to Kubernetes 1.30" is a version upgrade in place, not a move.)
   const titleMove = toHost !== undefined && !/^v?\d/.test(tokens[toHost.i + toHost.n]?.lower ?? '') && !UPGRADE_VERBS.has(tokens[0]!.stem);
   // The destination engine of a database cutover ("cutover to PostgreSQL", "migrate the database to MySQL",

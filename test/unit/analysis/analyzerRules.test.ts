@@ -793,6 +793,8 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
     // (The destination may offer alternatives.)
     assert.equal(complexity('Azure to AWS or GCP'), 'extreme');
+    // (Two hosting phrases at the first word, "AWS" and "AWS account", are no move, and no crash.)
+    for (const t of ['AWS account cleanup', 'Azure VM sizes']) assert.notEqual(complexity(t), 'extreme', t);
   });
   it('researching or preparing for a certification is strategy, not the certification programme', () => {
     const r = analyzeTask('Research requirements for PCI DSS compliance');
