@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeTask } from '../../../src/engine/analysis/analyzer';
 import { stem, tokenize } from '../../../src/engine/analysis/tokenize';
@@ -131,5 +131,21 @@ describe('generated technology lexicon', () => {
     const words = process.env.STRATA_WORDS ?? '/usr/share/dict/words';
     assert.ok(existsSync(words), `word list ${words} not found (apt-get install wamerican)`);
     execFileSync(process.execPath, ['--require', 'tsx/cjs', 'scripts/buildSpellingStoplist.ts', '--check'], { stdio: 'pipe' });
+  });
+});
+
+describe('analyzeTask: robustness', () => {
+  it('analyses every stored probe text without throwing (a reading that indexes past a token shows up here)', () => {
+    const dir = resolve(__dirname, '../../../eval/probe');
+    let n = 0;
+    for (const f of readdirSync(dir).filter((x) => x.startsWith('tasks.') && x.endsWith('.jsonl'))) {
+      for (const line of readFileSync(resolve(dir, f), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const { id, task } = JSON.parse(line) as { id: string; task: string };
+        assert.doesNotThrow(() => analyzeTask(task), `${f} ${id}`);
+        n++;
+      }
+    }
+    assert.ok(n > 2000, `only ${n} texts found`);
   });
 });
