@@ -4,8 +4,8 @@
  *   npx tsx scripts/evalProbes.ts
  *
  * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
- * prints them. Probes 7, 8, 13 and 18-21 and the even ids of probes 9-12 and 14-17 are the held-out sets: do not
- * read their texts while writing rules.
+ * prints them. Probes 7, 8 and 13 and the even ids of probes 9-12, 14-17, 18-21 and 22-25 are the held-out sets:
+ * do not read their texts while writing rules.
  *
  * Then probes 7 and 8 under labels given the dev labellers' way (relabel.probe78.jsonl, ids and labels only).
  *
@@ -54,8 +54,17 @@ const PARTS: readonly Part[] = [
     { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
     { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'fresh' },
   ]),
-  // Commissioned at the end of the seventh session and never read (shorter texts, about 60 % low: see the README).
-  ...[18, 19, 20, 21].map((n): Part => ({ label: `probe ${n} (dev-calibrated, late)`, file: `tasks.probe${n}.jsonl`, ids: 'all', read: false, pool: 'late' })),
+  // Commissioned at the end of the seventh session (shorter texts, about 60 % low: see the README); their odd ids
+  // were read in the eighth pass.
+  ...[18, 19, 20, 21].flatMap((n): Part[] => [
+    { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
+    { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'late' },
+  ]),
+  // Eighth session: four more sets from the same owner split, measured on arrival; odd ids read, even ids held out.
+  ...[22, 23, 24, 25].flatMap((n): Part[] => [
+    { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
+    { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'eighth' },
+  ]),
 ];
 
 /** The number in an id ("p4-017" → 17, "probe-003" → 3). */
@@ -72,6 +81,7 @@ const pools = {
   calibrated: { rows: [] as Row[], preds: [] as EvalRow[] },
   fresh: { rows: [] as Row[], preds: [] as EvalRow[] },
   late: { rows: [] as Row[], preds: [] as EvalRow[] },
+  eighth: { rows: [] as Row[], preds: [] as EvalRow[] },
 };
 for (const part of PARTS) {
   const rows = readFileSync(resolve(dir, part.file), 'utf8').split('\n').filter((l) => l.trim())
@@ -82,7 +92,7 @@ for (const part of PARTS) {
   console.log(`${part.label.padEnd(35)} ${String(rows.length).padStart(4)}  ${part.read ? 'read    ' : 'HELD OUT'}  ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
   if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }
 }
-for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21, late)', pools.late]] as const) {
+for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-25 even)', pools.eighth]] as const) {
   const h = scorePredictions(pool.rows, pool.preds);
   console.log(`${label.padEnd(35)} ${String(pool.rows.length).padStart(4)}  HELD OUT  ${pct(h.complexityAccuracy)} / ${pct(h.layerSetAccuracy)} / ${pct(h.personaSetAccuracy)} / ${h.personaMicroF1.toFixed(3)}`);
 }
@@ -100,9 +110,10 @@ for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real h
   // Every never-read real text under labels in the dev labellers' manner, pooled.
   const all = scorePredictions([...pools.calibrated.rows, ...pools.fresh.rows, ...gold], [...pools.calibrated.preds, ...pools.fresh.preds, ...preds]);
   console.log(`${'all never-read, dev-style labels'.padEnd(35)} ${String(pools.calibrated.rows.length + pools.fresh.rows.length + gold.length).padStart(4)}  HELD OUT  ${pct(all.complexityAccuracy)} / ${pct(all.layerSetAccuracy)} / ${pct(all.personaSetAccuracy)} / ${all.personaMicroF1.toFixed(3)}`);
-  // The same with probes 18-21, whose label mix leans further to low than the dev set's.
-  const all2 = scorePredictions([...pools.calibrated.rows, ...pools.fresh.rows, ...pools.late.rows, ...gold], [...pools.calibrated.preds, ...pools.fresh.preds, ...pools.late.preds, ...preds]);
-  console.log(`${'  … and probes 18-21'.padEnd(35)} ${String(pools.calibrated.rows.length + pools.fresh.rows.length + pools.late.rows.length + gold.length).padStart(4)}  HELD OUT  ${pct(all2.complexityAccuracy)} / ${pct(all2.layerSetAccuracy)} / ${pct(all2.personaSetAccuracy)} / ${all2.personaMicroF1.toFixed(3)}`);
+  // The same with the even ids of probes 18-21 (whose label mix leans further to low than the dev set's) and 22-25.
+  const more = [pools.late, pools.eighth];
+  const all2 = scorePredictions([...pools.calibrated.rows, ...pools.fresh.rows, ...more.flatMap((p) => p.rows), ...gold], [...pools.calibrated.preds, ...pools.fresh.preds, ...more.flatMap((p) => p.preds), ...preds]);
+  console.log(`${'  … and probes 18-25 even'.padEnd(35)} ${String(pools.calibrated.rows.length + pools.fresh.rows.length + pools.late.rows.length + pools.eighth.rows.length + gold.length).padStart(4)}  HELD OUT  ${pct(all2.complexityAccuracy)} / ${pct(all2.layerSetAccuracy)} / ${pct(all2.personaSetAccuracy)} / ${all2.personaMicroF1.toFixed(3)}`);
 }
 
 // How far two careful readings of the contract are apart: a helper's labels for 100 dev texts against the
