@@ -26,7 +26,7 @@ interface Part {
   readonly ids: 'all' | 'odd' | 'even';
   readonly read: boolean;
   /** Which pooled held-out line a never-read real-text part joins: labels from the contract alone, or calibrated on the dev labels. */
-  readonly pool?: 'contract' | 'calibrated' | 'fresh' | 'late';
+  readonly pool?: 'contract' | 'calibrated' | 'fresh' | 'late' | 'eighth';
 }
 
 const dir = resolve(__dirname, '../eval/probe');
