@@ -51,6 +51,7 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
 export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonly [string, number])[]>> = {
   backend: [
     // Eighth-pass audit: roles, error handling, plugin architectures and personal-data handling are server-side features.
+    'front and backend', 'front and back end', 'front- and backend',
     'user role', 'user roles', 'admin role', 'role-based', 'based on their role', 'based on role', 'based on user role', 'per role', 'roles and permissions', 'error handling', 'exception handling', 'plugin system',
     'data deletion', 'delete personal data', 'personal data deletion', 'right to be forgotten', 'right-to-be-forgotten', 'right to erasure', 'right-to-erasure', 'dsar', 'anonymise', 'anonymize', 'anonymisation', 'anonymization',
     // A meaning-driven audit (seventh pass): generic server-side nouns and auth/backend libraries a battery of plain tasks missed.
@@ -94,7 +95,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'keyboard shortcut', 'hotkey', 'copy button', 'link preview', 'autocomplete', 'typeahead', 'drawer', 'accordion', 'stepper', 'tooltip',
     'front page', 'home page', 'homepage', 'dashboard page', 'user dashboard', 'admin dashboard', 'creator dashboard', 'customer dashboard', 'seller dashboard', 'merchant dashboard', 'vendor dashboard', 'partner dashboard', 'member dashboard', 'student dashboard', 'teacher dashboard', 'account dashboard', 'personal dashboard', 'client', 'app screen', 'splash screen',
     'push notification permission', 'deep link', 'deeplink', 'offline mode', 'service worker', 'local storage', 'localstorage', 'cookie banner',
-    'frontend', 'front-end', 'front end', 'ui', 'ux', 'user interface', 'gui', 'web ui', 'web-ui', 'page', 'web page', 'webpage', 'landing page', 'profile page',
+    'frontend', 'front-end', 'front end', 'front and backend', 'front and back end', 'front- and backend', 'ui', 'ux', 'user interface', 'gui', 'web ui', 'web-ui', 'page', 'web page', 'webpage', 'landing page', 'profile page',
     'button', 'viewer', 'modal', 'dialog', 'popup', 'pop-up', 'tooltip', 'dropdown', 'drop-down', 'menu', 'navbar', 'nav bar', 'sidebar', 'tab', 'toggle', 'checkbox',
     'form', 'input field', 'text field', 'widget', 'icon', 'font', 'color', 'colour', 'theme', 'themes', 'dark mode', 'light mode', 'light/dark mode', 'layout', 'responsive',
     'css', 'scss', 'sass', 'less css', 'tailwind', 'tailwindcss', 'bootstrap', 'styled-components', 'styling', 'style', 'stylesheet', 'animation', 'html',
@@ -226,7 +227,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'gpg', 'provenance', 'attestation', 'iast', 'bug bounty', 'security review', 'vulnerability disclosure', 'security.txt', 'bot protection',
     'mfa', 'multi-factor', 'privilege escalation', 'rce', 'ssrf', 'path traversal', 'open redirect', 'sanitize input', 'input sanitization',
     'security', 'secure', 'vulnerability', 'vulnerabilities', 'cve', 'scanner', 'scan', 'scanning', 'sast', 'dast', 'owasp', 'owasp zap', 'zap',
-    'database password', 'db password', 'database credential', 'db credential', 'snyk', 'trivy', 'tfsec', 'grype', 'semgrep', 'codeql', 'sonarqube', 'bandit', 'gitleaks', 'trufflehog', 'dependabot', 'dependency scanning',
+    'database password', 'db password', 'database credential', 'db credential', 'snyk', 'trivy', 'tfsec', 'grype', 'semgrep', 'codeql', 'sonarqube', 'sonarcloud', 'sonar cloud', 'bandit', 'gitleaks', 'trufflehog', 'dependabot', 'dependency scanning',
     'secret scanning', 'secret', 'secrets', 'secret management', 'vault', 'hashicorp vault', 'kms', 'secrets manager', 'key rotation', 'credential',
     'credentials', 'access key', 'sbom', 'bill of materials', 'software bill of materials', 'image signing', 'cosign', 'sigstore', 'notary', 'slsa', 'supply chain', 'security header', 'http header security',
     'csp', 'content security policy', 'hsts', 'hardening', 'harden', 'waf', 'web application firewall', 'ddos', 'mfa', 'multi-factor',

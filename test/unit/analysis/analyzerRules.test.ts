@@ -861,6 +861,10 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.ok(!analyzeTask(t).signals.some((s) => s.kind === 'whole-system'));
     assert.equal(complexity(t), 'medium');
   });
+  it('"front and backend" names both ends; SonarCloud is a code scanner (security)', () => {
+    assert.deepEqual(areas('Added table pagination support on front and backend'), ['backend', 'frontend']);
+    assert.deepEqual(areas('Add SonarCloud analysis'), ['security']);
+  });
   it('storage-engine terms are database work', () => {
     assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
     assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
