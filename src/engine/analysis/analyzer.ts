@@ -2558,6 +2558,16 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   if (techHits.length > 0 && firstVerb && INTEGRATION_LEADS.has(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
   // "Move the Travis job to GitHub Actions": moving work from one technology to another of its area is a
   // migration between technologies (§4 substantial), as "from Travis to GitHub Actions" is.
+  // "Upgrade to Laravel 10", "Upgrade Django to the latest version": a new version of the application's own
+  // framework touches code across the codebase (§4 codebase-wide), where a database or a cluster is upgraded in
+  // place. The framework is a named backend or frontend technology in the verb's clause.
+  // (A version must be named: "Update Settings pages background color" changes no framework.)
+  else if (firstVerb && firstVerb.i === 0 && UPGRADE_VERBS.has(tokens[0]!.stem) && tokens[0]!.stem !== BUMP_STEM && containedCues.length === 0 && namesVersion(tokens, clauseOf)) {
+    for (const h of keep) {
+      if (h.sense.t !== 'area' || (h.sense.ax !== AX_BACKEND && h.sense.ax !== AX_FRONTEND) || negated[h.i] || clauseOf[h.i] !== clauseOf[0]) continue;
+      if (h.sense.tech || (capitalised(task, tokens[h.i]!) && !isTitleCase(tokens, task))) { subst.push(cite(h.ev, `substantial:framework-upgrade:${h.ev.rule}`)); break; }
+    }
+  }
   // (The verb opens the title: "Rename \"Moving from …\" …" moves nothing.)
   else if (firstVerb && tokens[firstVerb.i]!.stem === MOVE_STEM && (firstVerb.i === 0 || firstVerb.i === titleStart(task, tokens))) {
     const moved = movedBetween(r, keep, firstVerb.i);
@@ -2620,8 +2630,17 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   addSignal(signals, 'contained', contained);
 }
 
+/** Whether the first clause names a version: a number ("Laravel 10", "v3"), or "latest", "version", "major". */
+function namesVersion(tokens: readonly Token[], clauseOf: Uint32Array): boolean {
+  for (let k = 1; k < tokens.length && clauseOf[k] === clauseOf[0]; k++) {
+    const w = tokens[k]!.lower;
+    if (w === 'latest' || w === 'version' || w === 'major' || /^v?\d/.test(w)) return true;
+  }
+  return false;
+}
 const MOVE_STEM = stem('move');
 const FIX_STEM = stem('fix');
+const BUMP_STEM = stem('bump');
 /**
  * The two area hits of "move <A …> to <B>" in the verb's clause, when both are of one area, differ, and B
  * (right after "to", or after a determiner) is a name: catalogued, or capitalised in text not in Title Case.

@@ -865,6 +865,12 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.deepEqual(areas('Added table pagination support on front and backend'), ['backend', 'frontend']);
     assert.deepEqual(areas('Add SonarCloud analysis'), ['security']);
   });
+  it('a new version of the application\'s own framework is codebase-wide (§4); a database version or a colour update is not', () => {
+    for (const t of ['Upgrade Django to latest version', 'Upgrade to PHP 8/Laravel 10', 'Upgrade React from 17 to 18']) assert.equal(complexity(t), 'medium', t);
+    assert.equal(complexity('Update Settings pages background color'), 'low');
+    assert.equal(complexity('Bump Django to 4.2.7'), 'low');
+    assert.notEqual(complexity('Upgrade Postgres to 16'), 'medium');
+  });
   it('storage-engine terms are database work', () => {
     assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
     assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
