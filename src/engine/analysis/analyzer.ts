@@ -2568,6 +2568,11 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
       if (h.sense.tech || (capitalised(task, tokens[h.i]!) && !isTitleCase(tokens, task))) { subst.push(cite(h.ev, `substantial:framework-upgrade:${h.ev.rule}`)); break; }
     }
   }
+  // "Use GitLab CI instead of Jenkins": one named technology for another of its area (§4 substantial).
+  else if (task.includes('instead')) {
+    const pair = namedInstead(r, keep);
+    if (pair) subst.push(cite(pair[0].ev, `substantial:instead-of:${pair[0].ev.rule}`), cite(pair[1].ev, `substantial:instead-of:${pair[1].ev.rule}`));
+  }
   // (The verb opens the title: "Rename \"Moving from …\" …" moves nothing.)
   else if (firstVerb && tokens[firstVerb.i]!.stem === MOVE_STEM && (firstVerb.i === 0 || firstVerb.i === titleStart(task, tokens))) {
     const moved = movedBetween(r, keep, firstVerb.i);
@@ -2637,6 +2642,31 @@ function namesVersion(tokens: readonly Token[], clauseOf: Uint32Array): boolean 
     if (w === 'latest' || w === 'version' || w === 'major' || /^v?\d/.test(w)) return true;
   }
   return false;
+}
+/**
+ * "A instead of B": the area hits ending right before "instead" and starting right after "of" (or its
+ * determiner), when both are of one area, differ, and each is a name (catalogued, or capitalised in text not in
+ * Title Case).
+ */
+function namedInstead(r: Reading, keep: readonly Hit[]): [Hit, Hit] | undefined {
+  const { tokens, task, negated } = r;
+  // (Capitals tell when "instead" itself is written in lowercase: Title Case text would capitalise it.)
+  const named = (h: Hit): boolean => h.sense.tech || exactCaseName(tokens[h.i]!) || capitalised(task, tokens[h.i]!);
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    if (tokens[k]!.raw !== 'instead') continue;
+    let j = tokens[k + 1]!.lower === 'of' ? k + 2 : k + 1;
+    if (DETERMINERS.has(tokens[j]?.lower ?? '')) j++;
+    let a: Hit | undefined;
+    let b: Hit | undefined;
+    // ("instead of" negates what follows it, so B is read whether negated or not.)
+    for (const h of keep) {
+      if (h.sense.t !== 'area') continue;
+      if (h.i + h.n === k && !negated[h.i]) a = h;
+      else if (h.i === j) b = h;
+    }
+    if (a && b && a.sense.ax === b.sense.ax && tokens[a.i]!.stem !== tokens[b.i]!.stem && named(a) && named(b)) return [a, b];
+  }
+  return undefined;
 }
 const MOVE_STEM = stem('move');
 const FIX_STEM = stem('fix');

@@ -789,6 +789,13 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Move the alert rules to the alerts folder'), 'low');
     assert.equal(complexity('Move darkmode toggle to profile settings'), 'low');
   });
+  it('"A instead of B" naming two technologies of one area replaces one with the other (§4 substantial)', () => {
+    assert.equal(complexity('Allow to use Gitlab CI instead of Jenkins'), 'medium');
+    assert.equal(complexity('Use Vitest instead of Jest'), 'medium');
+    // (Not generic words, nor Title Case text where capitals prove nothing.)
+    assert.equal(complexity('Use Tests Instead Of Mocks'), 'low');
+    assert.equal(complexity('Return an empty list instead of null in the API'), 'low');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
     // (The destination may offer alternatives.)
