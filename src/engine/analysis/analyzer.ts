@@ -2280,10 +2280,10 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const dbEngines = hitsOf(r, CX_DB_ENGINE);
   const monolith = hitsOf(r, CX_MONOLITH_SPLIT);
   const migEv: Evidence[] = [];
-  // "Docker Swarm to AKS": a title naming two hosting platforms joined by "to" is a move between them
-  // (the destination may offer alternatives: "Azure to AWS or GCP").
+  // "Docker Swarm to AKS": a title naming two hosting platforms joined by "to" (or an arrow, "AWS > GCP") is a
+  // move between them (the destination may offer alternatives: "Azure to AWS or GCP").
   let toHost: Hit | undefined;
-  if (hostObjs.length >= 2 && tokens.length <= 8) for (let k = 1; k < hostObjs.length && !toHost; k++) if (hostObjs[0]!.i < hostObjs[k]!.i - 1 && tokens[hostObjs[k]!.i - 1]!.lower === 'to') toHost = hostObjs[k];
+  if (hostObjs.length >= 2 && tokens.length <= 8) for (let k = 1; k < hostObjs.length && !toHost; k++) if ((hostObjs[0]!.i < hostObjs[k]!.i - 1 && tokens[hostObjs[k]!.i - 1]!.lower === 'to') || arrowBetween(r.task, tokens, hostObjs[0]!, hostObjs[k]!)) toHost = hostObjs[k];
   // ("Upgrade the production cluster to Kubernetes 1.30" is a version upgrade in place, not a move.)
   const titleMove = toHost !== undefined && !/^v?\d/.test(tokens[toHost.i + toHost.n]?.lower ?? '') && !UPGRADE_VERBS.has(tokens[0]!.stem);
   // The destination engine of a database cutover ("cutover to PostgreSQL", "migrate the database to MySQL",
@@ -2667,6 +2667,11 @@ function namedInstead(r: Reading, keep: readonly Hit[]): [Hit, Hit] | undefined 
     if (a && b && a.sense.ax === b.sense.ax && tokens[a.i]!.stem !== tokens[b.i]!.stem && named(a) && named(b)) return [a, b];
   }
   return undefined;
+}
+/** Whether hit b follows hit a with only an arrow between them ("AWS > GCP", "Heroku -> Render", "A → B"). */
+function arrowBetween(task: string, tokens: readonly Token[], a: Hit, b: Hit): boolean {
+  if (a.i + a.n !== b.i) return false;
+  return /^\s*(->|→|=>|>)\s*$/.test(task.slice(tokens[b.i - 1]!.end, tokens[b.i]!.start));
 }
 const MOVE_STEM = stem('move');
 const FIX_STEM = stem('fix');

@@ -798,8 +798,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
-    // (The destination may offer alternatives.)
+    // (The destination may offer alternatives; an arrow joins them as "to" does.)
     assert.equal(complexity('Azure to AWS or GCP'), 'extreme');
+    for (const t of ['AWS > GCP', 'Heroku -> Render.com', 'Azure → AWS']) assert.equal(complexity(t), 'extreme', t);
     // (Two hosting phrases at the first word, "AWS" and "AWS account", are no move, and no crash.)
     for (const t of ['AWS account cleanup', 'Azure VM sizes']) assert.notEqual(complexity(t), 'extreme', t);
   });
