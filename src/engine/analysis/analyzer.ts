@@ -2271,6 +2271,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (migVerbs.length > 0 && r.renaming) migVerbs = migVerbs.filter((h) => !quotedTitleWord(r, h));
   // Schema migrations being run ("Run the migrations in ECS") move nothing between technologies.
   if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !schemaMigration(tokens, h));
+  // A move told in the past in a relative clause ("local files that just migrated to AWS S3") describes what the
+  // work deals with, not a move to make.
+  if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !pastInRelativeClause(tokens, h.i));
   // "Transfer" and "shift" move things only as verbs ("Transfer the site to Hetzner"), not as nouns ("data transfer").
   if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !NOUN_OR_VERB_MOVES.has(tokens[h.i]!.stem) || verbPosition(tokens, h.i));
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
@@ -2673,6 +2676,15 @@ function arrowBetween(task: string, tokens: readonly Token[], a: Hit, b: Hit): b
   if (a.i + a.n !== b.i) return false;
   return /^\s*(->|→|=>|>)\s*$/.test(task.slice(tokens[b.i - 1]!.end, tokens[b.i]!.start));
 }
+/** Whether token i is a past-tense verb ("-ed") right after "that"/"which"/"who", an adverb like "just" allowed between. */
+function pastInRelativeClause(tokens: readonly Token[], i: number): boolean {
+  if (!tokens[i]!.lower.endsWith('ed')) return false;
+  let k = i - 1;
+  if (k >= 0 && PAST_ADVERBS.has(tokens[k]!.lower)) k--;
+  return k >= 0 && RELATIVE_PRONOUNS.has(tokens[k]!.lower);
+}
+const PAST_ADVERBS = new Set(['just', 'recently', 'already', 'previously', 'once']);
+const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
 const MOVE_STEM = stem('move');
 const FIX_STEM = stem('fix');
 const BUMP_STEM = stem('bump');

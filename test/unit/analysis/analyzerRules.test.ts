@@ -796,6 +796,10 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.equal(complexity('Use Tests Instead Of Mocks'), 'low');
     assert.equal(complexity('Return an empty list instead of null in the API'), 'low');
   });
+  it('a move told in the past inside a relative clause is what the work deals with, not a move to make', () => {
+    assert.notEqual(complexity('Adding support for local files that just migrated to AWS S3'), 'extreme');
+    assert.equal(complexity('Migrate the local files to AWS S3 that we host on our own server'), 'extreme');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
     // (The destination may offer alternatives; an arrow joins them as "to" does.)
