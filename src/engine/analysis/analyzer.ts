@@ -2366,6 +2366,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // (Not a word inside a name: "the cloud-platform repository", "the data-platform team's bucket".)
   let whole = hitsOf(r, CX_WHOLE_SYSTEM);
   if (whole.length > 0 && whole.some((h) => joinedCue(r.task, tokens, h))) whole = whole.filter((h) => !joinedCue(r.task, tokens, h));
+  // (Nor what the work serves: "Build an admin interface for platform management".)
+  if (whole.length > 0 && whole.some((h) => servedBy(tokens, h))) whole = whole.filter((h) => !servedBy(tokens, h));
   // A non-production environment is named ("staging", "demo", "sandbox"): the class union says so.
   const nonProd = (r.classes & C_NONPROD) !== 0;
   if (whole.length > 0) {

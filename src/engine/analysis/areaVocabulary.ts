@@ -52,7 +52,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   backend: [
     // Eighth-pass audit: roles, error handling, plugin architectures and personal-data handling are server-side features.
     'front and backend', 'front and back end', 'front- and backend',
-    'user role', 'user roles', 'admin role', 'role-based', 'based on their role', 'based on role', 'based on user role', 'per role', 'roles and permissions', 'error handling', 'exception handling', 'plugin system',
+    'user administration', 'user role', 'user roles', 'admin role', 'role-based', 'based on their role', 'based on role', 'based on user role', 'per role', 'roles and permissions', 'error handling', 'exception handling', 'plugin system',
     'data deletion', 'delete personal data', 'personal data deletion', 'right to be forgotten', 'right-to-be-forgotten', 'right to erasure', 'right-to-erasure', 'dsar', 'anonymise', 'anonymize', 'anonymisation', 'anonymization',
     // A meaning-driven audit (seventh pass): generic server-side nouns and auth/backend libraries a battery of plain tasks missed.
     'rate limiter', 'token refresh', 'refresh token', 'image resizing', 'image processing', 'thumbnail generation', 'search indexing', 'search index', 'prompt template', 'plugin loader', 'scheduled task', 'user management', 'ldap', 'bcrypt', 'argon2', 'passport.js', 'nextauth', 'next-auth', 'auth.js', 'trpc', 'tokio', 'axum', 'actix',
@@ -95,7 +95,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'keyboard shortcut', 'hotkey', 'copy button', 'link preview', 'autocomplete', 'typeahead', 'drawer', 'accordion', 'stepper', 'tooltip',
     'front page', 'home page', 'homepage', 'dashboard page', 'user dashboard', 'admin dashboard', 'creator dashboard', 'customer dashboard', 'seller dashboard', 'merchant dashboard', 'vendor dashboard', 'partner dashboard', 'member dashboard', 'student dashboard', 'teacher dashboard', 'account dashboard', 'personal dashboard', 'client', 'app screen', 'splash screen',
     'push notification permission', 'deep link', 'deeplink', 'offline mode', 'service worker', 'local storage', 'localstorage', 'cookie banner',
-    'frontend', 'front-end', 'front end', 'front and backend', 'front and back end', 'front- and backend', 'ui', 'ux', 'user interface', 'gui', 'web ui', 'web-ui', 'page', 'web page', 'webpage', 'landing page', 'profile page',
+    'frontend', 'front-end', 'front end', 'front and backend', 'front and back end', 'front- and backend', 'admin interface', 'administrative interface', 'admin console', 'admin area', 'admin page', 'admin portal', 'ui', 'ux', 'user interface', 'gui', 'web ui', 'web-ui', 'page', 'web page', 'webpage', 'landing page', 'profile page',
     'button', 'viewer', 'modal', 'dialog', 'popup', 'pop-up', 'tooltip', 'dropdown', 'drop-down', 'menu', 'navbar', 'nav bar', 'sidebar', 'tab', 'toggle', 'checkbox',
     'form', 'input field', 'text field', 'widget', 'icon', 'font', 'color', 'colour', 'theme', 'themes', 'dark mode', 'light mode', 'light/dark mode', 'layout', 'responsive',
     'css', 'scss', 'sass', 'less css', 'tailwind', 'tailwindcss', 'bootstrap', 'styled-components', 'styling', 'style', 'stylesheet', 'animation', 'html',
@@ -151,7 +151,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   ],
   observability: [
     // Seventh-pass audit: latency percentiles and a profiler.
-    'prometheus operator', 'kube-prometheus', 'kube-prometheus-stack', 'p99 latency', 'p95 latency', 'p50 latency', 'pyroscope',
+    'prometheus operator', 'kube-prometheus', 'kube-prometheus-stack', 'alert endpoint', 'alert channel', 'p99 latency', 'p95 latency', 'p50 latency', 'pyroscope',
     'logging infrastructure', 'monitoring infrastructure', 'observability infrastructure', 'log level', 'logger', 'log message', 'debug log', 'otel collector', 'exporter', 'span', 'trace id', 'metrics endpoint', 'histogram', 'gauge',
     'grafana dashboard', 'alert rule', 'synthetic monitoring', 'uptime robot', 'uptimerobot', 'statuspage', 'blackbox exporter', 'node exporter',
     'rum', 'real user monitoring', 'crash reporting', 'crashlytics', 'bugsnag', 'rollbar', 'honeybadger', 'logrocket', 'victoriametrics',

@@ -883,6 +883,13 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.equal(complexity('Bump Django to 4.2.7'), 'low');
     assert.notEqual(complexity('Upgrade Postgres to 16'), 'medium');
   });
+  it('an admin interface is a UI, user administration server-side, an alert endpoint a notification channel; a platform the work serves is not built', () => {
+    assert.deepEqual(areas('Administrative interface for user management'), ['backend', 'frontend']);
+    assert.deepEqual(areas('Need to be able to attach alert endpoints to SLOs'), ['observability']);
+    const t = 'Build admin interface for platform management, user administration, and monitoring.';
+    assert.ok(!analyzeTask(t).signals.some((s) => s.kind === 'whole-system'));
+    assert.equal(complexity('Build an e-commerce platform with auth, payments and inventory'), 'high');
+  });
   it('storage-engine terms are database work', () => {
     assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
     assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
