@@ -248,7 +248,8 @@ function verbAt(tokens: readonly Token[], i: number): boolean {
   if ((c & C_NOUN_TOO) === 0) return true;
   // A noun-or-verb word opens the title as a verb, unless "for"/"of" follows it: "Support for custom domains".
   const next = tokens[i + 1]?.lower;
-  return i === 0 && next !== 'for' && next !== 'of';
+  // (Nor when a comma follows it: "Monitoring, Logging, and Observability Stack" lists nouns.)
+  return i === 0 && next !== 'for' && next !== 'of' && hitText.charCodeAt(tokens[i]!.end) !== 44 /* , */;
 }
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
 // "test" followed by a determiner is the verb ("test the migration"), not a test to write.

@@ -968,6 +968,9 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(complexity('Overlapping Content in Navbar'), 'low');
     assert.equal(complexity('ModelAdmin IndexView not keyboard navigable'), 'low');
     assert.equal(complexity('Booking & scheduling'), 'medium');
+    // (A verb-or-noun word before a comma is a list item: "Monitoring, Logging, and Observability Stack".)
+    assert.equal(complexity('Monitoring, Logging, and Observability Stack'), 'medium');
+    assert.equal(complexity('test: setup Playwright E2E tests for checkout flow'), 'low');
     // A title that improves what exists is no new capability.
     assert.equal(complexity('More robust backup/restore workflows'), 'low');
     // (After an issue title's label too.)
