@@ -143,6 +143,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   multiRegion: [
     'multi-region', 'multi region', 'multiregion', 'across region', 'second region', 'cross-region', 'cross region', 'active-active', 'active active',
+    // Replication between sites or a database spread over geographies is the system across regions.
+    'cross-site replication', 'cross site replication', 'geographic node distribution', 'geographically distributed',
     'multi-site', 'multi site', 'between the clouds', 'between clouds', 'across clouds', 'both aws and gcp', 'both aws and azure', 'both gcp and azure', 'both gcp and aws', 'both azure and aws', 'both azure and gcp', 'another region', 'separate region', 'second deployment', 'around the world', 'worldwide deployment', 'world-wide deployment', 'across cloud', 'multi-cloud deployment', 'geo-redundant', 'geo redundant', 'multiple region', 'several cloud',
     'multi-datacenter', 'multi-data-center', 'global deployment', 'multiple cloud', 'multiple regions', 'geo-replication', 'across data center',
     'second data center', 'dr region', 'cross-cloud', 'hybrid cloud', 'multi-region deployment', 'region failover', 'regional failover',

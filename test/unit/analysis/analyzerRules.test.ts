@@ -890,6 +890,11 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.ok(!analyzeTask(t).signals.some((s) => s.kind === 'whole-system'));
     assert.equal(complexity('Build an e-commerce platform with auth, payments and inventory'), 'high');
   });
+  it('replication between sites or a system spread over geographies runs across regions (§4 extreme)', () => {
+    assert.equal(complexity('Cross-Site Replication for Group Replication'), 'extreme');
+    assert.equal(complexity('Geographically distributed Postgres cluster'), 'extreme');
+    assert.notEqual(complexity('Add a read replica for reporting'), 'extreme');
+  });
   it('storage-engine terms are database work', () => {
     assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
     assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
