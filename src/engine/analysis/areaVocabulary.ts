@@ -177,7 +177,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   ],
   'CI/CD': [
     'ci infrastructure', 'build infrastructure', 'github workflow', 'ci job', 'ci build', 'build job', 'npm publish', 'pypi release', 'docker build', 'build cache', 'deploy preview', 'preview environment',
-    'environment promotion', 'branch protection', 'merge queue', 'mergify', 'renovate', 'husky', 'lefthook', 'bazel', 'nx', 'turborepo',
+    'environment promotion', 'branch protection', 'merge queue', 'mergify', 'renovate', 'dependabot', 'dependency updates', 'husky', 'lefthook', 'bazel', 'nx', 'turborepo',
     'release workflow', 'release tag', 'semantic versioning', 'package release', 'build system', 'build script', 'deploy script',
     'deploy key', 'deployment automation', 'production deployment', 'prod deployment', 'staging deployment', 'multi-region deployment', 'regional deployment', 'continuous deploy', 'release train', 'release branch', 'hotfix release', 'ci config', 'ci workflow',
     'github actions workflow', 'gitlab pipeline', 'azure pipeline', 'cloudbuild', 'harness', 'octopus deploy', 'capistrano', 'kamal', 'dokku',
@@ -227,7 +227,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'gpg', 'provenance', 'attestation', 'iast', 'bug bounty', 'security review', 'vulnerability disclosure', 'security.txt', 'bot protection',
     'mfa', 'multi-factor', 'privilege escalation', 'rce', 'ssrf', 'path traversal', 'open redirect', 'sanitize input', 'input sanitization',
     'security', 'secure', 'vulnerability', 'vulnerabilities', 'cve', 'scanner', 'scan', 'scanning', 'sast', 'dast', 'owasp', 'owasp zap', 'zap',
-    'database password', 'db password', 'database credential', 'db credential', 'snyk', 'trivy', 'tfsec', 'grype', 'semgrep', 'codeql', 'sonarqube', 'sonarcloud', 'sonar cloud', 'bandit', 'gitleaks', 'trufflehog', 'dependabot', 'dependency scanning',
+    'database password', 'db password', 'database credential', 'db credential', 'snyk', 'trivy', 'tfsec', 'grype', 'semgrep', 'codeql', 'sonarqube', 'sonarcloud', 'sonar cloud', 'bandit', 'gitleaks', 'trufflehog', 'dependabot alert', 'dependabot security', 'dependency scanning',
     'secret scanning', 'secret', 'secrets', 'secret management', 'vault', 'hashicorp vault', 'kms', 'secrets manager', 'key rotation', 'credential',
     'credentials', 'access key', 'sbom', 'bill of materials', 'software bill of materials', 'image signing', 'cosign', 'sigstore', 'notary', 'slsa', 'supply chain', 'security header', 'http header security',
     'csp', 'content security policy', 'hsts', 'hardening', 'harden', 'waf', 'web application firewall', 'ddos', 'mfa', 'multi-factor',

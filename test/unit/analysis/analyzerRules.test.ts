@@ -895,6 +895,10 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.equal(complexity('Geographically distributed Postgres cluster'), 'extreme');
     assert.notEqual(complexity('Add a read replica for reporting'), 'extreme');
   });
+  it('Dependabot, like Renovate, automates dependency updates (CI/CD); its security alerts are security', () => {
+    assert.deepEqual(areas('Add Dependabot'), ['CI/CD']);
+    assert.deepEqual(areas('Triage the Dependabot alerts'), ['security']);
+  });
   it('storage-engine terms are database work', () => {
     assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
     assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
