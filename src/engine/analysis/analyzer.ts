@@ -115,7 +115,7 @@ const CAPABILITY_VERBS = new Set(['add', 'edit', 'delet', 'creat', 'view', 'mana
   'invit', 'shar', 'export', 'import', 'track', 'sav', 'submit', 'comment', 'rat', 'review', 'order', 'purchas', 'regist', 'register', 'subscrib', 'cancel', 'reserv',
   'see', 'brows', 'configur', 'customiz', 'customis', 'personaliz', 'personalis']);
 const REPLACE_STEMS = new Set(['replac', 'swap']);
-const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'in', 'covering', 'around', 'that', 'which']);
+const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'in', 'covering', 'around', 'about', 'that', 'which']);
 const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessment', 'decision', 'research', 'audit', 'experiment', 'prototyp', 'strategy', 'blueprint']);
 /** Verbs that carry a policy or standard out (stems): the policy is then a constraint, not the deliverable. */
 const POLICY_WORK_VERBS = new Set(['implement', 'enforc', 'apply', 'harden', 'configur', 'enabl', 'integrat', 'automat', 'deploy', 'fix', 'remediat']);

@@ -899,6 +899,9 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.deepEqual(areas('Add Dependabot'), ['CI/CD']);
     assert.deepEqual(areas('Triage the Dependabot alerts'), ['security']);
   });
+  it('what an artifact is "about" is its subject, as after "for" or "of"', () => {
+    assert.deepEqual(areas('Expose metrics about the payments API'), ['observability']);
+  });
   it('storage-engine terms are database work', () => {
     assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
     assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
