@@ -2751,7 +2751,7 @@ function insteadOf(tokens: readonly Token[], hosts: readonly Hit[]): [Hit, Hit] 
 }
 
 /** Nouns (stems) naming a library or plugin, which a cloud's name before them only qualifies. */
-const LIBRARY_HEADS = new Set(['sdk', 'integration', 'library', 'librar', 'plugin', 'provider', 'module', 'client', 'adapter', 'starter', 'connector', 'binding'].map(stem));
+const LIBRARY_HEADS = new Set(['sdk', 'cdk', 'framework', 'integration', 'library', 'librar', 'plugin', 'provider', 'module', 'client', 'adapter', 'starter', 'connector', 'binding'].map(stem));
 
 /**
  * Two hosting objects of different names joined as "both <A> … and <B>" in one sentence (the first

@@ -607,6 +607,8 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   });
   it('probe-6 readings: a library named for a cloud is no host; carving out a service splits the system', () => {
     assert.notEqual(complexity('Migrate from the AWS SDK v2 to v3 in the upload worker'), 'extreme');
+    // (A framework or CDK named for a host is a tool, not where the system runs.)
+    assert.notEqual(complexity('Refactor from Serverless Framework to AWS CDK'), 'extreme');
     assert.equal(complexity('Extract the billing service (invoices and refunds)'), 'extreme');
     // "service account" is no service carved out.
     assert.notEqual(complexity('Extract service account keys into Vault'), 'extreme');
