@@ -1068,8 +1068,15 @@ function docsBeforeCertAction(tokens: readonly Token[], docsHit: Hit | undefined
 function splitsMonolith(tokens: readonly Token[], migVerbs: readonly Hit[]): boolean {
   for (const h of migVerbs) if (!inTemporalClause(tokens, h.i)) return true;
   for (let i = 0; i < tokens.length; i++) if (SPLIT_VERBS.has(tokens[i]!.stem) && !inTemporalClause(tokens, i)) return true;
+  // "Convert monolith to microservice(s)": a conversion whose result is services splits it too.
+  for (let i = 0; i < tokens.length; i++) {
+    if (!CONVERT_VERBS.has(tokens[i]!.stem) || inTemporalClause(tokens, i)) continue;
+    for (let k = i + 1; k < tokens.length && !tokens[k]!.clauseStart; k++) if (SERVICE_RESULTS.has(tokens[k]!.stem)) return true;
+  }
   return false;
 }
+const CONVERT_VERBS = new Set(['convert', 'transform', 'refactor', 'restructure', 'rearchitect', 're-architect'].map(stem));
+const SERVICE_RESULTS = new Set(['microservice', 'microservices', 'services'].map(stem));
 
 /**
  * Evidence of a split verb whose object, within five words in its clause, is a service or microservice

@@ -904,6 +904,11 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
   it('what an artifact is "about" is its subject, as after "for" or "of"', () => {
     assert.deepEqual(areas('Expose metrics about the payments API'), ['observability']);
   });
+  it('converting a monolith into microservices splits it (§4 extreme), as breaking it up does', () => {
+    assert.equal(complexity('convert monolith to microservice'), 'extreme');
+    assert.equal(complexity('Refactor the monolith into separate services'), 'extreme');
+    assert.notEqual(complexity('Refactor the monolith\'s billing module'), 'extreme');
+  });
   it('storage-engine terms are database work', () => {
     assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
     assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
