@@ -1297,7 +1297,9 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
     // "Consider X" is strategy only when X is an architectural choice.
     // "Consider X" / "Investigate X" is strategy only when X is an architectural choice ("Investigate
     // migration to Chargebee"), not a performance or bug investigation.
-    const considerOk = (stem !== 'consider' && stem !== 'investigat') || r.concernHits.some((h) => h.sense.t === 'concern' && h.sense.concern === 'architecture');
+    // (A move between technologies or hosts right after it is such a choice: "Investigate moving to Heroku".)
+    const considerOk = (stem !== 'consider' && stem !== 'investigat') || r.concernHits.some((h) => h.sense.t === 'concern' && h.sense.concern === 'architecture')
+      || hitsOf(r, CX_MIGRATION_VERB).some((h) => h.i > firstVerb!.i && h.i <= firstVerb!.i + firstVerb!.n + 1);
     if (!coImpl && considerOk) stratEv.push(firstVerb.ev);
   }
   // A question ("Should we switch to gRPC?") asks for a decision: strategy.

@@ -909,6 +909,12 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.equal(complexity('Refactor the monolith into separate services'), 'extreme');
     assert.notEqual(complexity('Refactor the monolith\'s billing module'), 'extreme');
   });
+  it('investigating or considering a move is strategy about it, not the move (§3, §4)', () => {
+    const a = analyzeTask('Investigate moving to Heroku or similar (away from DigitalOcean)');
+    assert.notEqual(a.strategy.kind, 'none');
+    assert.notEqual(complexity('Investigate moving to Heroku or similar (away from DigitalOcean)'), 'extreme');
+    assert.equal(analyzeTask('Investigate why the build is slow').strategy.kind, 'none');
+  });
   it('storage-engine terms are database work', () => {
     assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
     assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
