@@ -2356,6 +2356,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // A named region ("EU region", "a new region") is one the system expands into only after a verb of expanding
   // ("Add support for EU region"); "users in the EU region" only says where they are.
   if (multi.length > 0) multi = multi.filter((h) => !NAMED_REGION.test(h.ev.phrase) || stemInClauseBefore(tokens, h.i, 4, EXPAND_VERBS));
+  // Copies kept in another region ("Cross-region backups", "cross-region snapshot copies") protect data; the
+  // system itself still runs in one.
+  if (multi.length > 0) multi = multi.filter((h) => !BACKUP_COPIES.has(tokens[h.i + h.n]?.stem ?? ''));
   if (multi.length > 0 && !isStrategy && !docsHit) {
     addSignal(signals, 'multi-region', evidenceOf(multi));
     // Regions and clouds are cloud resources (§3 infrastructure/cloud): a system made to run across them
@@ -2735,6 +2738,8 @@ function vendorPrefix(r: Reading, hostCues: readonly Hit[], h: Hit): boolean {
   return false;
 }
 
+/** Nouns (stems) of data copies: a multi-region cue before them names where copies are kept. */
+const BACKUP_COPIES = new Set(['backup', 'backups', 'snapshot', 'snapshots', 'copy', 'copies', 'archive'].map(stem));
 /** Multi-region cue phrases that name one region rather than several. */
 const NAMED_REGION = /^(new|additional|eu|us|uk|apac|asia) regions?$/i;
 /** Verbs (stems) of expanding into a region. */

@@ -892,6 +892,10 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.ok(!analyzeTask(t).signals.some((s) => s.kind === 'whole-system'));
     assert.equal(complexity('Build an e-commerce platform with auth, payments and inventory'), 'high');
   });
+  it('copies kept in another region protect data; the system still runs in one (not extreme)', () => {
+    assert.notEqual(complexity('Cross-region backups'), 'extreme');
+    assert.equal(complexity('Cross-region failover for the API'), 'extreme');
+  });
   it('replication between sites or a system spread over geographies runs across regions (§4 extreme)', () => {
     assert.equal(complexity('Cross-Site Replication for Group Replication'), 'extreme');
     assert.equal(complexity('Geographically distributed Postgres cluster'), 'extreme');
