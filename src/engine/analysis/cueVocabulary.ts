@@ -90,6 +90,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'no longer', 'stopped working', 'timeout', 'hang', 'freeze', 'glitch', 'flicker', 'inconsistent', 'duplicate', 'typos',
     // Symptoms in a bug report.
     'overlapping', 'misaligned', 'misalignment', 'cut off', 'cropped', 'truncated', 'time out', 'times out', 'timed out', 'timing out', 'out of memory', 'stuck', 'deadlock', 'race condition', 'segfault', 'panic', 'panics',
+    'lost', 'gets lost', 'get lost', 'disappear', 'disappears', 'disappearing', 'data loss',
     'users report', 'user reports', 'never arrive', 'never arrives', 'not arriving', 'never received', 'not received', 'takes too long',
     'after upgrading', 'since upgrading', 'after the upgrade', 'since the upgrade', 'rejects valid', 'hot-loop', 'hot loop', 'hot-loops',
     'flaky', 'flakes', 'intermittent', 'intermittently', 'ignore', 'ignores', 'ignored', 'not respected', 'not honored', 'not honoured',

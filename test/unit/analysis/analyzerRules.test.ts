@@ -997,6 +997,8 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(complexity('Overlapping Content in Navbar'), 'low');
     assert.equal(complexity('ModelAdmin IndexView not keyboard navigable'), 'low');
     assert.equal(complexity('Booking & scheduling'), 'medium');
+    // (Lost or disappearing things are a bug report's symptom.)
+    assert.equal(complexity('Lost tasks in a redis broker'), 'low');
     // (A verb-or-noun word before a comma is a list item: "Monitoring, Logging, and Observability Stack".)
     assert.equal(complexity('Monitoring, Logging, and Observability Stack'), 'medium');
     assert.equal(complexity('test: setup Playwright E2E tests for checkout flow'), 'low');
