@@ -856,6 +856,10 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.equal(analyzeTask('Page crashes when selecting large files on a low memory system.').strategy.kind, 'none');
     assert.notEqual(analyzeTask('Select a log shipper for the cluster').strategy.kind, 'none');
   });
+  it('steps written down for an operation are a how-to (§3 docs); row-level security is database work', () => {
+    assert.equal(analyzeTask('AWS Disaster Recovery Steps').generalist, true);
+    assert.deepEqual(areas('Enable row-level security on the tenants table'), ['database']);
+  });
   it('a Markdown file is a document (§3 docs): its subject is no scope of its own', () => {
     assert.equal(complexity('Create migration-approach.md'), 'low');
     assert.equal(analyzeTask('Create migration-approach.md').generalist, true);
