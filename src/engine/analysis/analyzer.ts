@@ -2189,6 +2189,8 @@ function exactCaseName(t: Token): boolean {
 
 /** "A migration script/file for …": the migration as a file of schema changes. */
 const MIGRATION_FILE = new Set(['script', 'file'].map(stem));
+/** Words before "migrations" that make them a store's schema migrations. */
+const SCHEMA_MIGRATION_KINDS = new Set(['db', 'database', 'sql', 'schema', 'prisma', 'alembic', 'flyway', 'liquibase', 'knex', 'sequelize', 'typeorm', 'django', 'rails', 'ecto']);
 
 /**
  * Whether hit h is a schema migration ("a database migration to add the status column"): the noun
@@ -2205,6 +2207,8 @@ function schemaMigration(tokens: readonly Token[], h: Hit): boolean {
   }
   // … also when the verb follows them ("Migrations should be run in Fargate", "migrations are applied on deploy").
   if (t.lower === 'migrations' && stemInClauseAfter(tokens, h.i, 3, RUN_MIGRATION_VERBS)) return true;
+  // "DB migrations", "SQL migrations": a store's schema migrations, plural, are files of schema changes.
+  if (t.lower === 'migrations' && h.i > 0 && SCHEMA_MIGRATION_KINDS.has(tokens[h.i - 1]!.lower)) return true;
   // "Migration plan for database schemas": the migration of a schema.
   for (let k = h.i + 1; k < Math.min(tokens.length, h.i + 6) && !tokens[k]!.clauseStart; k++) if (tokens[k]!.stem === SCHEMA_STEM) return true;
   const link = tokens[h.i + 1]?.lower;

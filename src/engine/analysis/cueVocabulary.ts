@@ -143,6 +143,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'cloud foundry', 'paas', 'oracle cloud', 'ibm cloud', 'alibaba cloud', 'vultr', 'scaleway', 'railway', 'mainframe', 'azure vm', 'compute engine',
     'gce', 'app service', 'proxmox', 'hosting provider', 'cloud account', 'aws organization', 'new cluster', 'managed kubernetes',
     'vps', 'droplet', 'dedicated server', 'rackspace', 'docker compose', 'docker-compose',
+    // Backend-as-a-service platforms host an app's data, auth and functions.
+    'firebase', 'supabase', 'appwrite', 'pocketbase', 'parse server', 'self-hosted backend', 'self hosted backend',
   ],
   multiRegion: [
     'multi-region', 'multi region', 'multiregion', 'across region', 'second region', 'cross-region', 'cross region', 'active-active', 'active active',

@@ -802,6 +802,12 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.notEqual(complexity('Adding support for local files that just migrated to AWS S3'), 'extreme');
     assert.equal(complexity('Migrate the local files to AWS S3 that we host on our own server'), 'extreme');
   });
+  it('a backend-as-a-service platform hosts an app: leaving it is a hosting move; its DB migrations are schema files', () => {
+    assert.equal(complexity('Migrate from Firebase to Supabase (db and storage)'), 'extreme');
+    assert.equal(complexity('Replace Firebase with Supabase'), 'extreme');
+    assert.notEqual(complexity('add Supabase deploy job for edge functions and DB migrations'), 'extreme');
+    assert.notEqual(complexity('Add a push notification system with Firebase'), 'extreme');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
     // (The destination may offer alternatives; an arrow joins them as "to" does.)
