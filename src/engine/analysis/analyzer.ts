@@ -248,7 +248,8 @@ function verbAt(tokens: readonly Token[], i: number): boolean {
   if ((c & C_NOUN_TOO) === 0) return true;
   // A noun-or-verb word opens the title as a verb, unless "for"/"of" follows it: "Support for custom domains".
   const next = tokens[i + 1]?.lower;
-  // (Nor when a comma follows it: "Monitoring, Logging, and Observability Stack" lists nouns.)
+  // (Nor when a comma follows it: "Monitoring, Logging, and Observability Stack" lists nouns. `hitText` is the
+  // text under analysis, set by findHits before any reading runs.)
   return i === 0 && next !== 'for' && next !== 'of' && hitText.charCodeAt(tokens[i]!.end) !== 44 /* , */;
 }
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
@@ -1075,7 +1076,9 @@ function splitsMonolith(tokens: readonly Token[], migVerbs: readonly Hit[]): boo
   }
   return false;
 }
+/** Verbs (stems) of turning a system into another shape. */
 const CONVERT_VERBS = new Set(['convert', 'transform', 'refactor', 'restructure', 'rearchitect', 're-architect'].map(stem));
+/** What a monolith is converted into when it is split (stems). */
 const SERVICE_RESULTS = new Set(['microservice', 'microservices', 'services'].map(stem));
 
 /**
@@ -2578,8 +2581,6 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // Two or more distinct named technologies in a change that is not a fix: an integration between systems.
   if (twoDistinctNames(techHits) && containedCues.length === 0 && !docsHit) for (let k = 0; k < 2; k++) subst.push(cite(techHits[k]!.ev, `integration:${techHits[k]!.ev.rule}`));
   if (techHits.length > 0 && firstVerb && INTEGRATION_LEADS.has(tokens[firstVerb.i]!.stem)) subst.push(firstVerb.ev, techHits[0]!.ev);
-  // "Move the Travis job to GitHub Actions": moving work from one technology to another of its area is a
-  // migration between technologies (§4 substantial), as "from Travis to GitHub Actions" is.
   // "Upgrade to Laravel 10", "Upgrade Django to the latest version": a new version of the application's own
   // framework touches code across the codebase (§4 codebase-wide), where a database or a cluster is upgraded in
   // place. The framework is a named backend or frontend technology in the verb's clause.
@@ -2587,7 +2588,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   else if (firstVerb && firstVerb.i === 0 && UPGRADE_VERBS.has(tokens[0]!.stem) && tokens[0]!.stem !== BUMP_STEM && containedCues.length === 0 && namesVersion(tokens, clauseOf)) {
     for (const h of keep) {
       if (h.sense.t !== 'area' || (h.sense.ax !== AX_BACKEND && h.sense.ax !== AX_FRONTEND) || negated[h.i] || clauseOf[h.i] !== clauseOf[0]) continue;
-      if (h.sense.tech || (capitalised(task, tokens[h.i]!) && !isTitleCase(tokens, task))) { subst.push(cite(h.ev, `substantial:framework-upgrade:${h.ev.rule}`)); break; }
+      if (writtenAsName(task, tokens, h)) { subst.push(cite(h.ev, `substantial:framework-upgrade:${h.ev.rule}`)); break; }
     }
   }
   // "Use GitLab CI instead of Jenkins": one named technology for another of its area (§4 substantial).
@@ -2595,6 +2596,8 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
     const pair = namedInstead(r, keep);
     if (pair) subst.push(cite(pair[0].ev, `substantial:instead-of:${pair[0].ev.rule}`), cite(pair[1].ev, `substantial:instead-of:${pair[1].ev.rule}`));
   }
+  // "Move the Travis job to GitHub Actions": moving work from one technology to another of its area is a
+  // migration between technologies (§4 substantial), as "from Travis to GitHub Actions" is.
   // (The verb opens the title: "Rename \"Moving from …\" …" moves nothing.)
   else if (firstVerb && tokens[firstVerb.i]!.stem === MOVE_STEM && (firstVerb.i === 0 || firstVerb.i === titleStart(task, tokens))) {
     const moved = movedBetween(r, keep, firstVerb.i);
@@ -2602,7 +2605,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   }
   // "Add support for the Meilisearch engine": supporting a named system is integrating it (§4).
   // (A name the catalogues miss counts when written with a capital in text not in Title Case: "Add support for Hetzner".)
-  if ((r.classes & C_SUPPORT) !== 0) for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && supportFor(tokens, h) && (h.sense.tech || exactCaseName(tokens[h.i]!) || (capitalised(task, tokens[h.i]!) && !isTitleCase(tokens, task)))) { subst.push(cite(h.ev, `integration:support-for:${h.ev.rule}`)); break; }
+  if ((r.classes & C_SUPPORT) !== 0) for (const h of keep) if (h.sense.t === 'area' && !negated[h.i] && supportFor(tokens, h) && writtenAsName(task, tokens, h)) { subst.push(cite(h.ev, `integration:support-for:${h.ev.rule}`)); break; }
   // A verbless title that names capabilities ("Booking & scheduling", "Full observability stack",
   // "iOS with offline and sync") is a roadmap item: a feature area to build, not a contained change.
   // Bug reports are verbless too, so any contained cue (crash, slow, error…) rules this out.
@@ -2617,9 +2620,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   let negatedTitle = false;
   for (const h of hitsOf(r, CX_NEGATION)) if (h.i < purpose) negatedTitle = true;
   // (Nor a title that improves what exists: "More robust backup/restore workflows", "Better error messages".)
-  // (After a label too: "UI: better pagination".)
-  const improving = (): boolean => tokens.length > 0 && (IMPROVING_TITLE.has(tokens[0]!.lower) || IMPROVING_TITLE.has(tokens[titleStart(task, tokens)]?.lower ?? ''));
-  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !improving() && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose)) {
+  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !improvingTitle(task, tokens) && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose)) {
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).
@@ -2645,7 +2646,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const contained: Evidence[] = [];
   // A fix-word in the purpose ("Admission webhook to reduce user error", "checks to catch issues") is
   // what the work is for, not a sign that the work is a fix.
-  // A title that opens with "Fix" (after its label, if any: "[Bug] Fix …") is a fix first, whatever else it
+  // A title that opens with "Fix" (after its label, if any: "[Payments] Fix …") is a fix first, whatever else it
   // names: that cue counts twice (its rule says so).
   let titleAt = -1;
   for (const h of containedCues) {
@@ -2657,6 +2658,18 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   addSignal(signals, 'contained', contained);
 }
 
+/**
+ * Whether area hit h names a product: a catalogued name, one the catalogues list in this exact case, or a word
+ * written with a capital in text not in Title Case ("Add support for Hetzner").
+ */
+function writtenAsName(task: string, tokens: readonly Token[], h: Hit): boolean {
+  return h.sense.tech || exactCaseName(tokens[h.i]!) || (capitalised(task, tokens[h.i]!) && !isTitleCase(tokens, task));
+}
+/** Whether the title opens, after its label if any ("UI: better pagination"), with an improvement of what exists. */
+function improvingTitle(task: string, tokens: readonly Token[]): boolean {
+  if (tokens.length === 0) return false;
+  return IMPROVING_TITLE.has(tokens[0]!.lower) || IMPROVING_TITLE.has(tokens[titleStart(task, tokens)]?.lower ?? '');
+}
 /** Whether the first clause names a version: a number ("Laravel 10", "v3"), or "latest", "version", "major". */
 function namesVersion(tokens: readonly Token[], clauseOf: Uint32Array): boolean {
   for (let k = 1; k < tokens.length && clauseOf[k] === clauseOf[0]; k++) {
@@ -2702,14 +2715,17 @@ function pastInRelativeClause(tokens: readonly Token[], i: number): boolean {
   if (k >= 0 && PAST_ADVERBS.has(tokens[k]!.lower)) k--;
   return k >= 0 && RELATIVE_PRONOUNS.has(tokens[k]!.lower);
 }
+/** Adverbs that may stand between a relative pronoun and its past-tense verb ("that just migrated"). */
 const PAST_ADVERBS = new Set(['just', 'recently', 'already', 'previously', 'once']);
+/** Words that open a relative clause. */
 const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
+/** Stems compared against a token's stem by the readings above and the contained-cue loop. */
 const MOVE_STEM = stem('move');
 const FIX_STEM = stem('fix');
 const BUMP_STEM = stem('bump');
 /**
  * The two area hits of "move <A …> to <B>" in the verb's clause, when both are of one area, differ, and B
- * (right after "to", or after a determiner) is a name: catalogued, or capitalised in text not in Title Case.
+ * (right after "to", or after a determiner) is written as a name (`writtenAsName`).
  */
 function movedBetween(r: Reading, keep: readonly Hit[], verb: number): [Hit, Hit] | undefined {
   const { tokens, task, negated } = r;
@@ -2725,7 +2741,7 @@ function movedBetween(r: Reading, keep: readonly Hit[], verb: number): [Hit, Hit
     const at = DETERMINERS.has(tokens[k + 1]?.lower ?? '') ? k + 2 : k + 1;
     for (const h of keep) {
       if (h.i !== at || h.sense.t !== 'area' || h.sense.ax !== from.sense.ax || tokens[h.i]!.stem === tokens[from.i]!.stem) continue;
-      if (h.sense.tech || (capitalised(task, tokens[h.i]!) && !isTitleCase(tokens, task))) return [from, h];
+      if (writtenAsName(task, tokens, h)) return [from, h];
     }
     return undefined;
   }
