@@ -50,8 +50,10 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
 
 export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonly [string, number])[]>> = {
   backend: [
-    // Eighth-pass audit: roles, error handling, plugin architectures and personal-data handling are server-side features.
+    // "Front and backend" names both ends (listed under frontend too).
     'front and backend', 'front and back end', 'front- and backend',
+    // Eighth-pass audit: roles, user administration, error handling, plugin systems and personal-data handling are
+    // server-side features.
     'user administration', 'user role', 'user roles', 'admin role', 'role-based', 'based on their role', 'based on role', 'based on user role', 'per role', 'roles and permissions', 'error handling', 'exception handling', 'plugin system',
     'data deletion', 'delete personal data', 'personal data deletion', 'right to be forgotten', 'right-to-be-forgotten', 'right to erasure', 'right-to-erasure', 'dsar', 'anonymise', 'anonymize', 'anonymisation', 'anonymization',
     // A meaning-driven audit (seventh pass): generic server-side nouns and auth/backend libraries a battery of plain tasks missed.
@@ -132,7 +134,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   'containers/kubernetes': [
     // Seventh-pass audit.
     'k3d', 'resource request', 'requests and limits', 'poddisruptionbudget', 'compose file',
-    // Eighth-pass audit: an image being built, sized, tagged or published is a container image.
+    // Eighth-pass audit: an image being built, sized or published is a container image; a process run as (non-)root.
     'image size', 'smaller image', 'image build', 'build image', 'publish image', 'push image', 'prebuilt image',
     'pre-built image', 'pre-build image', 'image publication', 'image publishing', 'multistage build', 'multistage', 'non-root user', 'run as non-root', 'run as root', 'runs as root', 'running as root',
     // Monitoring deployed by a Kubernetes operator or chart is both (listed under observability too).
