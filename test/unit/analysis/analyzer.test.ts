@@ -4,6 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeTask } from '../../../src/engine/analysis/analyzer';
 import { stem, tokenize } from '../../../src/engine/analysis/tokenize';
+import { AREA_VOCABULARY } from '../../../src/engine/analysis/areaVocabulary';
+import { CUE_VOCABULARY } from '../../../src/engine/analysis/cueVocabulary';
+import { routeAnalysis } from '../../../src/engine/routing/route';
 
 const areas = (t: string): string[] => analyzeTask(t).areas.map((a) => a.area).sort();
 
@@ -147,5 +150,24 @@ describe('analyzeTask: robustness', () => {
       }
     }
     assert.ok(n > 2000, `only ${n} texts found`);
+  });
+  it('analyses and routes 5,000 random titles of vocabulary words, labels and punctuation without throwing', () => {
+    // Fixed seed: the same texts every run. (The crash fixed in the eighth pass threw on 8 of these 5,000.)
+    const words: string[] = [];
+    for (const list of Object.values(CUE_VOCABULARY)) words.push(...list);
+    for (const list of Object.values(AREA_VOCABULARY)) for (const w of list) words.push(typeof w === 'string' ? w : w[0]);
+    const glue = ['to', 'from', 'the', 'a', 'for', 'of', 'in', 'instead', 'instead of', 'and', 'or', ',', ':', '.', '(', ')', '->', '>', '`', '"', 'that',
+      'which', 'just', 'when', 'not', "doesn't", '[Bug]', 'feat:', 'Fix', 'Move', 'Upgrade', '10', 'v2', 'AWS', 'GCP', '-', '/', '?', '!', '\n', '  '];
+    let seed = 12345;
+    const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+    for (let i = 0; i < 5000; i++) {
+      const parts: string[] = [];
+      for (let k = 0, len = 1 + rnd(12); k < len; k++) {
+        const w = rnd(3) === 0 ? glue[rnd(glue.length)]! : words[rnd(words.length)]!;
+        parts.push(rnd(4) === 0 ? w.toUpperCase() : rnd(3) === 0 ? w[0]!.toUpperCase() + w.slice(1) : w);
+      }
+      const text = parts.join(rnd(5) === 0 ? '' : ' ');
+      assert.doesNotThrow(() => routeAnalysis(analyzeTask(text)), JSON.stringify(text));
+    }
   });
 });
