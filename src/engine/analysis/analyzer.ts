@@ -2592,7 +2592,8 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
     }
   }
   // "Use GitLab CI instead of Jenkins": one named technology for another of its area (§4 substantial).
-  else if (task.includes('instead')) {
+  // (Read only when a negation cue is "instead of": most texts have no negation hit at all.)
+  else if (insteadOfCue(r)) {
     const pair = namedInstead(r, keep);
     if (pair) subst.push(cite(pair[0].ev, `substantial:instead-of:${pair[0].ev.rule}`), cite(pair[1].ev, `substantial:instead-of:${pair[1].ev.rule}`));
   }
@@ -2676,6 +2677,11 @@ function namesVersion(tokens: readonly Token[], clauseOf: Uint32Array): boolean 
     const w = tokens[k]!.lower;
     if (w === 'latest' || w === 'version' || w === 'major' || /^v?\d/.test(w)) return true;
   }
+  return false;
+}
+/** Whether one of the negation cues is "instead of". */
+function insteadOfCue(r: Reading): boolean {
+  for (const h of hitsOf(r, CX_NEGATION)) if (r.tokens[h.i]!.lower === 'instead') return true;
   return false;
 }
 /**
