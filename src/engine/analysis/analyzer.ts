@@ -767,7 +767,7 @@ export function analyzeTask(task: string): Analysis {
     }
   }
 
-  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1, aside: false, renaming: renamesQuoted(task, tokens) };
+  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1, aside: false, renaming: renamesQuoted(task, tokens), pipelineEnd: false };
   const { docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
@@ -1210,6 +1210,8 @@ interface Reading {
   aside: boolean;
   /** The text opens by rewording something it quotes (see `renamesQuoted`). */
   readonly renaming: boolean;
+  /** A database named at a data pipeline's end was set aside (rule "pipeline-end:"), so the scope pass need not search `ignored` for one. */
+  pipelineEnd: boolean;
 }
 
 /** The deliverable: first action verb, documentation deliverable, strategy evidence (ROUTING §3). */
@@ -1473,7 +1475,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // Both readings below give way to database work named anywhere ("Restore the analytics Postgres
   // database", "backups of the Cloud SQL instance").
   if (areaEv[AX_DATABASE] !== undefined && (r.classes & C_DB_WORK) === 0) {
-    if (areaEv[AX_DATA] !== undefined && hasFullWeight(areaEv[AX_DATA]!)) dropArea(AX_DATABASE, 'pipeline-end', areaEv, areaScore, ignored);
+    if (areaEv[AX_DATA] !== undefined && hasFullWeight(areaEv[AX_DATA]!)) { dropArea(AX_DATABASE, 'pipeline-end', areaEv, areaScore, ignored); r.pipelineEnd = true; }
     else if (areaEv[AX_INFRA] !== undefined && managedDatabaseResource(areaEv)) dropArea(AX_DATABASE, 'managed-database-resource', areaEv, areaScore, ignored);
   }
   // Object storage beside data-pipeline work ("load from GCS to BigQuery", "ingest the S3 exports") is the
@@ -2576,7 +2578,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // A data flow between a database and the pipeline's other end ("Export the database tables to
   // BigQuery") integrates two systems (§4), unless it is a fix.
   if (containedCues.length === 0 && !docsHit) {
-    for (const e of r.ignored) if (e.rule.startsWith('pipeline-end:')) { subst.push(cite(e, `integration:data-flow:${e.rule}`)); break; }
+    if (r.pipelineEnd) for (const e of r.ignored) if (e.rule.startsWith('pipeline-end:')) { subst.push(cite(e, `integration:data-flow:${e.rule}`)); break; }
   }
   // Two or more distinct named technologies in a change that is not a fix: an integration between systems.
   if (twoDistinctNames(techHits) && containedCues.length === 0 && !docsHit) for (let k = 0; k < 2; k++) subst.push(cite(techHits[k]!.ev, `integration:${techHits[k]!.ev.rule}`));
