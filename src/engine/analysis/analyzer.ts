@@ -2631,7 +2631,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // symptom shows ("… is returning 502s on Adyen callbacks").
   let provider = false;
   for (const h of hitsOf(r, CX_EXTERNAL_PROVIDER)) {
-    if (negated[h.i] || r.ignored.some((e) => (e.rule.startsWith('artifact-subject:') || (r.aside && (e.rule.startsWith('symptom-reason:') || e.rule.startsWith('precedent:')))) && e.start <= h.ev.start && h.ev.end <= e.end)) continue;
+    if (negated[h.i] || coveredBySetAside(r, h)) continue;
     // (Nor a word inside a code identifier: "stripe_payment_intent_id" is a column.)
     if (insideIdentifier(task, h.ev.start, h.ev.end)) continue;
     subst.push(cite(h.ev, `integration:external-provider:${h.ev.rule}`));
@@ -2672,6 +2672,17 @@ function writtenAsName(task: string, tokens: readonly Token[], h: Hit): boolean 
 function improvingTitle(task: string, tokens: readonly Token[]): boolean {
   if (tokens.length === 0) return false;
   return IMPROVING_TITLE.has(tokens[0]!.lower) || IMPROVING_TITLE.has(tokens[titleStart(task, tokens)]?.lower ?? '');
+}
+/**
+ * Whether hit h lies inside a mention set aside as an artifact's subject, or (when some were) as a symptom's
+ * reason or a precedent. A loop rather than `some` with a closure: it runs per provider hit.
+ */
+function coveredBySetAside(r: Reading, h: Hit): boolean {
+  for (const e of r.ignored) {
+    if (e.start > h.ev.start || h.ev.end > e.end) continue;
+    if (e.rule.startsWith('artifact-subject:') || (r.aside && (e.rule.startsWith('symptom-reason:') || e.rule.startsWith('precedent:')))) return true;
+  }
+  return false;
 }
 /** Whether the first clause names a version: a number ("Laravel 10", "v3"), or "latest", "version", "major". */
 function namesVersion(tokens: readonly Token[], clauseOf: Uint32Array): boolean {
