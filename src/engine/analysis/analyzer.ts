@@ -110,7 +110,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'this', 'that', 'their', '
 const QUESTION_STARTS = new Set(['should', 'shall', 'which', 'whether']);
 /** Words before a user story's verb ("I want to…", "able to…") that make the verb a user capability. */
 const CAPABILITY_LEADS = new Set(['want', 'able', 'can', 'should', 'need']);
-const MIGRATION_TOOLING = new Set(['script', 'tool', 'automat', 'utility', 'cli', 'assistant', 'vice']);
+const MIGRATION_TOOLING = new Set(['script', 'tool', 'automat', 'utility', 'cli', 'assistant', 'vice', 'skill', 'wizard', 'helper']);
 const CAPABILITY_VERBS = new Set(['add', 'edit', 'delet', 'creat', 'view', 'manag', 'book', 'schedul', 'upload', 'download', 'pay', 'search', 'filter',
   'invit', 'shar', 'export', 'import', 'track', 'sav', 'submit', 'comment', 'rat', 'review', 'order', 'purchas', 'regist', 'register', 'subscrib', 'cancel', 'reserv',
   'see', 'brows', 'configur', 'customiz', 'customis', 'personaliz', 'personalis']);
@@ -966,7 +966,7 @@ function verbPosition(tokens: readonly Token[], i: number): boolean {
   return i === 0 || tokens[i]!.clauseStart || MOVE_VERB_LEADS.has(tokens[i - 1]!.lower);
 }
 /** Migration verbs (stems) that are nouns as often ("data transfer", "a shift"). */
-const NOUN_OR_VERB_MOVES = new Set(['transfer', 'shift'].map(stem));
+const NOUN_OR_VERB_MOVES = new Set(['transfer', 'shift', 'port'].map(stem));
 const MOVE_VERB_LEADS = new Set(['to', 'will', 'should', 'must', 'can', 'could', 'would', 'and', 'we', 'i', 'please', 'then', "let's", 'lets']);
 
 /** A "strict mode" that is no type checker's ("Enable strict mode in the config parser"): one setting, not every file. */

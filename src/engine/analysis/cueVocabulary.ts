@@ -130,7 +130,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   migrationVerb: [
     'migrate', 'migration', 'move', 'moving', 're-platform', 'replatform', 'replatforming', 'lift and shift', 'lift-and-shift', 'relocate', 'transition',
     'switch', 'move away', 'migrate away', 'move off', 'move out', 'cut over', 'cutover', 'rehost', 'rehome', 'replace', 'swap', 'transfer', 'shift', 'in favor of', 'in favour of',
-    'consolidate onto', 'port from', 'port to', 'change from',
+    'consolidate onto', 'port from', 'port to', 'port', 'change from',
     // Leaving a host for one not yet chosen ("Heroku is dropping its free tier, so we need to find somewhere else to host…").
     'find an alternative', 'find alternative', 'find another', 'somewhere else to host', 'find somewhere else', 'alternative hosting', 'alternative host',
   ],

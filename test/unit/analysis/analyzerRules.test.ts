@@ -808,6 +808,11 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     assert.notEqual(complexity('add Supabase deploy job for edge functions and DB migrations'), 'extreme');
     assert.notEqual(complexity('Add a push notification system with Firebase'), 'extreme');
   });
+  it('"port" as a verb moves a system ("Port RI to AKS"); a port number is no move; a migration skill is tooling', () => {
+    assert.equal(complexity('Port RI to AKS'), 'extreme');
+    assert.notEqual(complexity('Expose port 8080 on the API container'), 'extreme');
+    assert.notEqual(complexity('feat(migrate): add heroku-to-aws migration skill'), 'extreme');
+  });
   it('a title naming two hosting platforms is a move between them', () => {
     assert.equal(complexity('Docker Swarm to AKS'), 'extreme');
     // (The destination may offer alternatives; an arrow joins them as "to" does.)
