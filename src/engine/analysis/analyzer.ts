@@ -2668,11 +2668,18 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
 function writtenAsName(task: string, tokens: readonly Token[], h: Hit): boolean {
   return h.sense.tech || exactCaseName(tokens[h.i]!) || (capitalised(task, tokens[h.i]!) && !isTitleCase(tokens, task));
 }
-/** Whether the title opens, after its label if any ("UI: better pagination"), with an improvement of what exists. */
+/**
+ * Whether the title improves what exists: it opens, after its label if any ("UI: better pagination"), with an
+ * improving word, or it names improvements ("Query speed optimisations", "Accessibility enhancements").
+ */
 function improvingTitle(task: string, tokens: readonly Token[]): boolean {
   if (tokens.length === 0) return false;
-  return IMPROVING_TITLE.has(tokens[0]!.lower) || IMPROVING_TITLE.has(tokens[titleStart(task, tokens)]?.lower ?? '');
+  if (IMPROVING_TITLE.has(tokens[0]!.lower) || IMPROVING_TITLE.has(tokens[titleStart(task, tokens)]?.lower ?? '')) return true;
+  for (const t of tokens) if (IMPROVEMENT_NOUNS.has(t.stem)) return true;
+  return false;
 }
+/** Nouns (stems) naming an improvement of something that exists. */
+const IMPROVEMENT_NOUNS = new Set(['enhancement', 'enhancements', 'improvement', 'improvements', 'optimization', 'optimizations', 'optimisation', 'optimisations'].map(stem));
 /**
  * Whether hit h lies inside a mention set aside as an artifact's subject, or (when some were) as a symptom's
  * reason or a precedent. A loop rather than `some` with a closure: it runs per provider hit.

@@ -1019,8 +1019,10 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
     assert.equal(complexity('test: setup Playwright E2E tests for checkout flow'), 'low');
     // A title that improves what exists is no new capability.
     assert.equal(complexity('More robust backup/restore workflows'), 'low');
-    // (After an issue title's label too.)
+    // (After an issue title's label too; and a title naming improvements improves what exists.)
     assert.equal(complexity('UI: better pagination and data exploration'), 'low');
+    assert.equal(complexity('Query speed optimisations'), 'low');
+    assert.equal(complexity('Accessibility enhancements - Colour Contrast'), 'low');
   });
   it('transferring or shifting a running system to another host moves its hosting (§4 extreme)', () => {
     assert.equal(complexity('Transfer legacy.example.com to Hetzner'), 'extreme');
