@@ -178,6 +178,8 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'test automation', 'testability', 'storybook test', 'cucumber', 'robot framework', 'fuzz test', 'property-based test', 'chaos engineering',
   ],
   'CI/CD': [
+    // A workflow that tests, scans, lints, builds or deploys is a CI workflow (eighth pass).
+    'test workflow', 'testing workflow', 'scan workflow', 'scanning workflow', 'baseline workflow', 'security workflow', 'lint workflow', 'build workflow', 'deploy workflow', 'deployment workflow', 'publish workflow',
     'ci infrastructure', 'build infrastructure', 'github workflow', 'ci job', 'ci build', 'build job', 'npm publish', 'pypi release', 'docker build', 'build cache', 'deploy preview', 'preview environment',
     'environment promotion', 'branch protection', 'merge queue', 'mergify', 'renovate', 'dependabot', 'dependency updates', 'husky', 'lefthook', 'bazel', 'nx', 'turborepo',
     'release workflow', 'release tag', 'semantic versioning', 'package release', 'build system', 'build script', 'deploy script',

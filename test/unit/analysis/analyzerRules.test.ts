@@ -934,6 +934,11 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.notEqual(complexity('Investigate moving to Heroku or similar (away from DigitalOcean)'), 'extreme');
     assert.equal(analyzeTask('Investigate why the build is slow').strategy.kind, 'none');
   });
+  it('a workflow that tests, scans or deploys is a CI workflow', () => {
+    assert.deepEqual(areas('Setup a Load Testing workflow with k6'), ['CI/CD', 'testing']);
+    assert.deepEqual(areas('add an OWASP ZAP baseline workflow for manual runs'), ['CI/CD', 'security']);
+    assert.deepEqual(areas('Approval workflow for refunds'), ['backend']);
+  });
   it('storage-engine terms are database work', () => {
     assert.deepEqual(areas('Virtual hypertables compression support'), ['database']);
     assert.deepEqual(areas('Refresh the materialised view nightly'), ['database']);
