@@ -1325,6 +1325,21 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   return { docsHit, stratEv, stratOnlyEv, isStrategy };
 }
 
+const INTEGRATION_WITH_RULE = 'vocab:backend:integration with';
+/** Whether an area other than backend has evidence within three tokens after an "integration with" phrase. */
+function integrationTargetNamed(r: Reading, areaEv: readonly (Evidence[] | undefined)[]): boolean {
+  for (const e of areaEv[AX_BACKEND]!) {
+    let k = 0;
+    while (k < r.tokens.length && r.tokens[k]!.start < e.end) k++;
+    const limit = k + 3 < r.tokens.length ? r.tokens[k + 3]!.end : r.task.length;
+    for (let ax = 0; ax < areaEv.length; ax++) {
+      if (ax === AX_BACKEND || areaEv[ax] === undefined) continue;
+      for (const o of areaEv[ax]!) if (o.start >= e.end && o.end <= limit && o.weight >= 1) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether evidence e lies inside a multi-word strategy or documentation noun ("architecture decision record"). */
 function insideDeliverableName(r: Reading, e: Evidence): boolean {
   for (const ix of DELIVERABLE_CUES) for (const h of hitsOf(r, ix)) if (h.n > 1 && h.ev.start <= e.start && e.end <= h.ev.end) return true;
@@ -1492,6 +1507,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // A cache beside CI work ("Cache dependencies in CI", "cache node_modules in the workflow") is the
   // pipeline's build cache, not an application cache (CI/CD: build automation, §3).
   if (areaEv[AX_BACKEND] !== undefined && areaEv[AX_CICD] !== undefined && hasFullWeight(areaEv[AX_CICD]!) && areaEv[AX_BACKEND]!.every((e) => /^cach/i.test(e.phrase))) dropArea(AX_BACKEND, 'build-cache', areaEv, areaScore, ignored);
+  // "Integration with Dagster", "Integration with time-series databases": an integration whose target another
+  // area names right after it is that area's work; "integration with" alone is backend.
+  if (areaEv[AX_BACKEND] !== undefined && areaEv[AX_BACKEND]!.every((e) => e.rule === INTEGRATION_WITH_RULE) && integrationTargetNamed(r, areaEv)) dropArea(AX_BACKEND, 'integration-target', areaEv, areaScore, ignored);
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
   // An area named only by weak words counts only when no area is named strongly: a weak word
   // ("service", "view", "environment") is context, not a requirement, beside a clear one.

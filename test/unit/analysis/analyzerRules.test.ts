@@ -934,6 +934,11 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.notEqual(complexity('Investigate moving to Heroku or similar (away from DigitalOcean)'), 'extreme');
     assert.equal(analyzeTask('Investigate why the build is slow').strategy.kind, 'none');
   });
+  it('an integration whose target another area names is that area\'s work; a bare integration is backend', () => {
+    assert.deepEqual(areas('Integration with Dagster'), ['data pipelines']);
+    assert.deepEqual(areas('Integration with time-series databases and other databases'), ['database']);
+    assert.deepEqual(areas('Integration with Stripe'), ['backend']);
+  });
   it('a workflow that tests, scans or deploys is a CI workflow', () => {
     assert.deepEqual(areas('Setup a Load Testing workflow with k6'), ['CI/CD', 'testing']);
     assert.deepEqual(areas('add an OWASP ZAP baseline workflow for manual runs'), ['CI/CD', 'security']);
