@@ -4,7 +4,7 @@
  *   npx tsx scripts/evalProbes.ts
  *
  * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
- * prints them. Probes 7, 8, 13 and 26-28 and the even ids of probes 9-12, 14-17, 18-21 and 22-25 are the held-out sets:
+ * prints them. Probes 7, 8, 13 and 26 and the even ids of probes 9-12, 14-17, 18-21, 22-25 and 27-28 are the held-out sets:
  * do not read their texts while writing rules.
  *
  * Then probes 7 and 8 under labels given the dev labellers' way (relabel.probe78.jsonl, ids and labels only).
@@ -67,9 +67,12 @@ const PARTS: readonly Part[] = [
   ]),
   // A fifth eighth-session set (f-l owners again, none of probe 23's repositories), arrived mid-pass: never read.
   { label: 'probe 26 (dev-calibrated)', file: 'tasks.probe26.jsonl', ids: 'all', read: false, pool: 'eighth' },
-  // Collected after the eighth pass (a-l and m-z owners, longer texts, closer to the dev set's length): never read.
-  { label: 'probe 27 (after pass 8)', file: 'tasks.probe27.jsonl', ids: 'all', read: false, pool: 'end8' },
-  { label: 'probe 28 (after pass 8)', file: 'tasks.probe28.jsonl', ids: 'all', read: false, pool: 'end8' },
+  // Collected after the eighth pass's main part (a-l and m-z owners, longer texts, closer to the dev set's length),
+  // measured on arrival; then their odd ids were read in a last short part of the pass, their even ids held out.
+  ...[27, 28].flatMap((n): Part[] => [
+    { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
+    { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'end8' },
+  ]),
 ];
 
 /** The number in an id ("p4-017" → 17, "probe-003" → 3). */
@@ -98,7 +101,7 @@ for (const part of PARTS) {
   console.log(`${part.label.padEnd(35)} ${String(rows.length).padStart(4)}  ${part.read ? 'read    ' : 'HELD OUT'}  ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
   if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }
 }
-for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-25 even, 26)', pools.eighth], ['real held out (27-28)', pools.end8]] as const) {
+for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-25 even, 26)', pools.eighth], ['real held out (27-28 even)', pools.end8]] as const) {
   const h = scorePredictions(pool.rows, pool.preds);
   console.log(`${label.padEnd(35)} ${String(pool.rows.length).padStart(4)}  HELD OUT  ${pct(h.complexityAccuracy)} / ${pct(h.layerSetAccuracy)} / ${pct(h.personaSetAccuracy)} / ${h.personaMicroF1.toFixed(3)}`);
 }
@@ -116,10 +119,10 @@ for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real h
   // Every never-read real text under labels in the dev labellers' manner, pooled.
   const all = scorePredictions([...pools.calibrated.rows, ...pools.fresh.rows, ...gold], [...pools.calibrated.preds, ...pools.fresh.preds, ...preds]);
   console.log(`${'all never-read, dev-style labels'.padEnd(35)} ${String(pools.calibrated.rows.length + pools.fresh.rows.length + gold.length).padStart(4)}  HELD OUT  ${pct(all.complexityAccuracy)} / ${pct(all.layerSetAccuracy)} / ${pct(all.personaSetAccuracy)} / ${all.personaMicroF1.toFixed(3)}`);
-  // The same with the even ids of probes 18-21 (whose label mix leans further to low than the dev set's) and 22-25, and probes 26-28.
+  // The same with the even ids of probes 18-21 (whose label mix leans further to low than the dev set's), 22-25 and 27-28, and probe 26.
   const more = [pools.late, pools.eighth, pools.end8];
   const all2 = scorePredictions([...pools.calibrated.rows, ...pools.fresh.rows, ...more.flatMap((p) => p.rows), ...gold], [...pools.calibrated.preds, ...pools.fresh.preds, ...more.flatMap((p) => p.preds), ...preds]);
-  console.log(`${'  … and probes 18-25 even, 26-28'.padEnd(35)} ${String(pools.calibrated.rows.length + pools.fresh.rows.length + pools.late.rows.length + pools.eighth.rows.length + pools.end8.rows.length + gold.length).padStart(4)}  HELD OUT  ${pct(all2.complexityAccuracy)} / ${pct(all2.layerSetAccuracy)} / ${pct(all2.personaSetAccuracy)} / ${all2.personaMicroF1.toFixed(3)}`);
+  console.log(`${'  … + 18-25, 27-28 even, 26'.padEnd(35)} ${String(pools.calibrated.rows.length + pools.fresh.rows.length + pools.late.rows.length + pools.eighth.rows.length + pools.end8.rows.length + gold.length).padStart(4)}  HELD OUT  ${pct(all2.complexityAccuracy)} / ${pct(all2.layerSetAccuracy)} / ${pct(all2.personaSetAccuracy)} / ${all2.personaMicroF1.toFixed(3)}`);
 }
 
 // How far two careful readings of the contract are apart: a helper's labels for 100 dev texts against the
