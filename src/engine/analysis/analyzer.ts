@@ -1325,6 +1325,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   return { docsHit, stratEv, stratOnlyEv, isStrategy };
 }
 
+/** Rule of the backend vocabulary's "integration with" evidence. */
 const INTEGRATION_WITH_RULE = 'vocab:backend:integration with';
 /** Whether an area other than backend has evidence within three tokens after an "integration with" phrase. */
 function integrationTargetNamed(r: Reading, areaEv: readonly (Evidence[] | undefined)[]): boolean {
@@ -1509,7 +1510,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   if (areaEv[AX_BACKEND] !== undefined && areaEv[AX_CICD] !== undefined && hasFullWeight(areaEv[AX_CICD]!) && areaEv[AX_BACKEND]!.every((e) => /^cach/i.test(e.phrase))) dropArea(AX_BACKEND, 'build-cache', areaEv, areaScore, ignored);
   // "Integration with Dagster", "Integration with time-series databases": an integration whose target another
   // area names right after it is that area's work; "integration with" alone is backend.
-  if (areaEv[AX_BACKEND] !== undefined && areaEv[AX_BACKEND]!.every((e) => e.rule === INTEGRATION_WITH_RULE) && integrationTargetNamed(r, areaEv)) dropArea(AX_BACKEND, 'integration-target', areaEv, areaScore, ignored);
+  // (The first evidence's rule is tested first: most backend evidence is no "integration with".)
+  if (areaEv[AX_BACKEND] !== undefined && areaEv[AX_BACKEND]![0]!.rule === INTEGRATION_WITH_RULE && areaEv[AX_BACKEND]!.every((e) => e.rule === INTEGRATION_WITH_RULE) && integrationTargetNamed(r, areaEv)) dropArea(AX_BACKEND, 'integration-target', areaEv, areaScore, ignored);
   // "Deployment" as a noun adds CI/CD only when the deployment is what gets built (ROUTING §3).
   // An area named only by weak words counts only when no area is named strongly: a weak word
   // ("service", "view", "environment") is context, not a requirement, beside a clear one.
