@@ -767,7 +767,7 @@ export function analyzeTask(task: string): Analysis {
     }
   }
 
-  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1, aside: false, renaming: renamesQuoted(task, tokens), pipelineEnd: false };
+  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1, aside: false, renaming: renamesQuoted(task, tokens), pipelineEnd: false, title: -1, codeSpans: task.includes('`') };
   const { docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
@@ -1212,6 +1212,10 @@ interface Reading {
   readonly renaming: boolean;
   /** A database named at a data pipeline's end was set aside (rule "pipeline-end:"), so the scope pass need not search `ignored` for one. */
   pipelineEnd: boolean;
+  /** The first token after the title's label (-1: not read yet; see `titleOf`). */
+  title: number;
+  /** The text has a backtick, so code spans may hide mentions (see `insideCodeSpan`). */
+  readonly codeSpans: boolean;
 }
 
 /** The deliverable: first action verb, documentation deliverable, strategy evidence (ROUTING §3). */
@@ -1411,7 +1415,6 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   const nameHeads = (r.classes & C_NAME_HEAD) !== 0;
   // (The two place rules below need a hyphen in the text, or the word "existing" or "CI".)
   const hyphens = task.includes('-');
-  const codeSpans = task.includes('`');
   // "(as with forgejo and keycloak)", "similar to X": things already done the same way are precedents.
   const precedents = (r.classes & C_PRECEDENT) !== 0;
   // "Roll back payments-api to v1.8.2 — v1.9.0 is returning 502s on Adyen callbacks": after an opening
@@ -1448,7 +1451,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (h.n === 1 && definedAbbreviation(task, tokens, h.i)) { ignored.push(cite(h.ev, `abbreviation:${h.ev.rule}`)); continue; }
     // Code in backticks (`reports/sql/monthly_revenue.sql`, `Enable (Push) Notifications`, a stack trace) names
     // files, strings and code: places, not areas.
-    if (codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }
+    if (r.codeSpans && insideCodeSpan(task, tokens[h.i]!.start)) { ignored.push(cite(h.ev, `code-span:${h.ev.rule}`)); continue; }
     if (reasonClause !== undefined && reasonClause[clauseOf[h.i]!] === 1 && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `symptom-reason:${h.ev.rule}`)); r.aside = true; continue; }
     // "Restore the staging analytics Postgres database": a domain word naming which component it is.
     if (domainModifier(tokens, h, keep)) { ignored.push(cite(h.ev, `domain-modifier:${h.ev.rule}`)); continue; }
@@ -2147,6 +2150,12 @@ function markdownHeading(text: string, at: number): boolean {
   return text.charCodeAt(q) === 35; // #
 }
 
+/** The first token after the title's label (see `titleStart`), read once per analysis. */
+function titleOf(r: Reading): number {
+  if (r.title < 0) r.title = titleStart(r.task, r.tokens);
+  return r.title;
+}
+
 /** Where the task's first purpose clause starts (see `purposeStart`), read once per analysis. */
 function purposeOf(r: Reading): number {
   if (r.purpose < 0) r.purpose = (r.classes & C_PURPOSE) === 0 ? r.tokens.length : purposeStart(r.tokens);
@@ -2622,7 +2631,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // "Move the Travis job to GitHub Actions": moving work from one technology to another of its area is a
   // migration between technologies (§4 substantial), as "from Travis to GitHub Actions" is.
   // (The verb opens the title: "Rename \"Moving from …\" …" moves nothing.)
-  else if (firstVerb && tokens[firstVerb.i]!.stem === MOVE_STEM && (firstVerb.i === 0 || firstVerb.i === titleStart(task, tokens))) {
+  else if (firstVerb && tokens[firstVerb.i]!.stem === MOVE_STEM && (firstVerb.i === 0 || firstVerb.i === titleOf(r))) {
     const moved = movedBetween(r, keep, firstVerb.i);
     if (moved) subst.push(cite(moved[0].ev, `substantial:moved-between:${moved[0].ev.rule}`), cite(moved[1].ev, `substantial:moved-between:${moved[1].ev.rule}`));
   }
@@ -2643,7 +2652,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   let negatedTitle = false;
   for (const h of hitsOf(r, CX_NEGATION)) if (h.i < purpose) negatedTitle = true;
   // (Nor a title that improves what exists: "More robust backup/restore workflows", "Better error messages".)
-  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !improvingTitle(task, tokens) && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose)) {
+  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !improvingTitle(r) && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose)) {
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).
@@ -2671,10 +2680,9 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // what the work is for, not a sign that the work is a fix.
   // A title that opens with "Fix" (after its label, if any: "[Payments] Fix …") is a fix first, whatever else it
   // names: that cue counts twice (its rule says so).
-  let titleAt = -1;
   for (const h of containedCues) {
     if (negated[h.i] || named[h.i] !== 0 || h.i >= purpose) continue;
-    if (h.n === 1 && tokens[h.i]!.stem === FIX_STEM && (h.i === 0 || h.i === (titleAt < 0 ? (titleAt = titleStart(task, tokens)) : titleAt))) contained.push(cite(h.ev, `${TITLE_FIX_RULE}${h.ev.rule}`));
+    if (h.n === 1 && tokens[h.i]!.stem === FIX_STEM && (h.i === 0 || h.i === titleOf(r))) contained.push(cite(h.ev, `${TITLE_FIX_RULE}${h.ev.rule}`));
     else contained.push(h.ev);
   }
   if (docsHit) contained.push(docsHit.ev);
@@ -2692,9 +2700,10 @@ function writtenAsName(task: string, tokens: readonly Token[], h: Hit): boolean 
  * Whether the title improves what exists: it opens, after its label if any ("UI: better pagination"), with an
  * improving word, or it names improvements ("Query speed optimisations", "Accessibility enhancements").
  */
-function improvingTitle(task: string, tokens: readonly Token[]): boolean {
+function improvingTitle(r: Reading): boolean {
+  const { tokens } = r;
   if (tokens.length === 0) return false;
-  if (IMPROVING_TITLE.has(tokens[0]!.lower) || IMPROVING_TITLE.has(tokens[titleStart(task, tokens)]?.lower ?? '')) return true;
+  if (IMPROVING_TITLE.has(tokens[0]!.lower) || IMPROVING_TITLE.has(tokens[titleOf(r)]?.lower ?? '')) return true;
   for (const t of tokens) if (IMPROVEMENT_NOUNS.has(t.stem)) return true;
   return false;
 }
@@ -2903,7 +2912,7 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   // (Nor one that only qualifies an address: "the staging environment URL".)
   if ((r.classes & C_PLACE) !== 0) targets = targets.filter((x) => !ADDRESS_HEADS.has(tokens[x.i + x.n]?.lower ?? ''));
   // (Nor one inside code: "Add rate-limit for `/api/v1/domains`" names a route.)
-  if (targets.length > 0 && task.includes('`')) targets = targets.filter((x) => !insideCodeSpan(task, tokens[x.i]!.start));
+  if (targets.length > 0 && r.codeSpans) targets = targets.filter((x) => !insideCodeSpan(task, tokens[x.i]!.start));
   const liveVerbs = hitsOf(r, CX_LIVE_VERB);
   const evidence: Evidence[] = [];
   // A plan about an operation does not carry it out; automation for it neither (ROUTING §5).
@@ -2912,7 +2921,7 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   // (So does one opening a later sentence or list item: "- [ ] Add a Helm chart - [ ] Deploy to staging".)
   let opening: Hit | undefined;
   // (An issue title's label, "[SERVER] Provision…", "ops: deploy…", "RR-639 - Upgrade…", comes before its opening.)
-  const start = titleStart(task, tokens);
+  const start = titleOf(r);
   for (const h of liveVerbs) {
     const lower = tokens[h.i]!.lower;
     if ((h.i === start || h.i === 0 || sentenceBreak(task, tokens[h.i - 1]!.end, tokens[h.i]!.start)) && !negated[h.i] && !(h.n === 1 && (lower.endsWith('s') || lower.endsWith('ment')))) { opening = h; break; }
