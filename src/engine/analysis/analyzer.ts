@@ -978,11 +978,17 @@ function parserStrictMode(tokens: readonly Token[], h: Hit): boolean {
 /** Words naming a type checker or its configuration, whose strict mode applies to every file. */
 const TYPE_CHECKERS = new Set(['typescript', 'ts', 'tsconfig', 'mypy', 'pyright', 'flow', 'tsc']);
 
+/** The index of the first token that starts at or after text offset `at` (the token count when none does). */
+function tokenFrom(tokens: readonly Token[], at: number): number {
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.start < at) i++;
+  return i;
+}
+
 /** Whether a role of the app's users (admins, customers, members…) stands within four tokens of a dashboard mention, in its clause. */
 function roleNear(tokens: readonly Token[], ev: readonly Evidence[]): boolean {
   for (const e of ev) {
-    let i = 0;
-    while (i < tokens.length && tokens[i]!.start < e.start) i++;
+    const i = tokenFrom(tokens, e.start);
     if (stemInClauseBefore(tokens, i, 4, APP_ROLES) || stemInClauseAfter(tokens, i, 4, APP_ROLES)) return true;
   }
   return false;
@@ -1334,8 +1340,7 @@ const INTEGRATION_WITH_RULE = 'vocab:backend:integration with';
 /** Whether an area other than backend has evidence within three tokens after an "integration with" phrase. */
 function integrationTargetNamed(r: Reading, areaEv: readonly (Evidence[] | undefined)[]): boolean {
   for (const e of areaEv[AX_BACKEND]!) {
-    let k = 0;
-    while (k < r.tokens.length && r.tokens[k]!.start < e.end) k++;
+    const k = tokenFrom(r.tokens, e.end);
     const limit = k + 3 < r.tokens.length ? r.tokens[k + 3]!.end : r.task.length;
     for (let ax = 0; ax < areaEv.length; ax++) {
       if (ax === AX_BACKEND || areaEv[ax] === undefined) continue;
@@ -1353,11 +1358,8 @@ function insideDeliverableName(r: Reading, e: Evidence): boolean {
 /** Whether evidence e is one word, right after "to", that can be a verb ("to trigger"). */
 function verbAfterTo(r: Reading, e: Evidence): boolean {
   const { tokens } = r;
-  for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i]!.start !== e.start) continue;
-    return tokens[i]!.end === e.end && tokens[i - 1]!.lower === 'to' && (wordClasses(tokens[i]!) & C_ANY_VERB) !== 0;
-  }
-  return false;
+  const i = tokenFrom(tokens, e.start);
+  return i > 0 && i < tokens.length && tokens[i]!.start === e.start && tokens[i]!.end === e.end && tokens[i - 1]!.lower === 'to' && (wordClasses(tokens[i]!) & C_ANY_VERB) !== 0;
 }
 
 /** Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable. */
