@@ -2693,10 +2693,10 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
 
 /**
  * Whether area hit h names a product: a catalogued name, one the catalogues list in this exact case, or a word
- * written with a capital in text not in Title Case ("Add support for Hetzner").
+ * written with a capital where capitals tell: by default in text not in Title Case ("Add support for Hetzner").
  */
-function writtenAsName(task: string, tokens: readonly Token[], h: Hit): boolean {
-  return h.sense.tech || exactCaseName(tokens[h.i]!) || (capitalised(task, tokens[h.i]!) && !isTitleCase(tokens, task));
+function writtenAsName(task: string, tokens: readonly Token[], h: Hit, capitalsTell?: boolean): boolean {
+  return h.sense.tech || exactCaseName(tokens[h.i]!) || (capitalised(task, tokens[h.i]!) && (capitalsTell ?? !isTitleCase(tokens, task)));
 }
 /**
  * Whether the title improves what exists: it opens, after its label if any ("UI: better pagination"), with an
@@ -2737,13 +2737,10 @@ function insteadOfCue(r: Reading): boolean {
 }
 /**
  * "A instead of B": the area hits ending right before "instead" and starting right after "of" (or its
- * determiner), when both are of one area, differ, and each is a name (catalogued, or capitalised in text not in
- * Title Case).
+ * determiner), when both are of one area, differ, and each is written as a name (`writtenAsName`).
  */
 function namedInstead(r: Reading, keep: readonly Hit[]): [Hit, Hit] | undefined {
   const { tokens, task, negated } = r;
-  // (Capitals tell when "instead" itself is written in lowercase: Title Case text would capitalise it.)
-  const named = (h: Hit): boolean => h.sense.tech || exactCaseName(tokens[h.i]!) || capitalised(task, tokens[h.i]!);
   for (let k = 1; k + 1 < tokens.length; k++) {
     if (tokens[k]!.raw !== 'instead') continue;
     let j = tokens[k + 1]!.lower === 'of' ? k + 2 : k + 1;
@@ -2756,7 +2753,8 @@ function namedInstead(r: Reading, keep: readonly Hit[]): [Hit, Hit] | undefined 
       if (h.i + h.n === k && !negated[h.i]) a = h;
       else if (h.i === j) b = h;
     }
-    if (a && b && a.sense.ax === b.sense.ax && tokens[a.i]!.stem !== tokens[b.i]!.stem && named(a) && named(b)) return [a, b];
+    // (Capitals tell here: "instead" itself is written in lowercase, which Title Case text would capitalise.)
+    if (a && b && a.sense.ax === b.sense.ax && tokens[a.i]!.stem !== tokens[b.i]!.stem && writtenAsName(task, tokens, a, true) && writtenAsName(task, tokens, b, true)) return [a, b];
   }
   return undefined;
 }
