@@ -84,6 +84,11 @@ function predict(r: Row): EvalRow {
 }
 
 const pct = (x: number): string => (100 * x).toFixed(1);
+/** Scores predictions against their rows and prints one line: label, count, read or held out, the four figures. */
+function report(label: string, rows: readonly EvalRow[], preds: readonly EvalRow[], read = false): void {
+  const s = scorePredictions(rows, preds);
+  console.log(`${label.padEnd(35)} ${String(rows.length).padStart(4)}  ${read ? 'read    ' : 'HELD OUT'}  ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
+}
 const pools = {
   contract: { rows: [] as Row[], preds: [] as EvalRow[] },
   calibrated: { rows: [] as Row[], preds: [] as EvalRow[] },
@@ -97,13 +102,11 @@ for (const part of PARTS) {
     .map((l) => JSON.parse(l) as Row)
     .filter((r) => part.ids === 'all' || (idNumber(r.id) % 2 === 1) === (part.ids === 'odd'));
   const preds = rows.map(predict);
-  const s = scorePredictions(rows, preds);
-  console.log(`${part.label.padEnd(35)} ${String(rows.length).padStart(4)}  ${part.read ? 'read    ' : 'HELD OUT'}  ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
+  report(part.label, rows, preds, part.read);
   if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }
 }
 for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-25 even, 26)', pools.eighth], ['real held out (27-28 even)', pools.end8]] as const) {
-  const h = scorePredictions(pool.rows, pool.preds);
-  console.log(`${label.padEnd(35)} ${String(pool.rows.length).padStart(4)}  HELD OUT  ${pct(h.complexityAccuracy)} / ${pct(h.layerSetAccuracy)} / ${pct(h.personaSetAccuracy)} / ${h.personaMicroF1.toFixed(3)}`);
+  report(label, pool.rows, pool.preds);
 }
 
 // Probes 7 and 8 relabelled by a helper who studied the dev labels first (relabel.probe78.jsonl, ids and labels
@@ -114,15 +117,13 @@ for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real h
   const gold = readFileSync(resolve(dir, 'relabel.probe78.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalRow)
     .filter((g) => texts.has(g.id)).map((g) => ({ ...g, task: texts.get(g.id)!.task }));
   const preds = gold.map(predict);
-  const s = scorePredictions(gold, preds);
-  console.log(`${'probes 7 + 8, relabelled (dev-style)'.padEnd(35)} ${String(gold.length).padStart(4)}  HELD OUT  ${pct(s.complexityAccuracy)} / ${pct(s.layerSetAccuracy)} / ${pct(s.personaSetAccuracy)} / ${s.personaMicroF1.toFixed(3)}`);
+  report('probes 7 + 8, relabelled (dev-style)', gold, preds);
   // Every never-read real text under labels in the dev labellers' manner, pooled.
-  const all = scorePredictions([...pools.calibrated.rows, ...pools.fresh.rows, ...gold], [...pools.calibrated.preds, ...pools.fresh.preds, ...preds]);
-  console.log(`${'all never-read, dev-style labels'.padEnd(35)} ${String(pools.calibrated.rows.length + pools.fresh.rows.length + gold.length).padStart(4)}  HELD OUT  ${pct(all.complexityAccuracy)} / ${pct(all.layerSetAccuracy)} / ${pct(all.personaSetAccuracy)} / ${all.personaMicroF1.toFixed(3)}`);
+  const earlier = [pools.calibrated, pools.fresh, { rows: gold, preds }];
+  report('all never-read, dev-style labels', earlier.flatMap((p) => p.rows), earlier.flatMap((p) => p.preds));
   // The same with the even ids of probes 18-21 (whose label mix leans further to low than the dev set's), 22-25 and 27-28, and probe 26.
-  const more = [pools.late, pools.eighth, pools.end8];
-  const all2 = scorePredictions([...pools.calibrated.rows, ...pools.fresh.rows, ...more.flatMap((p) => p.rows), ...gold], [...pools.calibrated.preds, ...pools.fresh.preds, ...more.flatMap((p) => p.preds), ...preds]);
-  console.log(`${'  … + 18-25, 27-28 even, 26'.padEnd(35)} ${String(pools.calibrated.rows.length + pools.fresh.rows.length + pools.late.rows.length + pools.eighth.rows.length + pools.end8.rows.length + gold.length).padStart(4)}  HELD OUT  ${pct(all2.complexityAccuracy)} / ${pct(all2.layerSetAccuracy)} / ${pct(all2.personaSetAccuracy)} / ${all2.personaMicroF1.toFixed(3)}`);
+  const every = [pools.calibrated, pools.fresh, pools.late, pools.eighth, pools.end8, { rows: gold, preds }];
+  report('  … + 18-25, 27-28 even, 26', every.flatMap((p) => p.rows), every.flatMap((p) => p.preds));
 }
 
 // How far two careful readings of the contract are apart: a helper's labels for 100 dev texts against the
