@@ -1639,7 +1639,7 @@ function precedentOf(tokens: readonly Token[], h: Hit): boolean {
 /** Opening verbs (stems) of an operation on a running system, which a later symptom clause explains. */
 const OPERATION_OPENERS = new Set(['roll', 'rollback', 'revert', 'restart', 'redeploy', 'scale', 'restore', 'downgrade', 'pin', 'failover', 'drain'].map(stem));
 /** Symptom words (stems) of a clause that reports what is going wrong. */
-const SYMPTOM_STEMS = new Set(['error', 'errors', 'crash', 'crashing', 'fail', 'failing', 'broken', 'timeout', 'exception', 'outage', 'down', 'spike', 'panic'].map(stem));
+const SYMPTOM_STEMS = new Set(['error', 'errors', 'crash', 'crashing', 'fail', 'failing', 'broken', 'broke', 'timeout', 'exception', 'outage', 'down', 'spike', 'panic'].map(stem));
 /**
  * Per clause index (1 = yes): clauses after the first that report a symptom ("v2.15.0 is returning 500s
  * on refunds"): a symptom word or an HTTP error status. Undefined when there is none.
@@ -2660,8 +2660,12 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // An external identity, payment or messaging provider: an integration with an external system (§4).
   // Not when it is only what a test or dashboard covers ("tests for the Stripe refund flow"), or where a
   // symptom shows ("… is returning 502s on Adyen callbacks").
+  // (Nor in a bug report: "Stripe webhooks broken", "recent changes broke PayPal" name the provider that
+  // the fix concerns, not one to integrate.)
   let provider = false;
-  for (const h of hitsOf(r, CX_EXTERNAL_PROVIDER)) {
+  let symptom = false;
+  for (const h of containedCues) if (!negated[h.i] && h.i < purpose && SYMPTOM_STEMS.has(tokens[h.i]!.stem)) symptom = true;
+  if (!symptom) for (const h of hitsOf(r, CX_EXTERNAL_PROVIDER)) {
     if (negated[h.i] || coveredBySetAside(r, h)) continue;
     // (Nor a word inside a code identifier: "stripe_payment_intent_id" is a column.)
     if (insideIdentifier(task, h.ev.start, h.ev.end)) continue;

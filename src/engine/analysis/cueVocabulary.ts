@@ -86,7 +86,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   negation: ['without', 'not', "don't", 'do not', "doesn't", "won't", "isn't", "aren't", "wasn't", "weren't", 'never', 'except', 'excluding', 'instead of', 'rather than', 'other than', 'no change to'],
   // ROUTING §4 "low": a contained change.
   contained: [
-    'fix', 'bug', 'typo', 'crash', 'error', 'broken', 'not working', 'regression', 'small', 'minor', 'tweak', 'flag', 'option', 'config', 'setting',
+    'fix', 'bug', 'typo', 'crash', 'error', 'broken', 'broke', 'not working', 'regression', 'small', 'minor', 'tweak', 'flag', 'option', 'config', 'setting',
     'one test', 'issue', 'fails', 'failing', 'failure', 'wrong', 'incorrect', 'slow', 'leak', 'exception', 'null', 'undefined', 'missing', 'rename',
     'bump', 'typo', 'cleanup', 'clean up', 'workaround', 'hotfix', 'patch', 'cannot', "can't", 'unable', "doesn't work", 'does not work',
     'no longer', 'stopped working', 'timeout', 'hang', 'freeze', 'glitch', 'flicker', 'inconsistent', 'duplicate', 'typos',

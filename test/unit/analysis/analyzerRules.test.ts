@@ -1130,6 +1130,19 @@ describe('analyzer: a negation that describes how things are (seventh pass)', ()
   });
 });
 
+describe('analyzer: ninth pass', () => {
+  it('a deployment process, script, workflow or step is what CI/CD builds, beside any other area', () => {
+    assert.deepEqual(areas('Run database migrations automatically as part of deployment process'), ['CI/CD', 'database']);
+    assert.deepEqual(areas('Take a Postgres backup in the deployment script'), ['CI/CD', 'database']);
+  });
+  it('a payment provider named in a bug report is what the fix concerns, not an integration to build (§4 low)', () => {
+    assert.equal(complexity('Stripe webhooks broken'), 'low');
+    assert.equal(complexity('Recent changes broke PayPal checkout'), 'low');
+    assert.equal(complexity('Stripe webhooks for subscription billing'), 'medium');
+    assert.equal(complexity('Break up the payments module'), 'low');
+  });
+});
+
 describe('analyzer: robustness', () => {
   it('handles empty, non-Latin and very long texts (linear time)', () => {
     assert.equal(analyzeTask('').generalist, true);
