@@ -143,7 +143,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'readiness probe', 'probe', 'resource limit', 'taint', 'toleration', 'affinity', 'node selector', 'persistent volume', 'pvc', 'service account',
     'skaffold', 'argo rollouts', 'knative', 'cluster autoscaler', 'kube-proxy', 'coredns', 'etcd', 'kubeadm', 'microk8s', 'multi-cluster',
     'cluster api', 'kubernetes job', 'k8s job', 'init container', 'pod security', 'helmfile', 'oci image', 'container runtime', 'devcontainer',
-    'buildpack', 'cloud native buildpack', 'dockerize', 'dockerise', 'dockerized', 'containerized', 'containerised', 'kubernetes', 'k8s', 'k8', 'k3s', 'kubectl', 'helm', 'helm chart', 'chart', 'pod', 'deployment manifest', 'manifest', 'kustomize', 'container', 'containerize',
+    'buildpack', 'cloud native buildpack', 'dockerize', 'dockerise', 'dockerized', 'containerized', 'containerised', 'kubernetes', 'kube', 'k8s', 'k8', 'k3s', 'kubectl', 'helm', 'helm chart', 'chart', 'pod', 'deployment manifest', 'manifest', 'kustomize', 'container', 'containerize',
     'containerise', 'docker', 'dockerfile', 'docker compose', 'docker-compose', 'docker image', 'container image', ['image', 0.5], 'multi-stage build',
     'ingress', 'ingress controller', 'ingress-nginx', 'service mesh', 'istio', 'linkerd', 'envoy', 'operator', 'kubernetes operator', 'controller',
     'crd', 'custom resource', 'cronjob', 'statefulset', 'daemonset', 'replicaset', 'hpa', 'horizontalpodautoscaler', 'horizontal pod autoscaler', 'horizontal pod autoscaling', 'pod autoscaling', 'vpa',

@@ -1141,6 +1141,10 @@ describe('analyzer: ninth pass', () => {
     assert.equal(complexity('Stripe webhooks for subscription billing'), 'medium');
     assert.equal(complexity('Break up the payments module'), 'low');
   });
+  it('"kube" is short for Kubernetes', () => {
+    assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
+    assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
+  });
 });
 
 describe('analyzer: robustness', () => {
