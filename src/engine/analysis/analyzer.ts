@@ -767,7 +767,7 @@ export function analyzeTask(task: string): Analysis {
     }
   }
 
-  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1, aside: false, renaming: renamesQuoted(task, tokens), pipelineEnd: false, title: -1, codeSpans: task.includes('`') };
+  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1, aside: false, renaming: renamesQuoted(task, tokens), pipelineEnd: false, title: -1, codeSpans: task.includes('`'), contentStorage: false };
   const { docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
@@ -1222,6 +1222,8 @@ interface Reading {
   title: number;
   /** The text has a backtick, so code spans may hide mentions (see `insideCodeSpan`). */
   readonly codeSpans: boolean;
+  /** The app's content is kept in object storage (see `appContentStorage`): that storage is no live target. */
+  contentStorage: boolean;
 }
 
 /** The deliverable: first action verb, documentation deliverable, strategy evidence (ROUTING §3). */
@@ -1513,6 +1515,10 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // A cache beside CI work ("Cache dependencies in CI", "cache node_modules in the workflow") is the
   // pipeline's build cache, not an application cache (CI/CD: build automation, §3).
   if (areaEv[AX_BACKEND] !== undefined && areaEv[AX_CICD] !== undefined && hasFullWeight(areaEv[AX_CICD]!) && areaEv[AX_BACKEND]!.every((e) => /^cach/i.test(e.phrase))) dropArea(AX_BACKEND, 'build-cache', areaEv, areaScore, ignored);
+  // "Store images in S3 rather than locally", "Migrate profile pictures to S3", "Move documents into S3": the
+  // app's own content (files, images, uploads) kept in object storage is the app's storage backend (backend)
+  // and the bucket it uses (infrastructure); a picture or thumbnail there is stored content, not a page.
+  if (areaEv[AX_INFRA] !== undefined && !(areaEv[AX_BACKEND] !== undefined && hasFullWeight(areaEv[AX_BACKEND]!))) r.contentStorage = appContentStorage(tokens, task, negated, areaEv, areaScore, ignored);
   // "Integration with Dagster", "Integration with time-series databases": an integration whose target another
   // area names right after it is that area's work; "integration with" alone is backend.
   // (The first evidence's rule is tested first: most backend evidence is no "integration with".)
@@ -1872,6 +1878,33 @@ function managedDatabaseResource(areaEv: (Evidence[] | undefined)[]): boolean {
 }
 /** Object storage a data pipeline reads from or writes to. */
 const OBJECT_STORAGE = /^(s3|gcs|bucket|buckets|s3 bucket|s3 buckets|gcs bucket|blob storage|azure blob storage|adls|cloud storage|google cloud storage)$/i;
+/** Object storage named without a cloud brand too ("MinIO", "object storage"). */
+const ANY_OBJECT_STORAGE = /^(s3|gcs|bucket|buckets|s3 bucket|s3 buckets|gcs bucket|blob storage|azure blob storage|cloud storage|google cloud storage|minio|object storage)$/i;
+/** Nouns (stems) naming an app's own stored content. */
+const APP_CONTENT = new Set(['file', 'files', 'document', 'documents', 'image', 'images', 'photo', 'photos', 'picture', 'pictures', 'media', 'upload', 'uploads', 'attachment', 'attachments', 'avatar', 'avatars', 'thumbnail', 'thumbnails', 'mediabackend'].map(stem));
+/**
+ * The app-content reading: when the infrastructure evidence names object storage and the text names the app's
+ * content (a word of `APP_CONTENT`, not negated) before it or as its head word, that word is backend evidence, the storage counts in full,
+ * and a frontend named only by content words ("profile picture", "thumbnailing") is dropped.
+ */
+function appContentStorage(tokens: readonly Token[], task: string, negated: Uint8Array, areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ignored: Evidence[]): boolean {
+  let storage: Evidence | undefined;
+  for (const e of areaEv[AX_INFRA]!) if (ANY_OBJECT_STORAGE.test(e.phrase)) { storage = e; break; }
+  if (!storage) return false;
+  // (The content comes first, stored in the storage ("images in S3"), or is the storage's head word ("S3 media
+  // backend"); content after it is what a bucket is for: "Enable versioning on the S3 bucket for uploads"
+  // configures the bucket.)
+  let k = 0;
+  while (k < tokens.length && tokens[k]!.end <= storage.end && !(APP_CONTENT.has(tokens[k]!.stem) && !negated[k])) k++;
+  if (k < tokens.length && tokens[k]!.end <= storage.end) { /* content before the storage */ }
+  else if (k < tokens.length && tokens[k]!.start > storage.end && task.slice(storage.end, tokens[k]!.start).trim() === '' && APP_CONTENT.has(tokens[k]!.stem) && !negated[k]) { /* its head word */ }
+  else return false;
+  credit(areaEv, areaScore, AX_BACKEND, ev(tokens, task, k, 1, 'app-content-storage', 1), 1);
+  if (storage.weight < 1) credit(areaEv, areaScore, AX_INFRA, cite(storage, `app-content-storage:${storage.rule}`, 1), 1 - storage.weight);
+  const fe = areaEv[AX_FRONTEND];
+  if (fe !== undefined && fe.every((e) => e.phrase.split(/[\s-]+/).some((w) => APP_CONTENT.has(stem(w.toLowerCase()))))) dropArea(AX_FRONTEND, 'stored-content', areaEv, areaScore, ignored);
+  return true;
+}
 /** Managed database services that are also provisioned cloud resources. */
 const MANAGED_DATABASE = /^(rds|amazon rds|aws rds|cloud sql|aurora|amazon aurora|azure sql|elasticache|memorystore)$/i;
 
@@ -2917,6 +2950,8 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   if ((r.classes & C_PLACE) !== 0) targets = targets.filter((x) => !ADDRESS_HEADS.has(tokens[x.i + x.n]?.lower ?? ''));
   // (Nor one inside code: "Add rate-limit for `/api/v1/domains`" names a route.)
   if (targets.length > 0 && r.codeSpans) targets = targets.filter((x) => !insideCodeSpan(task, tokens[x.i]!.start));
+  // (Nor the object storage the app keeps its content in: "Store images in S3" is code, not an operation.)
+  if (r.contentStorage) targets = targets.filter((x) => !ANY_OBJECT_STORAGE.test(x.ev.phrase));
   const liveVerbs = hitsOf(r, CX_LIVE_VERB);
   const evidence: Evidence[] = [];
   // A plan about an operation does not carry it out; automation for it neither (ROUTING §5).

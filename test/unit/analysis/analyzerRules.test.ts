@@ -1141,6 +1141,14 @@ describe('analyzer: ninth pass', () => {
     assert.equal(complexity('Stripe webhooks for subscription billing'), 'medium');
     assert.equal(complexity('Break up the payments module'), 'low');
   });
+  it('the app\'s content kept in object storage is its storage backend and the bucket (backend + infrastructure), not a live operation; a bucket for some content is the bucket', () => {
+    assert.deepEqual(areas('Allow the admin to store images in S3 rather than locally'), ['backend', 'infrastructure/cloud']);
+    assert.deepEqual(areas('Migrate profile pictures to S3'), ['backend', 'infrastructure/cloud']);
+    assert.deepEqual(areas('Add S3 MediaBackend'), ['backend', 'infrastructure/cloud']);
+    assert.equal(analyzeTask('Store uploaded attachments in S3').liveOps.live, false);
+    assert.deepEqual(areas('Enable versioning on the S3 bucket for uploads'), ['infrastructure/cloud']);
+    assert.deepEqual(areas('Add an S3 bucket for the Terraform state'), ['infrastructure/cloud']);
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
