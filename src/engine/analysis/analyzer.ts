@@ -1483,8 +1483,11 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (testSubject[h.i] && (AREA_BITS[ax]! & (A_SUBJECT_HEAD | A_L2)) === 0) { ignored.push(cite(h.ev, `artifact-subject:${h.ev.rule}`)); continue; }
     // Redis beside a job queue or a cache ("celery with rabbitmq and redis") is the broker or cache:
     // backend (§2 caching, queues), not a database.
+    // As the app's cache or session store ("Add a Redis caching layer", "Redis session") it is both: the
+    // caching code (backend) and the store it runs on (database), as the labelled texts have it.
     if (ax === AX_DATABASE && h.n === 1 && KEY_VALUE_STORES.has(tokens[h.i]!.lower) && (r.classes & C_BROKER_USE) !== 0 && classInSentence(tokens, task, h.i, C_BROKER_USE)) {
       credit(areaEv, areaScore, AX_BACKEND, cite(h.ev, `broker-or-cache:${h.ev.rule}`), h.sense.weight);
+      if (cacheStoreUse(tokens, task, h.i)) credit(areaEv, areaScore, ax, cite(h.ev, `cache-store:${h.ev.rule}`), h.sense.weight);
       continue;
     }
     // A search engine that is upgraded, scaled or backed up is a data store (database work, §2); used
@@ -2080,6 +2083,24 @@ function twoDistinctStems(tokens: readonly Token[], hits: readonly Hit[]): boole
 }
 
 /** Whether a token of word class `cls` stands in the same sentence (between . ; ! ? or a line break) as token i. */
+/** Stems of a store's use as the app's cache or session store; `BROKER_USE` words outside it are a queue's. */
+const CACHE_USE = new Set(['cache', 'caching', 'cached', 'session'].map(stem));
+/**
+ * Whether the key-value store at token i serves, in its sentence, as a cache or session store and not also as
+ * a queue or job broker ("celery with rabbitmq and redis" is a broker; "a Redis caching layer" a cache).
+ */
+function cacheStoreUse(tokens: readonly Token[], text: string, i: number): boolean {
+  let cache = false;
+  let lo = i;
+  while (lo > 0 && !sentenceBreak(text, tokens[lo - 1]!.end, tokens[lo]!.start)) lo--;
+  for (let k = lo; k < tokens.length; k++) {
+    if (k > lo && sentenceBreak(text, tokens[k - 1]!.end, tokens[k]!.start)) break;
+    if ((wordClasses(tokens[k]!) & C_BROKER_USE) === 0) continue;
+    if (CACHE_USE.has(tokens[k]!.stem)) cache = true;
+    else return false;
+  }
+  return cache;
+}
 function classInSentence(tokens: readonly Token[], text: string, i: number, cls: number): boolean {
   for (let k = i; k >= 0; k--) {
     if ((wordClasses(tokens[k]!) & cls) !== 0) return true;

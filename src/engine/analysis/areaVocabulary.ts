@@ -73,7 +73,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'oauth', 'oauth2', 'oidc', 'openid connect', 'saml', 'sso', 'single sign-on', 'jwt', 'rbac', 'abac', 'role-based access', 'role based access', 'attribute-based access', 'permission', 'access control',
     'role', 'api key', 'api token', 'webhook', 'webhook signature', 'totp', '2fa', 'two-factor', 'passkey', 'webauthn', 'password', 'session',
     'payment', 'stripe', 'paypal', 'braintree', 'adyen', 'billing', 'invoice', 'pricing', 'currency', 'multi-currency', 'exchange rate', 'fx rate', 'tax calculation', 'email domain', 'subscription', 'refund', 'checkout', 'tokenisation', 'tokenization',
-    'redis cache', 'redis caching', 'cache in redis', 'keycloak', 'auth0', 'okta', 'cognito', 'firebase auth', 'authentik', 'zitadel', 'clerk',
+    'keycloak', 'auth0', 'okta', 'cognito', 'firebase auth', 'authentik', 'zitadel', 'clerk',
     'identity provider', 'idp', 'cache', 'caching', 'memcached', 'queue', 'message queue', 'background job', 'job queue', 'celery', 'sidekiq', 'rabbitmq', 'sqs', 'bullmq', 'resque',
     'email', 'e-mail', 'smtp', 'sms', 'twilio', 'sendgrid', 'mailgun', 'notification', 'push notification', 'firebase cloud messaging', 'fcm', 'apns', 'whatsapp',
     'integration with', 'third-party', 'third party', '3rd-party', 'websocket', 'socket.io', 'server-sent events', 'rate limit', 'rate limiting', 'throttling',

@@ -199,6 +199,8 @@ export const CONCERN_VOCABULARY: Readonly<Record<ConcernId, readonly string[]>> 
     'scalable', 'technology choice', 'tech stack', 'monolith', 'microservice', 'port to', 'port the', 'port it', 'port from', 'replace', 'move from', 'switch from', 'switch to',
     'sharding', 'shard', 'replica', 'read replica', 'replication', 'failover', 'high availability', 'multi-region', 'multi-cloud', 'modernise', 'modernize',
     'convert', 'transition to', 'transitioning to', 'decouple', 'event-driven', 'event sourcing', 'cqrs', 'domain-driven design', 'consolidate', 'adopt', 'vs', 'versus', 'choose between', 'whether to', 'which database', 'which framework', 'evaluate option', 'multi-account', 'landing zone', 'geo-distribute', 'horizontal scaling', 'scale out',
+    // A cache layer is scalability design (§6), whatever it caches.
+    'caching layer', 'cache layer', 'caching strategy', 'caching strategies',
   ],
   compliance: [
     'compliance', 'compliant', 'soc 2', 'soc2', 'gdpr', 'hipaa', 'pci', 'pci dss', 'pci-dss', 'iso 27001', 'iso27001', 'fedramp', 'ccpa', 'cpra', 'policy',

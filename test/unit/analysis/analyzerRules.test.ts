@@ -406,9 +406,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
     // Work on the database itself keeps the area.
     assert.deepEqual(areas('Add an index on the Postgres events table the Airflow DAG reads'), ['data pipelines', 'database']);
   });
-  it('Redis beside a job queue or cache is the broker or cache (backend); operated alone it is a database', () => {
+  it('Redis beside a job queue is the broker (backend); as a cache or session store it is backend + database; operated alone it is a database', () => {
     assert.deepEqual(areas('Use Redis as the Celery broker'), ['backend']);
-    assert.deepEqual(areas('Store user sessions in Redis'), ['backend']);
+    assert.deepEqual(areas('Store user sessions in Redis'), ['backend', 'database']);
     assert.deepEqual(areas('Upgrade Redis to 7.2'), ['database']);
   });
   it('support for multi-region or multi-cloud in the software is its code (generalist backend) and infrastructure', () => {
@@ -987,7 +987,7 @@ describe('analyzer: a meaning-driven vocabulary audit (plain tasks an engineer w
     assert.deepEqual(areas('Cache dependencies in CI'), ['CI/CD']);
     assert.deepEqual(areas('Cache node_modules in the GitHub Actions workflow'), ['CI/CD']);
     assert.equal(complexity('Cache node_modules in the GitHub Actions workflow'), 'low');
-    assert.deepEqual(areas('Add Redis caching to the API and deploy it with GitHub Actions'), ['CI/CD', 'backend']);
+    assert.deepEqual(areas('Add Redis caching to the API and deploy it with GitHub Actions'), ['CI/CD', 'backend', 'database']);
   });
   it('a snake_case name of a test names a test; a setting that starts with test does not', () => {
     assert.deepEqual(areas('Fix flaky test_login_timeout'), ['testing']);
@@ -1148,6 +1148,11 @@ describe('analyzer: ninth pass', () => {
     assert.equal(analyzeTask('Store uploaded attachments in S3').liveOps.live, false);
     assert.deepEqual(areas('Enable versioning on the S3 bucket for uploads'), ['infrastructure/cloud']);
     assert.deepEqual(areas('Add an S3 bucket for the Terraform state'), ['infrastructure/cloud']);
+  });
+  it('Redis as the app\'s cache or session store is the caching code and the store (backend + database); as a job broker it is backend', () => {
+    assert.deepEqual(areas('Add a Redis caching layer for the catalog endpoints'), ['backend', 'database']);
+    assert.deepEqual(areas('Store sessions in Redis'), ['backend', 'database']);
+    assert.deepEqual(areas('Move background jobs to Celery with Redis as the broker'), ['backend']);
   });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);

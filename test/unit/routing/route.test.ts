@@ -111,6 +111,10 @@ describe('routeAnalysis: personas (ROUTING §6)', () => {
     assert.ok(sa.includes('solution-architect') && !sa.includes('product-manager'));
     assert.ok(personas('Per-context DB separation').includes('solution-architect'));
   });
+  it('L1: a cache layer is scalability design (solution-architect), whatever it caches', () => {
+    assert.ok(personas('Add a Redis caching layer for the catalog endpoints').includes('solution-architect'));
+    assert.ok(!personas('Add a Redis caching layer for the catalog endpoints').includes('product-manager'));
+  });
   it('L2 default: infra-manager for migration, appsec-manager for certification, pipeline-manager otherwise', () => {
     const m = (k: 'migration' | 'certification') => synth([], { signals: [{ kind: k, evidence: [{ phrase: 'x', start: 0, end: 1, rule: 't', weight: 1 }] }] });
     assert.ok(routeAnalysis(m('migration')).personas.some((p) => p.persona === 'infra-manager'));
