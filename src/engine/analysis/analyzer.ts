@@ -2733,6 +2733,18 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
     const login = (r.classes & C_LOGIN) === 0 ? undefined : loginWithProvider(tokens, task, negated);
     if (login) subst.push(login);
   }
+  // A data pipeline moves data from one system into another: building or running one ("New Airflow DAG:
+  // ingest Salesforce into Snowflake", "Set up automated model retraining") is an integration between
+  // systems (§4 medium) when nothing else says how large it is. Adding to or changing a pipeline that
+  // exists ("Add tasks to load from GCS", "improve airflow dag") is not, nor is any contained change.
+  // (The labelled texts agree: the dev set 3 to 1, the read probe halves 17 to 14 before the opening-verb exception.)
+  // (Weak cues, "support for", do not say how large it is.)
+  if (containedCues.length === 0 && !docsHit && !isStrategy && x.finalAreas.length === 1 && x.finalAreas[0]!.area === 'data pipelines' && !modifyingOpening(r)) {
+    let w = 0;
+    for (const e of subst) w += e.weight;
+    const e = x.finalAreas[0]!.evidence[0]!;
+    if (w < 1) subst.push(cite(e, `integration:data-pipeline:${e.rule}`, 1));
+  }
   // A documentation change is contained (§4) whatever it documents.
   if (!(docsHit && !isStrategy)) addSignal(signals, 'substantial', subst);
   const contained: Evidence[] = [];
@@ -2766,6 +2778,16 @@ function improvingTitle(r: Reading): boolean {
   if (IMPROVING_TITLE.has(tokens[0]!.lower) || IMPROVING_TITLE.has(tokens[titleOf(r)]?.lower ?? '')) return true;
   for (const t of tokens) if (IMPROVEMENT_NOUNS.has(t.stem)) return true;
   return false;
+}
+const ADD_STEM = stem('add');
+/** Opening verbs (stems) that add to or change something that exists ("Add tasks to…", "Export…", "improve…"). */
+const MODIFYING_OPENERS = new Set(['add', 'improve', 'update', 'change', 'enable', 'export', 'tweak', 'adjust', 'extend', 'allow', 'fix'].map(stem));
+/** Whether the title opens (after its label, if any) with a `MODIFYING_OPENERS` verb other than "add support for". */
+function modifyingOpening(r: Reading): boolean {
+  const { tokens } = r;
+  const k = titleOf(r);
+  if (k >= tokens.length || !MODIFYING_OPENERS.has(tokens[k]!.stem)) return false;
+  return !(tokens[k]!.stem === ADD_STEM && tokens[k + 1]?.lower === 'support');
 }
 /** Nouns (stems) naming an improvement of something that exists. */
 const IMPROVEMENT_NOUNS = new Set(['enhancement', 'enhancements', 'improvement', 'improvements', 'optimization', 'optimizations', 'optimisation', 'optimisations'].map(stem));

@@ -1154,6 +1154,14 @@ describe('analyzer: ninth pass', () => {
     assert.deepEqual(areas('Store sessions in Redis'), ['backend', 'database']);
     assert.deepEqual(areas('Move background jobs to Celery with Redis as the broker'), ['backend']);
   });
+  it('building or running a data pipeline is an integration between systems (§4 medium); adding to or changing one is not', () => {
+    assert.equal(complexity('New Airflow DAG: ingest Salesforce accounts into Snowflake nightly'), 'medium');
+    assert.equal(complexity('Set up automated model retraining'), 'medium');
+    assert.equal(complexity('Add support for the dbt marketing models on Snowflake'), 'medium');
+    assert.equal(complexity('Add tasks to load from GCS to BigQuery'), 'low');
+    assert.equal(complexity('improve airflow dag'), 'low');
+    assert.equal(complexity('Airflow DAG fails on empty partitions'), 'low');
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
