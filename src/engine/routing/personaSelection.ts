@@ -110,7 +110,15 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
   }
 
   if (included(x.layers, 'L1')) {
-    for (const c of x.concerns) add(out, CONCERN_PERSONA[c.concern], 'L1', L1_WHY[c.concern], c.evidence, evidenceStrength(c.evidence));
+    // Product framing on platform work ("As a product owner migrating to GovCloud…", "Feature Request:
+    // Kubernetes Operator") is how the request is told, not product work: judged by meaning (§6), the
+    // work names no product code (no backend or frontend area), so the platform default decides.
+    let productCode = x.areas.length === 0;
+    for (const { area: a } of x.areas) if (a === 'backend' || a === 'frontend') productCode = true;
+    for (const c of x.concerns) {
+      if (c.concern === 'product' && !productCode) continue;
+      add(out, CONCERN_PERSONA[c.concern], 'L1', L1_WHY[c.concern], c.evidence, evidenceStrength(c.evidence));
+    }
     if ((migration.length > 0 || multi.length > 0) && !hasPersona(out, 'solution-architect')) {
       add(out, 'solution-architect', 'L1', '§6 L1: migration / multi-region work is an architecture concern', [...migration, ...multi], evidenceStrength([...migration, ...multi]));
     }

@@ -111,6 +111,11 @@ describe('routeAnalysis: personas (ROUTING §6)', () => {
     assert.ok(sa.includes('solution-architect') && !sa.includes('product-manager'));
     assert.ok(personas('Per-context DB separation').includes('solution-architect'));
   });
+  it('L1: product framing on platform work is how the request is told; product framing of product code is product work', () => {
+    const platform = personas('User Story: dbt-specific alerting that does not require opening the Airflow UI');
+    assert.ok(platform.includes('solution-architect') && !platform.includes('product-manager'));
+    assert.ok(personas('As a customer I want to save my cart so that I can buy later').includes('product-manager'));
+  });
   it('L1: a cache layer is scalability design (solution-architect), whatever it caches', () => {
     assert.ok(personas('Add a Redis caching layer for the catalog endpoints').includes('solution-architect'));
     assert.ok(!personas('Add a Redis caching layer for the catalog endpoints').includes('product-manager'));
