@@ -61,6 +61,15 @@ function signal(a: Analysis, kind: string): readonly Evidence[] {
 }
 // Shared by every structural decision without evidence (plans are immutable): frozen, so a mutation throws.
 const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+/** Substantial-scope rules that name a change of the codebase's technology rather than of its features. */
+const CODEBASE_TECHNOLOGY = /^(substantial:framework-upgrade|cue:substantial:(strict mode|refactor the codebase|codebase))/;
+/** The substantial evidence naming a change of the codebase's technology (`CODEBASE_TECHNOLOGY`), if any. */
+function codebaseTechnology(a: Analysis): readonly Evidence[] | undefined {
+  const ev = signal(a, 'substantial');
+  let out: Evidence[] | undefined;
+  for (const e of ev) if (CODEBASE_TECHNOLOGY.test(e.rule)) (out ??= []).push(e);
+  return out;
+}
 
 function hasPersona(out: readonly PersonaDecision[], persona: PersonaId): boolean {
   for (const p of out) if (p.persona === persona) return true;
@@ -142,6 +151,9 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
       else if (x.analysis.strategy.kind === 'strategy' && !hasArea(x.areas, 'frontend')) {
         add(out, 'solution-architect', 'L1', '§6 L1: a plan, design or evaluation of technical work is a technology choice', x.analysis.strategy.evidence, rule);
       }
+      // A framework upgrade, a type checker's strict mode or a codebase-wide refactor changes the technology
+      // the product is built on, not what it does: technology work (§6 solution-architect).
+      else if (codebaseTechnology(x.analysis)) add(out, 'solution-architect', 'L1', '§6 L1 default: no concern stands out and the work changes the technology the codebase is built on (framework upgrade, strict mode, codebase refactor)', codebaseTechnology(x.analysis)!, rule);
       else add(out, 'product-manager', 'L1', '§6 L1 default: no concern stands out and the work is product work', NO_EVIDENCE, rule);
     }
   }

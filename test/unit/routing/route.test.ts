@@ -116,6 +116,13 @@ describe('routeAnalysis: personas (ROUTING §6)', () => {
     assert.ok(platform.includes('solution-architect') && !platform.includes('product-manager'));
     assert.ok(personas('As a customer I want to save my cart so that I can buy later').includes('product-manager'));
   });
+  it('L1 default: a framework upgrade, strict mode or a codebase refactor changes the technology (solution-architect); a feature is product work', () => {
+    for (const t of ['Upgrade Django to the latest version', 'Refactor the codebase to enable TypeScript strict mode']) {
+      const p = personas(t);
+      assert.ok(p.includes('solution-architect') && !p.includes('product-manager'), t);
+    }
+    assert.ok(personas('Integrate Stripe for subscription billing').includes('product-manager'));
+  });
   it('L1: a cache layer is scalability design (solution-architect), whatever it caches', () => {
     assert.ok(personas('Add a Redis caching layer for the catalog endpoints').includes('solution-architect'));
     assert.ok(!personas('Add a Redis caching layer for the catalog endpoints').includes('product-manager'));
