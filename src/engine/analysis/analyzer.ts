@@ -1509,11 +1509,19 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   if (areaEv[AX_INFRA] !== undefined && areaEv[AX_DATA] !== undefined && hasFullWeight(areaEv[AX_DATA]!) && areaEv[AX_INFRA]!.every((e) => OBJECT_STORAGE.test(e.phrase))) dropArea(AX_INFRA, 'storage-end', areaEv, areaScore, ignored);
   // A dashboard for a role of the app's users ("a dashboard for admins where they can change user roles",
   // "administrators view customised dashboards") is a page of the product (frontend), not monitoring.
-  if (areaEv[AX_OBS] !== undefined && areaEv[AX_OBS]!.every((e) => /^dashboards?$/i.test(e.phrase)) && roleNear(tokens, areaEv[AX_OBS]!)) {
-    const moved = areaEv[AX_OBS]!.map((e) => cite(e, `role-dashboard:${e.rule}`, 1));
-    dropArea(AX_OBS, 'role-dashboard', areaEv, areaScore, ignored);
-    areaEv[AX_FRONTEND] = [...(areaEv[AX_FRONTEND] ?? []), ...moved];
-    areaScore[AX_FRONTEND] = areaScore[AX_FRONTEND]! + 1;
+  // So is a dashboard that nothing ties to monitoring or to platform work ("Improve Chaos Dashboard",
+  // "Show number of events in dashboard overview", "Fix dashboard crashes"): monitoring names what it
+  // watches (metrics, Grafana, SLOs…, which are observability evidence of their own), and beside CI,
+  // infrastructure, containers, tests or data pipelines a dashboard shows how that work runs.
+  if (areaEv[AX_OBS] !== undefined && areaEv[AX_OBS]!.every((e) => /^dashboards?$/i.test(e.phrase))) {
+    const role = roleNear(tokens, areaEv[AX_OBS]!);
+    if (role || !(areaEv[AX_CICD] || areaEv[AX_INFRA] || areaEv[AX_K8S] || areaEv[AX_TESTING] || areaEv[AX_DATA])) {
+      const reason = role ? 'role-dashboard' : 'product-dashboard';
+      const moved = areaEv[AX_OBS]!.map((e) => cite(e, `${reason}:${e.rule}`, 1));
+      dropArea(AX_OBS, reason, areaEv, areaScore, ignored);
+      areaEv[AX_FRONTEND] = [...(areaEv[AX_FRONTEND] ?? []), ...moved];
+      areaScore[AX_FRONTEND] = areaScore[AX_FRONTEND]! + 1;
+    }
   }
   // A cache beside CI work ("Cache dependencies in CI", "cache node_modules in the workflow") is the
   // pipeline's build cache, not an application cache (CI/CD: build automation, §3).

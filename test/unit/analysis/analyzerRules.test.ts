@@ -1162,6 +1162,11 @@ describe('analyzer: ninth pass', () => {
     assert.equal(complexity('improve airflow dag'), 'low');
     assert.equal(complexity('Airflow DAG fails on empty partitions'), 'low');
   });
+  it('a dashboard nothing ties to monitoring or platform work is a page of the product; with metrics or beside platform work it is monitoring', () => {
+    assert.deepEqual(areas('Show number of events in dashboard overview'), ['frontend']);
+    assert.deepEqual(areas('Add Grafana dashboard for checkout latency'), ['observability']);
+    assert.deepEqual(areas('Add a k6 load test and a dashboard for its results'), ['observability', 'testing']);
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
