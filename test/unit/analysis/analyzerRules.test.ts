@@ -1167,6 +1167,10 @@ describe('analyzer: ninth pass', () => {
     assert.deepEqual(areas('Add Grafana dashboard for checkout latency'), ['observability']);
     assert.deepEqual(areas('Add a k6 load test and a dashboard for its results'), ['observability', 'testing']);
   });
+  it('an app that crashes, freezes or force-closes is the client app (frontend)', () => {
+    assert.deepEqual(areas('app crashes while opening camera'), ['frontend']);
+    assert.deepEqual(areas('App force closes when opening the settings'), ['frontend']);
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
