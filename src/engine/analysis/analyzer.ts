@@ -1917,7 +1917,7 @@ function appContentStorage(tokens: readonly Token[], task: string, negated: Uint
   return true;
 }
 /** Managed database services that are also provisioned cloud resources. */
-const MANAGED_DATABASE = /^(rds|amazon rds|aws rds|cloud sql|aurora|amazon aurora|azure sql|elasticache|memorystore)$/i;
+const MANAGED_DATABASE = /^(rds|amazon rds|aws rds|cloud sql|cloudsql|aurora|amazon aurora|azure sql|elasticache|memorystore)$/i;
 
 /** Words (stems) that name work on a database itself rather than the database. */
 const DB_WORK = new Set(['schema', 'index', 'indexes', 'query', 'queries', 'migrate', 'migration', 'backup', 'restore', 'store', 'storage', 'partition', 'replica', 'replicate', 'replication', 'shard', 'tune', 'tuning', 'column', 'constraint', 'trigger', 'procedur', 'upsert', 'vacuum'].map(stem));

@@ -1171,6 +1171,10 @@ describe('analyzer: ninth pass', () => {
     assert.deepEqual(areas('app crashes while opening camera'), ['frontend']);
     assert.deepEqual(areas('App force closes when opening the settings'), ['frontend']);
   });
+  it('PostGIS and Cloud SQL written as one word are databases', () => {
+    assert.deepEqual(areas('Upgrade to PostGIS 3.5'), ['database']);
+    assert.deepEqual(areas('Raise the cloudsql connection limit'), ['database']);
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
