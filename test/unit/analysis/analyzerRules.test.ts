@@ -1175,6 +1175,11 @@ describe('analyzer: ninth pass', () => {
     assert.deepEqual(areas('Upgrade to PostGIS 3.5'), ['database']);
     assert.deepEqual(areas('Raise the cloudsql connection limit'), ['database']);
   });
+  it('moving something to a new, production or more performant server moves its hosting (§4 extreme); moving code to the server does not', () => {
+    assert.equal(complexity('Move Wikis to a more performant server'), 'extreme');
+    assert.equal(complexity('finish move to new production server'), 'extreme');
+    assert.equal(complexity('Move form validation to the server'), 'low');
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
