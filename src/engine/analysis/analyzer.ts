@@ -120,6 +120,8 @@ const AMBIGUOUS_STRATEGY_NOUNS = new Set(['evaluation', 'comparison', 'assessmen
 /** Verbs that carry a policy or standard out (stems): the policy is then a constraint, not the deliverable. */
 const POLICY_WORK_VERBS = new Set(['implement', 'enforc', 'apply', 'harden', 'configur', 'enabl', 'integrat', 'automat', 'deploy', 'fix', 'remediat']);
 const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall']);
+/** Modals of what a purpose clause enables ("so QA can reproduce it"), not of obligation. */
+const ENABLING_MODALS = new Set(['can', 'could', 'will', 'would', 'may', 'might']);
 /**
  * Stems of verbs a task title may be built on: every verb cue plus common English verbs and
  * auxiliaries. A title with none of them is a noun phrase (a roadmap item or a bug report).
@@ -2238,6 +2240,9 @@ function purposeStart(tokens: readonly Token[]): number {
       if (t.lower.endsWith('ing') && !t.clauseStart) return k;
     } else if (st === 'so') {
       if (tokens[k + 1]?.lower === 'that' && t.lower === 'so') return k;
+      // "… so QA can reproduce #4821", "so we can drop the old one": "so", a short subject and a modal.
+      // ("so we should begin…" draws a consequence: obligation modals do not count.)
+      if (t.lower === 'so' && !tokens[k + 1]?.clauseStart && (ENABLING_MODALS.has(tokens[k + 2]?.lower ?? '') || (ENABLING_MODALS.has(tokens[k + 3]?.lower ?? '') && !MODALS.has(tokens[k + 1]?.lower ?? '')))) return k;
     } else if (k >= 2 && t.lower === 'order' && tokens[k - 1]!.lower === 'in' && tokens[k + 1]?.lower === 'to') return k - 1;
   }
   return tokens.length;

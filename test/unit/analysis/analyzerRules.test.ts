@@ -1180,6 +1180,10 @@ describe('analyzer: ninth pass', () => {
     assert.equal(complexity('finish move to new production server'), 'extreme');
     assert.equal(complexity('Move form validation to the server'), 'low');
   });
+  it('"so" with a short subject and an enabling modal opens a purpose clause ("so I can launch…"); "so we should…" draws a consequence', () => {
+    assert.equal(analyzeTask('As a developer I want production quality infrastructure so I can launch an open beta').liveOps.live, false);
+    assert.equal(complexity('Python 2.7 will lose support, so we should begin transitioning to Python 3'), 'medium');
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
