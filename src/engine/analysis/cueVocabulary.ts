@@ -42,8 +42,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'user guide', 'migration guide', 'configuration guide', 'contribution guide', 'contributing guide', 'javadoc', 'jsdoc', 'api doc', 'api reference',
     'handbook', 'typo', 'spelling', 'runbook', 'methodology', 'content about', 'write-up', 'writeup', 'retrospective', 'postmortem', 'post-mortem', 'blog post', 'architecture diagram', 'diagram', 'docs site', 'documentation site',
     'an example', 'usage example', 'code sample', 'example configuration', 'example config',
-    // Steps written down for an operation are a how-to.
-    'recovery steps', 'installation steps', 'install steps', 'setup steps', 'upgrade steps', 'deployment steps', 'release steps',
+    // Steps or notes written down for an operation are a how-to ("Add EKS migration notes").
+    'recovery steps', 'migration notes', 'upgrade notes', 'installation notes', 'install notes', 'setup notes', 'deployment notes', 'installation steps', 'install steps', 'setup steps', 'upgrade steps', 'deployment steps', 'release steps',
     // A Markdown, reStructuredText or AsciiDoc file ("Create migration-approach.md") is a document.
     'md', 'rst', 'adoc',
     // A section or a checklist is a part of a document, or one ("Add section on monitoring in Kubernetes").

@@ -1184,6 +1184,10 @@ describe('analyzer: ninth pass', () => {
     assert.equal(analyzeTask('As a developer I want production quality infrastructure so I can launch an open beta').liveOps.live, false);
     assert.equal(complexity('Python 2.7 will lose support, so we should begin transitioning to Python 3'), 'medium');
   });
+  it('migration, upgrade or installation notes are a document (§3 generalist docs, §4 not extreme)', () => {
+    assert.equal(complexity('Add EKS migration notes'), 'low');
+    assert.deepEqual(areas('Add EKS migration notes'), []);
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
