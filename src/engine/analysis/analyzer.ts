@@ -2416,6 +2416,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // … switch the CNI to prefix delegation" moves nothing between hosts.)
   const hostPair = migVerbs.length > 0 && hostObjs.length > 0 ? sentencePair(tokens, r.task, migVerbs, hostObjs) : undefined;
   let replaced: [Hit, Hit] | undefined;
+  let server: Evidence | undefined;
   if (hostPair) migEv.push(hostPair[0].ev, hostPair[1].ev);
   else if (titleMove) migEv.push(hostObjs[0]!.ev, toHost!.ev);
   else if (migVerbs.length > 0 && (twoDistinctStems(tokens, dbEngines) || dbDest)) {
@@ -2423,6 +2424,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     for (const h of dbEngines) migEv.push(h.ev);
   } else if (monolith.length > 0 && splitsMonolith(tokens, migVerbs)) migEv.push(monolith[0]!.ev);
   else if (hostCues.length >= 2 && (replaced = insteadOf(tokens, hostCues)) !== undefined) migEv.push(...replaced.map((h) => cite(h.ev, `instead-of:${h.ev.rule}`)));
+  else if (migVerbs.length > 0 && (server = movedServer(tokens, r.task, migVerbs[0]!)) !== undefined) migEv.push(migVerbs[0]!.ev, server);
   else {
     // "Extract the first service (Validation Engine)", "Split billing out into its own service": carving
     // a service out of a running system splits it (§4), though the text does not say "monolith".
@@ -2445,6 +2447,10 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // infrastructure word stands on its own ("Move it to GCP").
   if (!isStrategy && !docsHit && hostPair !== undefined && finalAreas.length === 0 && !strategyOnly) {
     inferArea(finalAreas, 'infrastructure/cloud', 0.55, cite(hostPair[1].ev, `inferred:hosting-migration:${hostPair[1].ev.rule}`, 0.5));
+  }
+  // So is moving a server to another host ("Migrate US server to new provider").
+  if (!isStrategy && !docsHit && server !== undefined && finalAreas.length === 0 && !strategyOnly) {
+    inferArea(finalAreas, 'infrastructure/cloud', 0.55, cite(server, `inferred:hosting-migration:${server.rule}`, 0.5));
   }
   // "Roll out the fraud scoring system to production" deploys it: like "Deploy X", the CI/CD area as well
   // as a live operation (§5), when the roll-out goes to a live environment named in its sentence.
@@ -2793,6 +2799,28 @@ function improvingTitle(r: Reading): boolean {
   return false;
 }
 const ADD_STEM = stem('add');
+/**
+ * "Migrate US server to new provider", "Move Metabase server to infomaniak": a server that the move verb takes as
+ * its object (within three words after it), followed by where it goes ("to", "onto", "from", "away"), is moved
+ * to another host. (A server as the destination, "Move validation to the server", is code moving.)
+ */
+function movedServer(tokens: readonly Token[], task: string, verb: Hit): Evidence | undefined {
+  for (let k = verb.i + verb.n; k < tokens.length && k <= verb.i + verb.n + 2; k++) {
+    const w = tokens[k]!.lower;
+    if (w === 'to' || w === 'into' || w === 'onto') return undefined;
+    if ((w === 'server' || w === 'servers') && MOVE_DIRECTIONS.has(tokens[k + 1]?.lower ?? '')) {
+      // (Moving servers to another operating system or version upgrades them in place: "Migrate the servers to Ubuntu 24.04".)
+      const dest = tokens[k + 2];
+      if (dest && (OPERATING_SYSTEMS.has(dest.lower) || /^v?\d/.test(dest.lower) || /^v?\d/.test(tokens[k + 3]?.lower ?? ''))) return undefined;
+      return ev(tokens, task, k, 1, 'moved-server', 1);
+    }
+  }
+  return undefined;
+}
+/** Operating systems a server is upgraded to in place. */
+const OPERATING_SYSTEMS = new Set(['ubuntu', 'debian', 'centos', 'rhel', 'rocky', 'alma', 'almalinux', 'fedora', 'windows', 'linux', 'freebsd', 'alpine', 'amazon']);
+/** Words that say where a moved thing goes or leaves. */
+const MOVE_DIRECTIONS = new Set(['to', 'onto', 'into', 'from', 'away', 'off']);
 /** Opening verbs (stems) that add to or change something that exists ("Add tasks to…", "Export…", "improve…"). */
 const MODIFYING_OPENERS = new Set(['add', 'improve', 'update', 'change', 'enable', 'export', 'tweak', 'adjust', 'extend', 'allow', 'fix'].map(stem));
 /** Whether the title opens (after its label, if any) with a `MODIFYING_OPENERS` verb other than "add support for". */

@@ -1188,6 +1188,12 @@ describe('analyzer: ninth pass', () => {
     assert.equal(complexity('Add EKS migration notes'), 'low');
     assert.deepEqual(areas('Add EKS migration notes'), []);
   });
+  it('moving a server to another host moves the hosting (§4 extreme, infrastructure); moving servers to another OS upgrades them in place', () => {
+    assert.equal(complexity('Migrate US server to new provider'), 'extreme');
+    assert.deepEqual(areas('Migrate US server to new provider'), ['infrastructure/cloud']);
+    assert.notEqual(complexity('Migrate the servers to Ubuntu 24.04'), 'extreme');
+    assert.equal(complexity('Move validation to the server'), 'low');
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
