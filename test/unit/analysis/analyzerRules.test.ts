@@ -1194,6 +1194,9 @@ describe('analyzer: ninth pass', () => {
     assert.notEqual(complexity('Migrate the servers to Ubuntu 24.04'), 'extreme');
     assert.equal(complexity('Move validation to the server'), 'low');
   });
+  it('a PR, merge or quality gate is a CI check', () => {
+    assert.deepEqual(areas('add dependency vulnerability PR gate'), ['CI/CD', 'security']);
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
