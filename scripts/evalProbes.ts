@@ -4,7 +4,7 @@
  *   npx tsx scripts/evalProbes.ts
  *
  * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
- * prints them. Probes 7, 8, 13 and 26 and the even ids of probes 9-12, 14-17, 18-21, 22-25 and 27-28 are the held-out sets:
+ * prints them. Probes 7, 8 and 13 and the even ids of probes 9-12, 14-17, 18-21, 22-26, 27-28 and 30-31 are the held-out sets:
  * do not read their texts while writing rules.
  *
  * Then probes 7 and 8 under labels given the dev labellers' way (relabel.probe78.jsonl, ids and labels only).
@@ -26,7 +26,7 @@ interface Part {
   readonly ids: 'all' | 'odd' | 'even';
   readonly read: boolean;
   /** Which pooled held-out line a never-read real-text part joins: labels from the contract alone, or calibrated on the dev labels. */
-  readonly pool?: 'contract' | 'calibrated' | 'fresh' | 'late' | 'eighth' | 'end8';
+  readonly pool?: 'contract' | 'calibrated' | 'fresh' | 'late' | 'eighth' | 'end8' | 'ninth';
 }
 
 const dir = resolve(__dirname, '../eval/probe');
@@ -65,13 +65,21 @@ const PARTS: readonly Part[] = [
     { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
     { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'eighth' },
   ]),
-  // A fifth eighth-session set (f-l owners again, none of probe 23's repositories), arrived mid-pass: never read.
-  { label: 'probe 26 (dev-calibrated)', file: 'tasks.probe26.jsonl', ids: 'all', read: false, pool: 'eighth' },
+  // A fifth eighth-session set (f-l owners again, none of probe 23's repositories), arrived mid-pass; its odd ids
+  // were read in the ninth pass, its even ids stay held out.
+  { label: 'probe 26 odd ids (dev-calibrated)', file: 'tasks.probe26.jsonl', ids: 'odd', read: true },
+  { label: 'probe 26 even ids (dev-calibrated)', file: 'tasks.probe26.jsonl', ids: 'even', read: false, pool: 'eighth' },
   // Collected after the eighth pass's main part (a-l and m-z owners, longer texts, closer to the dev set's length),
   // measured on arrival; then their odd ids were read in a last short part of the pass, their even ids held out.
   ...[27, 28].flatMap((n): Part[] => [
     { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
     { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'end8' },
+  ]),
+  // Ninth session: four sets asked to match the dev set's length (owners a-e, f-l, m-r, s-z), measured on arrival.
+  // Probes 30 and 31 arrived first: their odd ids were read, their even ids are held out.
+  ...[30, 31].flatMap((n): Part[] => [
+    { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
+    { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'ninth' },
   ]),
 ];
 
@@ -96,6 +104,7 @@ const pools = {
   late: { rows: [] as Row[], preds: [] as EvalRow[] },
   eighth: { rows: [] as Row[], preds: [] as EvalRow[] },
   end8: { rows: [] as Row[], preds: [] as EvalRow[] },
+  ninth: { rows: [] as Row[], preds: [] as EvalRow[] },
 };
 for (const part of PARTS) {
   const rows = readFileSync(resolve(dir, part.file), 'utf8').split('\n').filter((l) => l.trim())
@@ -105,7 +114,7 @@ for (const part of PARTS) {
   report(part.label, rows, preds, part.read);
   if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }
 }
-for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-25 even, 26)', pools.eighth], ['real held out (27-28 even)', pools.end8]] as const) {
+for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-26 even)', pools.eighth], ['real held out (27-28 even)', pools.end8], ['real held out (ninth: 30-31 even)', pools.ninth]] as const) {
   report(label, pool.rows, pool.preds);
 }
 
@@ -121,9 +130,12 @@ for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real h
   // Every never-read real text under labels in the dev labellers' manner, pooled.
   const earlier = [pools.calibrated, pools.fresh, { rows: gold, preds }];
   report('all never-read, dev-style labels', earlier.flatMap((p) => p.rows), earlier.flatMap((p) => p.preds));
-  // The same with the even ids of probes 18-21 (whose label mix leans further to low than the dev set's), 22-25 and 27-28, and probe 26.
+  // The same with the even ids of probes 18-21 (whose label mix leans further to low than the dev set's), 22-26 and 27-28.
   const every = [pools.calibrated, pools.fresh, pools.late, pools.eighth, pools.end8, { rows: gold, preds }];
-  report('  … + 18-25, 27-28 even, 26', every.flatMap((p) => p.rows), every.flatMap((p) => p.preds));
+  report('  … + 18-28 even', every.flatMap((p) => p.rows), every.flatMap((p) => p.preds));
+  // And the ninth session's held-out sets.
+  const all = [...every, pools.ninth];
+  report('  … + ninth-session held out', all.flatMap((p) => p.rows), all.flatMap((p) => p.preds));
 }
 
 // How far two careful readings of the contract are apart: a helper's labels for 100 dev texts against the
