@@ -2619,6 +2619,18 @@ function operationTitle(tokens: readonly Token[], end: number): boolean {
   for (let k = 0; k < end; k++) if (OPERATION_NOUNS.has(tokens[k]!.lower)) return true;
   return false;
 }
+/**
+ * Whether a monitoring title names monitoring artifacts ("Grafana dashboard with SLA for each service", "SLO burn
+ * rate", "Prometheus Metrics and Grafana Dashboards"): dashboards, panels, alerts and SLOs are made one by one,
+ * unlike a stack or observability "across all services" (which other cues call substantial).
+ */
+function monitoringArtifactTitle(tokens: readonly Token[], areas: readonly AreaFinding[], end: number): boolean {
+  if (areas.length !== 1 || areas[0]!.area !== 'observability') return false;
+  for (let k = 0; k < end; k++) if (MONITORING_ARTIFACTS.has(tokens[k]!.stem)) return true;
+  return false;
+}
+/** Stems of monitoring artifacts made one by one. */
+const MONITORING_ARTIFACTS = new Set(['dashboard', 'dashboards', 'panel', 'panels', 'alert', 'alerts', 'slo', 'slos'].map(stem));
 /** Nouns naming one operation (singular: "scans" and "audits" in a roadmap are a capability). */
 const OPERATION_NOUNS = new Set(['scan', 'audit', 'upgrade', 'bump', 'cleanup', 'review', 'rotation']);
 
@@ -2727,7 +2739,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   let negatedTitle = false;
   for (const h of hitsOf(r, CX_NEGATION)) if (h.i < purpose) negatedTitle = true;
   // (Nor a title that improves what exists: "More robust backup/restore workflows", "Better error messages".)
-  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !improvingTitle(r) && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose)) {
+  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !improvingTitle(r) && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose) && !monitoringArtifactTitle(tokens, x.finalAreas, purpose)) {
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).

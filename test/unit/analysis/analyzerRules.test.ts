@@ -1197,6 +1197,11 @@ describe('analyzer: ninth pass', () => {
   it('a PR, merge or quality gate is a CI check', () => {
     assert.deepEqual(areas('add dependency vulnerability PR gate'), ['CI/CD', 'security']);
   });
+  it('a verbless monitoring title naming dashboards, panels, alerts or SLOs names artifacts made one by one, not a capability (§4 low)', () => {
+    assert.equal(complexity('SLO burn rate'), 'low');
+    assert.equal(complexity('Grafana dashboard with SLA for each service'), 'low');
+    assert.equal(complexity('Full observability stack (metrics/traces/log correlation)'), 'medium');
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
