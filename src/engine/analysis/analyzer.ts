@@ -2424,6 +2424,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     for (const h of dbEngines) migEv.push(h.ev);
   } else if (monolith.length > 0 && splitsMonolith(tokens, migVerbs)) migEv.push(monolith[0]!.ev);
   else if (hostCues.length >= 2 && (replaced = insteadOf(tokens, hostCues)) !== undefined) migEv.push(...replaced.map((h) => cite(h.ev, `instead-of:${h.ev.rule}`)));
+  // "Use postgres instead of mongodb" replaces the database engine as "Replace MongoDB with PostgreSQL" does.
+  // (A key-value store instead of the database, "sessions in Redis instead of Postgres", moves one use to a cache.)
+  else if (dbEngines.length >= 2 && (replaced = insteadOf(tokens, dbEngines)) !== undefined && !KEY_VALUE_STORES.has(tokens[replaced[0].i]!.lower) && !KEY_VALUE_STORES.has(tokens[replaced[1].i]!.lower)) migEv.push(...replaced.map((h) => cite(h.ev, `instead-of:${h.ev.rule}`)));
   else if (migVerbs.length > 0 && (server = movedServer(tokens, r.task, migVerbs[0]!)) !== undefined) migEv.push(migVerbs[0]!.ev, server);
   else {
     // "Extract the first service (Validation Engine)", "Split billing out into its own service": carving

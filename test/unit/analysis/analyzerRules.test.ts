@@ -1202,6 +1202,11 @@ describe('analyzer: ninth pass', () => {
     assert.equal(complexity('Grafana dashboard with SLA for each service'), 'low');
     assert.equal(complexity('Full observability stack (metrics/traces/log correlation)'), 'medium');
   });
+  it('one database engine "instead of" another replaces the engine (§4 extreme), unless it is for something new or a cache', () => {
+    assert.equal(complexity('Use postgres instead of mongodb'), 'extreme');
+    assert.notEqual(complexity('Use PostgreSQL instead of MySQL for the new orders service'), 'extreme');
+    assert.notEqual(complexity('Store sessions in Redis instead of Postgres'), 'extreme');
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
