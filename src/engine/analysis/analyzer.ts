@@ -1525,6 +1525,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
       areaScore[AX_FRONTEND] = areaScore[AX_FRONTEND]! + 1;
     }
   }
+  // An endpoint beside monitoring ("Add endpoint to serve Prometheus metrics", "alert setting on endpoints") is
+  // where metrics are served or what is watched: observability work (like a "/metrics endpoint"), not an API.
+  if (areaEv[AX_BACKEND] !== undefined && areaEv[AX_OBS] !== undefined && hasFullWeight(areaEv[AX_OBS]!) && areaEv[AX_BACKEND]!.every((e) => /^endpoints?$/i.test(e.phrase))) dropArea(AX_BACKEND, 'monitored-endpoint', areaEv, areaScore, ignored);
   // A cache beside CI work ("Cache dependencies in CI", "cache node_modules in the workflow") is the
   // pipeline's build cache, not an application cache (CI/CD: build automation, §3).
   if (areaEv[AX_BACKEND] !== undefined && areaEv[AX_CICD] !== undefined && hasFullWeight(areaEv[AX_CICD]!) && areaEv[AX_BACKEND]!.every((e) => /^cach/i.test(e.phrase))) dropArea(AX_BACKEND, 'build-cache', areaEv, areaScore, ignored);

@@ -1207,6 +1207,10 @@ describe('analyzer: ninth pass', () => {
     assert.notEqual(complexity('Use PostgreSQL instead of MySQL for the new orders service'), 'extreme');
     assert.notEqual(complexity('Store sessions in Redis instead of Postgres'), 'extreme');
   });
+  it('an endpoint beside monitoring serves metrics or is watched (observability), not an API to build', () => {
+    assert.deepEqual(areas('Add endpoint to serve Prometheus metrics'), ['observability']);
+    assert.deepEqual(areas('Add a REST endpoint for invoices'), ['backend']);
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
