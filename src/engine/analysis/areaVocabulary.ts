@@ -139,6 +139,8 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'pre-built image', 'pre-build image', 'image publication', 'image publishing', 'multistage build', 'multistage', 'non-root user', 'run as non-root', 'run as root', 'runs as root', 'running as root',
     // Monitoring deployed by a Kubernetes operator or chart is both (listed under observability too).
     'prometheus operator', 'kube-prometheus', 'kube-prometheus-stack',
+    // Kubernetes add-ons: cert-manager issues certificates to cluster resources; Kyverno is an admission policy engine (listed under security too).
+    'cert-manager', 'kyverno',
     'container registry', 'ghcr', 'docker hub', 'dockerhub', 'image registry', 'base image', 'distroless', 'alpine image', 'liveness probe',
     'readiness probe', 'probe', 'resource limit', 'taint', 'toleration', 'affinity', 'node selector', 'persistent volume', 'pvc', 'service account',
     'skaffold', 'argo rollouts', 'knative', 'cluster autoscaler', 'kube-proxy', 'coredns', 'etcd', 'kubeadm', 'microk8s', 'multi-cluster',

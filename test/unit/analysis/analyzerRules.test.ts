@@ -601,8 +601,9 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   it('mail authentication records are DNS (infrastructure) and security', () => {
     assert.deepEqual(areas('Add SPF and DKIM records for the marketing domain'), ['infrastructure/cloud', 'security']);
     // A named tool's policy is its configuration, not a policy document (strategy-only).
-    assert.deepEqual(areas('Add a Kyverno policy that blocks images tagged latest'), ['security']);
-    assert.equal(complexity('Add a Kyverno policy that blocks images tagged latest'), 'low');
+    // (Kyverno is a Kubernetes admission policy engine: both areas.)
+    assert.deepEqual(areas('Add a Kyverno policy that blocks images tagged latest'), ['containers/kubernetes', 'security']);
+    assert.equal(analyzeTask('Add a Kyverno policy that blocks images tagged latest').strategy.kind, 'none');
     assert.equal(analyzeTask('Write a data retention policy for customer records').strategy.kind, 'strategy-only');
   });
   it('probe-6 readings: a library named for a cloud is no host; carving out a service splits the system', () => {
@@ -1210,6 +1211,10 @@ describe('analyzer: ninth pass', () => {
   it('an endpoint beside monitoring serves metrics or is watched (observability), not an API to build', () => {
     assert.deepEqual(areas('Add endpoint to serve Prometheus metrics'), ['observability']);
     assert.deepEqual(areas('Add a REST endpoint for invoices'), ['backend']);
+  });
+  it('cert-manager and Kyverno are Kubernetes add-ons (Kyverno a policy engine, so security too)', () => {
+    assert.deepEqual(areas('Introduce cert-manager in the Helm values'), ['containers/kubernetes']);
+    assert.deepEqual(areas('Image verification with Cosign and Kyverno'), ['containers/kubernetes', 'security']);
   });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
