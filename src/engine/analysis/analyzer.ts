@@ -90,6 +90,7 @@ const BROKER_USE = new Set(['queue', 'broker', 'celery', 'sidekiq', 'rq', 'bullm
 const SEARCH_ENGINES = new Set(['elasticsearch', 'opensearch', 'solr', 'meilisearch', 'typesense']);
 const AX_BACKEND = AREA_IDS.indexOf('backend');
 const AX_TESTING = AREA_IDS.indexOf('testing');
+const AX_SECURITY = AREA_IDS.indexOf('security');
 /** Whether hit h names a search engine ("Elasticsearch", "elastic search"), read from its tokens (no evidence built). */
 function searchEngine(tokens: readonly Token[], h: Hit): boolean {
   if (h.n === 1) return SEARCH_ENGINES.has(tokens[h.i]!.lower);
@@ -1550,7 +1551,10 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // A weak release word naming the publishing of an artifact, or automated deployment, is release automation (CI/CD, §3).
     const publishing = ax === AX_CICD && list !== undefined && !hasFullWeight(list) && (releaseAutomation(tokens, r.classes, clauseIndex(tokens.length) /* filled by findHits */)
       // A pipeline that runs tests ("a flaky test reproducer pipeline") is a CI pipeline, not a data pipeline.
-      || (areaEv[AX_TESTING] !== undefined && areaEv[AX_DATA] === undefined && list.some((e) => /^pipelines?$/i.test(e.phrase))));
+      || (areaEv[AX_TESTING] !== undefined && areaEv[AX_DATA] === undefined && list.some((e) => /^pipelines?$/i.test(e.phrase)))
+      // So is one that security scanning or signing runs in ("Add trivy security scan to project pipeline",
+      // "Sign images and SBOM for releases"): supply-chain checks in the delivery pipeline (dev-202, dev-030).
+      || (areaEv[AX_SECURITY] !== undefined && hasFullWeight(areaEv[AX_SECURITY]!) && areaEv[AX_DATA] === undefined && list.some((e) => /^(pipelines?|releases?)$/i.test(e.phrase))));
     if (publishing) areaScore[ax] = Math.max(areaScore[ax]!, 1);
     if (list && (hasFullWeight(list) || separateWeakPair(list) || publishing)) {
       strong[ax] = 1;

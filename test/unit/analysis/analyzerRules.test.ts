@@ -1216,6 +1216,11 @@ describe('analyzer: ninth pass', () => {
     assert.deepEqual(areas('Introduce cert-manager in the Helm values'), ['containers/kubernetes']);
     assert.deepEqual(areas('Image verification with Cosign and Kyverno'), ['containers/kubernetes', 'security']);
   });
+  it('security scanning or signing in a pipeline or for releases is CI/CD as well as security', () => {
+    assert.deepEqual(areas('Add trivy security scan to project pipeline'), ['CI/CD', 'security']);
+    assert.deepEqual(areas('Sign the image using cosign when making releases.'), ['CI/CD', 'security']);
+    assert.ok(!areas('Run an OWASP ZAP scan against the staging site').includes('CI/CD'));
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
