@@ -1367,6 +1367,8 @@ function verbAfterTo(r: Reading, e: Evidence): boolean {
   return i > 0 && i < tokens.length && tokens[i]!.start === e.start && tokens[i]!.end === e.end && tokens[i - 1]!.lower === 'to' && (wordClasses(tokens[i]!) & C_ANY_VERB) !== 0;
 }
 
+/** Stems of error-tracking SDKs and their generic name, which are installed into the code they watch. */
+const ERROR_TRACKERS = new Set(['sentry', 'raven', 'bugsnag', 'rollbar', 'honeybadger', 'airbrake', 'tracker', 'trackers'].map(stem));
 /** Areas: longest hits, minus negated mentions and mentions inside a documentation deliverable. */
 function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): { keep: readonly Hit[]; areas: AreaFinding[]; weakBest: AreaFinding | undefined } {
   const { task, tokens, negated, ignored } = r;
@@ -1396,7 +1398,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // "to/into" with a determiner after it is a destination too ("tracing to the checkout flow"), where
     // "to" before a verb is a purpose ("webhook to reduce user error").
     const toPlace = nxt + 1 < tokens.length && (tokens[nxt]!.lower === 'to' || tokens[nxt]!.lower === 'into') && DETERMINERS.has(tokens[nxt + 1]!.lower);
-    if (nxt < tokens.length && (TEST_SUBJECT_PREPS.has(tokens[nxt]!.lower) || toPlace)) {
+    // (An error tracker "in the frontend" is an SDK put into that code: "Use sentry in frontend" is frontend work too.)
+    const installedIn = tokens[nxt]?.lower === 'in' && (ERROR_TRACKERS.has(tokens[h.i]!.stem) || ERROR_TRACKERS.has(tokens[h.i + h.n - 1]!.stem));
+    if (nxt < tokens.length && (TEST_SUBJECT_PREPS.has(tokens[nxt]!.lower) || toPlace) && !installedIn) {
       // (A list goes on past its commas, "covering the signup, checkout and refund flows", and a
       // parenthesis spells the subject out: "the password-reset flow (request link, open email)".)
       let inParen = false;

@@ -164,7 +164,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'opentelemetry', 'otel', 'prometheus', 'grafana', 'datadog', 'new relic', 'newrelic', 'sentry', 'jaeger', 'zipkin', 'loki', 'elk', 'kibana', 'logstash',
     'fluentd', 'fluent bit', 'splunk', 'cloudwatch', 'stackdriver', 'honeycomb', 'dynatrace', 'alert', 'alerting', 'alertmanager', 'pagerduty', 'opsgenie',
     'dashboard', 'slo', 'sli', 'service level objective', 'service-level objective', 'service level indicator', 'service-level indicator', 'error budget', 'uptime', 'status page', 'apm', 'instrument', 'instrumentation', 'telemetry', 'nagios', 'icinga', 'zabbix',
-    'error tracking', 'correlation id', 'request id', 'red method', 'golden signal', 'health check', 'healthcheck', 'heartbeat', 'profiling', 'statsd',
+    'error tracking', 'error tracker', 'error trackers', 'correlation id', 'request id', 'red method', 'golden signal', 'health check', 'healthcheck', 'heartbeat', 'profiling', 'statsd',
     'log retention', 'log group', 'dashboard panel', 'grafana panel', 'latency panel', 'panel', 'cpu profiling', 'memory profiling', 'continuous profiling', 'profiler', 'container logs', 'containers logs', 'pod logs', 'container log', 'pod log', 'analytics dashboard', 'usage dashboard', 'availability', 'mttr', 'on-call', 'on call', 'be notified', 'notify us',
   ],
   testing: [

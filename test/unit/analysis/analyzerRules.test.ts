@@ -1221,6 +1221,11 @@ describe('analyzer: ninth pass', () => {
     assert.deepEqual(areas('Sign the image using cosign when making releases.'), ['CI/CD', 'security']);
     assert.ok(!areas('Run an OWASP ZAP scan against the staging site').includes('CI/CD'));
   });
+  it('an error tracker "in" a part of the app is an SDK put into that code (that area too); a dashboard for it covers it', () => {
+    assert.deepEqual(areas('Use sentry in frontend'), ['frontend', 'observability']);
+    assert.deepEqual(areas('Add optional error trackers in the backend and frontend'), ['backend', 'frontend', 'observability']);
+    assert.deepEqual(areas('Add Grafana dashboard for the frontend'), ['observability']);
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
