@@ -194,11 +194,13 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'release automation', 'release process', 'deployment process', 'deploy process', 'deployment script', 'deployment workflow', 'deploy workflow', 'deployment step', 'deploy step', 'release', 'deploy', 'deployment', 'redeploy', 'blue/green', 'blue-green', 'blue green', 'canary', 'canary release',
     'rollback', 'roll back', 'rollout', 'artifact', 'publish', 'publishing', 'build', 'nightly build', 'runner', 'self-hosted runner', 'workflow file',
     'pre-commit', 'merge to main', 'pull request check', 'pr check', 'pr gate', 'merge gate', 'quality gate', 'release gate', 'ci check', 'build step', 'build log', 'build logs', 'ci log', 'ci logs', 'workflow log', 'job log', 'build cache', 'ci cache', 'cache between runs', 'dependency cache', 'build matrix', 'preview deployment', 'auto deploy', 'autodeploy',
-    'test pipeline', 'daily test run', 'cdk pipeline', 'ship', 'shipping', 'deploys', 'cd tool', 'codepipeline', 'codebuild', 'cloud build', 'bitbucket pipelines',
+    'test pipeline', 'daily test run', 'cdk pipeline', 'prow', 'cloud deployment', 'ship', 'shipping', 'deploys', 'cd tool', 'codepipeline', 'codebuild', 'cloud build', 'bitbucket pipelines',
   ],
   'infrastructure/cloud': [
     // Seventh-pass audit: VPNs and host configuration.
     'wireguard', 'tailscale', 'openvpn', 'nixos',
+    // A deployment to the cloud is built (CI/CD, listed there too) on cloud resources.
+    'cloud deployment',
     // Hosts and their resources named without a cloud brand.
     'vps', 'virtual private server', 'droplet', 'dedicated server', 'bare metal', 'bare-metal', 'vsphere', 'libvirt', 'azure app service',
     'object storage', 'disk space', 'disk size', 'swap space', 'swap file', 'aws bill', 'azure bill', 'gcp bill', 'cloud bill', 'cloud spend', 'aws cost', 'azure cost', 'gcp cost', 'dyno',

@@ -1226,6 +1226,10 @@ describe('analyzer: ninth pass', () => {
     assert.deepEqual(areas('Add optional error trackers in the backend and frontend'), ['backend', 'frontend', 'observability']);
     assert.deepEqual(areas('Add Grafana dashboard for the frontend'), ['observability']);
   });
+  it('Prow is a CI system; a cloud deployment is built (CI/CD) on cloud resources (infrastructure)', () => {
+    assert.deepEqual(areas('Create Grafana dashboards for Prow'), ['CI/CD', 'observability']);
+    assert.deepEqual(areas('Cloud deployment of services'), ['CI/CD', 'infrastructure/cloud']);
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
