@@ -888,13 +888,29 @@ const CERT_TITLE_NOT = new Set(['compliant', 'checklist', 'template', 'evidence'
  */
 function certAudit(r: Reading): boolean {
   const { tokens, negated } = r;
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  for (let i = 0; i < tokens.length; i++) {
     if (!AUDIT_PASSING.has(tokens[i]!.stem) || negated[i]) continue;
-    const j = DETERMINERS.has(tokens[i + 1]!.lower) ? i + 2 : i + 1;
-    if (tokens[j]?.stem === AUDIT_STEM) return true;
+    // "Complete the audit", "Complete SOC 2 audit": the audit within four words, the standard's name between.
+    for (let j = i + 1; j < tokens.length && j <= i + 4 && !tokens[j]!.clauseStart; j++) if (tokens[j]!.stem === AUDIT_STEM) return true;
+    // "SOC 2 Type I assessment complete": the standard's audit or assessment, then the word that it is done.
+    const before = tokens[i - 1]?.stem;
+    if (i >= 2 && (before === AUDIT_STEM || before === ASSESSMENT_STEM) && !tokens[i]!.clauseStart && certCueBefore(r, i - 1)) return true;
   }
   return false;
 }
+/** Whether a certification cue (SOC 2, HIPAA, …) ends within the four tokens before token i, in its clause. */
+function certCueBefore(r: Reading, i: number): boolean {
+  for (const h of hitsOf(r, CX_CERTIFICATION)) {
+    const end = h.i + h.n;
+    if (end <= i && end >= i - 4) {
+      let broken = false;
+      for (let k = end; k <= i; k++) if (r.tokens[k]!.clauseStart) broken = true;
+      if (!broken) return true;
+    }
+  }
+  return false;
+}
+const ASSESSMENT_STEM = stem('assessment');
 const AUDIT_PASSING = new Set(['complete', 'pass', 'finish'].map(stem));
 const AUDIT_STEM = stem('audit');
 const PREPARATORY = new Set(['self', 'assessment', 'readiness', 'preparation', 'gap'].map(stem));

@@ -1230,6 +1230,11 @@ describe('analyzer: ninth pass', () => {
     assert.deepEqual(areas('Create Grafana dashboards for Prow'), ['CI/CD', 'observability']);
     assert.deepEqual(areas('Cloud deployment of services'), ['CI/CD', 'infrastructure/cloud']);
   });
+  it('completing a standard\'s audit, or its audit or assessment being complete, achieves the certification (§4 high)', () => {
+    assert.equal(complexity('Complete SOC 2 audit'), 'high');
+    assert.equal(complexity('SOC 2 Type I assessment complete'), 'high');
+    assert.equal(complexity('ISO27001 Gap Assessment'), 'low');
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
