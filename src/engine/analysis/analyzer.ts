@@ -1504,10 +1504,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (nameHeads && h.n === 1 && (wordClasses(tokens[h.i]!) & C_NAME_HEAD) !== 0 && namedBefore(keep, h)) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
     if (docsHit && !isStrategy) { ignored.push(cite(h.ev, `documentation-subject:${h.ev.rule}`)); continue; }
     if (testSubject[h.i] && (AREA_BITS[ax]! & (A_SUBJECT_HEAD | A_L2)) === 0) { ignored.push(cite(h.ev, `artifact-subject:${h.ev.rule}`)); continue; }
-    // Redis beside a job queue or a cache ("celery with rabbitmq and redis") is the broker or cache:
-    // backend (§2 caching, queues), not a database.
-    // As the app's cache or session store ("Add a Redis caching layer", "Redis session") it is both: the
-    // caching code (backend) and the store it runs on (database), as the labelled texts have it.
+    // Redis beside a job queue ("celery with rabbitmq and redis") is the broker: backend (§2 queues), not a
+    // database. As the app's cache or session store ("Add a Redis caching layer", "Redis session") it is both:
+    // the caching code (backend, §2 caching) and the store it runs on (database), as the labelled texts have it.
     if (ax === AX_DATABASE && h.n === 1 && KEY_VALUE_STORES.has(tokens[h.i]!.lower) && (r.classes & C_BROKER_USE) !== 0 && classInSentence(tokens, task, h.i, C_BROKER_USE)) {
       credit(areaEv, areaScore, AX_BACKEND, cite(h.ev, `broker-or-cache:${h.ev.rule}`), h.sense.weight);
       if (cacheStoreUse(tokens, task, h.i)) credit(areaEv, areaScore, ax, cite(h.ev, `cache-store:${h.ev.rule}`), h.sense.weight);
@@ -1918,8 +1917,10 @@ function managedDatabaseResource(areaEv: (Evidence[] | undefined)[]): boolean {
 }
 /** Object storage a data pipeline reads from or writes to. */
 const OBJECT_STORAGE = /^(s3|gcs|bucket|buckets|s3 bucket|s3 buckets|gcs bucket|blob storage|azure blob storage|adls|cloud storage|google cloud storage)$/i;
-/** Object storage named without a cloud brand too ("MinIO", "object storage"). */
-const ANY_OBJECT_STORAGE = /^(s3|gcs|bucket|buckets|s3 bucket|s3 buckets|gcs bucket|blob storage|azure blob storage|cloud storage|google cloud storage|minio|object storage)$/i;
+/** Whether a phrase names object storage: `OBJECT_STORAGE`, or storage named without a cloud brand ("MinIO", "object storage"). */
+function objectStorage(phrase: string): boolean {
+  return OBJECT_STORAGE.test(phrase) || /^(minio|object storage)$/i.test(phrase);
+}
 /** Nouns (stems) naming an app's own stored content. */
 const APP_CONTENT = new Set(['file', 'files', 'document', 'documents', 'image', 'images', 'photo', 'photos', 'picture', 'pictures', 'media', 'upload', 'uploads', 'attachment', 'attachments', 'avatar', 'avatars', 'thumbnail', 'thumbnails', 'mediabackend'].map(stem));
 /**
@@ -1929,16 +1930,17 @@ const APP_CONTENT = new Set(['file', 'files', 'document', 'documents', 'image', 
  */
 function appContentStorage(tokens: readonly Token[], task: string, negated: Uint8Array, areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ignored: Evidence[]): boolean {
   let storage: Evidence | undefined;
-  for (const e of areaEv[AX_INFRA]!) if (ANY_OBJECT_STORAGE.test(e.phrase)) { storage = e; break; }
+  for (const e of areaEv[AX_INFRA]!) if (objectStorage(e.phrase)) { storage = e; break; }
   if (!storage) return false;
   // (The content comes first, stored in the storage ("images in S3"), or is the storage's head word ("S3 media
   // backend"); content after it is what a bucket is for: "Enable versioning on the S3 bucket for uploads"
   // configures the bucket.)
+  const content = (k: number): boolean => APP_CONTENT.has(tokens[k]!.stem) && !negated[k];
   let k = 0;
-  while (k < tokens.length && tokens[k]!.end <= storage.end && !(APP_CONTENT.has(tokens[k]!.stem) && !negated[k])) k++;
-  if (k < tokens.length && tokens[k]!.end <= storage.end) { /* content before the storage */ }
-  else if (k < tokens.length && tokens[k]!.start > storage.end && task.slice(storage.end, tokens[k]!.start).trim() === '' && APP_CONTENT.has(tokens[k]!.stem) && !negated[k]) { /* its head word */ }
-  else return false;
+  while (k < tokens.length && tokens[k]!.end <= storage.end && !content(k)) k++;
+  const before = k < tokens.length && tokens[k]!.end <= storage.end;
+  const head = !before && k < tokens.length && task.slice(storage.end, tokens[k]!.start).trim() === '' && content(k);
+  if (!before && !head) return false;
   credit(areaEv, areaScore, AX_BACKEND, ev(tokens, task, k, 1, 'app-content-storage', 1), 1);
   if (storage.weight < 1) credit(areaEv, areaScore, AX_INFRA, cite(storage, `app-content-storage:${storage.rule}`, 1), 1 - storage.weight);
   const fe = areaEv[AX_FRONTEND];
@@ -2798,8 +2800,8 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // ingest Salesforce into Snowflake", "Set up automated model retraining") is an integration between
   // systems (§4 medium) when nothing else says how large it is. Adding to or changing a pipeline that
   // exists ("Add tasks to load from GCS", "improve airflow dag") is not, nor is any contained change.
-  // (The labelled texts agree: the dev set 3 to 1, the read probe halves 17 to 14 before the opening-verb exception.)
-  // (Weak cues, "support for", do not say how large it is.)
+  // (The labelled texts lean that way: single-area pipeline texts with no scope cue are medium 3 to 1 in the dev
+  // set, 17 to 14 in the read probe halves. Weak cues, "support for", do not say how large it is.)
   if (containedCues.length === 0 && !docsHit && !isStrategy && x.finalAreas.length === 1 && x.finalAreas[0]!.area === 'data pipelines' && !modifyingOpening(r)) {
     let w = 0;
     for (const e of subst) w += e.weight;
@@ -2860,7 +2862,7 @@ function movedServer(tokens: readonly Token[], task: string, verb: Hit): Evidenc
   return undefined;
 }
 /** Operating systems a server is upgraded to in place. */
-const OPERATING_SYSTEMS = new Set(['ubuntu', 'debian', 'centos', 'rhel', 'rocky', 'alma', 'almalinux', 'fedora', 'windows', 'linux', 'freebsd', 'alpine', 'amazon']);
+const OPERATING_SYSTEMS = new Set(['ubuntu', 'debian', 'centos', 'rhel', 'rocky', 'alma', 'almalinux', 'fedora', 'windows', 'linux', 'freebsd', 'alpine']);
 /** Words that say where a moved thing goes or leaves. */
 const MOVE_DIRECTIONS = new Set(['to', 'onto', 'into', 'from', 'away', 'off']);
 /** Opening verbs (stems) that add to or change something that exists ("Add tasks to…", "Export…", "improve…"). */
@@ -3077,7 +3079,7 @@ function detectLive(r: Reading, areas: readonly AreaFinding[], strategy: boolean
   // (Nor one inside code: "Add rate-limit for `/api/v1/domains`" names a route.)
   if (targets.length > 0 && r.codeSpans) targets = targets.filter((x) => !insideCodeSpan(task, tokens[x.i]!.start));
   // (Nor the object storage the app keeps its content in: "Store images in S3" is code, not an operation.)
-  if (r.contentStorage) targets = targets.filter((x) => !ANY_OBJECT_STORAGE.test(x.ev.phrase));
+  if (r.contentStorage) targets = targets.filter((x) => !objectStorage(x.ev.phrase));
   const liveVerbs = hitsOf(r, CX_LIVE_VERB);
   const evidence: Evidence[] = [];
   // A plan about an operation does not carry it out; automation for it neither (ROUTING §5).
