@@ -4,7 +4,7 @@
  *   npx tsx scripts/evalProbes.ts
  *
  * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
- * prints them. Probes 7, 8 and 13 and the even ids of probes 9-12, 14-17, 18-21, 22-26, 27-28 and 30-31 are the held-out sets:
+ * prints them. Probes 7, 8, 13, 29 and 32 and the even ids of probes 9-12, 14-17, 18-21, 22-26, 27-28 and 30-31 are the held-out sets:
  * do not read their texts while writing rules.
  *
  * Then probes 7 and 8 under labels given the dev labellers' way (relabel.probe78.jsonl, ids and labels only).
@@ -81,6 +81,9 @@ const PARTS: readonly Part[] = [
     { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
     { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'ninth' },
   ]),
+  // Probes 29 and 32 arrived at the end of the pass: never read.
+  { label: 'probe 29 (dev-calibrated)', file: 'tasks.probe29.jsonl', ids: 'all', read: false, pool: 'ninth' },
+  { label: 'probe 32 (dev-calibrated)', file: 'tasks.probe32.jsonl', ids: 'all', read: false, pool: 'ninth' },
 ];
 
 /** The number in an id ("p4-017" → 17, "probe-003" → 3). */
@@ -114,7 +117,7 @@ for (const part of PARTS) {
   report(part.label, rows, preds, part.read);
   if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }
 }
-for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-26 even)', pools.eighth], ['real held out (27-28 even)', pools.end8], ['real held out (ninth: 30-31 even)', pools.ninth]] as const) {
+for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-26 even)', pools.eighth], ['real held out (27-28 even)', pools.end8], ['real held out (29, 32, 30-31 even)', pools.ninth]] as const) {
   report(label, pool.rows, pool.preds);
 }
 
