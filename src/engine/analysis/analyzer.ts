@@ -1925,8 +1925,9 @@ function objectStorage(phrase: string): boolean {
 const APP_CONTENT = new Set(['file', 'files', 'document', 'documents', 'image', 'images', 'photo', 'photos', 'picture', 'pictures', 'media', 'upload', 'uploads', 'attachment', 'attachments', 'avatar', 'avatars', 'thumbnail', 'thumbnails', 'mediabackend'].map(stem));
 /**
  * The app-content reading: when the infrastructure evidence names object storage and the text names the app's
- * content (a word of `APP_CONTENT`, not negated) before it or as its head word, that word is backend evidence, the storage counts in full,
- * and a frontend named only by content words ("profile picture", "thumbnailing") is dropped.
+ * content (a word of `APP_CONTENT`, not negated) before it or as its head word, that word is backend evidence,
+ * the storage counts in full, and a frontend named only by content words ("profile picture", "thumbnailing") is
+ * dropped.
  */
 function appContentStorage(tokens: readonly Token[], task: string, negated: Uint8Array, areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ignored: Evidence[]): boolean {
   let storage: Evidence | undefined;
@@ -2121,7 +2122,6 @@ function twoDistinctStems(tokens: readonly Token[], hits: readonly Hit[]): boole
   return false;
 }
 
-/** Whether a token of word class `cls` stands in the same sentence (between . ; ! ? or a line break) as token i. */
 /** Stems of a store's use as the app's cache or session store; `BROKER_USE` words outside it are a queue's. */
 const CACHE_USE = new Set(['cache', 'caching', 'cached', 'session'].map(stem));
 /**
@@ -2140,6 +2140,7 @@ function cacheStoreUse(tokens: readonly Token[], text: string, i: number): boole
   }
   return cache;
 }
+/** Whether a token of word class `cls` stands in the same sentence (between . ; ! ? or a line break) as token i. */
 function classInSentence(tokens: readonly Token[], text: string, i: number, cls: number): boolean {
   for (let k = i; k >= 0; k--) {
     if ((wordClasses(tokens[k]!) & cls) !== 0) return true;

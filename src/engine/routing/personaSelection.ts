@@ -137,6 +137,7 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
       add(out, 'security-strategist', 'L1', '§6 L1: a plan or evaluation of security work is a security-strategy concern', x.analysis.strategy.evidence, rule);
     }
     if (!hasLayer(out, 'L1')) {
+      let technology: readonly Evidence[] | undefined;
       let platform = false;
       for (const { area: a } of x.areas) if (L2_AREAS.has(a) || a === 'containers/kubernetes' || a === 'observability') platform = true;
       // Work on the database alone (backups, scaling it, separating it, a provisioned instance) is data-platform
@@ -153,7 +154,7 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
       }
       // A framework upgrade, a type checker's strict mode or a codebase-wide refactor changes the technology
       // the product is built on, not what it does: technology work (§6 solution-architect).
-      else if (codebaseTechnology(x.analysis)) add(out, 'solution-architect', 'L1', '§6 L1 default: no concern stands out and the work changes the technology the codebase is built on (framework upgrade, strict mode, codebase refactor)', codebaseTechnology(x.analysis)!, rule);
+      else if ((technology = codebaseTechnology(x.analysis)) !== undefined) add(out, 'solution-architect', 'L1', '§6 L1 default: no concern stands out and the work changes the technology the codebase is built on (framework upgrade, strict mode, codebase refactor)', technology, rule);
       else add(out, 'product-manager', 'L1', '§6 L1 default: no concern stands out and the work is product work', NO_EVIDENCE, rule);
     }
   }
