@@ -770,7 +770,7 @@ export function analyzeTask(task: string): Analysis {
     }
   }
 
-  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1, aside: false, renaming: renamesQuoted(task, tokens), pipelineEnd: false, title: -1, codeSpans: task.includes('`'), contentStorage: false };
+  const r: Reading = { task, tokens, hits, cues, areaHits, concernHits, firstVerb, negated, ignored, classes: hitClasses, purpose: -1, aside: false, renaming: renamesQuoted(task, tokens), pipelineEnd: false, title: -1, codeSpans: task.includes('`'), contentStorage: false, accountFeature: undefined };
   const { docsHit, stratEv, stratOnlyEv, isStrategy } = readDeliverable(r);
   const { keep, areas, weakBest } = readAreas(r, docsHit, isStrategy);
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
@@ -778,9 +778,16 @@ export function analyzeTask(task: string): Analysis {
   if (areas.length === 0 && weakBest) areas.push(weakBest);
   // A user-facing feature whose only area is backend also has its UI (the labelled reading of "allow
   // users to manage payment methods" and of product user stories): add frontend, marked inferred.
+  // (Not when the backend work is signing in or being notified, "As a user I want to sign in with Google", "…
+  // receive notifications when someone replies": the sign-in page or the message comes from a provider or an
+  // email, not a screen of the app, unless the text names the app's screens or a mobile app (dev-153 and dev-188
+  // against dev-334). Such a feature is still one for users to have: substantial scope of its one area.)
   if (userFacing && areas.length === 1 && areas[0]!.area === 'backend' && !docsHit) {
-    const e = cite(userFacing, `inferred:user-facing-feature:${userFacing.rule}`, 0.5);
-    areas.push({ area: 'frontend', score: 0.55, evidence: [e] });
+    if (areas[0]!.evidence.every((e) => ACCOUNT_OR_MESSAGE.test(e.phrase)) && !uiNamed(tokens)) r.accountFeature = cite(userFacing, `substantial:account-feature:${userFacing.rule}`, 1);
+    else {
+      const e = cite(userFacing, `inferred:user-facing-feature:${userFacing.rule}`, 0.5);
+      areas.push({ area: 'frontend', score: 0.55, evidence: [e] });
+    }
   }
 
   // "Add support for Multi-Region", "Multi-Cloud Support for the Migration Assistant": the software
@@ -1243,6 +1250,8 @@ interface Reading {
   readonly codeSpans: boolean;
   /** The app's content is kept in object storage (see `appContentStorage`): that storage is no live target. */
   contentStorage: boolean;
+  /** A user-facing feature of signing in or being notified, read as substantial scope of the backend alone (see `analyzeTask`). */
+  accountFeature: Evidence | undefined;
 }
 
 /** The deliverable: first action verb, documentation deliverable, strategy evidence (ROUTING §3). */
@@ -2069,6 +2078,15 @@ function readConcerns(
   return { concernEv, concerns, techClauses, userFacing };
 }
 
+/** Backend phrases of signing in or being notified, whose user side is a provider's page or a message. */
+const ACCOUNT_OR_MESSAGE = /^(log ?in|login|logins|sign[- ]?in|sign[- ]?on|password|passwords|totp|2fa|two-factor|mfa|oauth2?|sso|single sign-on|notifications?|email|e-mail|emails|sms|push notifications?)$/i;
+/** Whether the text names a screen of the app or a mobile app. */
+function uiNamed(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (UI_NAMES.has(t.stem)) return true;
+  return false;
+}
+/** Stems of an app's screens and of mobile apps. */
+const UI_NAMES = new Set(['mobile', 'ios', 'android', 'screen', 'page', 'button', 'form', 'ui', 'dashboard', 'biometric', 'biometrics'].map(stem));
 /** Whether hit h is a generic "replace"/"swap" (one word, no catalogued technology in its clause). */
 function genericReplace(text: string, tokens: readonly Token[], h: Hit, clauseOf: Uint32Array, techClauses: Uint8Array): boolean {
   return h.n === 1 && REPLACE_STEMS.has(tokens[h.i]!.stem) && techClauses[clauseOf[h.i]!] !== 1 && !namedReplacement(text, tokens, h.i);
@@ -2809,6 +2827,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
     const e = x.finalAreas[0]!.evidence[0]!;
     if (w < 1) subst.push(cite(e, `integration:data-pipeline:${e.rule}`, 1));
   }
+  if (r.accountFeature && !isStrategy) subst.push(r.accountFeature);
   // A documentation change is contained (§4) whatever it documents.
   if (!(docsHit && !isStrategy)) addSignal(signals, 'substantial', subst);
   const contained: Evidence[] = [];

@@ -1235,6 +1235,12 @@ describe('analyzer: ninth pass', () => {
     assert.equal(complexity('SOC 2 Type I assessment complete'), 'high');
     assert.equal(complexity('ISO27001 Gap Assessment'), 'low');
   });
+  it('a user feature of signing in or being notified is backend work of substantial scope, no screen of the app unless one is named', () => {
+    assert.deepEqual(areas('As a user I want to sign in with my Google account'), ['backend']);
+    assert.equal(complexity('As a user I want to sign in with my Google account'), 'medium');
+    assert.deepEqual(areas('As a mobile user, I want to log in using biometrics'), ['backend', 'frontend']);
+    assert.deepEqual(areas('Allow users to manage their payment methods'), ['backend', 'frontend']);
+  });
   it('"kube" is short for Kubernetes', () => {
     assert.deepEqual(areas('Run the importer on kube'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add Grafana dashboards for our kube nodes'), ['containers/kubernetes', 'observability']);
