@@ -909,11 +909,10 @@ function certAudit(r: Reading): boolean {
 function certCueBefore(r: Reading, i: number): boolean {
   for (const h of hitsOf(r, CX_CERTIFICATION)) {
     const end = h.i + h.n;
-    if (end <= i && end >= i - 4) {
-      let broken = false;
-      for (let k = end; k <= i; k++) if (r.tokens[k]!.clauseStart) broken = true;
-      if (!broken) return true;
-    }
+    if (end > i || end < i - 4) continue;
+    let k = end;
+    while (k <= i && !r.tokens[k]!.clauseStart) k++;
+    if (k > i) return true;
   }
   return false;
 }
@@ -1537,7 +1536,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   }
   // Object storage beside data-pipeline work ("load from GCS to BigQuery", "ingest the S3 exports") is the
   // pipeline's end, like a database there: infrastructure only when other cloud words say so.
-  if (areaEv[AX_INFRA] !== undefined && areaEv[AX_DATA] !== undefined && hasFullWeight(areaEv[AX_DATA]!) && areaEv[AX_INFRA]!.every((e) => OBJECT_STORAGE.test(e.phrase))) dropArea(AX_INFRA, 'storage-end', areaEv, areaScore, ignored);
+  if (givesWay(areaEv, AX_INFRA, AX_DATA, OBJECT_STORAGE)) dropArea(AX_INFRA, 'storage-end', areaEv, areaScore, ignored);
   // A dashboard for a role of the app's users ("a dashboard for admins where they can change user roles",
   // "administrators view customised dashboards") is a page of the product (frontend), not monitoring.
   // So is a dashboard that nothing ties to monitoring or to platform work ("Improve Chaos Dashboard",
@@ -1556,10 +1555,10 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   }
   // An endpoint beside monitoring ("Add endpoint to serve Prometheus metrics", "alert setting on endpoints") is
   // where metrics are served or what is watched: observability work (like a "/metrics endpoint"), not an API.
-  if (areaEv[AX_BACKEND] !== undefined && areaEv[AX_OBS] !== undefined && hasFullWeight(areaEv[AX_OBS]!) && areaEv[AX_BACKEND]!.every((e) => /^endpoints?$/i.test(e.phrase))) dropArea(AX_BACKEND, 'monitored-endpoint', areaEv, areaScore, ignored);
+  if (givesWay(areaEv, AX_BACKEND, AX_OBS, /^endpoints?$/i)) dropArea(AX_BACKEND, 'monitored-endpoint', areaEv, areaScore, ignored);
   // A cache beside CI work ("Cache dependencies in CI", "cache node_modules in the workflow") is the
   // pipeline's build cache, not an application cache (CI/CD: build automation, §3).
-  if (areaEv[AX_BACKEND] !== undefined && areaEv[AX_CICD] !== undefined && hasFullWeight(areaEv[AX_CICD]!) && areaEv[AX_BACKEND]!.every((e) => /^cach/i.test(e.phrase))) dropArea(AX_BACKEND, 'build-cache', areaEv, areaScore, ignored);
+  if (givesWay(areaEv, AX_BACKEND, AX_CICD, /^cach/i)) dropArea(AX_BACKEND, 'build-cache', areaEv, areaScore, ignored);
   // "Store images in S3 rather than locally", "Migrate profile pictures to S3", "Move documents into S3": the
   // app's own content (files, images, uploads) kept in object storage is the app's storage backend (backend)
   // and the bucket it uses (infrastructure); a picture or thumbnail there is stored content, not a page.
@@ -1923,6 +1922,18 @@ function dropArea(ax: number, reason: string, areaEv: (Evidence[] | undefined)[]
  */
 function managedDatabaseResource(areaEv: (Evidence[] | undefined)[]): boolean {
   return areaEv[AX_DATABASE]!.every((e) => MANAGED_DATABASE.test(e.phrase)) && areaEv[AX_INFRA]!.some((e) => e.weight >= 1 && !MANAGED_DATABASE.test(e.phrase));
+}
+/**
+ * Whether area `ax` is named only by phrases matching `words` while area `beside` has full-weight evidence: the
+ * shape of the readings where a word is the other area's thing ("S3" as a pipeline's end, "endpoint" serving
+ * metrics, "cache" in CI), so `ax` gives way.
+ */
+function givesWay(areaEv: readonly (Evidence[] | undefined)[], ax: number, beside: number, words: RegExp): boolean {
+  const named = areaEv[ax];
+  const other = areaEv[beside];
+  if (named === undefined || other === undefined || !hasFullWeight(other)) return false;
+  for (const e of named) if (!words.test(e.phrase)) return false;
+  return true;
 }
 /** Object storage a data pipeline reads from or writes to. */
 const OBJECT_STORAGE = /^(s3|gcs|bucket|buckets|s3 bucket|s3 buckets|gcs bucket|blob storage|azure blob storage|adls|cloud storage|google cloud storage)$/i;
@@ -2871,7 +2882,7 @@ const ADD_STEM = stem('add');
 function movedServer(tokens: readonly Token[], task: string, verb: Hit): Evidence | undefined {
   for (let k = verb.i + verb.n; k < tokens.length && k <= verb.i + verb.n + 2; k++) {
     const w = tokens[k]!.lower;
-    if (w === 'to' || w === 'into' || w === 'onto') return undefined;
+    if (DESTINATION_PREPS.has(w)) return undefined;
     if ((w === 'server' || w === 'servers') && MOVE_DIRECTIONS.has(tokens[k + 1]?.lower ?? '')) {
       // (Moving servers to another operating system or version upgrades them in place: "Migrate the servers to Ubuntu 24.04".)
       const dest = tokens[k + 2];
@@ -2883,8 +2894,10 @@ function movedServer(tokens: readonly Token[], task: string, verb: Hit): Evidenc
 }
 /** Operating systems a server is upgraded to in place. */
 const OPERATING_SYSTEMS = new Set(['ubuntu', 'debian', 'centos', 'rhel', 'rocky', 'alma', 'almalinux', 'fedora', 'windows', 'linux', 'freebsd', 'alpine']);
+/** Prepositions that introduce where a moved thing goes. */
+const DESTINATION_PREPS = new Set(['to', 'into', 'onto']);
 /** Words that say where a moved thing goes or leaves. */
-const MOVE_DIRECTIONS = new Set(['to', 'onto', 'into', 'from', 'away', 'off']);
+const MOVE_DIRECTIONS = new Set([...DESTINATION_PREPS, 'from', 'away', 'off']);
 /** Opening verbs (stems) that add to or change something that exists ("Add tasks to…", "Export…", "improve…"). */
 const MODIFYING_OPENERS = new Set(['add', 'improve', 'update', 'change', 'enable', 'export', 'tweak', 'adjust', 'extend', 'allow', 'fix'].map(stem));
 /** Whether the title opens (after its label, if any) with a `MODIFYING_OPENERS` verb other than "add support for". */
@@ -2973,7 +2986,7 @@ function movedBetween(r: Reading, keep: readonly Hit[], verb: number): [Hit, Hit
   for (let k = verb + 1; k < Math.min(tokens.length, verb + 8); k++) {
     if (tokens[k]!.clauseStart) return undefined;
     const w = tokens[k]!.lower;
-    if (w !== 'to' && w !== 'into' && w !== 'onto') {
+    if (!DESTINATION_PREPS.has(w)) {
       if (!from) for (const h of keep) if (h.i === k && h.sense.t === 'area' && !negated[h.i]) { from = h; break; }
       continue;
     }
