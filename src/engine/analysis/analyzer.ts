@@ -85,7 +85,7 @@ const AX_OBS = AREA_IDS.indexOf('observability');
 /** Key-value stores that serve as a job broker or a cache as often as a database. */
 const KEY_VALUE_STORES = new Set(['redis', 'valkey', 'keydb', 'dragonflydb']);
 /** Words (stems) of a broker or cache use: job queues and workers, caching, sessions. */
-const BROKER_USE = new Set(['queue', 'broker', 'celery', 'sidekiq', 'rq', 'bullmq', 'resque', 'job', 'worker', 'cache', 'caching', 'session', 'pubsub', 'rabbitmq'].map(stem));
+const BROKER_USE = new Set(['queue', 'broker', 'celery', 'sidekiq', 'rq', 'bullmq', 'resque', 'job', 'worker', 'cache', 'caching', 'session', 'pubsub', 'rabbitmq', 'limiter', 'throttling', 'ratelimit'].map(stem));
 /** Search engines: backend by default, a data store when operated as one (see readAreas). */
 const SEARCH_ENGINES = new Set(['elasticsearch', 'opensearch', 'solr', 'meilisearch', 'typesense']);
 const AX_BACKEND = AREA_IDS.indexOf('backend');
@@ -1150,6 +1150,13 @@ function setupClause(tokens: readonly Token[]): number {
   }
   return tokens.length;
 }
+/**
+ * Whether a concern word opens the "when …" clause of a bug report ("crashes when switching from portrait to
+ * landscape"): what the user was doing when it failed, not work the task asks for.
+ */
+function bugTrigger(r: Reading, h: Hit): boolean {
+  return h.i > 0 && SETUP_LEADS.has(r.tokens[h.i - 1]!.lower) && hitsOf(r, CX_CONTAINED).length > 0;
+}
 const SETUP_VERBS = new Set(['using', 'running', 'deployed', 'hosted', 'served', 'behind', 'on', 'with']);
 const SETUP_LEADS = new Set(['when', 'while', 'if']);
 
@@ -1515,9 +1522,13 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     // Redis beside a job queue ("celery with rabbitmq and redis") is the broker: backend (§2 queues), not a
     // database. As the app's cache or session store ("Add a Redis caching layer", "Redis session") it is both:
     // the caching code (backend, §2 caching) and the store it runs on (database), as the labelled texts have it.
-    if (ax === AX_DATABASE && h.n === 1 && KEY_VALUE_STORES.has(tokens[h.i]!.lower) && (r.classes & C_BROKER_USE) !== 0 && classInSentence(tokens, task, h.i, C_BROKER_USE)) {
+    // Backing a rate limiter ("Use redis for rate limiting") is a broker's kind of use: the backend's mechanism.
+    if (ax === AX_DATABASE && h.n === 1 && KEY_VALUE_STORES.has(tokens[h.i]!.lower)
+      && (((r.classes & C_BROKER_USE) !== 0 && classInSentence(tokens, task, h.i, C_BROKER_USE)) || rateLimitInSentence(tokens, task, h.i))) {
       credit(areaEv, areaScore, AX_BACKEND, cite(h.ev, `broker-or-cache:${h.ev.rule}`), h.sense.weight);
       if (cacheStoreUse(tokens, task, h.i)) credit(areaEv, areaScore, ax, cite(h.ev, `cache-store:${h.ev.rule}`), h.sense.weight);
+      // The store named as a running thing ("and Redis cluster") is operated too: database work.
+      else if (STORE_DEPLOYMENT.has(tokens[h.i + 1]?.lower ?? '')) credit(areaEv, areaScore, ax, cite(h.ev, `store-deployment:${h.ev.rule}`), h.sense.weight);
       continue;
     }
     // A search engine that is upgraded, scaled or backed up is a data store (database work, §2); used
@@ -2017,7 +2028,7 @@ function readConcerns(
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
   for (const h of r.concernHits) {
-    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(task, tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h) || quotedTitleWord(r, h)) continue;
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(task, tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h) || quotedTitleWord(r, h) || bugTrigger(r, h)) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job
@@ -2046,6 +2057,12 @@ function readConcerns(
     if (named && ((named.sense.t === 'area' && named.sense.tech) || capitalised(task, tokens[1]!)) && ROLE_PREPS.has(tokens[1 + named.n]?.lower ?? '')) {
       concernEv.set('architecture', [ev(tokens, task, 0, 1 + named.n, ADOPT_RULE, 1)]);
     }
+  }
+  // A key-value store taken on as the app's cache or session store ("Cache queries using Redis", "Redis session")
+  // is the caching layer of §6's scalability design, whatever words name it.
+  if (!concernEv.has('architecture') && !docsHit) {
+    const store = areas.find((a) => a.area === 'database')?.evidence.find((e) => e.rule.startsWith('cache-store:'));
+    if (store) concernEv.set('architecture', [cite(store, `concern:architecture:${store.rule}`)]);
   }
   // "A UI 'redesign' is product work" (§6): a redesign of frontend-only work is a product concern.
   const arch = concernEv.get('architecture');
@@ -2168,6 +2185,20 @@ function cacheStoreUse(tokens: readonly Token[], text: string, i: number): boole
     else return false;
   }
   return cache;
+}
+/** Nouns after a key-value store's name that name the running store itself ("a Redis cluster"). */
+const STORE_DEPLOYMENT = new Set(['cluster', 'clusters', 'instance', 'instances', 'server', 'servers', 'sentinel', 'replica', 'replicas']);
+const RATE_STEM = stem('rate');
+const LIMIT_STEM = stem('limit');
+/** Whether "rate limit(ing)" stands in token i's sentence (a limiter or throttling word is a `BROKER_USE` word). */
+function rateLimitInSentence(tokens: readonly Token[], text: string, i: number): boolean {
+  let lo = i;
+  while (lo > 0 && !sentenceBreak(text, tokens[lo - 1]!.end, tokens[lo]!.start)) lo--;
+  for (let k = lo + 1; k < tokens.length; k++) {
+    if (sentenceBreak(text, tokens[k - 1]!.end, tokens[k]!.start)) break;
+    if (tokens[k]!.stem === LIMIT_STEM && tokens[k - 1]!.stem === RATE_STEM) return true;
+  }
+  return false;
 }
 /** Whether a token of word class `cls` stands in the same sentence (between . ; ! ? or a line break) as token i. */
 function classInSentence(tokens: readonly Token[], text: string, i: number, cls: number): boolean {

@@ -1256,3 +1256,24 @@ describe('analyzer: robustness', () => {
     assert.ok(a.areas.length > 0);
   });
 });
+
+describe('analyzer: tenth pass', () => {
+  const concerns = (t: string): string[] => analyzeTask(t).concerns.map((c) => c.concern);
+  it('a key-value store backing a rate limiter is the backend\'s mechanism; named as a running cluster it is operated too', () => {
+    assert.deepEqual(areas('Rate limit the login endpoint with Redis'), ['backend']);
+    assert.equal(complexity('Rate limiting via Redis is broken'), 'low');
+    assert.deepEqual(areas('Add a throttling middleware backed by Valkey'), ['backend']);
+    assert.deepEqual(areas('Rate limiting for the public API and a Redis cluster'), ['backend', 'database']);
+    assert.deepEqual(areas('Raise the Redis memory limit'), ['database']);
+  });
+  it('a key-value store taken on as the app\'s cache or session store is caching-layer design (§6 architecture)', () => {
+    assert.ok(concerns('Cache search results in Redis').includes('architecture'));
+    assert.ok(concerns('Keep user sessions in Redis').includes('architecture'));
+    assert.ok(!concerns('Move background jobs to a Redis queue').includes('architecture'));
+  });
+  it('a switch or move in the "when …" clause of a bug report is what the user was doing, not work asked for', () => {
+    assert.equal(complexity('Player crashes when switching from light to dark theme'), 'low');
+    assert.ok(!concerns('Player crashes when switching from light to dark theme').includes('architecture'));
+    assert.equal(complexity('Switch from light theme to the new design system'), 'medium');
+  });
+});
