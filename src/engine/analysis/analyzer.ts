@@ -1574,6 +1574,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // app's own content (files, images, uploads) kept in object storage is the app's storage backend (backend)
   // and the bucket it uses (infrastructure); a picture or thumbnail there is stored content, not a page.
   if (areaEv[AX_INFRA] !== undefined && !(areaEv[AX_BACKEND] !== undefined && hasFullWeight(areaEv[AX_BACKEND]!))) r.contentStorage = appContentStorage(tokens, task, negated, areaEv, areaScore, ignored);
+  // Push notifications land in an app on a device ("Add a push notification system with Firebase" is backend and
+  // frontend, dev-016), so the app is named too, unless the text keeps to the sending side ("on the backend").
+  if (areaEv[AX_BACKEND] !== undefined) pushNotificationReading(r, areaEv, areaScore, ignored);
   // "Integration with Dagster", "Integration with time-series databases": an integration whose target another
   // area names right after it is that area's work; "integration with" alone is backend.
   // (The first evidence's rule is tested first: most backend evidence is no "integration with".)
@@ -1978,6 +1981,37 @@ function appContentStorage(tokens: readonly Token[], task: string, negated: Uint
   const fe = areaEv[AX_FRONTEND];
   if (fe !== undefined && fe.every((e) => e.phrase.split(/[\s-]+/).some((w) => APP_CONTENT.has(stem(w.toLowerCase()))))) dropArea(AX_FRONTEND, 'stored-content', areaEv, areaScore, ignored);
   return true;
+}
+const PUSH_NOTIFICATION_RULE = 'vocab:backend:push notification';
+/** Words naming the sending side of notifications: the text keeps to it. */
+const SENDER_WORDS = new Set(['backend', 'server', 'servers', 'server-side', 'serverside']);
+/** Words (stems) of handling a notification on the device. */
+const DEVICE_HANDLING = new Set(['tap', 'tapping', 'tapped', 'swipe', 'dismiss', 'badge', 'sound', 'vibrat'].map(stem));
+const RECEIVE_STEM = stem('receive');
+/** Words before "receive" that say a notification does not arrive. */
+const NOT_ARRIVING = new Set(['not', 'cannot', "can't", 'cant', "won't", 'wont', 'never', "doesn't", "don't", 'no', 'longer', 'unable', 'stopped']);
+/**
+ * Push notifications: the app receiving them is frontend work beside the backend that sends them. A text about
+ * one arriving or being handled on the device ("cannot receive push notifications with the latest version of
+ * the App", "Handle push notification tap on iOS") concerns the app alone when nothing else names the backend.
+ */
+function pushNotificationReading(r: Reading, areaEv: (Evidence[] | undefined)[], areaScore: Float64Array, ignored: Evidence[]): void {
+  const { tokens, negated } = r;
+  const push = areaEv[AX_BACKEND]!.find((e) => e.rule === PUSH_NOTIFICATION_RULE);
+  if (push === undefined) return;
+  let deviceSide = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (SENDER_WORDS.has(t.lower)) return;
+    if (DEVICE_HANDLING.has(t.stem) && !negated[k]) deviceSide = true;
+    else if (t.stem === RECEIVE_STEM) for (let j = Math.max(0, k - 3); j < k; j++) if (NOT_ARRIVING.has(tokens[j]!.lower)) deviceSide = true;
+  }
+  const app = cite(push, `push-notification-app:${push.rule}`, 1);
+  if (deviceSide && areaEv[AX_BACKEND]!.every((e) => e === push || e.weight < 1)) {
+    dropArea(AX_BACKEND, 'push-notification-received', areaEv, areaScore, ignored);
+    areaEv[AX_FRONTEND] = [app, ...(areaEv[AX_FRONTEND] ?? [])];
+    areaScore[AX_FRONTEND] = areaScore[AX_FRONTEND]! + 1;
+  } else if (areaEv[AX_FRONTEND] === undefined) credit(areaEv, areaScore, AX_FRONTEND, app, 1);
 }
 /** Managed database services that are also provisioned cloud resources. */
 const MANAGED_DATABASE = /^(rds|amazon rds|aws rds|cloud sql|cloudsql|aurora|amazon aurora|azure sql|elasticache|memorystore)$/i;

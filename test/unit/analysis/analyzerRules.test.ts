@@ -1276,4 +1276,11 @@ describe('analyzer: tenth pass', () => {
     assert.ok(!concerns('Player crashes when switching from light to dark theme').includes('architecture'));
     assert.equal(complexity('Switch from light theme to the new design system'), 'medium');
   });
+  it('push notifications land in an app on a device: frontend beside the backend, the app alone when one does not arrive or is handled there', () => {
+    assert.deepEqual(areas('Send push notifications when a parcel ships'), ['backend', 'frontend']);
+    assert.deepEqual(areas('Send push notifications from the backend when a parcel ships'), ['backend']);
+    assert.deepEqual(areas('Push notifications are never received on Android 14'), ['frontend']);
+    assert.equal(complexity('Tapping a push notification opens the wrong chat'), 'low');
+    assert.deepEqual(areas('Tapping a push notification opens the wrong chat'), ['frontend']);
+  });
 });
