@@ -1577,6 +1577,11 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // Push notifications land in an app on a device ("Add a push notification system with Firebase" is backend and
   // frontend, dev-016), so the app is named too, unless the text keeps to the sending side ("on the backend").
   if (areaEv[AX_BACKEND] !== undefined) pushNotificationReading(r, areaEv, areaScore, ignored);
+  // An app that works offline and syncs ("iOS With Offline and Sync", dev-098) syncs with a server: backend too.
+  if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_BACKEND] === undefined) {
+    const sync = offlineSync(tokens, negated);
+    if (sync >= 0) credit(areaEv, areaScore, AX_BACKEND, ev(tokens, task, sync, 1, 'offline-sync', 1), 1);
+  }
   // "Integration with Dagster", "Integration with time-series databases": an integration whose target another
   // area names right after it is that area's work; "integration with" alone is backend.
   // (The first evidence's rule is tested first: most backend evidence is no "integration with".)
@@ -1981,6 +1986,18 @@ function appContentStorage(tokens: readonly Token[], task: string, negated: Uint
   const fe = areaEv[AX_FRONTEND];
   if (fe !== undefined && fe.every((e) => e.phrase.split(/[\s-]+/).some((w) => APP_CONTENT.has(stem(w.toLowerCase()))))) dropArea(AX_FRONTEND, 'stored-content', areaEv, areaScore, ignored);
   return true;
+}
+/** The index of a "sync" word in a text that also speaks of working offline, or -1. */
+function offlineSync(tokens: readonly Token[], negated: Uint8Array): number {
+  let offline = false;
+  let sync = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (negated[k]) continue;
+    if (t.lower.startsWith('offline')) offline = true;
+    else if (sync < 0 && (t.stem === 'sync' || t.lower.startsWith('synchroni'))) sync = k;
+  }
+  return offline ? sync : -1;
 }
 const PUSH_NOTIFICATION_RULE = 'vocab:backend:push notification';
 /** Words naming the sending side of notifications: the text keeps to it. */

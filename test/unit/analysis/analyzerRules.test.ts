@@ -1283,4 +1283,8 @@ describe('analyzer: tenth pass', () => {
     assert.equal(complexity('Tapping a push notification opens the wrong chat'), 'low');
     assert.deepEqual(areas('Tapping a push notification opens the wrong chat'), ['frontend']);
   });
+  it('an app that works offline and syncs syncs with a server: backend beside the app', () => {
+    assert.deepEqual(areas('Android app: offline editing with background sync'), ['backend', 'frontend']);
+    assert.deepEqual(areas('Android app: offline editing'), ['frontend']);
+  });
 });
