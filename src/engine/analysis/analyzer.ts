@@ -16,6 +16,7 @@ import { CUE_KINDS, CUE_VOCABULARY } from './cueVocabulary';
 import { EXACT_CASE_NAMES, LOWER_TRIE, MAX_PHRASE_TOKENS, respelledSenses, SPELLING_NAMES, STEM_TRIE, type LexEntry, type Sense } from './lexicon';
 import { SPELLING_STOPLIST } from './generated/spellingStoplist';
 import { MIN_SPELLING_LENGTH, SpellingIndex } from './spelling';
+import { internalAudience } from './internalAudience';
 import { saturation } from './saturation';
 import { stem, tokenizeScratch, type Token, type WordForm } from './tokenize';
 import { NO_NODE, type WordTrie } from './wordTrie';
@@ -1577,6 +1578,12 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // Push notifications land in an app on a device ("Add a push notification system with Firebase" is backend and
   // frontend, dev-016), so the app is named too, unless the text keeps to the sending side ("on the backend").
   if (areaEv[AX_BACKEND] !== undefined) pushNotificationReading(r, areaEv, areaScore, ignored);
+  // Single sign-on for the organisation's own services or infrastructure ("SSO for internal services", dev-189
+  // "SAML SSO for infra stuff") signs people into that infrastructure: identity infrastructure beside the backend.
+  if (areaEv[AX_BACKEND] !== undefined && !(areaEv[AX_INFRA] !== undefined && hasFullWeight(areaEv[AX_INFRA]!)) && areaEv[AX_BACKEND]!.some((e) => SINGLE_SIGN_ON.test(e.phrase))) {
+    const audience = internalAudience(task);
+    if (audience) credit(areaEv, areaScore, AX_INFRA, audience, 1);
+  }
   // An app that works offline and syncs ("iOS With Offline and Sync", dev-098) syncs with a server: backend too.
   if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_BACKEND] === undefined) {
     const sync = offlineSync(tokens, negated);
@@ -1999,6 +2006,8 @@ function offlineSync(tokens: readonly Token[], negated: Uint8Array): number {
   }
   return offline ? sync : -1;
 }
+/** Names of single sign-on. */
+const SINGLE_SIGN_ON = /^(sso|saml|single sign-on|single sign on|saml sso)$/i;
 const PUSH_NOTIFICATION_RULE = 'vocab:backend:push notification';
 /** Words naming the sending side of notifications: the text keeps to it. */
 const SENDER_WORDS = new Set(['backend', 'server', 'servers', 'server-side', 'serverside']);

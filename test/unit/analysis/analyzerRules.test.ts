@@ -1287,4 +1287,12 @@ describe('analyzer: tenth pass', () => {
     assert.deepEqual(areas('Android app: offline editing with background sync'), ['backend', 'frontend']);
     assert.deepEqual(areas('Android app: offline editing'), ['frontend']);
   });
+  it('single sign-on for the organisation\'s own services or infrastructure is identity infrastructure, and technology work at L1, not a product feature', () => {
+    const l1 = (t: string): string[] => routeAnalysis(analyzeTask(t)).personas.filter((p) => p.layer === 'L1').map((p) => p.persona);
+    assert.deepEqual(areas('Single sign-on for our internal tools'), ['backend', 'infrastructure/cloud']);
+    assert.deepEqual(l1('Single sign-on for our internal tools'), ['solution-architect']);
+    assert.deepEqual(areas('Add SAML SSO for enterprise customers'), ['backend']);
+    assert.deepEqual(l1('Add SAML SSO for enterprise customers'), ['product-manager']);
+    assert.ok(!areas('Login returns an internal server error with SAML SSO').includes('infrastructure/cloud'));
+  });
 });
