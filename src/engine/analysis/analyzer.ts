@@ -1584,6 +1584,10 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     const audience = internalAudience(task);
     if (audience) credit(areaEv, areaScore, AX_INFRA, audience, 1);
   }
+  // An event broker named with nothing of a data pipeline beside it ("push events into Kafka", "Switch from Kafka
+  // to NATS") carries the app's events as much as data streams: backend (§3 queues, events) beside data pipelines.
+  // (A pipeline of it is a data pipeline; its brokers or cluster are the running broker itself.)
+  if (areaEv[AX_DATA] !== undefined && areaEv[AX_DATA]!.every((e) => EVENT_BROKER.test(e.phrase)) && !stemIn(tokens, BROKER_ITSELF)) credit(areaEv, areaScore, AX_BACKEND, cite(areaEv[AX_DATA]![0]!, `event-broker:${areaEv[AX_DATA]![0]!.rule}`), 1);
   // An app that works offline and syncs ("iOS With Offline and Sync", dev-098) syncs with a server: backend too.
   if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_BACKEND] === undefined) {
     const sync = offlineSync(tokens, negated);
@@ -2005,6 +2009,15 @@ function offlineSync(tokens: readonly Token[], negated: Uint8Array): number {
     else if (sync < 0 && (t.stem === 'sync' || t.lower.startsWith('synchroni'))) sync = k;
   }
   return offline ? sync : -1;
+}
+/** Event brokers the data-pipeline vocabulary lists (streams and the app's events alike). */
+const EVENT_BROKER = /^(apache )?(kafka|pulsar)$|^redpanda$/i;
+/** Words (stems) beside an event broker that make it a pipeline's stream or the running broker itself. */
+const BROKER_ITSELF = new Set(['pipeline', 'broker', 'cluster', 'topic', 'partition', 'connect', 'connector'].map(stem));
+/** Whether some token's stem is in `stems`. */
+function stemIn(tokens: readonly Token[], stems: ReadonlySet<string>): boolean {
+  for (const t of tokens) if (stems.has(t.stem)) return true;
+  return false;
 }
 /** Names of single sign-on. */
 const SINGLE_SIGN_ON = /^(sso|saml|single sign-on|single sign on|saml sso)$/i;

@@ -129,10 +129,10 @@ const SPELLABLE = /^[a-z][a-z0-9]*$/;
 
 /**
  * Hand-vocabulary words whose stem is another common word ("stripe" stems to "strip", so "Strip
- * trailing slashes" read as the payment provider; "theme" stems to "them"): they are matched by their
+ * trailing slashes" read as the payment provider; "theme" stems to "them"; "NATS" to the "nat" of a NAT gateway): they are matched by their
  * lowercase forms in the catalogue trie instead, like catalogue names.
  */
-const UNSTEMMED_NAMES: ReadonlySet<string> = new Set(['stripe', 'theme', 'themes']);
+const UNSTEMMED_NAMES: ReadonlySet<string> = new Set(['stripe', 'theme', 'themes', 'nats']);
 
 /** The lexicon entry for a hand-vocabulary phrase: stem-keyed, or lowercase-keyed for `UNSTEMMED_NAMES`. */
 function handEntry(lex: Lexicon, phrase: string): LexEntry | undefined {

@@ -1295,4 +1295,11 @@ describe('analyzer: tenth pass', () => {
     assert.deepEqual(l1('Add SAML SSO for enterprise customers'), ['product-manager']);
     assert.ok(!areas('Login returns an internal server error with SAML SSO').includes('infrastructure/cloud'));
   });
+  it('message brokers: NATS is messaging, not a NAT gateway; Kafka with nothing of a pipeline beside it carries the app\'s events too', () => {
+    assert.deepEqual(areas('Publish order events to NATS'), ['backend']);
+    assert.deepEqual(areas('Add a NAT gateway to the private subnets'), ['infrastructure/cloud']);
+    assert.deepEqual(areas('Emit audit events to Kafka'), ['backend', 'data pipelines']);
+    assert.deepEqual(areas('Kafka ingestion pipeline for clickstream'), ['data pipelines']);
+    assert.deepEqual(areas('Raise the retention of the Kafka topic'), ['data pipelines']);
+  });
 });
