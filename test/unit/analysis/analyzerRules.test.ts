@@ -1302,4 +1302,9 @@ describe('analyzer: tenth pass', () => {
     assert.deepEqual(areas('Kafka ingestion pipeline for clickstream'), ['data pipelines']);
     assert.deepEqual(areas('Raise the retention of the Kafka topic'), ['data pipelines']);
   });
+  it('a mechanism or migration scenarios a product offers its users are a feature, not a migration of the system (§4 not extreme)', () => {
+    assert.equal(complexity('Mechanism to migrate tenants between regions'), 'medium');
+    assert.equal(complexity('Support more migration scenarios like MySQL to PostgreSQL'), 'medium');
+    assert.equal(complexity('Migrate from MySQL to PostgreSQL'), 'extreme');
+  });
 });
