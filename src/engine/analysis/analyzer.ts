@@ -2011,6 +2011,8 @@ function offlineSync(tokens: readonly Token[], negated: Uint8Array): number {
   }
   return offline ? sync : -1;
 }
+/** Hosting platforms whose names are common words (hosting objects only when written as names). */
+const WORD_NAMED_HOSTS = new Set(['render', 'fly']);
 /** Event brokers the data-pipeline vocabulary lists (streams and the app's events alike). */
 const EVENT_BROKER = /^(apache )?(kafka|pulsar)$|^redpanda$/i;
 /** Words (stems) beside an event broker that make it a pipeline's stream or the running broker itself. */
@@ -2560,7 +2562,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
   const hostCues = hitsOf(r, CX_HOSTING_OBJECT);
   // A cloud name as a product's vendor prefix ("into AWS Secrets Manager") names the product, not a host.
-  const hostObjs = hostCues.length === 0 ? NO_HITS : hostCues.filter((h) => !negated[h.i] && tokens[h.i - 1]?.lower !== 'multi' && !vendorPrefix(r, hostCues, h));
+  // ("Render" and "Fly" are platforms only as names inside the sentence: "Migrate to Render", not "Render the chart".)
+  const hostObjs = hostCues.length === 0 ? NO_HITS : hostCues.filter((h) => !negated[h.i] && tokens[h.i - 1]?.lower !== 'multi' && !vendorPrefix(r, hostCues, h)
+    && (!WORD_NAMED_HOSTS.has(tokens[h.i]!.lower) || (h.i > 0 && capitalised(r.task, tokens[h.i]!) && !tokens[h.i]!.clauseStart)));
   const dbEngines = hitsOf(r, CX_DB_ENGINE);
   const monolith = hitsOf(r, CX_MONOLITH_SPLIT);
   const migEv: Evidence[] = [];

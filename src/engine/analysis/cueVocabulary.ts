@@ -143,6 +143,8 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'cloud foundry', 'paas', 'oracle cloud', 'ibm cloud', 'alibaba cloud', 'vultr', 'scaleway', 'railway', 'mainframe', 'azure vm', 'compute engine',
     'gce', 'app service', 'proxmox', 'hosting provider', 'cloud account', 'aws organization', 'new cluster', 'managed kubernetes',
     'vps', 'droplet', 'dedicated server', 'rackspace', 'docker compose', 'docker-compose',
+    // Platforms named by common words: hosts only when written as names (see the analyzer's `hostObjs`).
+    'render', 'fly',
     // A server named as where things will run ("to a more performant server", "to new production server").
     'new server', 'new servers', 'production server', 'performant server', 'another server', 'different server', 'separate server', 'bigger server', 'larger server', 'faster server', 'own server', 'own servers', 'normal servers', 'physical server', 'physical servers',
     // Backend-as-a-service platforms host an app's data, auth and functions.

@@ -1307,4 +1307,9 @@ describe('analyzer: tenth pass', () => {
     assert.equal(complexity('Support more migration scenarios like MySQL to PostgreSQL'), 'medium');
     assert.equal(complexity('Migrate from MySQL to PostgreSQL'), 'extreme');
   });
+  it('Render and Fly are hosting platforms when written as names in a move: a hosting migration (§4 extreme); the verb "render" is not', () => {
+    assert.equal(complexity('Move our API to Render'), 'extreme');
+    assert.equal(complexity('Migrate the blog to run on Fly'), 'extreme');
+    assert.ok(!analyzeTask('Move the map to render after the data loads').signals.some((s) => s.kind === 'migration'));
+  });
 });
