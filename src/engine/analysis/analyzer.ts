@@ -778,6 +778,12 @@ export function analyzeTask(task: string): Analysis {
   const { concernEv, concerns, techClauses, userFacing } = readConcerns(r, keep, areas, docsHit);
   // Only when no rule (the user-story feature inference included) found an area.
   if (areas.length === 0 && weakBest) areas.push(weakBest);
+  // What a person sees ("Timezones west of GMT show wrong date", "nothing shows up in the column", "be able to see
+  // all notes at once", "improve visualization") is the app's screens: frontend, when nothing else names an area.
+  if (areas.length === 0 && !docsHit && !isStrategy) {
+    const seen = displayWording(tokens, task);
+    if (seen) areas.push({ area: 'frontend', score: 0.55, evidence: [seen] });
+  }
   // A user-facing feature whose only area is backend also has its UI (the labelled reading of "allow
   // users to manage payment methods" and of product user stories): add frontend, marked inferred.
   // (Not when the backend work is signing in or being notified, "As a user I want to sign in with Google", "…
@@ -2010,6 +2016,26 @@ function offlineSync(tokens: readonly Token[], negated: Uint8Array): number {
     else if (sync < 0 && (t.stem === 'sync' || t.lower.startsWith('synchroni'))) sync = k;
   }
   return offline ? sync : -1;
+}
+const SHOW_STEM = stem('show');
+const SEE_STEM = stem('see');
+/** Words after "show(s)" that make it a display symptom ("shows up", "show wrong date"). */
+const SHOWN_WRONG = new Set(['up', 'wrong', 'incorrect', 'incorrectly', 'blank', 'empty', 'nothing', 'duplicate', 'duplicated', 'twice', 'old', 'stale']);
+/** Words (stems) of rendering data for a person to look at. */
+const VISUALIZE = new Set(['visualization', 'visualisation', 'visualize', 'visualise', 'visualizing', 'visualising'].map(stem));
+/**
+ * Evidence of wording about what a person sees on screen: a display symptom ("shows up", "show(s) wrong …"),
+ * a person being able to see something ("would like to be able to see …"), or visualization; or undefined.
+ * ("I would love to see HIPAA compliance" wishes; "Show how to use …" explains: neither is a screen.)
+ */
+function displayWording(tokens: readonly Token[], task: string): Evidence | undefined {
+  for (let k = 0; k < tokens.length; k++) {
+    const st = tokens[k]!.stem;
+    if (VISUALIZE.has(st)) return ev(tokens, task, k, 1, 'inferred:display', 0.5);
+    if (st === SHOW_STEM && k > 0 && SHOWN_WRONG.has(tokens[k + 1]?.lower ?? '')) return ev(tokens, task, k, 2, 'inferred:display', 0.5);
+    if (st === SEE_STEM && k >= 3 && tokens[k - 1]!.lower === 'to' && tokens[k - 2]!.lower === 'able') return ev(tokens, task, k - 2, 3, 'inferred:display', 0.5);
+  }
+  return undefined;
 }
 /** Hosting platforms whose names are common words (hosting objects only when written as names). */
 const WORD_NAMED_HOSTS = new Set(['render', 'fly']);

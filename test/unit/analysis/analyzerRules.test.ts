@@ -1312,4 +1312,11 @@ describe('analyzer: tenth pass', () => {
     assert.equal(complexity('Migrate the blog to run on Fly'), 'extreme');
     assert.ok(!analyzeTask('Move the map to render after the data loads').signals.some((s) => s.kind === 'migration'));
   });
+  it('what a person sees on screen is the app\'s frontend when nothing else names an area; a wish or an explanation is not', () => {
+    assert.deepEqual(areas('Dates show wrong year after midnight'), ['frontend']);
+    assert.deepEqual(areas('Teachers should be able to see every submission at once'), ['frontend']);
+    assert.deepEqual(areas('Better visualization of long task lists'), ['frontend']);
+    assert.deepEqual(areas('I would love to see support for this'), []);
+    assert.deepEqual(areas('Show how to use the tool in the README'), []);
+  });
 });
