@@ -109,7 +109,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'accessibility', 'a11y', 'wcag', 'aria', 'screen reader', 'keyboard navigation', 'section 508', 'i18n', 'l10n', 'internationalization',
     'internationalisation', 'localization', 'localisation', 'localize', 'localise', 'translate the app', 'translate the ui', 'language switcher', 'translation', 'rtl', 'right-to-left',
     'mobile', 'mobile app', 'ios', 'iphone', 'ipad', 'android', 'flutter', 'react native', 'react-native', 'swiftui', 'swift', 'uikit', 'jetpack compose',
-    'xamarin', 'ionic', 'cordova', 'capacitor', 'expo', 'kotlin multiplatform', 'app store', 'play store', 'electron', 'tauri', 'desktop app',
+    'xamarin', 'ionic', 'cordova', 'capacitor', 'expo', 'kotlin multiplatform', 'app store', 'play store', 'google store', 'camera', 'electron', 'tauri', 'desktop app',
     'safari', 'firefox', 'chrome', 'chromium', 'edge browser', 'ie11', 'internet explorer', 'mobile safari', 'scroll', 'infinite scroll', 'infinite-scroll', 'click', 'clicking', 'tap', 'display', 'render', 'rendering', 'avatar', 'header', 'footer', 'banner',
     'chart', 'table view', 'carousel', 'image gallery', 'drag and drop', 'google analytics', 'ga4', 'universal analytics', 'seo', 'favicon', 'emoji picker',
     'mainactivity', 'activity', 'fragment', 'viewcontroller', 'dark theme', 'overlap', 'overflow', 'ux/ui', 'ui/ux',

@@ -1319,4 +1319,8 @@ describe('analyzer: tenth pass', () => {
     assert.deepEqual(areas('I would love to see support for this'), []);
     assert.deepEqual(areas('Show how to use the tool in the README'), []);
   });
+  it('the device camera and an app store name the mobile app (frontend)', () => {
+    assert.deepEqual(areas('Camera preview freezes on rotate'), ['frontend']);
+    assert.deepEqual(areas('Crash on first start after an update from the Google store'), ['frontend']);
+  });
 });
