@@ -1595,6 +1595,13 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // to NATS") carries the app's events as much as data streams: backend (§3 queues, events) beside data pipelines.
   // (A pipeline of it is a data pipeline; its brokers or cluster are the running broker itself.)
   if (areaEv[AX_DATA] !== undefined && areaEv[AX_DATA]!.every((e) => EVENT_BROKER.test(e.phrase)) && !stemIn(tokens, BROKER_ITSELF)) credit(areaEv, areaScore, AX_BACKEND, cite(areaEv[AX_DATA]![0]!, `event-broker:${areaEv[AX_DATA]![0]!.rule}`), 1);
+  // Backups of object storage or across regions ("Continuous PostgreSQL and S3 backups", dev-085; "Cross-region
+  // backups") back the cloud resources up or place copies in another region: infrastructure work. (Backups *to* S3,
+  // dev-106, only store the database's backups there.)
+  if (!(areaEv[AX_INFRA] !== undefined && hasFullWeight(areaEv[AX_INFRA]!))) {
+    const backup = cloudBackup(tokens, task);
+    if (backup) credit(areaEv, areaScore, AX_INFRA, backup, 1);
+  }
   // An app that works offline and syncs ("iOS With Offline and Sync", dev-098) syncs with a server: backend too.
   if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_BACKEND] === undefined) {
     const sync = offlineSync(tokens, negated);
@@ -1977,6 +1984,16 @@ const OBJECT_STORAGE = /^(s3|gcs|bucket|buckets|s3 bucket|s3 buckets|gcs bucket|
 /** Whether a phrase names object storage: `OBJECT_STORAGE`, or storage named without a cloud brand ("MinIO", "object storage"). */
 function objectStorage(phrase: string): boolean {
   return OBJECT_STORAGE.test(phrase) || /^(minio|object storage)$/i.test(phrase);
+}
+const BACKUP_STEM = stem('backup');
+/** Evidence of backups qualified by object storage or by crossing regions ("S3 backups", "cross-region backups"), or undefined. */
+function cloudBackup(tokens: readonly Token[], task: string): Evidence | undefined {
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (tokens[k + 1]!.stem !== BACKUP_STEM) continue;
+    if (objectStorage(tokens[k]!.lower)) return ev(tokens, task, k, 2, 'cloud-backup', 1);
+    if (tokens[k]!.lower === 'region' && k > 0 && tokens[k - 1]!.lower === 'cross') return ev(tokens, task, k - 1, 3, 'cloud-backup', 1);
+  }
+  return undefined;
 }
 /** Nouns (stems) naming an app's own stored content. */
 const APP_CONTENT = new Set(['file', 'files', 'document', 'documents', 'image', 'images', 'photo', 'photos', 'picture', 'pictures', 'media', 'upload', 'uploads', 'attachment', 'attachments', 'avatar', 'avatars', 'thumbnail', 'thumbnails', 'mediabackend'].map(stem));

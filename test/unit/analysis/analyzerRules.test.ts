@@ -1323,4 +1323,9 @@ describe('analyzer: tenth pass', () => {
     assert.deepEqual(areas('Camera preview freezes on rotate'), ['frontend']);
     assert.deepEqual(areas('Crash on first start after an update from the Google store'), ['frontend']);
   });
+  it('backups of object storage or across regions are infrastructure work; backups stored in S3 are the database\'s', () => {
+    assert.deepEqual(areas('Nightly MySQL and S3 backups'), ['database', 'infrastructure/cloud']);
+    assert.deepEqual(areas('Cross-region backups of the orders database'), ['database', 'infrastructure/cloud']);
+    assert.deepEqual(areas('Automated database backups to S3'), ['database']);
+  });
 });
