@@ -166,6 +166,10 @@ const SCAN_NOUNS: ReadonlySet<string> = new Set(['scan', 'scanner', 'pentest', '
 /** Automation cues that make an operation run by itself (per pull request, on merge, on a schedule), as stems. */
 const AUTOMATION_TRIGGERS: ReadonlySet<string> = new Set(['automat', 'automatically', 'cron', 'per pull', 'per pr', 'on merg', 'when merg', 'pipelin', 'ci', 'workflow', 'script', 'github action']);
 
+/** Whether the word at [start, end) is joined to a snake_case name by an underscore. */
+function snakeCasePart(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(end) === 95 || (start > 0 && text.charCodeAt(start - 1) === 95);
+}
 /**
  * Whether text[start, end) is only part of a host name ("test" in "test.pypi.org", "gitlab" in
  * "gitlab.com") or of a code path ("Api" in "Api::V1::PlantsController#index"): a place is named,
@@ -1493,8 +1497,10 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (after && task.charCodeAt(tokens[h.i + h.n - 1]!.end) === 45 /* - */ && MODIFIER_SUFFIXES.has(after.lower)) { ignored.push(cite(h.ev, `modifier:${h.ev.rule}`)); continue; }
     if (h.n === 1 && tokens[h.i]!.lower === 'test' && VERB_FOLLOWERS.has(tokens[h.i + 1]?.lower ?? '')) { ignored.push(cite(h.ev, `verb-use:${h.ev.rule}`)); continue; }
     if (negated[h.i]) { ignored.push(cite(h.ev, `negated:${h.ev.rule}`)); continue; }
-    // (A snake_case name that starts or ends with "test" names a test: "Fix flaky test_login_timeout".)
-    if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end) && !(ax === AX_TESTING && testIdentifier(task, tokens[h.i + h.n - 1]!))) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
+    // (A snake_case name that starts or ends with "test" names a test: "Fix flaky test_login_timeout"; one made of a
+    // named technology is code of that technology: "airflow_to_bq_export.py", "build_schedule_from_dbt_selection()".)
+    if (insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end) && !(ax === AX_TESTING && testIdentifier(task, tokens[h.i + h.n - 1]!))
+      && !(h.sense.tech && h.sense.weight >= 1 && snakeCasePart(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end))) { ignored.push(cite(h.ev, `identifier-part:${h.ev.rule}`)); continue; }
     if (hyphens && hyphenNamePart(task, tokens, h, keep)) { ignored.push(cite(h.ev, `name-part:${h.ev.rule}`)); continue; }
     // "Mission Cloud Platform (MCP)": a name in parentheses that spells the initials of the words before it
     // abbreviates them; it is not the catalogued technology of that name.

@@ -1328,4 +1328,8 @@ describe('analyzer: tenth pass', () => {
     assert.deepEqual(areas('Cross-region backups of the orders database'), ['database', 'infrastructure/cloud']);
     assert.deepEqual(areas('Automated database backups to S3'), ['database']);
   });
+  it('a named technology inside a snake_case name is code of that technology; other words there stay part of the name', () => {
+    assert.deepEqual(areas('Speed up airflow_to_bq_export.py'), ['data pipelines']);
+    assert.ok(analyzeTask('Rotate TMDB_API_KEY').ignored.some((e) => e.rule.startsWith('identifier-part:')));
+  });
 });
