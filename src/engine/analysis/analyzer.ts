@@ -1608,6 +1608,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     const backup = cloudBackup(tokens, task);
     if (backup) credit(areaEv, areaScore, AX_INFRA, backup, 1);
   }
+  // A page that is slow to load ("Admin dashboard takes 15 seconds to load", "loading speed of … the website") waits
+  // on the work behind it, not on its screen: the page names where the symptom shows (a generalist fix).
+  if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_FRONTEND]!.every((e) => PAGE_LIKE.test(e.phrase)) && slowLoad(tokens)) dropArea(AX_FRONTEND, 'slow-load', areaEv, areaScore, ignored);
   // An app that works offline and syncs ("iOS With Offline and Sync", dev-098) syncs with a server: backend too.
   if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_BACKEND] === undefined) {
     const sync = offlineSync(tokens, negated);
@@ -1990,6 +1993,21 @@ const OBJECT_STORAGE = /^(s3|gcs|bucket|buckets|s3 bucket|s3 buckets|gcs bucket|
 /** Whether a phrase names object storage: `OBJECT_STORAGE`, or storage named without a cloud brand ("MinIO", "object storage"). */
 function objectStorage(phrase: string): boolean {
   return OBJECT_STORAGE.test(phrase) || /^(minio|object storage)$/i.test(phrase);
+}
+/** Frontend phrases that name a page as a place rather than UI work. */
+const PAGE_LIKE = /(^|\s)(pages?|websites?|sites?|dashboards?|sections?|screens?|views?)$/i;
+const LOAD_STEM = stem('loading');
+/** Words (stems) that make loading slow. */
+const SLOW_WORDS = new Set(['slow', 'slowly', 'second', 'seconds', 'minute', 'minutes', 'long', 'speed', 'forever', 'ages'].map(stem));
+/** Whether the text complains that something is slow to load ("takes 15 seconds to load", "loading speed … slow"). */
+function slowLoad(tokens: readonly Token[]): boolean {
+  let load = false;
+  let slow = false;
+  for (const t of tokens) {
+    if (t.stem === LOAD_STEM) load = true;
+    else if (SLOW_WORDS.has(t.stem)) slow = true;
+  }
+  return load && slow;
 }
 const BACKUP_STEM = stem('backup');
 /** Evidence of backups qualified by object storage or by crossing regions ("S3 backups", "cross-region backups"), or undefined. */

@@ -1332,4 +1332,9 @@ describe('analyzer: tenth pass', () => {
     assert.deepEqual(areas('Speed up airflow_to_bq_export.py'), ['data pipelines']);
     assert.ok(analyzeTask('Rotate TMDB_API_KEY').ignored.some((e) => e.rule.startsWith('identifier-part:')));
   });
+  it('a page that is slow to load names where the symptom shows, not UI work: a generalist fix', () => {
+    assert.deepEqual(areas('The admin dashboard takes 20 seconds to load'), []);
+    assert.deepEqual(areas('The admin dashboard needs a date picker'), ['frontend']);
+    assert.deepEqual(areas('The React settings page is slow to load'), ['frontend']);
+  });
 });
