@@ -149,7 +149,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'buildpack', 'cloud native buildpack', 'dockerize', 'dockerise', 'dockerized', 'containerized', 'containerised', 'kubernetes', 'kube', 'k8s', 'k8', 'k3s', 'kubectl', 'helm', 'helm chart', 'chart', 'pod', 'deployment manifest', 'manifest', 'kustomize', 'container', 'containerize',
     'containerise', 'docker', 'dockerfile', 'docker compose', 'docker-compose', 'docker image', 'container image', ['image', 0.5], 'multi-stage build',
     'ingress', 'ingress controller', 'ingress-nginx', 'service mesh', 'istio', 'linkerd', 'envoy', 'operator', 'kubernetes operator', 'controller',
-    'crd', 'custom resource', 'cronjob', 'statefulset', 'daemonset', 'replicaset', 'hpa', 'horizontalpodautoscaler', 'horizontal pod autoscaler', 'horizontal pod autoscaling', 'pod autoscaling', 'vpa',
+    'crd', 'custom resource', 'crash looping', 'crash loop', 'crashloopbackoff', 'cronjob', 'statefulset', 'daemonset', 'replicaset', 'hpa', 'horizontalpodautoscaler', 'horizontal pod autoscaler', 'horizontal pod autoscaling', 'pod autoscaling', 'vpa',
     'pod disruption budget', 'pdb', 'namespace', 'eks', 'gke', 'aks', 'openshift', 'minikube', 'kind cluster', 'kubelet', 'csi', 'csi driver', 'cni',
     'admission webhook', 'admission controller', 'podman', 'containerd', 'cri-o', ['cluster', 0.5], 'node pool', 'sidecar', 'nomad', 'ecs', 'fargate', 'task definition', 'control plane', 'data plane',
     'docker swarm', 'swarm', 'rancher', 'karpenter', 'keda', 'argo workflow', 'crossplane', 'kubeconfig', 'configmap', 'workload', 'scheduler cluster',

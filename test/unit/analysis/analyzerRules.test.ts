@@ -1337,4 +1337,7 @@ describe('analyzer: tenth pass', () => {
     assert.deepEqual(areas('The admin dashboard needs a date picker'), ['frontend']);
     assert.deepEqual(areas('The React settings page is slow to load'), ['frontend']);
   });
+  it('a container crash-looping is a Kubernetes symptom', () => {
+    assert.deepEqual(areas('Worker keeps crash looping after the config change'), ['containers/kubernetes']);
+  });
 });
