@@ -1340,4 +1340,8 @@ describe('analyzer: tenth pass', () => {
   it('a container crash-looping is a Kubernetes symptom', () => {
     assert.deepEqual(areas('Worker keeps crash looping after the config change'), ['containers/kubernetes']);
   });
+  it('a container image scanned or signed in a pipeline or a release is what the security check runs on, not container work', () => {
+    assert.deepEqual(areas('Scan the Docker image with Grype in the CI pipeline'), ['CI/CD', 'security']);
+    assert.deepEqual(areas('Add container vulnerability checks'), ['containers/kubernetes', 'security']);
+  });
 });
