@@ -1611,8 +1611,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // A container image that security work scans, signs or describes ("Add CI pipelines for container builds and
   // vulnerability scanning", "publish SPDX SBOM for container images on every release") is what the security check
   // runs on, not container platform work (§3 security: scanning, supply chain).
-  // (In a pipeline or a release only: "container vulnerability checks" alone secures the containers.)
-  if (areaEv[AX_CICD] !== undefined && hasFullWeight(areaEv[AX_CICD]!) && givesWay(areaEv, AX_K8S, AX_SECURITY, CONTAINER_IMAGE)) dropArea(AX_K8S, 'scanned-image', areaEv, areaScore, ignored);
+  // So is a registry whose images are scanned ("all ECR repositories have scan-on-push enabled", dev-142).
+  // (Images only in a pipeline or a release: "container vulnerability checks" alone secures the containers.)
+  if ((areaEv[AX_CICD] !== undefined && hasFullWeight(areaEv[AX_CICD]!) && givesWay(areaEv, AX_K8S, AX_SECURITY, CONTAINER_IMAGE)) || givesWay(areaEv, AX_K8S, AX_SECURITY, IMAGE_REGISTRY)) dropArea(AX_K8S, 'scanned-image', areaEv, areaScore, ignored);
   // A page that is slow to load ("Admin dashboard takes 15 seconds to load", "loading speed of … the website") waits
   // on the work behind it, not on its screen: the page names where the symptom shows (a generalist fix).
   if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_FRONTEND]!.every((e) => PAGE_LIKE.test(e.phrase)) && slowLoad(tokens)) dropArea(AX_FRONTEND, 'slow-load', areaEv, areaScore, ignored);
@@ -2001,6 +2002,8 @@ function objectStorage(phrase: string): boolean {
 }
 /** Phrases naming a container image or build. */
 const CONTAINER_IMAGE = /^((docker|container|oci) )?(images?|builds?)$|^containers?$/i;
+/** Phrases naming a container registry. */
+const IMAGE_REGISTRY = /^(ecr|gcr|acr|ghcr|quay|container registry|image registry|registry|registries)$/i;
 /** Frontend phrases that name a page as a place rather than UI work. */
 const PAGE_LIKE = /(^|\s)(pages?|websites?|sites?|dashboards?|sections?|screens?|views?)$/i;
 const LOAD_STEM = stem('loading');

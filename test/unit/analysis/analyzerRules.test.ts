@@ -1343,5 +1343,6 @@ describe('analyzer: tenth pass', () => {
   it('a container image scanned or signed in a pipeline or a release is what the security check runs on, not container work', () => {
     assert.deepEqual(areas('Scan the Docker image with Grype in the CI pipeline'), ['CI/CD', 'security']);
     assert.deepEqual(areas('Add container vulnerability checks'), ['containers/kubernetes', 'security']);
+    assert.deepEqual(areas('Enable vulnerability scanning on the ECR registry'), ['security']);
   });
 });
