@@ -1614,6 +1614,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // So is a registry whose images are scanned ("all ECR repositories have scan-on-push enabled", dev-142).
   // (Images only in a pipeline or a release: "container vulnerability checks" alone secures the containers.)
   if ((areaEv[AX_CICD] !== undefined && hasFullWeight(areaEv[AX_CICD]!) && givesWay(areaEv, AX_K8S, AX_SECURITY, CONTAINER_IMAGE)) || givesWay(areaEv, AX_K8S, AX_SECURITY, IMAGE_REGISTRY)) dropArea(AX_K8S, 'scanned-image', areaEv, areaScore, ignored);
+  // Vulnerability records a product shows or exports ("Export CVE list at the repo level", dev-095; "On
+  // Vulnerabilities page: see software for each CVE") are the product's data, not security work on the system.
+  if (areaEv[AX_SECURITY] !== undefined && areaEv[AX_SECURITY]!.every((e) => VULNERABILITY_RECORD.test(e.phrase)) && stemIn(tokens, PRODUCT_DATA_WORDS)) dropArea(AX_SECURITY, 'product-data', areaEv, areaScore, ignored);
   // A page that is slow to load ("Admin dashboard takes 15 seconds to load", "loading speed of … the website") waits
   // on the work behind it, not on its screen: the page names where the symptom shows (a generalist fix).
   if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_FRONTEND]!.every((e) => PAGE_LIKE.test(e.phrase)) && slowLoad(tokens)) dropArea(AX_FRONTEND, 'slow-load', areaEv, areaScore, ignored);
@@ -2004,6 +2007,10 @@ function objectStorage(phrase: string): boolean {
 const CONTAINER_IMAGE = /^((docker|container|oci) )?(images?|builds?)$|^containers?$/i;
 /** Phrases naming a container registry. */
 const IMAGE_REGISTRY = /^(ecr|gcr|acr|ghcr|quay|container registry|image registry|registry|registries)$/i;
+/** Phrases naming vulnerability records. */
+const VULNERABILITY_RECORD = /^(cves?|vulnerabilit(y|ies))$/i;
+/** Words (stems) of a product showing or handing out its data. */
+const PRODUCT_DATA_WORDS = new Set(['export', 'list', 'page', 'view', 'detector', 'column', 'tab', 'filter', 'sort', 'csv'].map(stem));
 /** Frontend phrases that name a page as a place rather than UI work. */
 const PAGE_LIKE = /(^|\s)(pages?|websites?|sites?|dashboards?|sections?|screens?|views?)$/i;
 const LOAD_STEM = stem('loading');

@@ -1345,4 +1345,8 @@ describe('analyzer: tenth pass', () => {
     assert.deepEqual(areas('Add container vulnerability checks'), ['containers/kubernetes', 'security']);
     assert.deepEqual(areas('Enable vulnerability scanning on the ECR registry'), ['security']);
   });
+  it('vulnerability records a product lists or exports are its data, not security work on the system', () => {
+    assert.deepEqual(areas('Export the CVE list per project'), ['backend']);
+    assert.deepEqual(areas('Patch the CVEs in the base image'), ['containers/kubernetes', 'security']);
+  });
 });
