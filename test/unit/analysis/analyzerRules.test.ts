@@ -1349,4 +1349,8 @@ describe('analyzer: tenth pass', () => {
     assert.deepEqual(areas('Export the CVE list per project'), ['backend']);
     assert.deepEqual(areas('Patch the CVEs in the base image'), ['containers/kubernetes', 'security']);
   });
+  it('signed artifacts, releases, commits or packages are supply-chain security', () => {
+    assert.deepEqual(areas('Publish signed artifacts from the release workflow'), ['CI/CD', 'security']);
+    assert.deepEqual(areas('Require signed commits on main'), ['security']);
+  });
 });
