@@ -4,7 +4,7 @@
  *   npx tsx scripts/evalProbes.ts
  *
  * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
- * prints them. Probes 7, 8, 13, 29 and 32 and the even ids of probes 9-12, 14-17, 18-21, 22-26, 27-28 and 30-31 are the held-out sets:
+ * prints them. Probes 7, 8, 13, 32 and 33-36 and the even ids of probes 9-12, 14-17, 18-21, 22-26, 27-28, 29 and 30-31 are the held-out sets:
  * do not read their texts while writing rules.
  *
  * Then probes 7 and 8 under labels given the dev labellers' way (relabel.probe78.jsonl, ids and labels only).
@@ -26,7 +26,7 @@ interface Part {
   readonly ids: 'all' | 'odd' | 'even';
   readonly read: boolean;
   /** Which pooled held-out line a never-read real-text part joins: labels from the contract alone, or calibrated on the dev labels. */
-  readonly pool?: 'contract' | 'calibrated' | 'fresh' | 'late' | 'eighth' | 'end8' | 'ninth';
+  readonly pool?: 'contract' | 'calibrated' | 'fresh' | 'late' | 'eighth' | 'end8' | 'ninth' | 'tenth';
 }
 
 const dir = resolve(__dirname, '../eval/probe');
@@ -81,9 +81,15 @@ const PARTS: readonly Part[] = [
     { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
     { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'ninth' },
   ]),
-  // Probes 29 and 32 arrived at the end of the pass: never read.
-  { label: 'probe 29 (dev-calibrated)', file: 'tasks.probe29.jsonl', ids: 'all', read: false, pool: 'ninth' },
+  // Probes 29 and 32 arrived at the end of the pass and were never read in it; the tenth pass read probe 29's odd
+  // ids, its even ids and probe 32 stay held out.
+  { label: 'probe 29 odd ids (dev-calibrated)', file: 'tasks.probe29.jsonl', ids: 'odd', read: true },
+  { label: 'probe 29 even ids (dev-calibrated)', file: 'tasks.probe29.jsonl', ids: 'even', read: false, pool: 'ninth' },
   { label: 'probe 32 (dev-calibrated)', file: 'tasks.probe32.jsonl', ids: 'all', read: false, pool: 'ninth' },
+  // Tenth session: four sets (owners a-e, f-l, m-r, s-z), queried from catalogue technologies and kinds of work
+  // rather than generic phrases; they arrived during the pass and were never read.
+  ...[33, 34, 35, 36].filter((n) => existsSync(resolve(dir, `tasks.probe${n}.jsonl`)))
+    .map((n): Part => ({ label: `probe ${n} (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'all', read: false, pool: 'tenth' })),
 ];
 
 /** The number in an id ("p4-017" → 17, "probe-003" → 3). */
@@ -108,6 +114,7 @@ const pools = {
   eighth: { rows: [] as Row[], preds: [] as EvalRow[] },
   end8: { rows: [] as Row[], preds: [] as EvalRow[] },
   ninth: { rows: [] as Row[], preds: [] as EvalRow[] },
+  tenth: { rows: [] as Row[], preds: [] as EvalRow[] },
 };
 for (const part of PARTS) {
   const rows = readFileSync(resolve(dir, part.file), 'utf8').split('\n').filter((l) => l.trim())
@@ -117,7 +124,7 @@ for (const part of PARTS) {
   report(part.label, rows, preds, part.read);
   if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }
 }
-for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-26 even)', pools.eighth], ['real held out (27-28 even)', pools.end8], ['real held out (29, 32, 30-31 even)', pools.ninth]] as const) {
+for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-26 even)', pools.eighth], ['real held out (27-28 even)', pools.end8], ['real held out (29 even, 32, 30-31 even)', pools.ninth], ['real held out (33-36)', pools.tenth]] as const) {
   report(label, pool.rows, pool.preds);
 }
 
@@ -139,6 +146,9 @@ for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real h
   // And the ninth session's held-out sets.
   const all = [...every, pools.ninth];
   report('  … + ninth-session held out', all.flatMap((p) => p.rows), all.flatMap((p) => p.preds));
+  // And the tenth session's sets.
+  const tenth = [...all, pools.tenth];
+  report('  … + tenth-session sets', tenth.flatMap((p) => p.rows), tenth.flatMap((p) => p.preds));
 }
 
 // How far two careful readings of the contract are apart: a helper's labels for 100 dev texts against the
