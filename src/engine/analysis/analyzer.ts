@@ -1593,7 +1593,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   if (areaEv[AX_BACKEND] !== undefined) pushNotificationReading(r, areaEv, areaScore, ignored);
   // Single sign-on for the organisation's own services or infrastructure ("SSO for internal services", dev-189
   // "SAML SSO for infra stuff") signs people into that infrastructure: identity infrastructure beside the backend.
-  if (areaEv[AX_BACKEND] !== undefined && !(areaEv[AX_INFRA] !== undefined && hasFullWeight(areaEv[AX_INFRA]!)) && areaEv[AX_BACKEND]!.some((e) => SINGLE_SIGN_ON.test(e.phrase))) {
+  if (areaEv[AX_BACKEND] !== undefined && !(areaEv[AX_INFRA] !== undefined && hasFullWeight(areaEv[AX_INFRA]!)) && areaEv[AX_BACKEND]!.some((e) => SINGLE_SIGN_ON_RULES.has(e.rule))) {
     const audience = internalAudience(task);
     if (audience) credit(areaEv, areaScore, AX_INFRA, audience, 1);
   }
@@ -1604,7 +1604,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // Backups of object storage or across regions ("Continuous PostgreSQL and S3 backups", dev-085; "Cross-region
   // backups") back the cloud resources up or place copies in another region: infrastructure work. (Backups *to* S3,
   // dev-106, only store the database's backups there.)
-  if (!(areaEv[AX_INFRA] !== undefined && hasFullWeight(areaEv[AX_INFRA]!))) {
+  // (A backup is database vocabulary: without it there is nothing to look for.)
+  if (areaEv[AX_DATABASE] !== undefined && areaEv[AX_DATABASE]!.some((e) => e.rule === BACKUP_RULE) && !(areaEv[AX_INFRA] !== undefined && hasFullWeight(areaEv[AX_INFRA]!))) {
     const backup = cloudBackup(tokens, task);
     if (backup) credit(areaEv, areaScore, AX_INFRA, backup, 1);
   }
@@ -1616,7 +1617,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   if ((areaEv[AX_CICD] !== undefined && hasFullWeight(areaEv[AX_CICD]!) && givesWay(areaEv, AX_K8S, AX_SECURITY, CONTAINER_IMAGE)) || givesWay(areaEv, AX_K8S, AX_SECURITY, IMAGE_REGISTRY)) dropArea(AX_K8S, 'scanned-image', areaEv, areaScore, ignored);
   // Vulnerability records a product shows or exports ("Export CVE list at the repo level", dev-095; "On
   // Vulnerabilities page: see software for each CVE") are the product's data, not security work on the system.
-  if (areaEv[AX_SECURITY] !== undefined && areaEv[AX_SECURITY]!.every((e) => VULNERABILITY_RECORD.test(e.phrase)) && stemIn(tokens, PRODUCT_DATA_WORDS)) dropArea(AX_SECURITY, 'product-data', areaEv, areaScore, ignored);
+  if (areaEv[AX_SECURITY] !== undefined && areaEv[AX_SECURITY]!.every((e) => VULNERABILITY_RULES.has(e.rule)) && stemIn(tokens, PRODUCT_DATA_WORDS)) dropArea(AX_SECURITY, 'product-data', areaEv, areaScore, ignored);
   // A page that is slow to load ("Admin dashboard takes 15 seconds to load", "loading speed of … the website") waits
   // on the work behind it, not on its screen: the page names where the symptom shows (a generalist fix).
   if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_FRONTEND]!.every((e) => PAGE_LIKE.test(e.phrase)) && slowLoad(tokens)) dropArea(AX_FRONTEND, 'slow-load', areaEv, areaScore, ignored);
@@ -2007,8 +2008,8 @@ function objectStorage(phrase: string): boolean {
 const CONTAINER_IMAGE = /^((docker|container|oci) )?(images?|builds?)$|^containers?$/i;
 /** Phrases naming a container registry. */
 const IMAGE_REGISTRY = /^(ecr|gcr|acr|ghcr|quay|container registry|image registry|registry|registries)$/i;
-/** Phrases naming vulnerability records. */
-const VULNERABILITY_RECORD = /^(cves?|vulnerabilit(y|ies))$/i;
+/** Evidence rules of vulnerability records' names ("CVE", "vulnerabilities"). */
+const VULNERABILITY_RULES: ReadonlySet<string> = new Set(['vocab:security:cve', 'vocab:security:vulnerability']);
 /** Words (stems) of a product showing or handing out its data. */
 const PRODUCT_DATA_WORDS = new Set(['export', 'list', 'page', 'view', 'detector', 'column', 'tab', 'filter', 'sort', 'csv'].map(stem));
 /** Frontend phrases that name a page as a place rather than UI work. */
@@ -2027,6 +2028,7 @@ function slowLoad(tokens: readonly Token[]): boolean {
   return load && slow;
 }
 const BACKUP_STEM = stem('backup');
+const BACKUP_RULE = 'vocab:database:backup';
 /** Evidence of backups qualified by object storage or by crossing regions ("S3 backups", "cross-region backups"), or undefined. */
 function cloudBackup(tokens: readonly Token[], task: string): Evidence | undefined {
   for (let k = 0; k + 1 < tokens.length; k++) {
@@ -2106,8 +2108,8 @@ function stemIn(tokens: readonly Token[], stems: ReadonlySet<string>): boolean {
   for (const t of tokens) if (stems.has(t.stem)) return true;
   return false;
 }
-/** Names of single sign-on. */
-const SINGLE_SIGN_ON = /^(sso|saml|single sign-on|single sign on|saml sso)$/i;
+/** Evidence rules of single sign-on's names (rules, not phrases: a set lookup costs less than a pattern per evidence). */
+const SINGLE_SIGN_ON_RULES: ReadonlySet<string> = new Set(['vocab:backend:sso', 'vocab:backend:saml', 'vocab:backend:single sign-on']);
 const PUSH_NOTIFICATION_RULE = 'vocab:backend:push notification';
 /** Words naming the sending side of notifications: the text keeps to it. */
 const SENDER_WORDS = new Set(['backend', 'server', 'servers', 'server-side', 'serverside']);
