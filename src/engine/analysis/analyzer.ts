@@ -209,6 +209,11 @@ function stemInClauseAfter(tokens: readonly Token[], i: number, n: number, stems
   for (let k = i + 1; k < Math.min(tokens.length, i + n + 1) && !tokens[k]!.clauseStart; k++) if (stems.has(tokens[k]!.stem)) return true;
   return false;
 }
+/** Whether some token's stem is in `stems`. */
+function stemIn(tokens: readonly Token[], stems: ReadonlySet<string>): boolean {
+  for (const t of tokens) if (stems.has(t.stem)) return true;
+  return false;
+}
 
 /** Whether token i sits in a noun phrase: a determiner at most three tokens before it, no verb or "to" between. */
 function inNounPhrase(tokens: readonly Token[], i: number): boolean {
@@ -795,7 +800,7 @@ export function analyzeTask(task: string): Analysis {
   // email, not a screen of the app, unless the text names the app's screens or a mobile app (dev-153 and dev-188
   // against dev-334). Such a feature is still one for users to have: substantial scope of its one area.)
   if (userFacing && areas.length === 1 && areas[0]!.area === 'backend' && !docsHit) {
-    if (areas[0]!.evidence.every((e) => ACCOUNT_OR_MESSAGE.test(e.phrase)) && !uiNamed(tokens)) r.accountFeature = cite(userFacing, `substantial:account-feature:${userFacing.rule}`, 1);
+    if (areas[0]!.evidence.every((e) => ACCOUNT_OR_MESSAGE.test(e.phrase)) && !stemIn(tokens, UI_NAMES)) r.accountFeature = cite(userFacing, `substantial:account-feature:${userFacing.rule}`, 1);
     else {
       const e = cite(userFacing, `inferred:user-facing-feature:${userFacing.rule}`, 0.5);
       areas.push({ area: 'frontend', score: 0.55, evidence: [e] });
@@ -1175,11 +1180,6 @@ const SETUP_LEADS = new Set(['when', 'while', 'if']);
 const PLAN_STEM = stem('plan');
 /** Words (stems) that make "plans" pricing plans. */
 const PRICING_WORDS = new Set(['billing', 'pricing', 'subscription', 'paid', 'premium', 'tier', 'checkout', 'stripe', 'paddle', 'seat'].map(stem));
-/** Whether the text speaks of pricing (read only for a "plan" noun). */
-function pricingText(tokens: readonly Token[]): boolean {
-  for (const t of tokens) if (PRICING_WORDS.has(t.stem)) return true;
-  return false;
-}
 
 /** Verbs (stems) that carry a plan out. */
 const EXECUTE_VERBS = new Set(['execute', 'carry', 'implement', 'follow', 'perform', 'enact'].map(stem));
@@ -1310,7 +1310,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   const subjectPlan = r.cues[CX_PLAN_SUBJECT] !== undefined;
   // (Whether the text speaks of pricing: read at most once, and only for a "plan".)
   let pricing: boolean | undefined;
-  const pricingWords = (): boolean => (pricing ??= pricingText(tokens));
+  const pricingWords = (): boolean => (pricing ??= stemIn(tokens, PRICING_WORDS));
   for (const h of hitsOf(r, CX_STRATEGY_NOUN)) {
     const next = tokens[h.i + h.n]?.lower;
     // Ambiguous nouns ("evaluation", "audit", "research") are the deliverable only when no work verb
@@ -2103,11 +2103,6 @@ const WORD_NAMED_HOSTS = new Set(['render', 'fly']);
 const EVENT_BROKER = /^(apache )?(kafka|pulsar)$|^redpanda$/i;
 /** Words (stems) beside an event broker that make it a pipeline's stream or the running broker itself. */
 const BROKER_ITSELF = new Set(['pipeline', 'broker', 'cluster', 'topic', 'partition', 'connect', 'connector'].map(stem));
-/** Whether some token's stem is in `stems`. */
-function stemIn(tokens: readonly Token[], stems: ReadonlySet<string>): boolean {
-  for (const t of tokens) if (stems.has(t.stem)) return true;
-  return false;
-}
 /** Evidence rules of single sign-on's names (rules, not phrases: a set lookup costs less than a pattern per evidence). */
 const SINGLE_SIGN_ON_RULES: ReadonlySet<string> = new Set(['vocab:backend:sso', 'vocab:backend:saml', 'vocab:backend:single sign-on']);
 const PUSH_NOTIFICATION_RULE = 'vocab:backend:push notification';
@@ -2270,11 +2265,6 @@ function readConcerns(
 
 /** Backend phrases of signing in or being notified, whose user side is a provider's page or a message. */
 const ACCOUNT_OR_MESSAGE = /^(log ?in|login|logins|sign[- ]?in|sign[- ]?on|password|passwords|totp|2fa|two-factor|mfa|oauth2?|sso|single sign-on|notifications?|email|e-mail|emails|sms|push notifications?)$/i;
-/** Whether the text names a screen of the app or a mobile app. */
-function uiNamed(tokens: readonly Token[]): boolean {
-  for (const t of tokens) if (UI_NAMES.has(t.stem)) return true;
-  return false;
-}
 /** Stems of an app's screens and of mobile apps. */
 const UI_NAMES = new Set(['mobile', 'ios', 'android', 'screen', 'page', 'button', 'form', 'ui', 'dashboard', 'biometric', 'biometrics'].map(stem));
 /** Whether hit h is a generic "replace"/"swap" (one word, no catalogued technology in its clause). */
@@ -3065,8 +3055,7 @@ function improvingTitle(r: Reading): boolean {
   const { tokens } = r;
   if (tokens.length === 0) return false;
   if (IMPROVING_TITLE.has(tokens[0]!.lower) || IMPROVING_TITLE.has(tokens[titleOf(r)]?.lower ?? '')) return true;
-  for (const t of tokens) if (IMPROVEMENT_NOUNS.has(t.stem)) return true;
-  return false;
+  return stemIn(tokens, IMPROVEMENT_NOUNS);
 }
 const ADD_STEM = stem('add');
 /**
