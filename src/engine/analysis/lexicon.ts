@@ -129,8 +129,9 @@ const SPELLABLE = /^[a-z][a-z0-9]*$/;
 
 /**
  * Hand-vocabulary words whose stem is another common word ("stripe" stems to "strip", so "Strip
- * trailing slashes" read as the payment provider; "theme" stems to "them"; "NATS" to the "nat" of a NAT gateway): they are matched by their
- * lowercase forms in the catalogue trie instead, like catalogue names.
+ * trailing slashes" read as the payment provider; "theme" stems to "them"; "NATS" to the "nat" of a
+ * NAT gateway): they are matched by their lowercase forms in the catalogue trie instead, like
+ * catalogue names.
  */
 const UNSTEMMED_NAMES: ReadonlySet<string> = new Set(['stripe', 'theme', 'themes', 'nats']);
 
