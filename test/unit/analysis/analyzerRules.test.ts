@@ -1353,4 +1353,9 @@ describe('analyzer: tenth pass', () => {
     assert.deepEqual(areas('Publish signed artifacts from the release workflow'), ['CI/CD', 'security']);
     assert.deepEqual(areas('Require signed commits on main'), ['security']);
   });
+  it('further regulations and certification schemes (EUCS, BSI C5, NIS2, DORA, TISAX…) are compliance concerns', () => {
+    const concerns = (t: string): string[] => analyzeTask(t).concerns.map((c) => c.concern);
+    assert.ok(concerns('Map our controls to BSI C5 and EUCS').includes('compliance'));
+    assert.ok(concerns('Prepare the platform for NIS2 and DORA').includes('compliance'));
+  });
 });
