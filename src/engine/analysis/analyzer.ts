@@ -2097,6 +2097,17 @@ function displayWording(tokens: readonly Token[], task: string): Evidence | unde
   }
   return undefined;
 }
+/** Infrastructure-as-code and configuration tools (lower case). */
+const IAC_TOOLS = new Set(['terraform', 'opentofu', 'pulumi', 'cdk', 'cloudformation', 'ansible', 'crossplane', 'bicep', 'terragrunt']);
+/** Whether a move goes "to" an infrastructure-as-code tool ("to Terraform", "to AWS CDK"). */
+function iacDestination(tokens: readonly Token[]): boolean {
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (tokens[k]!.lower !== 'to' && tokens[k]!.lower !== 'into') continue;
+    const next = tokens[k + 1]!.lower;
+    if (IAC_TOOLS.has(next) || (next === 'aws' && tokens[k + 2]?.lower === 'cdk')) return true;
+  }
+  return false;
+}
 /** Hosting platforms whose names are common words (hosting objects only when written as names). */
 const WORD_NAMED_HOSTS = new Set(['render', 'fly']);
 /** Event brokers the data-pipeline vocabulary lists (streams and the app's events alike). */
@@ -2682,7 +2693,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // The tool must be in the migration's own sentence: "Port from DigitalOcean to EC2. Automate deployment
   // using Terraform." performs the move and then automates deployment.
   const toolWord = (r.classes & C_MIGRATION_TOOLING) !== 0 && (migVerbs.length === 0 || classInSentence(tokens, r.task, migVerbs[0]!.i, C_MIGRATION_TOOLING));
-  const migrationTooling = toolWord || docsHit !== undefined;
+  // Moving onto an infrastructure-as-code tool ("Change from cloudformation to Terraform", dev-327; "Migrate Google
+  // Cloud Run to Terraform") changes how the infrastructure is described, not where the system runs: not extreme.
+  const migrationTooling = toolWord || docsHit !== undefined || (migEv.length > 0 && iacDestination(tokens));
   if (!isStrategy && !migrationTooling) addSignal(signals, 'migration', migEv);
   // A tool or script for a migration is not the migration (not extreme), but moving between engines or
   // hosts is still an architecture concern for L1 (§6 "migration… → solution-architect").

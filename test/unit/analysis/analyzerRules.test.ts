@@ -1358,4 +1358,8 @@ describe('analyzer: tenth pass', () => {
     assert.ok(concerns('Map our controls to BSI C5 and EUCS').includes('compliance'));
     assert.ok(concerns('Prepare the platform for NIS2 and DORA').includes('compliance'));
   });
+  it('moving onto an infrastructure-as-code tool changes how the infrastructure is described, not where the system runs (§4 not extreme)', () => {
+    assert.equal(complexity('Move our Heroku setup to Terraform'), 'medium');
+    assert.equal(complexity('Move our Heroku app to AWS'), 'extreme');
+  });
 });
