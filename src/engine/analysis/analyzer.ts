@@ -2215,6 +2215,13 @@ function readConcerns(
         // ("Move container images from Docker Hub to GitHub Container Registry").
         const ends = fromToEnds(tokens, task, keep, negated, clauseOf, mig.i);
         if (ends) concernEv.set('architecture', [cite(mig.ev, 'concern:architecture:technology-change'), ends[0].ev, ends[1].ev]);
+        else {
+          // "We will move to GitLab soon": moving onto a named technology chooses it, though the one left is unnamed.
+          // (A move onto a host is read by the scope rules: a hosting migration, or a strategy about one.)
+          const at = mig.i + mig.n + (tokens[mig.i + mig.n]?.lower === 'over' ? 1 : 0);
+          const dest = tokens[at]?.lower === 'to' ? named.find((k) => k.i === at + 1) : undefined;
+          if (dest && writtenAsName(task, tokens, dest) && !hitsOf(r, CX_HOSTING_OBJECT).some((h) => h.i === dest.i)) concernEv.set('architecture', [cite(mig.ev, 'concern:architecture:technology-change'), dest.ev]);
+        }
       }
     }
   }

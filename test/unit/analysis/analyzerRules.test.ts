@@ -1362,4 +1362,9 @@ describe('analyzer: tenth pass', () => {
     assert.equal(complexity('Move our Heroku setup to Terraform'), 'medium');
     assert.equal(complexity('Move our Heroku app to AWS'), 'extreme');
   });
+  it('moving onto a named technology chooses it, though the one left is unnamed (architecture concern, §4 substantial)', () => {
+    assert.equal(complexity('We plan to move to Buildkite next quarter'), 'medium');
+    assert.ok(analyzeTask('We plan to move to Buildkite next quarter').concerns.some((c) => c.concern === 'architecture'));
+    assert.ok(!analyzeTask('Move to the settings page after login').concerns.some((c) => c.concern === 'architecture'));
+  });
 });
