@@ -1135,6 +1135,7 @@ describe('analyzer: ninth pass', () => {
   it('a deployment process, script, workflow or step is what CI/CD builds, beside any other area', () => {
     assert.deepEqual(areas('Run database migrations automatically as part of deployment process'), ['CI/CD', 'database']);
     assert.deepEqual(areas('Take a Postgres backup in the deployment script'), ['CI/CD', 'database']);
+    assert.deepEqual(areas('Seed the Postgres data in a separate deployment phase'), ['CI/CD', 'database']);
   });
   it('a payment provider named in a bug report is what the fix concerns, not an integration to build (§4 low)', () => {
     assert.equal(complexity('Stripe webhooks broken'), 'low');
