@@ -1368,4 +1368,8 @@ describe('analyzer: tenth pass', () => {
     assert.ok(analyzeTask('We plan to move to Buildkite next quarter').concerns.some((c) => c.concern === 'architecture'));
     assert.ok(!analyzeTask('Move to the settings page after login').concerns.some((c) => c.concern === 'architecture'));
   });
+  it('a blog announcing or an announcement post is a document, whatever it is about', () => {
+    assert.equal(complexity('Blog announcing our move from Heroku to AWS'), 'low');
+    assert.equal(complexity('Move from Heroku to AWS'), 'extreme');
+  });
 });
