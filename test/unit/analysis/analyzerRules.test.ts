@@ -1372,4 +1372,7 @@ describe('analyzer: tenth pass', () => {
     assert.equal(complexity('Blog announcing our move from Heroku to AWS'), 'low');
     assert.equal(complexity('Move from Heroku to AWS'), 'extreme');
   });
+  it('asserting is testing', () => {
+    assert.deepEqual(areas('assert that every worker reports ready'), ['testing']);
+  });
 });
