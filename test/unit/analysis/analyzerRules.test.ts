@@ -1375,4 +1375,7 @@ describe('analyzer: tenth pass', () => {
   it('asserting is testing', () => {
     assert.deepEqual(areas('assert that every worker reports ready'), ['testing']);
   });
+  it('a filter, search or text box is a UI element (frontend)', () => {
+    assert.deepEqual(areas('Add a search box to the header'), ['frontend']);
+  });
 });
