@@ -213,7 +213,7 @@ export const CONCERN_VOCABULARY: Readonly<Record<ConcernId, readonly string[]>> 
     'legal', 'safeguard', 'certification', 'control mapping', 'which control', 'cis', 'stig', 'license compliance', 'license scanner',
     'license scan', 'license scanning', 'licence compliance',
     // Further regulations and certification schemes (EU cloud and security law, national cloud schemes, the ISO family).
-    'eucs', 'bsi c5', 'cyber essentials', 'iso 27017', 'iso 27018', 'iso 27701', 'iso 42001', 'tisax', 'irap', 'nis2', 'dora', 'lgpd', 'pipeda', 'coppa', 'ferpa', 'fisma', 'cmmc', 'stateramp', 'govramp', 'cjis',
+    'eucs', 'bsi c5', 'cyber essentials', 'iso 27017', 'iso 27018', 'iso 27701', 'iso 42001', 'tisax', 'irap', 'nis2', 'lgpd', 'pipeda', 'coppa', 'ferpa', 'fisma', 'cmmc', 'stateramp', 'govramp', 'cjis',
   ],
   product: [
     'as a user', 'as an admin', 'as an applicant', 'as a customer', 'user story', 'customer-facing', 'customer facing', 'business requirement',
