@@ -1,15 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { ConnectionManager } from '../../../src/mcp/connectionManager';
 import { MemoryLogSink } from '../../../src/mcp/serverLog';
 import { ToolGatewayError, type ToolFailureKind } from '../../../src/engine/tools/toolGateway';
-import { FAST_POLICY, bin, httpServer, orphanWatch, trackUnhandledRejections, waitFor } from './mcpTestSupport';
+import { FAST_POLICY, bin, freePorts, httpServer, orphanWatch, trackUnhandledRejections, waitFor } from './mcpTestSupport';
 
-const HTTP_PORT = 39110;
-const SSE_PORT = 39111;
-const PROXY_PORT = 39112;
+// Ports are the OS's choice (see freePorts): fixed ones in the ephemeral range collided with outgoing connections.
+let HTTP_PORT = 0;
+let SSE_PORT = 0;
 
 /**
  * An in-process proxy in front of server-everything that can "forget" sessions: afterwards it
@@ -98,6 +99,7 @@ describe('ConnectionManager over HTTP (server-everything streamableHttp and sse)
 
   before(async () => {
     orphans.start();
+    [HTTP_PORT, SSE_PORT] = (await freePorts(2)) as [number, number];
     [httpChild, sseChild] = await Promise.all([startEverything('streamableHttp', HTTP_PORT), startEverything('sse', SSE_PORT)]);
   });
 
@@ -159,9 +161,11 @@ describe('ConnectionManager over HTTP (server-everything streamableHttp and sse)
 
   it('re-initialises on HTTP 404 "session not found" and re-sends the request once', async () => {
     const proxy = sessionForgettingProxy(HTTP_PORT);
-    await new Promise<void>((r) => proxy.server.listen(PROXY_PORT, '127.0.0.1', () => r()));
+    // (Port 0: the OS picks a free port, read back once the proxy listens.)
+    await new Promise<void>((r) => proxy.server.listen(0, '127.0.0.1', () => r()));
+    const proxyPort = (proxy.server.address() as AddressInfo).port;
     const log = new MemoryLogSink();
-    const m = new ConnectionManager({ log, policy: { ...FAST_POLICY, maxCallAttempts: 1 }, servers: [httpServer('ev', `http://127.0.0.1:${PROXY_PORT}/mcp`)] });
+    const m = new ConnectionManager({ log, policy: { ...FAST_POLICY, maxCallAttempts: 1 }, servers: [httpServer('ev', `http://127.0.0.1:${proxyPort}/mcp`)] });
     managers.push(m);
     try {
       await m.callTool('ev', 'echo', { message: 'one' });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import { join } from 'node:path';
 import { descendantsOf, isAlive } from '../../../src/mcp/processTree';
 import type { ConfiguredServer } from '../../../src/mcp/serverConfig';
@@ -51,6 +52,28 @@ export const FAST_POLICY: Partial<ResiliencePolicy> = {
 };
 
 /** Polls `predicate` every 25 ms until it holds or `ms` pass. */
+/**
+ * `n` distinct ports on 127.0.0.1 that are free now: the OS picks them (port 0; all held until each is known, so
+ * none repeats) and they are released at once. Fixed ports in the ephemeral range can be taken by any outgoing
+ * connection on the machine (EADDRINUSE in CI), so servers a test starts itself get theirs from here.
+ */
+export async function freePorts(n: number): Promise<number[]> {
+  const servers: NetServer[] = [];
+  try {
+    for (let k = 0; k < n; k++) {
+      const srv = createNetServer();
+      servers.push(srv);
+      await new Promise<void>((resolve, reject) => {
+        srv.once('error', reject);
+        srv.listen(0, '127.0.0.1', () => resolve());
+      });
+    }
+    return servers.map((srv) => (srv.address() as AddressInfo).port);
+  } finally {
+    await Promise.all(servers.map((srv) => new Promise((resolve) => srv.close(resolve))));
+  }
+}
+
 export async function waitFor(predicate: () => boolean, ms = 10_000, what = 'condition'): Promise<void> {
   const end = Date.now() + ms;
   while (!predicate()) {
