@@ -2346,8 +2346,7 @@ const CACHE_USE = new Set(['cache', 'caching', 'cached', 'session'].map(stem));
  */
 function cacheStoreUse(tokens: readonly Token[], text: string, i: number): boolean {
   let cache = false;
-  let lo = i;
-  while (lo > 0 && !sentenceBreak(text, tokens[lo - 1]!.end, tokens[lo]!.start)) lo--;
+  const lo = sentenceStart(tokens, text, i);
   for (let k = lo; k < tokens.length; k++) {
     if (k > lo && sentenceBreak(text, tokens[k - 1]!.end, tokens[k]!.start)) break;
     if ((wordClasses(tokens[k]!) & C_BROKER_USE) === 0) continue;
@@ -2362,13 +2361,17 @@ const RATE_STEM = stem('rate');
 const LIMIT_STEM = stem('limit');
 /** Whether "rate limit(ing)" stands in token i's sentence (a limiter or throttling word is a `BROKER_USE` word). */
 function rateLimitInSentence(tokens: readonly Token[], text: string, i: number): boolean {
-  let lo = i;
-  while (lo > 0 && !sentenceBreak(text, tokens[lo - 1]!.end, tokens[lo]!.start)) lo--;
-  for (let k = lo + 1; k < tokens.length; k++) {
+  for (let k = sentenceStart(tokens, text, i) + 1; k < tokens.length; k++) {
     if (sentenceBreak(text, tokens[k - 1]!.end, tokens[k]!.start)) break;
     if (tokens[k]!.stem === LIMIT_STEM && tokens[k - 1]!.stem === RATE_STEM) return true;
   }
   return false;
+}
+/** The first token of token i's sentence (sentences end at . ; ! ? or a line break, see `sentenceBreak`). */
+function sentenceStart(tokens: readonly Token[], text: string, i: number): number {
+  let lo = i;
+  while (lo > 0 && !sentenceBreak(text, tokens[lo - 1]!.end, tokens[lo]!.start)) lo--;
+  return lo;
 }
 /** Whether a token of word class `cls` stands in the same sentence (between . ; ! ? or a line break) as token i. */
 function classInSentence(tokens: readonly Token[], text: string, i: number, cls: number): boolean {
