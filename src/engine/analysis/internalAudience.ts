@@ -8,7 +8,7 @@ import type { Evidence } from './analysisTypes';
 const INTERNAL_AUDIENCE = /\b(?:internal|in-house)\s+(?:services?|tools?|tooling|systems?|apps?|applications?|projects?|teams?|users?|staff|platforms?)\b|\bfor\s+(?:the\s+|our\s+)?infra(?:structure)?\b/i;
 
 /** Rule name of internal-audience evidence. */
-export const INTERNAL_AUDIENCE_RULE = 'internal-audience';
+const INTERNAL_AUDIENCE_RULE = 'internal-audience';
 
 /** Evidence of an internal audience in `task`, or undefined. */
 export function internalAudience(task: string): Evidence | undefined {

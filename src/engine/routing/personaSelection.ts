@@ -1,6 +1,6 @@
 import type { Analysis, AreaId, ConcernId, Complexity, Evidence } from '../analysis/analysisTypes';
 import { L2_AREAS } from '../analysis/analyzer';
-import { INTERNAL_AUDIENCE_RULE, internalAudience } from '../analysis/internalAudience';
+import { internalAudience } from '../analysis/internalAudience';
 import { AREA_OWNER } from '../catalog/areaOwners';
 import type { LayerId } from '../catalog/layers';
 import { PERSONA_IDS, personaRank, type PersonaId } from '../catalog/personas';
@@ -161,7 +161,8 @@ export function selectPersonas(x: PersonaInput): PersonaDecision[] {
       }
       // A framework upgrade, a type checker's strict mode or a codebase-wide refactor changes the technology
       // the product is built on, not what it does: technology work (§6 solution-architect).
-      else if ((technology = codebaseTechnology(x.analysis) ?? internalWork(x.analysis.task)) !== undefined) add(out, 'solution-architect', 'L1', technology[0]!.rule === INTERNAL_AUDIENCE_RULE ? '§6 L1 default: no concern stands out and the work serves internal services or infrastructure, not the product (platform work)' : '§6 L1 default: no concern stands out and the work changes the technology the codebase is built on (framework upgrade, strict mode, codebase refactor)', technology, rule);
+      else if ((technology = codebaseTechnology(x.analysis)) !== undefined) add(out, 'solution-architect', 'L1', '§6 L1 default: no concern stands out and the work changes the technology the codebase is built on (framework upgrade, strict mode, codebase refactor)', technology, rule);
+      else if ((technology = internalWork(x.analysis.task)) !== undefined) add(out, 'solution-architect', 'L1', '§6 L1 default: no concern stands out and the work serves internal services or infrastructure, not the product (platform work)', technology, rule);
       else add(out, 'product-manager', 'L1', '§6 L1 default: no concern stands out and the work is product work', NO_EVIDENCE, rule);
     }
   }
