@@ -2555,6 +2555,7 @@ function exactCaseName(t: Token): boolean {
 
 /** "A migration script/file for …": the migration as a file of schema changes. */
 const MIGRATION_FILE = new Set(['script', 'file'].map(stem));
+const MOVE_LINKS = new Set(['from', 'to', 'of', 'into', 'onto', 'between', 'across']);
 /** Words before "migrations" that make them a store's schema migrations. */
 const SCHEMA_MIGRATION_KINDS = new Set(['db', 'database', 'sql', 'schema', 'prisma', 'alembic', 'flyway', 'liquibase', 'knex', 'sequelize', 'typeorm', 'django', 'rails', 'ecto']);
 
@@ -2575,6 +2576,9 @@ function schemaMigration(tokens: readonly Token[], h: Hit): boolean {
   if (t.lower === 'migrations' && stemInClauseAfter(tokens, h.i, 3, RUN_MIGRATION_VERBS)) return true;
   // "DB migrations", "SQL migrations": a store's schema migrations, plural, are files of schema changes.
   if (t.lower === 'migrations' && h.i > 0 && SCHEMA_MIGRATION_KINDS.has(tokens[h.i - 1]!.lower)) return true;
+  // A project's plural "migrations" that move nothing from or to anything ("make migrations replica compatible")
+  // are its migration files; "a data source for migrations" is a product's migration feature.
+  if (t.lower === 'migrations' && !MOVE_LINKS.has(tokens[h.i + 1]?.lower ?? '') && tokens[h.i - 1]?.lower !== 'for') return true;
   // "Migration plan for database schemas": the migration of a schema.
   for (let k = h.i + 1; k < Math.min(tokens.length, h.i + 6) && !tokens[k]!.clauseStart; k++) if (tokens[k]!.stem === SCHEMA_STEM) return true;
   const link = tokens[h.i + 1]?.lower;
@@ -2650,7 +2654,14 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // (A migration named in a quoted title being reworded is not carried out.)
   if (migVerbs.length > 0 && r.renaming) migVerbs = migVerbs.filter((h) => !quotedTitleWord(r, h));
   // Schema migrations being run ("Run the migrations in ECS") move nothing between technologies.
-  if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !schemaMigration(tokens, h));
+  if (migVerbs.length > 0) {
+    const schema = migVerbs.find((h) => schemaMigration(tokens, h));
+    if (schema !== undefined) {
+      migVerbs = migVerbs.filter((h) => !schemaMigration(tokens, h));
+      // Schema migrations change the database (§3) even where no store is named ("Migrations should be run in Fargate").
+      if (!isStrategy && !docsHit && !strategyOnly && !finalAreas.some((a) => a.area === 'database')) inferArea(finalAreas, 'database', 0.55, cite(schema.ev, `inferred:schema-migration:${schema.ev.rule}`, 0.5));
+    }
+  }
   // A move told in the past in a relative clause ("local files that just migrated to AWS S3") describes what the
   // work deals with, not a move to make.
   if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !pastInRelativeClause(tokens, h.i));

@@ -1381,3 +1381,13 @@ describe('analyzer: tenth pass', () => {
     assert.deepEqual(areas('Add a search box to the header'), ['frontend']);
   });
 });
+
+describe('analyzer: eleventh pass', () => {
+  it('a project\'s plural "migrations" that move nothing are its schema migration files: database work, no re-platforming', () => {
+    assert.notEqual(complexity('make migrations self-host replica compatible'), 'extreme');
+    assert.ok(areas('Migrations should be run in Fargate').includes('database'));
+    assert.ok(areas('Run migrations as an ordered deployment phase').includes('database'));
+    assert.equal(complexity('Finish the migrations of our services to AWS'), 'extreme');
+    assert.ok(!areas('Add Snowflake as a new supported data source for migrations').includes('database'));
+  });
+});
