@@ -195,7 +195,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'release automation', 'release process', 'deployment process', 'deploy process', 'deployment script', 'deployment workflow', 'deploy workflow', 'deployment step', 'deploy step', 'deployment phase', 'deploy phase', 'deployment stage', 'deploy stage', 'release', 'deploy', 'deployment', 'redeploy', 'blue/green', 'blue-green', 'blue green', 'canary', 'canary release',
     'rollback', 'roll back', 'rollout', 'artifact', 'publish', 'publishing', 'build', 'nightly build', 'runner', 'self-hosted runner', 'workflow file',
     'pre-commit', 'merge to main', 'pull request check', 'pr check', 'pr gate', 'merge gate', 'quality gate', 'release gate', 'ci check', 'build step', 'build log', 'build logs', 'ci log', 'ci logs', 'workflow log', 'job log', 'build cache', 'ci cache', 'cache between runs', 'dependency cache', 'build matrix', 'preview deployment', 'auto deploy', 'autodeploy',
-    'test pipeline', 'daily test run', 'cdk pipeline', 'prow', 'cloud deployment', 'ship', 'shipping', 'deploys', 'cd tool', 'codepipeline', 'codebuild', 'cloud build', 'bitbucket pipelines',
+    'test pipeline', 'daily test run', 'cdk pipeline', 'prow', 'presubmit', 'presubmits', 'postsubmit', 'postsubmits', 'cloud deployment', 'ship', 'shipping', 'deploys', 'cd tool', 'codepipeline', 'codebuild', 'cloud build', 'bitbucket pipelines',
   ],
   'infrastructure/cloud': [
     // Seventh-pass audit: VPNs and host configuration.

@@ -1390,4 +1390,8 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(complexity('Finish the migrations of our services to AWS'), 'extreme');
     assert.ok(!areas('Add Snowflake as a new supported data source for migrations').includes('database'));
   });
+  it('presubmit and postsubmit jobs are CI jobs (Prow\'s kinds)', () => {
+    assert.deepEqual(areas('Add a presubmit that runs the linters'), ['CI/CD']);
+    assert.deepEqual(areas('Postsubmit jobs time out on arm64'), ['CI/CD']);
+  });
 });
