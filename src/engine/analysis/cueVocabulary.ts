@@ -193,6 +193,10 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'stripe', 'paypal', 'braintree', 'adyen', 'square payments', 'mollie', 'razorpay', 'chargebee', 'paddle', 'shopify',
     'twilio', 'sendgrid', 'mailgun', 'postmark', 'mailchimp', 'vonage', 'messagebird', 'whatsapp', 'telegram bot', 'slack app', 'discord bot',
     'firebase cloud messaging', 'fcm', 'apns', 'onesignal', 'pusher',
+    // A provider of such a kind named by its kind ("Change Transactional Email Provider", "Add notification provider
+    // seven.io"), and card payments, which go through one.
+    'email provider', 'e-mail provider', 'mail provider', 'sms provider', 'notification provider', 'push provider', 'payment provider',
+    'payment gateway', 'payment processor', 'identity provider', 'oauth provider', 'credit card', 'debit card', 'card data', 'wallet payment', 'wallet payments',
   ],
 };
 

@@ -1394,4 +1394,10 @@ describe('analyzer: eleventh pass', () => {
     assert.deepEqual(areas('Add a presubmit that runs the linters'), ['CI/CD']);
     assert.deepEqual(areas('Postsubmit jobs time out on arm64'), ['CI/CD']);
   });
+  it('a provider named by its kind (email, SMS, notification, payment, identity) and card payments are an external system to integrate (§4 medium)', () => {
+    assert.equal(complexity('Change Transactional Email Provider'), 'medium');
+    assert.equal(complexity('Add notification provider seven.io'), 'medium');
+    assert.equal(complexity('Implement direct tokenization of card data'), 'medium');
+    assert.equal(complexity('Add an email template for password resets'), 'low');
+  });
 });
