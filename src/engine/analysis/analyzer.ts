@@ -1861,8 +1861,13 @@ function existingThing(tokens: readonly Token[], h: Hit): boolean {
 function supportFor(tokens: readonly Token[], h: Hit): boolean {
   let k = h.i - 1;
   if (k >= 0 && DETERMINERS.has(tokens[k]!.lower)) k--;
-  return k >= 1 && tokens[k]!.lower === 'for' && tokens[k - 1]!.lower === 'support';
+  // "Add support for Meilisearch", "Add support to Hetzner".
+  if (k >= 1 && (tokens[k]!.lower === 'for' || tokens[k]!.lower === 'to') && tokens[k - 1]!.lower === 'support') return true;
+  // "Add ScyllaDB support", "Implement EKS support": the name right before "support", which the opening verb adds.
+  return tokens[h.i + h.n]?.lower === 'support' && h.i >= 1 && h.i <= 2 && SUPPORT_ADDING.has(tokens[0]!.stem);
 }
+/** Verbs (stems) that add support for something when they open the title. */
+const SUPPORT_ADDING = new Set(['add', 'implement', 'introduce'].map(stem));
 
 /** Whether hit h follows "for" (or "for the/our…"): what the work serves, not what it uses. */
 function servedBy(tokens: readonly Token[], h: Hit): boolean {

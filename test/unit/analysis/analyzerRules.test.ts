@@ -1400,4 +1400,10 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(complexity('Implement direct tokenization of card data'), 'medium');
     assert.equal(complexity('Add an email template for password resets'), 'low');
   });
+  it('support added "to" a named system, or "<name> support" added, integrates it as "support for <name>" does (§4)', () => {
+    assert.equal(complexity('Add support to Hetzner'), 'medium');
+    assert.equal(complexity('Add ScyllaDB support'), 'medium');
+    assert.equal(complexity('Add support for Hetzner'), 'medium');
+    assert.equal(complexity('Fix ScyllaDB support docs link'), 'low');
+  });
 });
