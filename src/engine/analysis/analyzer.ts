@@ -1530,7 +1530,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (ax === AX_TESTING && h.n === 1 && tokens[h.i]!.lower === 'testing' && tokens[h.i - 1]?.lower === 'for' && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `purpose:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
     if (examples && exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
-    if (nameHeads && h.n === 1 && (wordClasses(tokens[h.i]!) & C_NAME_HEAD) !== 0 && namedBefore(keep, h)) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
+    if (nameHeads && h.n === 1 && (wordClasses(tokens[h.i]!) & C_NAME_HEAD) !== 0 && (namedBefore(keep, h) || productApi(task, tokens, keep, h))) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
     if (docsHit && !isStrategy) { ignored.push(cite(h.ev, `documentation-subject:${h.ev.rule}`)); continue; }
     if (testSubject[h.i] && (AREA_BITS[ax]! & (A_SUBJECT_HEAD | A_L2)) === 0) { ignored.push(cite(h.ev, `artifact-subject:${h.ev.rule}`)); continue; }
     // Redis beside a job queue ("celery with rabbitmq and redis") is the broker: backend (§2 queues), not a
@@ -1929,10 +1929,25 @@ const ADDRESS_HEADS = new Set(['url', 'urls', 'uri', 'address', 'hostname']);
 const USE_SUFFIXES = /^(based|powered|backed|native|compatible|enabled|driven|ready|managed|hosted|only|first|specific|aware|related|relevant)\b/i;
 
 /** Generic heads (stems) that a technology's name takes: "Jenkins server", "Vault agent", "Kafka client". */
-const NAME_HEADS = new Set(['server', 'instanc', 'agent', 'client', 'plugin', 'sdk', 'daemon', 'host', 'log']);
+const NAME_HEADS = new Set(['server', 'instanc', 'agent', 'client', 'plugin', 'sdk', 'daemon', 'host', 'log', 'api', 'endpoint']);
 /** Whether a named technology of another area ends right before hit h ("Jenkins server" is CI/CD, not backend). */
 function namedBefore(keep: readonly Hit[], h: Hit): boolean {
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech && k.i + k.n === h.i && k.sense.ax !== h.sense.ax) return true;
+  return false;
+}
+
+const API_HEADS = new Set(['api', 'endpoint']);
+/**
+ * Whether hit h is "API" or "endpoint" after a name of another area written as a name, with at most two
+ * capitalised words of the product's API name between ("the CloudFront endpoint", "the Kubernetes Gateway API",
+ * "BigQuery Storage Write API"): that product's interface, not the app's backend.
+ */
+function productApi(task: string, tokens: readonly Token[], keep: readonly Hit[], h: Hit): boolean {
+  if (!API_HEADS.has(tokens[h.i]!.stem)) return false;
+  for (let j = h.i - 1; j >= Math.max(0, h.i - 3); j--) {
+    for (const k of keep) if (k.sense.t === 'area' && k.i + k.n === j + 1 && k.sense.ax !== h.sense.ax && k.i > 0 && (k.sense.tech || capitalised(task, tokens[j]!))) return true;
+    if (tokens[j]!.clauseStart || !capitalised(task, tokens[j]!)) return false;
+  }
   return false;
 }
 

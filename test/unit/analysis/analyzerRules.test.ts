@@ -1406,4 +1406,10 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(complexity('Add support for Hetzner'), 'medium');
     assert.equal(complexity('Fix ScyllaDB support docs link'), 'low');
   });
+  it('"API" or "endpoint" after another area\'s product name is that product\'s interface, not the app\'s backend', () => {
+    assert.deepEqual(areas('Move DNS to point to the CloudFront endpoint.'), ['infrastructure/cloud']);
+    assert.ok(!areas('Add support for BigQuery Storage Write API').includes('backend'));
+    assert.ok(areas('Create DB migrations & api routes').includes('backend'));
+    assert.ok(areas('Add a Stripe checkout and an orders API').includes('backend'));
+  });
 });
