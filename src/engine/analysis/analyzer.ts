@@ -1600,7 +1600,12 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // An event broker named with nothing of a data pipeline beside it ("push events into Kafka", "Switch from Kafka
   // to NATS") carries the app's events as much as data streams: backend (§3 queues, events) beside data pipelines.
   // (A pipeline of it is a data pipeline; its brokers or cluster are the running broker itself.)
-  if (areaEv[AX_DATA] !== undefined && areaEv[AX_DATA]!.every((e) => EVENT_BROKER.test(e.phrase)) && !stemIn(tokens, BROKER_ITSELF)) credit(areaEv, areaScore, AX_BACKEND, cite(areaEv[AX_DATA]![0]!, `event-broker:${areaEv[AX_DATA]![0]!.rule}`), 1);
+  if (areaEv[AX_DATA] !== undefined && areaEv[AX_DATA]!.every((e) => EVENT_BROKER.test(e.phrase)) && !stemIn(tokens, BROKER_ITSELF)) {
+    credit(areaEv, areaScore, AX_BACKEND, cite(areaEv[AX_DATA]![0]!, `event-broker:${areaEv[AX_DATA]![0]!.rule}`), 1);
+    // Used for messaging ("a microservice that consumes order events from Kafka", "event sourcing (Axon + Kafka)",
+    // "replace kafka with another messaging service"), it is the app's message broker alone: backend.
+    if (stemIn(tokens, MESSAGING_USE) || tokens.some((t, i) => t.lower === 'sourcing' && tokens[i - 1]?.lower === 'event')) dropArea(AX_DATA, 'messaging', areaEv, areaScore, ignored);
+  }
   // Backups of object storage or across regions ("Continuous PostgreSQL and S3 backups", dev-085; "Cross-region
   // backups") back the cloud resources up or place copies in another region: infrastructure work. (Backups *to* S3,
   // dev-106, only store the database's backups there.)
@@ -2133,6 +2138,8 @@ const WORD_NAMED_HOSTS = new Set(['render', 'fly']);
 /** Event brokers the data-pipeline vocabulary lists (streams and the app's events alike). */
 const EVENT_BROKER = /^(apache )?(kafka|pulsar)$|^redpanda$/i;
 /** Words (stems) beside an event broker that make it a pipeline's stream or the running broker itself. */
+/** Words (stems) of messaging between services: a broker used so is the app's message broker. */
+const MESSAGING_USE = new Set(['message', 'messaging', 'consume', 'consumer', 'rabbitmq', 'rabbit'].map(stem));
 const BROKER_ITSELF = new Set(['pipeline', 'broker', 'cluster', 'topic', 'partition', 'connect', 'connector'].map(stem));
 /** Evidence rules of single sign-on's names (rules, not phrases: a set lookup costs less than a pattern per evidence). */
 const SINGLE_SIGN_ON_RULES: ReadonlySet<string> = new Set(['vocab:backend:sso', 'vocab:backend:saml', 'vocab:backend:single sign-on']);

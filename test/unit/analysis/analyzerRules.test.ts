@@ -1412,4 +1412,9 @@ describe('analyzer: eleventh pass', () => {
     assert.ok(areas('Create DB migrations & api routes').includes('backend'));
     assert.ok(areas('Add a Stripe checkout and an orders API').includes('backend'));
   });
+  it('an event broker used for messaging between services is the app\'s message broker: backend alone', () => {
+    assert.deepEqual(areas('event sourcing (e.g. Axon + Kafka)'), ['backend']);
+    assert.deepEqual(areas('A service that consumes order events from Kafka'), ['backend']);
+    assert.deepEqual(areas('It should be possible to push events into Kafka'), ['backend', 'data pipelines']);
+  });
 });
