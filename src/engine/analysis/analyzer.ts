@@ -2792,7 +2792,10 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
     const both = bothHosts(tokens, r.task, hostObjs);
     if (both) addSignal(signals, 'multi-region', [cite(both[0].ev, `multi-cloud:both:${both[0].ev.rule}`), cite(both[1].ev, `multi-cloud:both:${both[1].ev.rule}`)]);
   }
-  const hardCues = hitsOf(r, CX_HARD_CONSTRAINT);
+  let hardCues = hitsOf(r, CX_HARD_CONSTRAINT);
+  // A recovery objective is a hard constraint only as a numeric target (§4 "numeric availability/recovery targets"):
+  // "RTO (2 hrs) and RPO (1 hr)", not "disaster-recovery rehearsal (RPO/RTO)".
+  if (hardCues.length > 0 && hardCues.some((h) => RECOVERY_OBJECTIVES.has(tokens[h.i]!.lower))) hardCues = hardCues.filter((h) => !RECOVERY_OBJECTIVES.has(tokens[h.i]!.lower) || numberInSentence(tokens, r.task, h.i));
   const hard = unnegated(hardCues, negated);
   if (hard.length > 0) addSignal(signals, 'hard-constraint', evidenceOf(hard));
   if (certAction) addSignal(signals, 'certification', evidenceOf(hitsOf(r, CX_CERTIFICATION)));
@@ -2844,6 +2847,14 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   addSignal(signals, 'production-rollout', rollout);
   readScopeSize(r, x, signals);
   return { signals, live };
+}
+
+/** Recovery objectives, which bind only with a number. */
+const RECOVERY_OBJECTIVES = new Set(['rto', 'rpo']);
+/** Whether some token of token i's sentence starts with a digit. */
+function numberInSentence(tokens: readonly Token[], task: string, i: number): boolean {
+  for (let k = 0; k < tokens.length; k++) if (/^\d/.test(tokens[k]!.lower) && sameSentence(tokens, task, i, k)) return true;
+  return false;
 }
 
 /** Verbs that replace or withdraw a secret where it is used (stems). */

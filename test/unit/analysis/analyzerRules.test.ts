@@ -1417,4 +1417,8 @@ describe('analyzer: eleventh pass', () => {
     assert.deepEqual(areas('A service that consumes order events from Kafka'), ['backend']);
     assert.deepEqual(areas('It should be possible to push events into Kafka'), ['backend', 'data pipelines']);
   });
+  it('a recovery objective is a hard constraint only as a numeric target (§4)', () => {
+    assert.notEqual(complexity('Backups, restore test, disaster-recovery rehearsal (RPO/RTO)'), 'extreme');
+    assert.equal(complexity('Implement changes to the production infrastructure to meet an RTO of 2 hours and an RPO of 1 hour across regions'), 'extreme');
+  });
 });
