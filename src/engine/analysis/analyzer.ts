@@ -1651,7 +1651,11 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
       // "Sign images and SBOM for releases"): supply-chain checks in the delivery pipeline (dev-202, dev-030).
       || (areaEv[AX_SECURITY] !== undefined && hasFullWeight(areaEv[AX_SECURITY]!) && areaEv[AX_DATA] === undefined && list.some((e) => /^(pipelines?|releases?)$/i.test(e.phrase))));
     if (publishing) areaScore[ax] = Math.max(areaScore[ax]!, 1);
-    if (list && (hasFullWeight(list) || separateWeakPair(list) || publishing)) {
+    // Clusters that a deployment goes to ("Deploy services to multiple zonal clusters", "Manage deployment using Argo CD
+    // and Cluster templates") are the container platform's (§3), unless another technology names them ("Kafka cluster").
+    const deployCluster = ax === AX_K8S && list !== undefined && !hasFullWeight(list) && deployedCluster(list, areaEv[AX_CICD], r.areaHits);
+    if (deployCluster) areaScore[ax] = Math.max(areaScore[ax]!, 1);
+    if (list && (hasFullWeight(list) || separateWeakPair(list) || publishing || deployCluster)) {
       strong[ax] = 1;
       nStrong++;
     }
@@ -2847,6 +2851,22 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   addSignal(signals, 'production-rollout', rollout);
   readScopeSize(r, x, signals);
   return { signals, live };
+}
+
+/** Evidence phrases of a cluster. */
+const CLUSTER_WORD = /^clusters?$/i;
+/** Evidence phrases of deploying. */
+const DEPLOY_WORD = /^(deploy|deploys|deployed|deploying|deployment|deployments)$/i;
+/**
+ * Whether the weak Kubernetes evidence is only clusters that CI/CD evidence deploys to: a deployment named before
+ * them, and no other area's full word right before a cluster ("Kafka cluster", "Vault cluster"; "staging cluster" is one).
+ */
+function deployedCluster(k8s: readonly Evidence[], cicd: readonly Evidence[] | undefined, areaHits: readonly Hit[]): boolean {
+  if (cicd === undefined || !k8s.every((e) => CLUSTER_WORD.test(e.phrase))) return false;
+  const deploy = cicd.find((e) => DEPLOY_WORD.test(e.phrase));
+  if (deploy === undefined || deploy.start > k8s[0]!.start) return false;
+  for (const e of k8s) for (const h of areaHits) if (h.ev.end < e.start && e.start - h.ev.end <= 1 && h.sense.t === 'area' && h.sense.weight >= 1) return false;
+  return true;
 }
 
 /** Recovery objectives, which bind only with a number. */

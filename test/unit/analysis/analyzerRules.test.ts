@@ -1421,4 +1421,10 @@ describe('analyzer: eleventh pass', () => {
     assert.notEqual(complexity('Backups, restore test, disaster-recovery rehearsal (RPO/RTO)'), 'extreme');
     assert.equal(complexity('Implement changes to the production infrastructure to meet an RTO of 2 hours and an RPO of 1 hour across regions'), 'extreme');
   });
+  it('clusters a deployment goes to are the container platform\'s, unless another technology names them', () => {
+    assert.deepEqual(areas('Deploy services to multiple zonal clusters in the same region').sort(), ['CI/CD', 'containers/kubernetes']);
+    assert.deepEqual(areas('Deploy the app to the staging cluster').sort(), ['CI/CD', 'containers/kubernetes']);
+    assert.ok(!areas('Deploy the Kafka cluster to production').includes('containers/kubernetes'));
+    assert.ok(!areas('Deploy a Vault cluster').includes('containers/kubernetes'));
+  });
 });
