@@ -172,7 +172,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'test infrastructure', 'testing infrastructure', 'test data', 'spec', 'acceptance test', 'uat', 'manual testing', 'regression suite', 'golden test', 'benchmark test', 'add benchmark', 'benchmark suite', 'performance benchmark', 'microbenchmark', 'micro-benchmark', 'run benchmark', 'benchmark result', 'accessibility testing',
     'api testing', 'postman', 'newman', 'pact', 'wiremock', 'msw', 'nock', 'factory_bot', 'faker', 'hypothesis', 'fast-check', 'mutation testing',
     'stryker', 'codecov', 'coveralls', 'istanbul', 'nyc', 'lcov', 'detox', 'appium', 'espresso', 'xctest', 'maestro', 'browserstack', 'sauce labs',
-    'testing library', 'react testing library', 'enzyme', 'test runner', 'test flakiness', 'snapshot', 'test environment', 'qa environment',
+    'testing library', 'react testing library', 'enzyme', 'test runner', 'test flakiness', 'snapshot testing', 'snapshot tests', 'test environment', 'qa environment',
     'test', 'testing', 'tests', 'assert', 'assertion', 'assertions', 'unit test', 'integration test', 'e2e', 'e2e test', 'end-to-end test', 'end to end test', 'end-to-end testing', 'end to end testing', 'smoke test',
     'load test', 'load testing', 'stress test', 'performance test', 'regression test', 'visual regression', 'snapshot test', 'contract test',
     'test suite', 'test case', 'test coverage', 'coverage', 'code coverage', 'qa', 'quality assurance', 'tdd', 'bdd', 'test framework', 'test harness',

@@ -1427,4 +1427,8 @@ describe('analyzer: eleventh pass', () => {
     assert.ok(!areas('Deploy the Kafka cluster to production').includes('containers/kubernetes'));
     assert.ok(!areas('Deploy a Vault cluster').includes('containers/kubernetes'));
   });
+  it('a snapshot is a copy of data unless snapshot tests are named', () => {
+    assert.ok(!areas('Take a snapshot of the data volume before the upgrade').includes('testing'));
+    assert.deepEqual(areas('Add snapshot tests for the header component'), ['testing']);
+  });
 });
