@@ -70,6 +70,18 @@ function hasDigit(w: string): boolean {
   return false;
 }
 
+/** Where the trailing digits of an all-letters-then-digits word start (0 when it is not so shaped). */
+function versionSuffixStart(w: string): number {
+  let k = w.length;
+  while (k > 0 && w.charCodeAt(k - 1) >= 48 && w.charCodeAt(k - 1) <= 57) k--;
+  if (k === w.length) return 0;
+  for (let j = 0; j < k; j++) {
+    const c = w.charCodeAt(j);
+    if (c < 97 || c > 122) return 0;
+  }
+  return k;
+}
+
 function hasVowel(w: string, end: number): boolean {
   for (let i = 0; i < end; i++) {
     const c = w.charCodeAt(i);
@@ -89,7 +101,13 @@ export function stem(word: string): string {
   // Plurals of acronyms the suffix rules miss ("APIs" ends in "is", "VMs" is too short to strip).
   const acronym = ACRONYM_PLURALS.get(w);
   if (acronym !== undefined) return acronym;
-  if (w.length <= 3 || hasDigit(w)) return w;
+  if (w.length <= 3) return w;
+  if (hasDigit(w)) {
+    // A name with its major version glued on ("postgresql13", "Python3", "ubuntu22") is that name; shorter
+    // prefixes stay whole, as they are names of their own ("route53", "oauth2", "base64", "ipv6").
+    const cut = versionSuffixStart(w);
+    return cut >= 6 ? stem(w.slice(0, cut)) : w;
+  }
   if (w.endsWith("'s")) w = w.slice(0, -2);
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
   else if (w.length > 5 && w.endsWith('ing') && hasVowel(w, w.length - 3)) w = undouble(w.slice(0, -3));

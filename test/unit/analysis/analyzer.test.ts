@@ -17,6 +17,14 @@ describe('tokenize', () => {
     assert.equal(stem('policies'), stem('policy'));
     assert.equal(stem('databases'), stem('database'));
   });
+  it('reads a name of six letters or more with its major version glued on as the name; shorter ones stay whole', () => {
+    assert.equal(stem('postgresql13'), 'postgresql');
+    assert.equal(stem('Python3'.toLowerCase()), 'python');
+    assert.equal(stem('route53'), 'route53');
+    assert.equal(stem('oauth2'), 'oauth2');
+    assert.equal(stem('abc123def'), 'abc123def');
+    assert.deepEqual(areas('Upgrade spacewalk package to postgresql13'), ['database']);
+  });
   it('undoubles a final consonant only down to three letters: "added" is "add", "hopping" is "hop"', () => {
     assert.equal(stem('added'), stem('add'));
     assert.equal(stem('adding'), stem('add'));
