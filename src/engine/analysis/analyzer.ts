@@ -264,7 +264,8 @@ function verbAt(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1]?.lower;
   // (Nor when a comma follows it: "Monitoring, Logging, and Observability Stack" lists nouns. `hitText` is the
   // text under analysis, set by findHits before any reading runs.)
-  return i === 0 && next !== 'for' && next !== 'of' && hitText.charCodeAt(tokens[i]!.end) !== 44 /* , */;
+  // (A gerund is the activity itself: "Updating for GovCloud compatibility".)
+  return i === 0 && ((next !== 'for' && next !== 'of') || tokens[i]!.lower.endsWith('ing')) && hitText.charCodeAt(tokens[i]!.end) !== 44 /* , */;
 }
 const LIGHT_VERBS = new Set(['conduct', 'perform', 'do', 'need', 'writ', 'prepar', 'complet', 'run', 'start']);
 // "test" followed by a determiner is the verb ("test the migration"), not a test to write.

@@ -199,7 +199,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   ],
   'infrastructure/cloud': [
     // Seventh-pass audit: VPNs and host configuration.
-    'wireguard', 'tailscale', 'openvpn', 'nixos',
+    'wireguard', 'tailscale', 'openvpn', 'nixos', 'govcloud', 'gov cloud',
     // A deployment to the cloud is built (CI/CD, listed there too) on cloud resources.
     'cloud deployment',
     // Hosts and their resources named without a cloud brand.
@@ -256,7 +256,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'data migration job', 'data load', 'data loader', 'scraper', 'crawler', 'web scraping', 'data collection', 'data processing job',
     'etl', 'elt', 'data pipeline', 'retraining pipeline', 'ml pipeline', 'vertex ai pipelines', 'kubeflow pipelines', 'sagemaker pipelines', 'elt pipeline', 'etl pipeline', 'ingestion pipeline', 'streaming pipeline', 'data pipelines', 'pipeline data', 'ingest', 'ingestion', 'data ingest', 'data ingestion', 'airflow', 'apache airflow',
     'dag', 'dbt', 'snakemake', 'nextflow', 'cromwell', 'incremental model', 'airbyte', 'fivetran', 'stitch', 'meltano', 'prefect', 'dagster', 'luigi', 'spark', 'pyspark', 'flink', 'apache beam', 'beam', 'kafka',
-    'kinesis', 'pub/sub', 'pubsub', 'event stream', 'streaming', 'real-time processing', 'event processing', 'data processing', 'stream processing', 'cdc', 'change data capture', 'debezium', 'data warehouse',
+    'kinesis', 'confluent', 'confluent cloud', 'amazon msk', 'pub/sub', 'pubsub', 'event stream', 'streaming', 'real-time processing', 'event processing', 'data processing', 'stream processing', 'cdc', 'change data capture', 'debezium', 'data warehouse',
     'warehouse', 'bigquery', 'snowflake', 'redshift', 'databricks', 'data lake', 'datalake', 'lakehouse', 'delta lake', 'iceberg', 'hudi', 'parquet',
     'ml pipeline', 'machine learning pipeline', 'training pipeline', 'training script', 'model training', 'train model', 'feature store', 'mlflow',
     'kubeflow', 'sagemaker', 'vertex ai', 'ml platform', 'mlops', 'machine learning', 'ml model', 'recommendation model', 'model', 'training', 'dataset',

@@ -1431,4 +1431,9 @@ describe('analyzer: eleventh pass', () => {
     assert.ok(!areas('Take a snapshot of the data volume before the upgrade').includes('testing'));
     assert.deepEqual(areas('Add snapshot tests for the header component'), ['testing']);
   });
+  it('vocabulary: GovCloud is cloud infrastructure, Confluent and Amazon MSK are streaming; a gerund opening a title is its verb', () => {
+    assert.deepEqual(areas('Updating for GovCloud compatibility'), ['infrastructure/cloud']);
+    assert.equal(complexity('Updating for GovCloud compatibility'), 'low');
+    assert.deepEqual(areas('Move topics from Confluent to Amazon MSK'), ['data pipelines']);
+  });
 });
