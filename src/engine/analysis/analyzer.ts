@@ -2810,6 +2810,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (whole.length > 0 && whole.some((h) => joinedCue(r.task, tokens, h))) whole = whole.filter((h) => !joinedCue(r.task, tokens, h));
   // (Nor what the work serves: "Build an admin interface for platform management".)
   if (whole.length > 0 && whole.some((h) => servedBy(tokens, h))) whole = whole.filter((h) => !servedBy(tokens, h));
+  // (Nor a cloud vendor's own product: "(AWS Marketplace)".)
+  if (whole.length > 0) whole = whole.filter((h) => h.i === 0 || !CLOUD_PROVIDERS.test(tokens[h.i - 1]!.lower));
   // A non-production environment is named ("staging", "demo", "sandbox"): the class union says so.
   const nonProd = (r.classes & C_NONPROD) !== 0;
   if (whole.length > 0) {

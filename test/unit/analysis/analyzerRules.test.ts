@@ -1436,4 +1436,8 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(complexity('Updating for GovCloud compatibility'), 'low');
     assert.deepEqual(areas('Move topics from Confluent to Amazon MSK'), ['data pipelines']);
   });
+  it('a cloud vendor\'s own product ("AWS Marketplace") is no whole product being built', () => {
+    assert.notEqual(complexity('Evaluate Confluent Cloud Pay As You Go (AWS Marketplace) + Terraform Setup'), 'high');
+    assert.equal(complexity('Build a marketplace with Stripe payments and a React storefront'), 'high');
+  });
 });
