@@ -305,7 +305,7 @@ describe('analyzer: §4 "not extreme" list and certification', () => {
   });
   it('a live-target word inside a longer area name ("email domain") is part of the name', () => {
     assert.equal(analyzeTask('Add group based authorization, restrict by email domain').liveOps.live, false);
-    assert.equal(analyzeTask('Add a DNS record for the api domain').liveOps.live, true);
+    assert.equal(analyzeTask('Create a DNS record for the api domain').liveOps.live, true);
   });
   it('a noun-or-verb word followed by "for" opens a verbless title ("Support for custom domains")', () => {
     assert.equal(complexity('Support for custom domains'), 'medium');
@@ -1439,5 +1439,10 @@ describe('analyzer: eleventh pass', () => {
   it('a cloud vendor\'s own product ("AWS Marketplace") is no whole product being built', () => {
     assert.notEqual(complexity('Evaluate Confluent Cloud Pay As You Go (AWS Marketplace) + Terraform Setup'), 'high');
     assert.equal(complexity('Build a marketplace with Stripe payments and a React storefront'), 'high');
+  });
+  it('adding something beside a named cloud resource writes code or configuration; it carries no operation out on a live system (§5)', () => {
+    assert.equal(analyzeTask('Add secret variables to AWS Secrets Manager').liveOps.live, false);
+    assert.equal(analyzeTask('Add e2e test for Azure Service Bus scaler (Queue)').liveOps.live, false);
+    assert.equal(analyzeTask('Enable versioning on the production S3 bucket').liveOps.live, true);
   });
 });
