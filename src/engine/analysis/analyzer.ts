@@ -2814,6 +2814,12 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (whole.length > 0) whole = whole.filter((h) => h.i === 0 || !CLOUD_PROVIDERS.test(tokens[h.i - 1]!.lower));
   // A non-production environment is named ("staging", "demo", "sandbox"): the class union says so.
   const nonProd = (r.classes & C_NONPROD) !== 0;
+  // A secrets or identity platform deployed on its own ("Deploy Vault", "Deploy production HashiCorp Vault",
+  // "Deploy Keycloak") is a platform the organisation runs, deployed whole (§4 high; dev-109).
+  if (whole.length === 0 && live.live && !nonProd) {
+    const platform = deployedPlatform(r, live.evidence[0]!);
+    if (platform) whole = [platform];
+  }
   if (whole.length > 0) {
     let builds = false;
     for (const v of hitsOf(r, CX_IMPL_VERB)) { const key = verbKey(tokens, v); if (BUILD_VERBS.has(key) && !DEPLOY_VERBS.has(key)) { builds = true; break; } }
@@ -2870,6 +2876,23 @@ function deployedCluster(k8s: readonly Evidence[], cicd: readonly Evidence[] | u
   if (deploy === undefined || deploy.start > k8s[0]!.start) return false;
   for (const e of k8s) for (const h of areaHits) if (h.ev.end < e.start && e.start - h.ev.end <= 1 && h.sense.t === 'area' && h.sense.weight >= 1) return false;
   return true;
+}
+
+/** Secrets and identity platforms an organisation deploys and runs as systems of their own. */
+const RUN_PLATFORMS = new Set(['vault', 'keycloak', 'authentik', 'zitadel', 'authelia']);
+/** The area hit of a platform name (RUN_PLATFORMS) within three words after an opening "deploy" (the live evidence), or undefined. */
+function deployedPlatform(r: Reading, opening: Evidence): Hit | undefined {
+  if (!/^deploy(ing)?$/i.test(opening.phrase)) return undefined;
+  const { tokens } = r;
+  const i = tokens.findIndex((t) => t.start === opening.start);
+  if (i < 0) return undefined;
+  for (const h of r.areaHits) if (h.i > i && h.i <= i + 3 && h.n === 1 && RUN_PLATFORMS.has(tokens[h.i]!.lower) && !clauseBreakBetween(tokens, i, h.i)) return h;
+  return undefined;
+}
+/** Whether a clause starts after token a, up to token b. */
+function clauseBreakBetween(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let k = a + 1; k <= b; k++) if (tokens[k]!.clauseStart) return true;
+  return false;
 }
 
 /** Recovery objectives, which bind only with a number. */

@@ -1445,4 +1445,11 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(analyzeTask('Add e2e test for Azure Service Bus scaler (Queue)').liveOps.live, false);
     assert.equal(analyzeTask('Enable versioning on the production S3 bucket').liveOps.live, true);
   });
+  it('a secrets or identity platform deployed on its own is a platform deployed whole (§4 high, dev-109)', () => {
+    assert.equal(complexity('Deploy production HashiCorp Vault'), 'high');
+    assert.equal(complexity('Deploy Keycloak'), 'high');
+    assert.notEqual(complexity('Deploy Keycloak to the staging cluster'), 'high');
+    assert.notEqual(complexity('Read Vault secrets from ENV'), 'high');
+    assert.notEqual(complexity('Deploy ArgoCD with Terraform'), 'high');
+  });
 });
