@@ -2774,6 +2774,10 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
       inferArea(finalAreas, 'CI/CD', 0.8, cite(roll, `inferred:roll-out:${roll.rule}`));
     }
   }
+  // So is a production launch or go-live named as the work ("Execute the production launch of the app with monitoring
+  // and incident response"): the system is deployed to production (CI/CD, §5 "Deploy X").
+  // (Not when a strategy verb opens the title: "Plan the production launch" plans it.)
+  if (rolloutNamed.length > 0 && !strategyOnly && !finalAreas.some((a) => a.area === 'CI/CD') && !hitsOf(r, CX_STRATEGY_VERB).some((h) => h.i === titleOf(r))) inferArea(finalAreas, 'CI/CD', 0.8, cite(rolloutNamed[0]!, `inferred:production-rollout:${rolloutNamed[0]!.rule}`));
   // (Each list below is read only when its cue kind has hits: an empty list adds no signal.)
   // (A pipeline or tool "for multi-region releases" serves such a system; it does not run across regions.)
   let multi = unnegated(hitsOf(r, CX_MULTI_REGION), negated);

@@ -1452,4 +1452,9 @@ describe('analyzer: eleventh pass', () => {
     assert.notEqual(complexity('Read Vault secrets from ENV'), 'high');
     assert.notEqual(complexity('Deploy ArgoCD with Terraform'), 'high');
   });
+  it('a production launch or go-live named as the work deploys the system to production: CI/CD too', () => {
+    assert.ok(areas('Execute the production launch of the billing app with monitoring and incident response').includes('CI/CD'));
+    assert.equal(complexity('Execute the production launch of the billing app with monitoring and incident response'), 'high');
+    assert.ok(!areas('Plan the production launch of the billing app').includes('CI/CD'));
+  });
 });
