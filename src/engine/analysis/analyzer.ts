@@ -1353,7 +1353,8 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
     || (INTENDING_SUBJECTS.has(tokens[firstVerb.i - 1]!.lower) && tokens[firstVerb.i + firstVerb.n]?.lower === 'to')
     // "…crashes when selecting large files": a verb in a temporal clause says when something happens.
     || TEMPORAL_CONJUNCTIONS.has(tokens[firstVerb.i - 1]!.lower));
-  const pricingPlan = firstVerb !== undefined && tokens[firstVerb.i]!.stem === PLAN_STEM && pricingWords();
+  // (Not the verb before its object: "Plan the migration of the billing app" plans.)
+  const pricingPlan = firstVerb !== undefined && tokens[firstVerb.i]!.stem === PLAN_STEM && !TITLE_DETERMINERS.has(tokens[firstVerb.i + 1]?.lower ?? '') && pricingWords();
   if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal && !pricingPlan && !executedPlan(tokens, firstVerb)) {
     const after = tokens[firstVerb.i + firstVerb.n];
     const coImpl = after?.lower === 'and' && implVerbs.some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);

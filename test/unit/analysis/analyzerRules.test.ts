@@ -1457,4 +1457,8 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(complexity('Execute the production launch of the billing app with monitoring and incident response'), 'high');
     assert.ok(!areas('Plan the production launch of the billing app').includes('CI/CD'));
   });
+  it('"Plan" before its object plans, even where billing words make other plans pricing plans', () => {
+    assert.equal(analyzeTask('Plan the migration of the billing app to AWS').strategy.kind !== 'none', true);
+    assert.equal(analyzeTask('Plan tiers for billing').strategy.kind, 'none');
+  });
 });
