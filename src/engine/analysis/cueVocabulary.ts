@@ -120,7 +120,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   // ROUTING §4 "high": a whole product or platform.
   wholeSystem: [
     'platform', 'e-commerce', 'ecommerce', 'marketplace', 'shop', 'webshop', 'web shop', 'online store', 'storefront', 'saas', 'whole system', 'entire system', 'end-to-end platform', 'product', 'application stack',
-    'v1 of the', 'first version of the', 'observability stack', 'monitoring stack', 'logging stack', 'production stack', 'portal', 'customer portal', 'mvp', 'minimum viable product', 'full stack', 'full-stack', 'from scratch', 'core infrastructure', 'data infrastructure', 'all ga service', 'all service',
+    'v1 of the', 'first version of the', 'observability stack', 'monitoring stack', 'logging stack', 'production stack', 'portal', 'customer portal', 'mvp', 'minimum viable product', 'full stack', 'full-stack', 'from scratch', 'core infrastructure', 'data infrastructure', 'all ga service', 'all service', 'mern stack', 'mean stack', 'mevn stack', 'lamp stack', 'lemp stack',
   ],
   production: ['production', 'prod', 'in production', 'go live', 'go-live', 'launch', 'rollout', 'roll out', 'ga', 'general availability', 'live traffic'],
   certification: [

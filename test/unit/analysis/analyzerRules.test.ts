@@ -1461,4 +1461,8 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(analyzeTask('Plan the migration of the billing app to AWS').strategy.kind !== 'none', true);
     assert.equal(analyzeTask('Plan tiers for billing').strategy.kind, 'none');
   });
+  it('a named web application stack (MERN, MEAN, LAMP) is a whole application', () => {
+    assert.equal(complexity('Deploy MERN Stack on AWS EC2'), 'high');
+    assert.equal(complexity('Deploy the API on AWS EC2'), 'medium');
+  });
 });
