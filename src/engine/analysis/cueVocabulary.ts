@@ -141,7 +141,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'region', 'cloud provider', 'kubernetes', 'k8s', 'k8', 'eks', 'gke', 'aks', 'openshift', 'ecs', 'fargate', 'nomad', 'cluster', 'docker swarm',
     'serverless', 'lambda', 'app engine', 'cloud run', 'vercel', 'netlify', 'fly.io', 'render.com', 'colo', 'colocation', 'openstack', 'vmware',
     'cloud foundry', 'paas', 'oracle cloud', 'ibm cloud', 'alibaba cloud', 'vultr', 'scaleway', 'railway', 'mainframe', 'azure vm', 'compute engine',
-    'gce', 'app service', 'proxmox', 'hosting provider', 'cloud account', 'aws organization', 'new cluster', 'managed kubernetes',
+    'gce', 'app service', 'proxmox', 'hosting provider', 'cloud account', 'aws organization', 'new cluster', 'managed kubernetes', 'another platform', 'different platform', 'another host', 'different host', 'new host',
     'vps', 'droplet', 'dedicated server', 'rackspace', 'docker compose', 'docker-compose',
     // Platforms named by common words: hosts only when written as names (see the analyzer's `hostObjs`).
     'render', 'fly',

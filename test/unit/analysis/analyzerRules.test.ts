@@ -1465,4 +1465,8 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(complexity('Deploy MERN Stack on AWS EC2'), 'high');
     assert.equal(complexity('Deploy the API on AWS EC2'), 'medium');
   });
+  it('moving a system to another platform or host re-platforms it (§4 extreme)', () => {
+    assert.equal(complexity('Migrating the pipeline to another platform'), 'extreme');
+    assert.notEqual(complexity('Integrate with another platform for payments'), 'extreme');
+  });
 });
