@@ -1469,4 +1469,10 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(complexity('Migrating the pipeline to another platform'), 'extreme');
     assert.notEqual(complexity('Integrate with another platform for payments'), 'extreme');
   });
+  it('a verbless title whose only area is infrastructure names resources or a place to run, not a roadmap capability, unless a scope word says how much', () => {
+    assert.equal(complexity('s3 bucket module'), 'low');
+    assert.equal(complexity('Cloud Hosting on Azure'), 'low');
+    assert.equal(complexity('Full cluster disaster recovery (restoring to a new Hetzner project)'), 'medium');
+    assert.equal(complexity('Support for custom domains'), 'medium');
+  });
 });
