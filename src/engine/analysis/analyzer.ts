@@ -2823,7 +2823,12 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // "Deploy Keycloak") is a platform the organisation runs, deployed whole (§4 high; dev-109).
   if (whole.length === 0 && live.live && !nonProd) {
     const platform = deployedPlatform(r, live.evidence[0]!);
-    if (platform) whole = [platform];
+    if (platform) {
+      whole = [platform];
+      // A secrets platform runs on servers of its own, the infrastructure's (dev-109 "Deploy production HashiCorp Vault");
+      // an identity server such as Keycloak is the application's (backend).
+      if (tokens[platform.i]!.lower === 'vault' && !finalAreas.some((a) => a.area === 'infrastructure/cloud')) inferArea(finalAreas, 'infrastructure/cloud', 0.55, cite(platform.ev, `inferred:run-platform:${platform.ev.rule}`, 0.5));
+    }
   }
   if (whole.length > 0) {
     let builds = false;

@@ -1475,4 +1475,8 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(complexity('Full cluster disaster recovery (restoring to a new Hetzner project)'), 'medium');
     assert.equal(complexity('Support for custom domains'), 'medium');
   });
+  it('a secrets platform deployed on its own runs on servers of its own (infrastructure); an identity server is the application\'s', () => {
+    assert.ok(areas('Deploy production HashiCorp Vault').includes('infrastructure/cloud'));
+    assert.ok(!areas('Deploy Keycloak').includes('infrastructure/cloud'));
+  });
 });
