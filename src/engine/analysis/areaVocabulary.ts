@@ -199,7 +199,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   ],
   'infrastructure/cloud': [
     // Seventh-pass audit: VPNs and host configuration.
-    'wireguard', 'tailscale', 'openvpn', 'nixos', 'govcloud', 'gov cloud',
+    'wireguard', 'tailscale', 'openvpn', 'nixos', 'govcloud', 'gov cloud', 'salt master', 'salt minion', 'salt minions',
     // A deployment to the cloud is built (CI/CD, listed there too) on cloud resources.
     'cloud deployment',
     // Hosts and their resources named without a cloud brand.
@@ -244,7 +244,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'license scanner', 'license scan', 'least privilege', 'network policy', 'networkpolicy', 'networkpolicies', 'deny by default', 'xss', 'csrf', 'sql injection', 'injection',
     'security gate', 'security scanning', 'vulnerability scanning', 'container scanning', 'image scanning', 'scan-on-push', 'block public access',
     'public access', 'cis benchmark', 'falco', 'opa', 'open policy agent', 'kyverno', 'gatekeeper', 'security control', 'devsecops', 'malware', 'antivirus',
-    'security patch', 'patch cve', 'exploit', 'intrusion detection', 'ids', 'siem', 'guardduty', 'security hub', 'audit trail encryption', 'safeguard',
+    'security patch', 'patch cve', 'exploit', 'intrusion detection', 'ids', 'siem', 'guardduty', 'guard duty', 'security hub', 'audit trail encryption', 'safeguard',
   ],
   'data pipelines': [
     'looker dashboard', 'tableau dashboard', 'metabase dashboard', 'superset dashboard', 'power bi dashboard', 'bi report',

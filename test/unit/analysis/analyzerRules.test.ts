@@ -1479,4 +1479,8 @@ describe('analyzer: eleventh pass', () => {
     assert.ok(areas('Deploy production HashiCorp Vault').includes('infrastructure/cloud'));
     assert.ok(!areas('Deploy Keycloak').includes('infrastructure/cloud'));
   });
+  it('vocabulary: Salt master and minions are host configuration (infrastructure); "guard duty" is AWS GuardDuty (security)', () => {
+    assert.deepEqual(areas('upgrade to using Python3 Salt Master & Minions'), ['infrastructure/cloud']);
+    assert.deepEqual(areas('enable guard duty'), ['security']);
+  });
 });
