@@ -116,7 +116,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   ],
   database: [
     // Eighth-pass audit: storage-engine terms.
-    'hypertable', 'continuous aggregate', 'materialised view', 'write-ahead log', 'tablespace', 'row level security', 'row-level security', 'rls', 'rls policy', 'rls policies',
+    'hypertable', 'continuous aggregate', 'materialised view', 'write-ahead log', 'tablespace', 'row level security', 'row-level security', 'rls', 'rls policy', 'rls policies', 'row level security policy', 'row level security policies', 'row-level security policy', 'row-level security policies',
     // Seventh-pass audit: schema, locking and loading terms.
     'unique constraint', 'database deadlock', 'seed script', 'connection string', 'row lock', 'row locking', 'optimistic locking', 'pessimistic locking', 'eager loading', 'many-to-many', 'one-to-many', 'bulk insert', 'full-text search index', 'time-series database', 'time series database', 'tsdb', 'er diagram', 'entity relationship diagram', 'connection pooler', 'pooler',
     'sequential scan', 'seq scan', 'table scan', 'full table scan', 'index scan', 'composite index', 'pinecone', 'vector database', 'vector db', 'vector store', 'data storage', 'secure data storage', 'seed data', ['backfill', 0.5], 'status column', 'new column', 'database column', 'sql query', 'entity', 'erd', 'upsert', 'soft delete', 'cascade delete', 'collation', 'enum column', 'json column', 'pg_dump',

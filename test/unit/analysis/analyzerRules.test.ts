@@ -1483,4 +1483,8 @@ describe('analyzer: eleventh pass', () => {
     assert.deepEqual(areas('upgrade to using Python3 Salt Master & Minions'), ['infrastructure/cloud']);
     assert.deepEqual(areas('enable guard duty'), ['security']);
   });
+  it('row-level security policies are database objects, not a policy document', () => {
+    assert.deepEqual(areas('Add RLS Row Level Security Policies'), ['database']);
+    assert.equal(analyzeTask('Add RLS Row Level Security Policies').strategy.kind, 'none');
+  });
 });
