@@ -1530,6 +1530,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (h.i > setupAt && clauseOf[h.i] === clauseOf[setupAt] && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `bug-setup:${h.ev.rule}`)); continue; }
     // "a staging environment … for testing major changes": what the thing built is for, not test work.
     if (ax === AX_TESTING && h.n === 1 && tokens[h.i]!.lower === 'testing' && tokens[h.i - 1]?.lower === 'for' && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `purpose:${h.ev.rule}`)); continue; }
+    // "restore test", "recovery test", "failover test": an operations drill on a running system, not software tests.
+    if (ax === AX_TESTING && h.n === 1 && h.i > 0 && DRILLED_OPERATIONS.has(tokens[h.i - 1]!.stem)) { ignored.push(cite(h.ev, `operations-drill:${h.ev.rule}`)); continue; }
     if (h.i < roleEnd) { ignored.push(cite(h.ev, `requester-role:${h.ev.rule}`)); continue; }
     if (examples && exampleOfOther(tokens, h, areaAt)) { ignored.push(cite(h.ev, `example:${h.ev.rule}`)); continue; }
     if (nameHeads && h.n === 1 && (wordClasses(tokens[h.i]!) & C_NAME_HEAD) !== 0 && (namedBefore(keep, h) || productApi(task, tokens, keep, h))) { ignored.push(cite(h.ev, `name-head:${h.ev.rule}`)); continue; }
@@ -2904,6 +2906,9 @@ function clauseBreakBetween(tokens: readonly Token[], a: number, b: number): boo
   for (let k = a + 1; k <= b; k++) if (tokens[k]!.clauseStart) return true;
   return false;
 }
+
+/** Operations (stems) whose "test" is a drill on a running system ("restore test", "failover test"). */
+const DRILLED_OPERATIONS = new Set(['restore', 'restoration', 'recovery', 'failover', 'backup', 'dr'].map(stem));
 
 /** Recovery objectives, which bind only with a number. */
 const RECOVERY_OBJECTIVES = new Set(['rto', 'rpo']);

@@ -1487,4 +1487,8 @@ describe('analyzer: eleventh pass', () => {
     assert.deepEqual(areas('Add RLS Row Level Security Policies'), ['database']);
     assert.equal(analyzeTask('Add RLS Row Level Security Policies').strategy.kind, 'none');
   });
+  it('a restore, recovery or failover test is an operations drill on a running system, not software testing', () => {
+    assert.ok(!areas('Backups, restore test, disaster-recovery rehearsal').includes('testing'));
+    assert.ok(areas('Add integration tests for the backup service').includes('testing'));
+  });
 });
