@@ -154,8 +154,8 @@ const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
   'cutover', 'teardown', 'shutdown', 'restore', 'scan', 'move', 'port', 'switch', 'split', 'map', 'study', 'draft', 'outline', 'select', 'pick', 'record',
 ].map(stem));
 /** Verbs that take a running component out of service (stems), and the components (stems) they take out. */
-const DECOMMISSION_VERBS: ReadonlySet<string> = new Set(['sunset', 'decommission', 'decomission', 'retir', 'tombston', 'remov', 'shut', 'tear', 'turn']);
-const RUNNING_COMPONENTS: ReadonlySet<string> = new Set(['servic', 'app', 'application', 'server', 'instanc', 'cluster', 'databas', 'vm', 'environment', 'deployment']);
+const DECOMMISSION_VERBS: ReadonlySet<string> = new Set(['sunset', 'decommission', 'decomission', 'retir', 'tombston', 'remov', 'shut', 'tear', 'turn', 'deprecat']);
+const RUNNING_COMPONENTS: ReadonlySet<string> = new Set(['servic', 'app', 'application', 'server', 'instanc', 'cluster', 'databas', 'vm', 'environment', 'deployment', 'host']);
 /** Conjunctions opening a temporal clause ("when deploying the site"). */
 const TEMPORAL_CONJUNCTIONS: ReadonlySet<string> = new Set(['when', 'while', 'after', 'before', 'during', 'whenever', 'until', 'once']);
 

@@ -1491,4 +1491,8 @@ describe('analyzer: eleventh pass', () => {
     assert.ok(!areas('Backups, restore test, disaster-recovery rehearsal').includes('testing'));
     assert.ok(areas('Add integration tests for the backup service').includes('testing'));
   });
+  it('deprecating running hosts takes them out of service: a live operation', () => {
+    assert.equal(analyzeTask('Deprecating sirius and castor hosts').liveOps.live, true);
+    assert.equal(analyzeTask('Deprecate the v1 API').liveOps.live, false);
+  });
 });
