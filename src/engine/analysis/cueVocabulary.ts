@@ -66,7 +66,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   // Live only when the object is a named live resource (a cloud product, an environment, a cluster).
   liveSoftVerb: [
     'enable', 'turn on', 'turn off', 'disable', 'deactivate', 'configure', 'set up', 'setup', 'establish', 'update', 'apply', 'create', 'install', 'roll out',
-    'remove', 'upgrade', 'change', 'increase', 'resize', 'launch', 'host', 'run', 'scan', 'run scan', 'rotate', 'sunset', 'decommission',
+    'remove', 'move', 'upgrade', 'change', 'increase', 'resize', 'launch', 'host', 'run', 'scan', 'run scan', 'rotate', 'sunset', 'decommission',
     'decomission', 'repurpose', 'shut down', 'patch', 'retire', 'delete', 'return', 'block',
   ],
   // The text builds automation for an operation instead of carrying it out.

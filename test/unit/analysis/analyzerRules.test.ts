@@ -1495,4 +1495,9 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(analyzeTask('Deprecating sirius and castor hosts').liveOps.live, true);
     assert.equal(analyzeTask('Deprecate the v1 API').liveOps.live, false);
   });
+  it('moving a named cloud resource is an operation on it (§5 live)', () => {
+    assert.equal(analyzeTask('moving the s3 bucket').liveOps.live, true);
+    assert.equal(analyzeTask('Move DNS to point to the CloudFront endpoint.').liveOps.live, true);
+    assert.equal(analyzeTask('Move the search box into the header').liveOps.live, false);
+  });
 });
