@@ -2751,7 +2751,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const toolWord = (r.classes & C_MIGRATION_TOOLING) !== 0 && (migVerbs.length === 0 || classInSentence(tokens, r.task, migVerbs[0]!.i, C_MIGRATION_TOOLING));
   // Moving onto an infrastructure-as-code tool ("Change from cloudformation to Terraform", dev-327; "Migrate Google
   // Cloud Run to Terraform") changes how the infrastructure is described, not where the system runs: not extreme.
-  const migrationTooling = toolWord || docsHit !== undefined || (migEv.length > 0 && iacDestination(tokens));
+  // Nor does preparing for one ("Prepare for Hetzner migration") carry it out.
+  const preparing = migEv.length > 0 && tokens[titleOf(r)]?.stem === PREPARE_STEM && tokens[titleOf(r) + 1]?.lower === 'for';
+  const migrationTooling = toolWord || docsHit !== undefined || preparing || (migEv.length > 0 && iacDestination(tokens));
   if (!isStrategy && !migrationTooling) addSignal(signals, 'migration', migEv);
   // A tool or script for a migration is not the migration (not extreme), but moving between engines or
   // hosts is still an architecture concern for L1 (§6 "migration… → solution-architect").

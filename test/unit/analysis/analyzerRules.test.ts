@@ -1500,4 +1500,9 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(analyzeTask('Move DNS to point to the CloudFront endpoint.').liveOps.live, true);
     assert.equal(analyzeTask('Move the search box into the header').liveOps.live, false);
   });
+  it('preparing for a migration does not carry it out (not extreme), though the move stays an architecture concern', () => {
+    assert.equal(complexity('Prepare for Hetzner migration'), 'medium');
+    assert.ok(analyzeTask('Prepare for Hetzner migration').concerns.some((c) => c.concern === 'architecture'));
+    assert.equal(complexity('Migrate to Hetzner'), 'extreme');
+  });
 });
