@@ -113,7 +113,7 @@ const QUESTION_STARTS = new Set(['should', 'shall', 'which', 'whether']);
 /** Words before a user story's verb ("I want to…", "able to…") that make the verb a user capability. */
 const CAPABILITY_LEADS = new Set(['want', 'able', 'can', 'should', 'need']);
 /** Words (stems) that make a migration's sentence about tooling for it, not the migration itself (§4 not extreme). */
-const MIGRATION_TOOLING = new Set(['script', 'tool', 'automat', 'utility', 'cli', 'assistant', 'skill', 'wizard', 'helper', 'mechanism', 'scenario']);
+const MIGRATION_TOOLING = new Set(['script', 'tool', 'automat', 'utility', 'cli', 'assistant', 'skill', 'wizard', 'helper', 'mechanism', 'scenario', 'modul']);
 const CAPABILITY_VERBS = new Set(['add', 'edit', 'delet', 'creat', 'view', 'manag', 'book', 'schedul', 'upload', 'download', 'pay', 'search', 'filter',
   'invit', 'shar', 'export', 'import', 'track', 'sav', 'submit', 'comment', 'rat', 'review', 'order', 'purchas', 'regist', 'register', 'subscrib', 'cancel', 'reserv',
   'see', 'brows', 'configur', 'customiz', 'customis', 'personaliz', 'personalis']);

@@ -1505,4 +1505,7 @@ describe('analyzer: eleventh pass', () => {
     assert.ok(analyzeTask('Prepare for Hetzner migration').concerns.some((c) => c.concern === 'architecture'));
     assert.equal(complexity('Migrate to Hetzner'), 'extreme');
   });
+  it('a module for a migration is migration tooling (not extreme)', () => {
+    assert.equal(complexity('Module to migrate self hosted workspace to cloud'), 'medium');
+  });
 });
