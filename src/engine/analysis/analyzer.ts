@@ -2722,7 +2722,10 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // (Moving data out of memory, files or cookies into a store introduces the engine, it replaces none:
   // "Move sessions from memory to Redis".)
   const dbDest = migVerbs.length > 0 && dbEngines.some((h) => h.i > 0 && (tokens[h.i - 1]!.lower === 'to' || (h.i > 1 && tokens[h.i - 2]!.lower === 'to' && (tokens[h.i - 1]!.lower === 'using' || tokens[h.i - 1]!.lower === 'use'))))
-    && !fromNonDatabase(tokens);
+    && !fromNonDatabase(tokens)
+    // (A search engine given up for the database's own text search, "Convert to using Postgres text search - replacing
+    // Elasticsearch", moves a feature into the database; it replaces no database engine.)
+    && !tokens.some((t) => SEARCH_ENGINES.has(t.lower));
   // (The hosting object must be in the migration verb's sentence: "Our staging cluster runs out of IPs.
   // … switch the CNI to prefix delegation" moves nothing between hosts.)
   const hostPair = migVerbs.length > 0 && hostObjs.length > 0 ? sentencePair(tokens, r.task, migVerbs, hostObjs) : undefined;

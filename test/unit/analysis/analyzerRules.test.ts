@@ -1508,4 +1508,8 @@ describe('analyzer: eleventh pass', () => {
   it('a module for a migration is migration tooling (not extreme)', () => {
     assert.equal(complexity('Module to migrate self hosted workspace to cloud'), 'medium');
   });
+  it('giving a search engine up for the database\'s own text search moves a feature; it replaces no database engine', () => {
+    assert.equal(complexity('Convert to using Postgres text search capabilities - replacing Elasticsearch'), 'medium');
+    assert.equal(complexity('Migrate the orders database to PostgreSQL'), 'extreme');
+  });
 });
