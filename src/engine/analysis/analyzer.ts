@@ -3014,17 +3014,6 @@ function monitoringArtifactTitle(tokens: readonly Token[], areas: readonly AreaF
   for (let k = 0; k < end; k++) if (MONITORING_ARTIFACTS.has(tokens[k]!.stem)) return true;
   return false;
 }
-/**
- * Whether infrastructure is the title's only area ("s3 bucket module", "Cloud Hosting on Azure", "Other Datacenter
- * than the US"): a verbless title there names resources or a place to run, not a capability on a roadmap, unless a
- * scope word says how much ("Full cluster disaster recovery"), or support for something is asked ("Support for custom
- * domains": a feature).
- */
-function infrastructureTitle(areas: readonly AreaFinding[]): boolean {
-  return areas.length === 1 && areas[0]!.area === 'infrastructure/cloud';
-}
-/** Words (stems) that say how much of something the work covers. */
-const SCOPE_QUANTIFIERS = new Set(['full', 'complete', 'entire', 'whole', 'comprehensive', 'all', 'every'].map(stem));
 /** Stems of monitoring artifacts made one by one. */
 const MONITORING_ARTIFACTS = new Set(['dashboard', 'dashboards', 'panel', 'panels', 'alert', 'alerts', 'slo', 'slos'].map(stem));
 /** Nouns naming one operation (singular: "scans" and "audits" in a roadmap are a capability). */
@@ -3135,7 +3124,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   let negatedTitle = false;
   for (const h of hitsOf(r, CX_NEGATION)) if (h.i < purpose) negatedTitle = true;
   // (Nor a title that improves what exists: "More robust backup/restore workflows", "Better error messages".)
-  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !improvingTitle(r) && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose) && !monitoringArtifactTitle(tokens, x.finalAreas, purpose) && !(infrastructureTitle(x.finalAreas) && !stemIn(tokens, SCOPE_QUANTIFIERS) && (r.classes & C_SUPPORT) === 0)) {
+  if (!docsHit && !isStrategy && purpose <= 12 && trailing && x.finalAreas.length > 0 && containedBefore === 0 && !negatedTitle && !improvingTitle(r) && !anyVerb(tokens, purpose) && !artifactTitle(tokens, keep) && !operationTitle(tokens, purpose) && !monitoringArtifactTitle(tokens, x.finalAreas, purpose)) {
     subst.push(ev(tokens, task, 0, tokens.length, 'substantial:capability-title', 1));
   }
   // An external identity, payment or messaging provider: an integration with an external system (§4).

@@ -1469,12 +1469,6 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(complexity('Migrating the pipeline to another platform'), 'extreme');
     assert.notEqual(complexity('Integrate with another platform for payments'), 'extreme');
   });
-  it('a verbless title whose only area is infrastructure names resources or a place to run, not a roadmap capability, unless a scope word says how much', () => {
-    assert.equal(complexity('s3 bucket module'), 'low');
-    assert.equal(complexity('Cloud Hosting on Azure'), 'low');
-    assert.equal(complexity('Full cluster disaster recovery (restoring to a new Hetzner project)'), 'medium');
-    assert.equal(complexity('Support for custom domains'), 'medium');
-  });
   it('a secrets platform deployed on its own runs on servers of its own (infrastructure); an identity server is the application\'s', () => {
     assert.ok(areas('Deploy production HashiCorp Vault').includes('infrastructure/cloud'));
     assert.ok(!areas('Deploy Keycloak').includes('infrastructure/cloud'));
