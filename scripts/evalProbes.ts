@@ -88,13 +88,13 @@ const PARTS: readonly Part[] = [
   { label: 'probe 32 (dev-calibrated)', file: 'tasks.probe32.jsonl', ids: 'all', read: false, pool: 'ninth' },
   // Tenth session: four sets (owners a-e, f-l, m-r, s-z), queried from catalogue technologies and kinds of work
   // rather than generic phrases; they arrived during the pass. After the pass had been measured on them, a last
-  // short part read probe 33's odd ids; its even ids and probes 34-36 were never read. The eleventh pass read probe
-  // 34's odd ids.
-  { label: 'probe 33 odd ids (dev-calibrated)', file: 'tasks.probe33.jsonl', ids: 'odd', read: true },
-  { label: 'probe 33 even ids (dev-calibrated)', file: 'tasks.probe33.jsonl', ids: 'even', read: false, pool: 'tenth' },
-  { label: 'probe 34 odd ids (dev-calibrated)', file: 'tasks.probe34.jsonl', ids: 'odd', read: true },
-  { label: 'probe 34 even ids (dev-calibrated)', file: 'tasks.probe34.jsonl', ids: 'even', read: false, pool: 'tenth' },
-  ...[35, 36].map((n): Part => ({ label: `probe ${n} (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'all', read: false, pool: 'tenth' })),
+  // short part read probe 33's odd ids; its even ids and probes 34-36 were never read. The eleventh pass read probes
+  // 34's and 36's odd ids.
+  ...[33, 34, 36].flatMap((n): Part[] => [
+    { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
+    { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'tenth' },
+  ]),
+  { label: 'probe 35 (dev-calibrated)', file: 'tasks.probe35.jsonl', ids: 'all', read: false, pool: 'tenth' },
   // Eleventh session: four more sets on the same owner split, asked also for high and extreme kinds of work; they
   // arrived during the pass and were never read.
   ...[37, 38, 39, 40].filter((n) => existsSync(resolve(dir, `tasks.probe${n}.jsonl`)))
@@ -134,7 +134,7 @@ for (const part of PARTS) {
   report(part.label, rows, preds, part.read);
   if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }
 }
-for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-26 even)', pools.eighth], ['real held out (27-28 even)', pools.end8], ['real held out (29 even, 32, 30-31 even)', pools.ninth], ['real held out (33-34 even, 35-36)', pools.tenth], ['real held out (37-40)', pools.eleventh]] as const) {
+for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-26 even)', pools.eighth], ['real held out (27-28 even)', pools.end8], ['real held out (29 even, 32, 30-31 even)', pools.ninth], ['real held out (33-34 even, 35, 36 even)', pools.tenth], ['real held out (37-40)', pools.eleventh]] as const) {
   report(label, pool.rows, pool.preds);
 }
 
