@@ -1949,6 +1949,7 @@ function namedBefore(keep: readonly Hit[], h: Hit): boolean {
   return false;
 }
 
+/** Name heads (stems) that a product's own interface takes ("the CloudFront endpoint", "BigQuery Storage Write API"). */
 const API_HEADS = new Set(['api', 'endpoint']);
 /**
  * Whether hit h is "API" or "endpoint" after a name of another area written as a name, with at most two
@@ -2145,9 +2146,9 @@ function iacDestination(tokens: readonly Token[]): boolean {
 const WORD_NAMED_HOSTS = new Set(['render', 'fly']);
 /** Event brokers the data-pipeline vocabulary lists (streams and the app's events alike). */
 const EVENT_BROKER = /^(apache )?(kafka|pulsar)$|^redpanda$/i;
-/** Words (stems) beside an event broker that make it a pipeline's stream or the running broker itself. */
 /** Words (stems) of messaging between services: a broker used so is the app's message broker. */
 const MESSAGING_USE = new Set(['message', 'messaging', 'consume', 'consumer', 'rabbitmq', 'rabbit'].map(stem));
+/** Words (stems) beside an event broker that make it a pipeline's stream or the running broker itself. */
 const BROKER_ITSELF = new Set(['pipeline', 'broker', 'cluster', 'topic', 'partition', 'connect', 'connector'].map(stem));
 /** Evidence rules of single sign-on's names (rules, not phrases: a set lookup costs less than a pattern per evidence). */
 const SINGLE_SIGN_ON_RULES: ReadonlySet<string> = new Set(['vocab:backend:sso', 'vocab:backend:saml', 'vocab:backend:single sign-on']);
@@ -2590,6 +2591,7 @@ function exactCaseName(t: Token): boolean {
 
 /** "A migration script/file for …": the migration as a file of schema changes. */
 const MIGRATION_FILE = new Set(['script', 'file'].map(stem));
+/** Words after "migrations" that make them a move of something (from, to, of …), not a project's migration files. */
 const MOVE_LINKS = new Set(['from', 'to', 'of', 'into', 'onto', 'between', 'across']);
 /** Words before "migrations" that make them a store's schema migrations. */
 const SCHEMA_MIGRATION_KINDS = new Set(['db', 'database', 'sql', 'schema', 'prisma', 'alembic', 'flyway', 'liquibase', 'knex', 'sequelize', 'typeorm', 'django', 'rails', 'ecto']);
@@ -2823,7 +2825,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // (Nor what the work serves: "Build an admin interface for platform management".)
   if (whole.length > 0 && whole.some((h) => servedBy(tokens, h))) whole = whole.filter((h) => !servedBy(tokens, h));
   // (Nor a cloud vendor's own product: "(AWS Marketplace)".)
-  if (whole.length > 0) whole = whole.filter((h) => h.i === 0 || !CLOUD_PROVIDERS.test(tokens[h.i - 1]!.lower));
+  const vendorProduct = (h: Hit): boolean => h.i > 0 && CLOUD_PROVIDERS.test(tokens[h.i - 1]!.lower);
+  if (whole.length > 0 && whole.some(vendorProduct)) whole = whole.filter((h) => !vendorProduct(h));
   // A non-production environment is named ("staging", "demo", "sandbox"): the class union says so.
   const nonProd = (r.classes & C_NONPROD) !== 0;
   // A secrets or identity platform deployed on its own ("Deploy Vault", "Deploy production HashiCorp Vault",
@@ -2885,7 +2888,8 @@ const CLUSTER_WORD = /^clusters?$/i;
 const DEPLOY_WORD = /^(deploy|deploys|deployed|deploying|deployment|deployments)$/i;
 /**
  * Whether the weak Kubernetes evidence is only clusters that CI/CD evidence deploys to: a deployment named before
- * them, and no other area's full word right before a cluster ("Kafka cluster", "Vault cluster"; "staging cluster" is one).
+ * them, and no other area's full word right before a cluster ("Kafka cluster", "Vault cluster"; a weak word such as
+ * "staging" leaves "staging cluster" a Kubernetes one).
  */
 function deployedCluster(k8s: readonly Evidence[], cicd: readonly Evidence[] | undefined, areaHits: readonly Hit[]): boolean {
   if (cicd === undefined || !k8s.every((e) => CLUSTER_WORD.test(e.phrase))) return false;
