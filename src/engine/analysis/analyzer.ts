@@ -2825,8 +2825,7 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // (Nor what the work serves: "Build an admin interface for platform management".)
   if (whole.length > 0 && whole.some((h) => servedBy(tokens, h))) whole = whole.filter((h) => !servedBy(tokens, h));
   // (Nor a cloud vendor's own product: "(AWS Marketplace)".)
-  const vendorProduct = (h: Hit): boolean => h.i > 0 && CLOUD_PROVIDERS.test(tokens[h.i - 1]!.lower);
-  if (whole.length > 0 && whole.some(vendorProduct)) whole = whole.filter((h) => !vendorProduct(h));
+  if (whole.length > 0 && whole.some((h) => vendorProduct(tokens, h))) whole = whole.filter((h) => !vendorProduct(tokens, h));
   // A non-production environment is named ("staging", "demo", "sandbox"): the class union says so.
   const nonProd = (r.classes & C_NONPROD) !== 0;
   // A secrets or identity platform deployed on its own ("Deploy Vault", "Deploy production HashiCorp Vault",
@@ -2880,6 +2879,11 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   addSignal(signals, 'production-rollout', rollout);
   readScopeSize(r, x, signals);
   return { signals, live };
+}
+
+/** Whether hit h follows a cloud provider's name: that vendor's own product ("AWS Marketplace"). */
+function vendorProduct(tokens: readonly Token[], h: Hit): boolean {
+  return h.i > 0 && CLOUD_PROVIDERS.test(tokens[h.i - 1]!.lower);
 }
 
 /** Evidence phrases of a cluster. */
