@@ -1378,7 +1378,7 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // A benchmark is a compliance yardstick ("FedRAMP Low and Moderate benchmarks") only beside a compliance
   // word; otherwise it measures performance ("Add benchmarks for serialization"), which is testing.
   const complianceNamed = r.concernHits.some((h) => h.sense.t === 'concern' && h.sense.concern === 'compliance');
-  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i && !qualifierOfWork(tokens, h.i, firstVerb) && !insideAreaName(r.areaHits, h) && !toolPolicy(r.areaHits, tokens, h)
+  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i && !qualifierOfWork(tokens, h.i, firstVerb) && !insideAreaName(r.areaHits, h) && !toolPolicy(r.areaHits, tokens, h) && !goalOfWork(tokens, h.i, firstVerb)
     && (complianceNamed || !tokens[h.i]!.stem.startsWith('benchmark'))) stratOnlyEv.push(h.ev);
   if (complianceNamed) { const m = controlMapping(r); if (m) stratOnlyEv.push(m); }
   const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
@@ -2545,6 +2545,22 @@ function purposeStart(tokens: readonly Token[]): number {
     } else if (k >= 2 && t.lower === 'order' && tokens[k - 1]!.lower === 'in' && tokens[k + 1]?.lower === 'to') return k - 1;
   }
   return tokens.length;
+}
+
+/** Verbs (stems) of meeting a requirement, after "to": what the work is for ("… to meet compliance requirements"). */
+const GOAL_VERBS = new Set(['meet', 'satisfy', 'fulfil', 'fulfill'].map(stem));
+/**
+ * Whether the phrase at token i stands in a "to meet/satisfy …" clause after the task's leading verb ("Add support for
+ * SQL Server 2022 to Liquibase to meet governance and compliance requirements"): the goal of the work, not a policy or
+ * compliance deliverable.
+ */
+function goalOfWork(tokens: readonly Token[], i: number, firstVerb: Hit | undefined): boolean {
+  if (firstVerb === undefined) return false;
+  for (let k = i - 1; k > firstVerb.i + 1; k--) {
+    if (GOAL_VERBS.has(tokens[k]!.stem) && tokens[k - 1]!.lower === 'to') return true;
+    if (tokens[k]!.clauseStart) return false;
+  }
+  return false;
 }
 
 /**

@@ -1506,4 +1506,10 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(complexity('Convert to using Postgres text search capabilities - replacing Elasticsearch'), 'medium');
     assert.equal(complexity('Migrate the orders database to PostgreSQL'), 'extreme');
   });
+  it('a compliance or governance requirement the work is to meet is its goal, not a strategy-only deliverable', () => {
+    const t = 'Add support for Google Cloud SQL Microsoft SQL Server 2022 to Liquibase to meet governance and compliance requirements for officially supported database versions.';
+    assert.notEqual(analyzeTask(t).strategy.kind, 'strategy-only');
+    assert.ok(areas(t).includes('database'));
+    assert.equal(analyzeTask('Document the compliance requirements for SOC 2').strategy.kind !== 'none', true);
+  });
 });
