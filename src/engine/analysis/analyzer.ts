@@ -2724,7 +2724,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   const hostCues = hitsOf(r, CX_HOSTING_OBJECT);
   // A cloud name as a product's vendor prefix ("into AWS Secrets Manager") names the product, not a host.
   // ("Render" and "Fly" are platforms only as names inside the sentence: "Migrate to Render", not "Render the chart".)
-  const hostObjs = hostCues.length === 0 ? NO_HITS : hostCues.filter((h) => !negated[h.i] && tokens[h.i - 1]?.lower !== 'multi' && !vendorPrefix(r, hostCues, h)
+  // (Nor a word inside code: "`$region.storage.juliahub.com`" names a host name's part.)
+  const hostObjs = hostCues.length === 0 ? NO_HITS : hostCues.filter((h) => !negated[h.i] && tokens[h.i - 1]?.lower !== 'multi' && !vendorPrefix(r, hostCues, h) && !(r.codeSpans && insideCodeSpan(r.task, tokens[h.i]!.start))
     && (!WORD_NAMED_HOSTS.has(tokens[h.i]!.lower) || (h.i > 0 && capitalised(r.task, tokens[h.i]!) && !tokens[h.i]!.clauseStart)));
   const dbEngines = hitsOf(r, CX_DB_ENGINE);
   const monolith = hitsOf(r, CX_MONOLITH_SPLIT);

@@ -1512,4 +1512,8 @@ describe('analyzer: eleventh pass', () => {
     assert.ok(areas(t).includes('database'));
     assert.equal(analyzeTask('Document the compliance requirements for SOC 2').strategy.kind !== 'none', true);
   });
+  it('a hosting word inside code (a host name in backticks) moves nothing between hosts', () => {
+    assert.notEqual(complexity('Move to using `$region.storage.example.com` instead of `example.org` DNS names'), 'extreme');
+    assert.equal(complexity('Move the storage to another region'), 'extreme');
+  });
 });
