@@ -2740,7 +2740,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // "move over to using Postgres as the database").
   // (Moving data out of memory, files or cookies into a store introduces the engine, it replaces none:
   // "Move sessions from memory to Redis".)
-  const dbDest = migVerbs.length > 0 && dbEngines.some((h) => h.i > 0 && (tokens[h.i - 1]!.lower === 'to' || (h.i > 1 && tokens[h.i - 2]!.lower === 'to' && (tokens[h.i - 1]!.lower === 'using' || tokens[h.i - 1]!.lower === 'use'))))
+  // ("Migrate off of Tokyo Cabinet in favour of Postgres" names the destination too.)
+  const dbDest = migVerbs.length > 0 && dbEngines.some((h) => h.i > 0 && (tokens[h.i - 1]!.lower === 'to' || (h.i > 1 && tokens[h.i - 2]!.lower === 'to' && (tokens[h.i - 1]!.lower === 'using' || tokens[h.i - 1]!.lower === 'use'))
+    || (h.i > 2 && tokens[h.i - 1]!.lower === 'of' && (tokens[h.i - 2]!.lower === 'favour' || tokens[h.i - 2]!.lower === 'favor') && tokens[h.i - 3]!.lower === 'in')))
     && !fromNonDatabase(tokens)
     // (A search engine given up for the database's own text search, "Convert to using Postgres text search - replacing
     // Elasticsearch", moves a feature into the database; it replaces no database engine.)

@@ -1516,4 +1516,8 @@ describe('analyzer: eleventh pass', () => {
     assert.notEqual(complexity('Move to using `$region.storage.example.com` instead of `example.org` DNS names'), 'extreme');
     assert.equal(complexity('Move the storage to another region'), 'extreme');
   });
+  it('a database engine a migration goes "in favour of" is its destination (§4 extreme: replacing the engine)', () => {
+    assert.equal(complexity('Migrate off of Tokyo Tyrant/Cabinet in favour of Postgres'), 'extreme');
+    assert.equal(complexity('Migrate off of the old cache in favor of MySQL'), 'extreme');
+  });
 });
