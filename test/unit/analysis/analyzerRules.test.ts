@@ -1518,6 +1518,6 @@ describe('analyzer: eleventh pass', () => {
   });
   it('a database engine a migration goes "in favour of" is its destination (§4 extreme: replacing the engine)', () => {
     assert.equal(complexity('Migrate off of Tokyo Tyrant/Cabinet in favour of Postgres'), 'extreme');
-    assert.equal(complexity('Migrate off of the old cache in favor of MySQL'), 'extreme');
+    assert.equal(complexity('Move off of CouchDB in favor of MySQL'), 'extreme');
   });
 });
