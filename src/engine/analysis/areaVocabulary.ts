@@ -109,6 +109,8 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'accessibility', 'a11y', 'wcag', 'aria', 'screen reader', 'keyboard navigation', 'section 508', 'i18n', 'l10n', 'internationalization',
     'internationalisation', 'localization', 'localisation', 'localize', 'localise', 'translate the app', 'translate the ui', 'language switcher', 'translation', 'rtl', 'right-to-left',
     'mobile', 'mobile app', 'ios', 'iphone', 'ipad', 'android', 'flutter', 'react native', 'react-native', 'swiftui', 'swift', 'uikit', 'jetpack compose',
+    // Android build settings of the app.
+    'targetsdk', 'minsdk', 'compilesdk', 'targetsdkversion', 'minsdkversion',
     'xamarin', 'ionic', 'cordova', 'capacitor', 'expo', 'kotlin multiplatform', 'app store', 'play store', 'google store', 'camera', 'electron', 'tauri', 'desktop app',
     'safari', 'firefox', 'chrome', 'chromium', 'edge browser', 'ie11', 'internet explorer', 'mobile safari', 'scroll', 'infinite scroll', 'infinite-scroll', 'click', 'clicking', 'tap', 'display', 'render', 'rendering', 'avatar', 'header', 'footer', 'banner',
     'chart', 'table view', 'carousel', 'image gallery', 'drag and drop', 'google analytics', 'ga4', 'universal analytics', 'seo', 'favicon', 'emoji picker',
@@ -157,6 +159,8 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   observability: [
     // Seventh-pass audit: latency percentiles and a profiler.
     'prometheus operator', 'kube-prometheus', 'kube-prometheus-stack', 'alert endpoint', 'alert channel', 'p99 latency', 'p95 latency', 'p50 latency', 'pyroscope',
+    // Eleventh pass: structured-logging libraries (log4j is left out: it is named mostly for its vulnerability).
+    'zerolog', 'logrus', 'serilog', 'logback', 'slf4j', 'structlog', 'loguru', 'bunyan', 'pino logger', 'winston logger',
     'logging infrastructure', 'monitoring infrastructure', 'observability infrastructure', 'log level', 'logger', 'log message', 'debug log', 'otel collector', 'exporter', 'span', 'trace id', 'metrics endpoint', 'histogram', 'gauge',
     'grafana dashboard', 'alert rule', 'synthetic monitoring', 'uptime robot', 'uptimerobot', 'statuspage', 'blackbox exporter', 'node exporter',
     'rum', 'real user monitoring', 'crash reporting', 'crashlytics', 'bugsnag', 'rollbar', 'honeybadger', 'logrocket', 'victoriametrics',

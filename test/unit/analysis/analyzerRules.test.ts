@@ -1520,4 +1520,9 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(complexity('Migrate off of Tokyo Tyrant/Cabinet in favour of Postgres'), 'extreme');
     assert.equal(complexity('Move off of CouchDB in favor of MySQL'), 'extreme');
   });
+  it('vocabulary: structured-logging libraries are observability; Android SDK settings are the app\'s (frontend)', () => {
+    assert.deepEqual(areas('Add zerolog support to the HTTP middleware'), ['observability']);
+    assert.deepEqual(areas('Switch the service logger from logrus to slog'), ['observability']);
+    assert.deepEqual(areas('targetSdk was updated, which crashes because the activity isn\'t exported'), ['frontend']);
+  });
 });
