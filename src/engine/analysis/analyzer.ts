@@ -1630,6 +1630,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // A page that is slow to load ("Admin dashboard takes 15 seconds to load", "loading speed of … the website") waits
   // on the work behind it, not on its screen: the page names where the symptom shows (a generalist fix).
   if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_FRONTEND]!.every((e) => PAGE_LIKE.test(e.phrase)) && slowLoad(tokens)) dropArea(AX_FRONTEND, 'slow-load', areaEv, areaScore, ignored);
+  // Autoscaling beside Kubernetes ("add KEDA ScaledObject for worker autoscaling", "Migrate runners to Kubernetes with
+  // auto-scaling", HPA) scales pods: the container platform's, not cloud infrastructure of its own.
+  if (areaEv[AX_INFRA] !== undefined && areaEv[AX_K8S] !== undefined && hasFullWeight(areaEv[AX_K8S]!) && areaEv[AX_INFRA]!.every((e) => AUTOSCALING.test(e.phrase))) dropArea(AX_INFRA, 'pod-autoscaling', areaEv, areaScore, ignored);
   // An app that works offline and syncs ("iOS With Offline and Sync", dev-098) syncs with a server: backend too.
   if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_BACKEND] === undefined) {
     const sync = offlineSync(tokens, negated);
@@ -2941,6 +2944,9 @@ function clauseBreakBetween(tokens: readonly Token[], a: number, b: number): boo
 
 /** Operations (stems) whose "test" is a drill on a running system ("restore test", "failover test"). */
 const DRILLED_OPERATIONS = new Set(['restore', 'restoration', 'recovery', 'failover', 'backup', 'dr'].map(stem));
+
+/** Evidence phrases of autoscaling. */
+const AUTOSCALING = /^auto-?scal/i;
 
 /** Recovery objectives, which bind only with a number. */
 const RECOVERY_OBJECTIVES = new Set(['rto', 'rpo']);

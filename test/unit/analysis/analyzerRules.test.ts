@@ -1525,4 +1525,9 @@ describe('analyzer: eleventh pass', () => {
     assert.deepEqual(areas('Switch the service logger from logrus to slog'), ['observability']);
     assert.deepEqual(areas('targetSdk was updated, which crashes because the activity isn\'t exported'), ['frontend']);
   });
+  it('autoscaling beside Kubernetes scales pods: the container platform\'s, not cloud infrastructure of its own', () => {
+    assert.deepEqual(areas('add KEDA ScaledObject for worker autoscaling'), ['containers/kubernetes']);
+    assert.equal(complexity('add KEDA ScaledObject for worker autoscaling'), 'low');
+    assert.deepEqual(areas('Enable autoscaling on the EC2 web tier'), ['infrastructure/cloud']);
+  });
 });
