@@ -203,7 +203,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
   ],
   'infrastructure/cloud': [
     // Seventh-pass audit: VPNs and host configuration.
-    'wireguard', 'tailscale', 'openvpn', 'nixos', 'govcloud', 'gov cloud', 'salt master', 'salt minion', 'salt minions',
+    'wireguard', 'tailscale', 'openvpn', 'nixos', 'govcloud', 'gov cloud', 'salt master', 'salt minion', 'salt minions', 'dns01', 'dns-01', 'dns01 challenge', 'dns-01 challenge',
     // A deployment to the cloud is built (CI/CD, listed there too) on cloud resources.
     'cloud deployment',
     // Hosts and their resources named without a cloud brand.

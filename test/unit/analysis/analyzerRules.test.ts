@@ -1530,4 +1530,7 @@ describe('analyzer: eleventh pass', () => {
     assert.equal(complexity('add KEDA ScaledObject for worker autoscaling'), 'low');
     assert.deepEqual(areas('Enable autoscaling on the EC2 web tier'), ['infrastructure/cloud']);
   });
+  it('vocabulary: an ACME DNS-01 challenge is DNS work (infrastructure)', () => {
+    assert.ok(areas('Cert-manager DNS01 Challenge').includes('infrastructure/cloud'));
+  });
 });
