@@ -96,9 +96,11 @@ const PARTS: readonly Part[] = [
   ]),
   { label: 'probe 35 (dev-calibrated)', file: 'tasks.probe35.jsonl', ids: 'all', read: false, pool: 'tenth' },
   // Eleventh session: four more sets on the same owner split, asked also for high and extreme kinds of work; they
-  // arrived during the pass and were never read.
-  ...[37, 38, 39, 40].filter((n) => existsSync(resolve(dir, `tasks.probe${n}.jsonl`)))
-    .map((n): Part => ({ label: `probe ${n} (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'all', read: false, pool: 'eleventh' })),
+  // arrived during the pass and were not read in it, until a short last part read probe 38's odd ids.
+  { label: 'probe 37 (dev-calibrated)', file: 'tasks.probe37.jsonl', ids: 'all', read: false, pool: 'eleventh' },
+  { label: 'probe 38 odd ids (dev-calibrated)', file: 'tasks.probe38.jsonl', ids: 'odd', read: true },
+  { label: 'probe 38 even ids (dev-calibrated)', file: 'tasks.probe38.jsonl', ids: 'even', read: false, pool: 'eleventh' },
+  ...[39, 40].map((n): Part => ({ label: `probe ${n} (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'all', read: false, pool: 'eleventh' })),
 ];
 
 /** The number in an id ("p4-017" → 17, "probe-003" → 3). */
@@ -134,7 +136,7 @@ for (const part of PARTS) {
   report(part.label, rows, preds, part.read);
   if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }
 }
-for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-26 even)', pools.eighth], ['real held out (27-28 even)', pools.end8], ['real held out (29 even, 32, 30-31 even)', pools.ninth], ['real held out (33-34 even, 35, 36 even)', pools.tenth], ['real held out (37-40)', pools.eleventh]] as const) {
+for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-26 even)', pools.eighth], ['real held out (27-28 even)', pools.end8], ['real held out (29 even, 32, 30-31 even)', pools.ninth], ['real held out (33-34 even, 35, 36 even)', pools.tenth], ['real held out (37, 38 even, 39-40)', pools.eleventh]] as const) {
   report(label, pool.rows, pool.preds);
 }
 
