@@ -1632,7 +1632,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_FRONTEND]!.every((e) => PAGE_LIKE.test(e.phrase)) && slowLoad(tokens)) dropArea(AX_FRONTEND, 'slow-load', areaEv, areaScore, ignored);
   // Autoscaling beside Kubernetes ("add KEDA ScaledObject for worker autoscaling", "Migrate runners to Kubernetes with
   // auto-scaling", HPA) scales pods: the container platform's, not cloud infrastructure of its own.
-  if (areaEv[AX_INFRA] !== undefined && areaEv[AX_K8S] !== undefined && hasFullWeight(areaEv[AX_K8S]!) && areaEv[AX_INFRA]!.every((e) => AUTOSCALING.test(e.phrase))) dropArea(AX_INFRA, 'pod-autoscaling', areaEv, areaScore, ignored);
+  if (givesWay(areaEv, AX_INFRA, AX_K8S, AUTOSCALING)) dropArea(AX_INFRA, 'pod-autoscaling', areaEv, areaScore, ignored);
   // An app that works offline and syncs ("iOS With Offline and Sync", dev-098) syncs with a server: backend too.
   if (areaEv[AX_FRONTEND] !== undefined && areaEv[AX_BACKEND] === undefined) {
     const sync = offlineSync(tokens, negated);
@@ -2711,9 +2711,11 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (migVerbs.length > 0 && r.renaming) migVerbs = migVerbs.filter((h) => !quotedTitleWord(r, h));
   // Schema migrations being run ("Run the migrations in ECS") move nothing between technologies.
   if (migVerbs.length > 0) {
-    const schema = migVerbs.find((h) => schemaMigration(tokens, h));
+    let schema: Hit | undefined;
+    const moves: Hit[] = [];
+    for (const h of migVerbs) if (!schemaMigration(tokens, h)) moves.push(h); else schema ??= h;
     if (schema !== undefined) {
-      migVerbs = migVerbs.filter((h) => !schemaMigration(tokens, h));
+      migVerbs = moves;
       // Schema migrations change the database (§3) even where no store is named ("Migrations should be run in Fargate").
       if (!isStrategy && !docsHit && !strategyOnly && !finalAreas.some((a) => a.area === 'database')) inferArea(finalAreas, 'database', 0.55, cite(schema.ev, `inferred:schema-migration:${schema.ev.rule}`, 0.5));
     }
@@ -2952,7 +2954,11 @@ const AUTOSCALING = /^auto-?scal/i;
 const RECOVERY_OBJECTIVES = new Set(['rto', 'rpo']);
 /** Whether some token of token i's sentence starts with a digit. */
 function numberInSentence(tokens: readonly Token[], task: string, i: number): boolean {
-  for (let k = 0; k < tokens.length; k++) if (/^\d/.test(tokens[k]!.lower) && sameSentence(tokens, task, i, k)) return true;
+  for (let k = sentenceStart(tokens, task, i); k < tokens.length; k++) {
+    if (k > i && sentenceBreak(task, tokens[k - 1]!.end, tokens[k]!.start)) break;
+    const c = tokens[k]!.lower.charCodeAt(0);
+    if (c >= 48 && c <= 57) return true;
+  }
   return false;
 }
 
