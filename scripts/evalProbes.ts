@@ -4,8 +4,8 @@
  *   npx tsx scripts/evalProbes.ts
  *
  * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
- * prints them. Probes 7, 8, 13, 32 and 34-36 and the even ids of probes 9-12, 14-17, 18-21, 22-26, 27-28, 29, 30-31 and 33 are the held-out sets:
- * do not read their texts while writing rules.
+ * prints them. Probes 7, 8, 13, 32, 35, 37, 39 and 40 and the even ids of probes 9-12, 14-31, 33, 34, 36 and 38 are the
+ * held-out sets (every line marked HELD OUT): do not read their texts while writing rules.
  *
  * Then probes 7 and 8 under labels given the dev labellers' way (relabel.probe78.jsonl, ids and labels only).
  *
@@ -29,6 +29,19 @@ interface Part {
   readonly pool?: 'contract' | 'calibrated' | 'fresh' | 'late' | 'eighth' | 'end8' | 'ninth' | 'tenth' | 'eleventh';
 }
 
+type Pool = NonNullable<Part['pool']>;
+/** A dev-calibrated set read in halves: its odd ids read, its even ids held out in `pool`. */
+function halves(n: number, pool: Pool): Part[] {
+  return [
+    { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
+    { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool },
+  ];
+}
+/** A dev-calibrated set never read, held out whole in `pool`. */
+function heldOut(n: number, pool: Pool): Part {
+  return { label: `probe ${n} (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'all', read: false, pool };
+}
+
 const dir = resolve(__dirname, '../eval/probe');
 const PARTS: readonly Part[] = [
   { label: 'probe 1 (written by a helper)', file: 'tasks.probe1.jsonl', ids: 'all', read: true },
@@ -40,67 +53,39 @@ const PARTS: readonly Part[] = [
   { label: 'probe 6 (real roadmap items)', file: 'tasks.probe6.jsonl', ids: 'all', read: true },
   { label: 'probe 7 (real issue titles)', file: 'tasks.probe7.jsonl', ids: 'all', read: false, pool: 'contract' },
   { label: 'probe 8 (real roadmap items)', file: 'tasks.probe8.jsonl', ids: 'all', read: false, pool: 'contract' },
-  { label: 'probe 9 odd ids (dev-calibrated)', file: 'tasks.probe9.jsonl', ids: 'odd', read: true },
-  { label: 'probe 9 even ids (dev-calibrated)', file: 'tasks.probe9.jsonl', ids: 'even', read: false, pool: 'calibrated' },
-  { label: 'probe 10 odd ids (dev-calibrated)', file: 'tasks.probe10.jsonl', ids: 'odd', read: true },
-  { label: 'probe 10 even ids (dev-calibrated)', file: 'tasks.probe10.jsonl', ids: 'even', read: false, pool: 'calibrated' },
-  { label: 'probe 11 odd ids (dev-calibrated)', file: 'tasks.probe11.jsonl', ids: 'odd', read: true },
-  { label: 'probe 11 even ids (dev-calibrated)', file: 'tasks.probe11.jsonl', ids: 'even', read: false, pool: 'calibrated' },
-  { label: 'probe 12 odd ids (dev-calibrated)', file: 'tasks.probe12.jsonl', ids: 'odd', read: true },
-  { label: 'probe 12 even ids (dev-calibrated)', file: 'tasks.probe12.jsonl', ids: 'even', read: false, pool: 'calibrated' },
-  { label: 'probe 13 (dev-calibrated)', file: 'tasks.probe13.jsonl', ids: 'all', read: false, pool: 'calibrated' },
+  ...[9, 10, 11, 12].flatMap((n) => halves(n, 'calibrated')),
+  heldOut(13, 'calibrated'),
   // Seventh session: four more dev-calibrated sets, collected from disjoint repository owners (a-e, f-l, m-r, s-z).
-  ...[14, 15, 16, 17].flatMap((n): Part[] => [
-    { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
-    { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'fresh' },
-  ]),
+  ...[14, 15, 16, 17].flatMap((n) => halves(n, 'fresh')),
   // Commissioned at the end of the seventh session (shorter texts, about 60 % low: see the README); their odd ids
   // were read in the eighth pass.
-  ...[18, 19, 20, 21].flatMap((n): Part[] => [
-    { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
-    { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'late' },
-  ]),
+  ...[18, 19, 20, 21].flatMap((n) => halves(n, 'late')),
   // Eighth session: four more sets from the same owner split, measured on arrival; odd ids read, even ids held out.
-  ...[22, 23, 24, 25].flatMap((n): Part[] => [
-    { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
-    { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'eighth' },
-  ]),
+  ...[22, 23, 24, 25].flatMap((n) => halves(n, 'eighth')),
   // A fifth eighth-session set (f-l owners again, none of probe 23's repositories), arrived mid-pass; its odd ids
   // were read in the ninth pass, its even ids stay held out.
-  { label: 'probe 26 odd ids (dev-calibrated)', file: 'tasks.probe26.jsonl', ids: 'odd', read: true },
-  { label: 'probe 26 even ids (dev-calibrated)', file: 'tasks.probe26.jsonl', ids: 'even', read: false, pool: 'eighth' },
+  ...halves(26, 'eighth'),
   // Collected after the eighth pass's main part (a-l and m-z owners, longer texts, closer to the dev set's length),
   // measured on arrival; then their odd ids were read in a last short part of the pass, their even ids held out.
-  ...[27, 28].flatMap((n): Part[] => [
-    { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
-    { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'end8' },
-  ]),
+  ...[27, 28].flatMap((n) => halves(n, 'end8')),
   // Ninth session: four sets asked to match the dev set's length (owners a-e, f-l, m-r, s-z), measured on arrival.
   // Probes 30 and 31 arrived first: their odd ids were read, their even ids are held out.
-  ...[30, 31].flatMap((n): Part[] => [
-    { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
-    { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'ninth' },
-  ]),
+  ...[30, 31].flatMap((n) => halves(n, 'ninth')),
   // Probes 29 and 32 arrived at the end of the pass and were never read in it; the tenth pass read probe 29's odd
   // ids, its even ids and probe 32 stay held out.
-  { label: 'probe 29 odd ids (dev-calibrated)', file: 'tasks.probe29.jsonl', ids: 'odd', read: true },
-  { label: 'probe 29 even ids (dev-calibrated)', file: 'tasks.probe29.jsonl', ids: 'even', read: false, pool: 'ninth' },
-  { label: 'probe 32 (dev-calibrated)', file: 'tasks.probe32.jsonl', ids: 'all', read: false, pool: 'ninth' },
+  ...halves(29, 'ninth'),
+  heldOut(32, 'ninth'),
   // Tenth session: four sets (owners a-e, f-l, m-r, s-z), queried from catalogue technologies and kinds of work
   // rather than generic phrases; they arrived during the pass. After the pass had been measured on them, a last
   // short part read probe 33's odd ids; its even ids and probes 34-36 were never read. The eleventh pass read probes
   // 34's and 36's odd ids.
-  ...[33, 34, 36].flatMap((n): Part[] => [
-    { label: `probe ${n} odd ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'odd', read: true },
-    { label: `probe ${n} even ids (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'even', read: false, pool: 'tenth' },
-  ]),
-  { label: 'probe 35 (dev-calibrated)', file: 'tasks.probe35.jsonl', ids: 'all', read: false, pool: 'tenth' },
+  ...[33, 34, 36].flatMap((n) => halves(n, 'tenth')),
+  heldOut(35, 'tenth'),
   // Eleventh session: four more sets on the same owner split, asked also for high and extreme kinds of work; they
   // arrived during the pass and were not read in it, until a short last part read probe 38's odd ids.
-  { label: 'probe 37 (dev-calibrated)', file: 'tasks.probe37.jsonl', ids: 'all', read: false, pool: 'eleventh' },
-  { label: 'probe 38 odd ids (dev-calibrated)', file: 'tasks.probe38.jsonl', ids: 'odd', read: true },
-  { label: 'probe 38 even ids (dev-calibrated)', file: 'tasks.probe38.jsonl', ids: 'even', read: false, pool: 'eleventh' },
-  ...[39, 40].map((n): Part => ({ label: `probe ${n} (dev-calibrated)`, file: `tasks.probe${n}.jsonl`, ids: 'all', read: false, pool: 'eleventh' })),
+  heldOut(37, 'eleventh'),
+  ...halves(38, 'eleventh'),
+  ...[39, 40].map((n) => heldOut(n, 'eleventh')),
 ];
 
 /** The number in an id ("p4-017" → 17, "probe-003" → 3). */
