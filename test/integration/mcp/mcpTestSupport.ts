@@ -51,7 +51,6 @@ export const FAST_POLICY: Partial<ResiliencePolicy> = {
   maxAutoRestarts: 3,
 };
 
-/** Polls `predicate` every 25 ms until it holds or `ms` pass. */
 /**
  * `n` distinct ports on 127.0.0.1 that are free now: the OS picks them (port 0; all held until each is known, so
  * none repeats) and they are released at once. Fixed ports in the ephemeral range can be taken by any outgoing
@@ -74,6 +73,7 @@ export async function freePorts(n: number): Promise<number[]> {
   }
 }
 
+/** Polls `predicate` every 25 ms until it holds or `ms` pass. */
 export async function waitFor(predicate: () => boolean, ms = 10_000, what = 'condition'): Promise<void> {
   const end = Date.now() + ms;
   while (!predicate()) {
