@@ -1560,7 +1560,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // Both readings below give way to database work named anywhere ("Restore the analytics Postgres
   // database", "backups of the Cloud SQL instance").
   if (areaEv[AX_DATABASE] !== undefined && (r.classes & C_DB_WORK) === 0) {
-    if (areaEv[AX_DATA] !== undefined && hasFullWeight(areaEv[AX_DATA]!)) { dropArea(AX_DATABASE, 'pipeline-end', areaEv, areaScore, ignored); r.pipelineEnd = true; }
+    if (namedInFull(areaEv, AX_DATA)) { dropArea(AX_DATABASE, 'pipeline-end', areaEv, areaScore, ignored); r.pipelineEnd = true; }
     else if (areaEv[AX_INFRA] !== undefined && managedDatabaseResource(areaEv)) dropArea(AX_DATABASE, 'managed-database-resource', areaEv, areaScore, ignored);
   }
   // Object storage beside data-pipeline work ("load from GCS to BigQuery", "ingest the S3 exports") is the
@@ -1591,13 +1591,13 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // "Store images in S3 rather than locally", "Migrate profile pictures to S3", "Move documents into S3": the
   // app's own content (files, images, uploads) kept in object storage is the app's storage backend (backend)
   // and the bucket it uses (infrastructure); a picture or thumbnail there is stored content, not a page.
-  if (areaEv[AX_INFRA] !== undefined && !(areaEv[AX_BACKEND] !== undefined && hasFullWeight(areaEv[AX_BACKEND]!))) r.contentStorage = appContentStorage(tokens, task, negated, areaEv, areaScore, ignored);
+  if (areaEv[AX_INFRA] !== undefined && !namedInFull(areaEv, AX_BACKEND)) r.contentStorage = appContentStorage(tokens, task, negated, areaEv, areaScore, ignored);
   // Push notifications land in an app on a device ("Add a push notification system with Firebase" is backend and
   // frontend, dev-016), so the app is named too, unless the text keeps to the sending side ("on the backend").
   if (areaEv[AX_BACKEND] !== undefined) pushNotificationReading(r, areaEv, areaScore, ignored);
   // Single sign-on for the organisation's own services or infrastructure ("SSO for internal services", dev-189
   // "SAML SSO for infra stuff") signs people into that infrastructure: identity infrastructure beside the backend.
-  if (areaEv[AX_BACKEND] !== undefined && !(areaEv[AX_INFRA] !== undefined && hasFullWeight(areaEv[AX_INFRA]!)) && areaEv[AX_BACKEND]!.some((e) => SINGLE_SIGN_ON_RULES.has(e.rule))) {
+  if (areaEv[AX_BACKEND] !== undefined && !namedInFull(areaEv, AX_INFRA) && areaEv[AX_BACKEND]!.some((e) => SINGLE_SIGN_ON_RULES.has(e.rule))) {
     const audience = internalAudience(task);
     if (audience) credit(areaEv, areaScore, AX_INFRA, audience, 1);
   }
@@ -1614,7 +1614,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // backups") back the cloud resources up or place copies in another region: infrastructure work. (Backups *to* S3,
   // dev-106, only store the database's backups there.)
   // (A backup is database vocabulary: without it there is nothing to look for.)
-  if (areaEv[AX_DATABASE] !== undefined && areaEv[AX_DATABASE]!.some((e) => e.rule === BACKUP_RULE) && !(areaEv[AX_INFRA] !== undefined && hasFullWeight(areaEv[AX_INFRA]!))) {
+  if (areaEv[AX_DATABASE] !== undefined && areaEv[AX_DATABASE]!.some((e) => e.rule === BACKUP_RULE) && !namedInFull(areaEv, AX_INFRA)) {
     const backup = cloudBackup(tokens, task);
     if (backup) credit(areaEv, areaScore, AX_INFRA, backup, 1);
   }
@@ -1623,7 +1623,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
   // runs on, not container platform work (§3 security: scanning, supply chain).
   // So is a registry whose images are scanned ("all ECR repositories have scan-on-push enabled", dev-142).
   // (Images only in a pipeline or a release: "container vulnerability checks" alone secures the containers.)
-  if ((areaEv[AX_CICD] !== undefined && hasFullWeight(areaEv[AX_CICD]!) && givesWay(areaEv, AX_K8S, AX_SECURITY, CONTAINER_IMAGE)) || givesWay(areaEv, AX_K8S, AX_SECURITY, IMAGE_REGISTRY)) dropArea(AX_K8S, 'scanned-image', areaEv, areaScore, ignored);
+  if ((namedInFull(areaEv, AX_CICD) && givesWay(areaEv, AX_K8S, AX_SECURITY, CONTAINER_IMAGE)) || givesWay(areaEv, AX_K8S, AX_SECURITY, IMAGE_REGISTRY)) dropArea(AX_K8S, 'scanned-image', areaEv, areaScore, ignored);
   // Vulnerability records a product shows or exports ("Export CVE list at the repo level", dev-095; "On
   // Vulnerabilities page: see software for each CVE") are the product's data, not security work on the system.
   if (areaEv[AX_SECURITY] !== undefined && areaEv[AX_SECURITY]!.every((e) => VULNERABILITY_RULES.has(e.rule)) && stemIn(tokens, PRODUCT_DATA_WORDS)) dropArea(AX_SECURITY, 'product-data', areaEv, areaScore, ignored);
@@ -1656,7 +1656,7 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
       || (areaEv[AX_TESTING] !== undefined && areaEv[AX_DATA] === undefined && list.some((e) => /^pipelines?$/i.test(e.phrase)))
       // So is one that security scanning or signing runs in ("Add trivy security scan to project pipeline",
       // "Sign images and SBOM for releases"): supply-chain checks in the delivery pipeline (dev-202, dev-030).
-      || (areaEv[AX_SECURITY] !== undefined && hasFullWeight(areaEv[AX_SECURITY]!) && areaEv[AX_DATA] === undefined && list.some((e) => /^(pipelines?|releases?)$/i.test(e.phrase))));
+      || (namedInFull(areaEv, AX_SECURITY) && areaEv[AX_DATA] === undefined && list.some((e) => /^(pipelines?|releases?)$/i.test(e.phrase))));
     if (publishing) areaScore[ax] = Math.max(areaScore[ax]!, 1);
     // Clusters that a deployment goes to ("Deploy services to multiple zonal clusters", "Manage deployment using Argo CD
     // and Cluster templates") are the container platform's (§3), unless another technology names them ("Kafka cluster").
@@ -2023,6 +2023,11 @@ function dropArea(ax: number, reason: string, areaEv: (Evidence[] | undefined)[]
 function managedDatabaseResource(areaEv: (Evidence[] | undefined)[]): boolean {
   return areaEv[AX_DATABASE]!.every((e) => MANAGED_DATABASE.test(e.phrase)) && areaEv[AX_INFRA]!.some((e) => e.weight >= 1 && !MANAGED_DATABASE.test(e.phrase));
 }
+/** Whether area `ax` has evidence and some of it is of full weight (a word that names the area on its own). */
+function namedInFull(areaEv: readonly (Evidence[] | undefined)[], ax: number): boolean {
+  const list = areaEv[ax];
+  return list !== undefined && hasFullWeight(list);
+}
 /**
  * Whether area `ax` is named only by phrases matching `words` while area `beside` has full-weight evidence: the
  * shape of the readings where a word is the other area's thing ("S3" as a pipeline's end, "endpoint" serving
@@ -2030,8 +2035,7 @@ function managedDatabaseResource(areaEv: (Evidence[] | undefined)[]): boolean {
  */
 function givesWay(areaEv: readonly (Evidence[] | undefined)[], ax: number, beside: number, words: RegExp): boolean {
   const named = areaEv[ax];
-  const other = areaEv[beside];
-  if (named === undefined || other === undefined || !hasFullWeight(other)) return false;
+  if (named === undefined || !namedInFull(areaEv, beside)) return false;
   for (const e of named) if (!words.test(e.phrase)) return false;
   return true;
 }
