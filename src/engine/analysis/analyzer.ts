@@ -2854,6 +2854,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (whole.length > 0 && whole.some((h) => servedBy(tokens, h))) whole = whole.filter((h) => !servedBy(tokens, h));
   // (Nor a cloud vendor's own product: "(AWS Marketplace)".)
   if (whole.length > 0 && whole.some((h) => vendorProduct(tokens, h))) whole = whole.filter((h) => !vendorProduct(tokens, h));
+  // (Nor where a deployment goes: "deploy it to my preferred hosting platform", "Deploy … to … Mission Cloud Platform".)
+  if (whole.length > 0 && whole.some((h) => deployDestination(tokens, h))) whole = whole.filter((h) => !deployDestination(tokens, h));
   // A non-production environment is named ("staging", "demo", "sandbox"): the class union says so.
   const nonProd = (r.classes & C_NONPROD) !== 0;
   // A secrets or identity platform deployed on its own ("Deploy Vault", "Deploy production HashiCorp Vault",
@@ -2912,6 +2914,25 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
 /** Whether hit h follows a cloud provider's name: that vendor's own product ("AWS Marketplace"). */
 function vendorProduct(tokens: readonly Token[], h: Hit): boolean {
   return h.i > 0 && CLOUD_PROVIDERS.test(tokens[h.i - 1]!.lower);
+}
+
+/** Prepositions that name where a deployment goes. */
+const DESTINATION_PREPOSITIONS = new Set(['to', 'onto', 'into', 'on']);
+/**
+ * Whether hit h ends a phrase opened by "to" (or "onto", "into", "on") within seven words before it, in a clause
+ * where a deployment was named earlier: the place the deployment goes, not what it builds.
+ */
+function deployDestination(tokens: readonly Token[], h: Hit): boolean {
+  for (let k = h.i - 1; k >= Math.max(0, h.i - 7); k--) {
+    if (tokens[k + 1]!.clauseStart) return false;
+    if (!DESTINATION_PREPOSITIONS.has(tokens[k]!.lower)) continue;
+    for (let j = k - 1; j >= 0; j--) {
+      if (DEPLOY_WORD.test(tokens[j]!.lower)) return true;
+      if (tokens[j]!.clauseStart) return false;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** Evidence phrases of a cluster. */

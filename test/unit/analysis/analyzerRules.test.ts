@@ -1534,3 +1534,11 @@ describe('analyzer: eleventh pass', () => {
     assert.ok(areas('Cert-manager DNS01 Challenge').includes('infrastructure/cloud'));
   });
 });
+
+describe('analyzer: twelfth pass', () => {
+  it('a platform a deployment goes "to" is where it runs, not a whole product being built (§4 high)', () => {
+    assert.notEqual(complexity('As a Dev, I want a production build of the dashboard so I can deploy it to my preferred hosting platform'), 'high');
+    assert.equal(complexity('Deploy latest NOS3 to AWS / NASA GSFC Mission Cloud Platform (MCP).'), 'medium');
+    assert.equal(complexity('Deploy the platform to production on Kubernetes'), 'high');
+  });
+});
