@@ -1541,4 +1541,11 @@ describe('analyzer: twelfth pass', () => {
     assert.equal(complexity('Deploy latest NOS3 to AWS / NASA GSFC Mission Cloud Platform (MCP).'), 'medium');
     assert.equal(complexity('Deploy the platform to production on Kubernetes'), 'high');
   });
+  it('a word\'s everyday sense, chosen by its neighbour: a barcode scanner, an image file, training classes', () => {
+    assert.deepEqual(areas('Add a barcode scanner to the inventory page'), ['frontend']);
+    assert.ok(!areas('download the timetable as a image file').includes('containers/kubernetes'));
+    assert.ok(!areas('As an owner, I want a check-in page for my training classes').includes('data pipelines'));
+    assert.deepEqual(areas('Reduce image size'), ['containers/kubernetes']);
+    assert.deepEqual(areas('Add a vulnerability scanner to CI').sort(), ['CI/CD', 'security']);
+  });
 });
