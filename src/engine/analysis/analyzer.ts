@@ -1640,6 +1640,9 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     const sync = offlineSync(tokens, negated);
     if (sync >= 0) credit(areaEv, areaScore, AX_BACKEND, ev(tokens, task, sync, 1, 'offline-sync', 1), 1);
   }
+  // Syncing data with other systems as the whole work, no area named ("Synchronize data with other fitness
+  // trackers"), keeps two systems' records in step: server-side integration work (§3 backend, dev-133, dev-183).
+  if (tokens.length > 0 && SYNC_WORD.test(tokens[0]!.lower) && !negated[0] && areaEv.every((e) => e === undefined)) credit(areaEv, areaScore, AX_BACKEND, ev(tokens, task, 0, 1, 'data-sync', 1), 1);
   // "Integration with Dagster", "Integration with time-series databases": an integration whose target another
   // area names right after it is that area's work; "integration with" alone is backend.
   // (The first evidence's rule is tested first: most backend evidence is no "integration with".)
@@ -2134,6 +2137,8 @@ function appContentStorage(tokens: readonly Token[], task: string, negated: Uint
   if (fe !== undefined && fe.every((e) => e.phrase.split(/[\s-]+/).some((w) => APP_CONTENT.has(stem(w.toLowerCase()))))) dropArea(AX_FRONTEND, 'stored-content', areaEv, areaScore, ignored);
   return true;
 }
+/** Verbs of syncing ("sync", "synchronize", "synchronise"). */
+const SYNC_WORD = /^(sync|synchroni[sz]e)$/;
 /** The index of a "sync" word in a text that also speaks of working offline, or -1. */
 function offlineSync(tokens: readonly Token[], negated: Uint8Array): number {
   let offline = false;

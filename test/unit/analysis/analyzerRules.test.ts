@@ -1548,4 +1548,10 @@ describe('analyzer: twelfth pass', () => {
     assert.deepEqual(areas('Reduce image size'), ['containers/kubernetes']);
     assert.deepEqual(areas('Add a vulnerability scanner to CI').sort(), ['CI/CD', 'security']);
   });
+  it('syncing data with other systems as the whole work, no area named, is backend integration work', () => {
+    assert.deepEqual(areas('Synchronize data with other fitness trackers'), ['backend']);
+    assert.equal(complexity('Synchronize data with other fitness trackers'), 'medium');
+    assert.deepEqual(areas('Sync the Grafana dashboards'), ['observability']);
+    assert.deepEqual(areas("Don't sync"), []);
+  });
 });
