@@ -126,3 +126,8 @@ export interface Analysis {
  * any): the classifier counts such a cue twice, since the title says the work is a fix first.
  */
 export const TITLE_FIX_RULE = 'title-fix:';
+/**
+ * Rule of the substantial-scope evidence that a text produces what a compliance audit asks for (evidence packs,
+ * audit documentation): the one piece of a plan's output that §4 rates as substantial besides a migration or rewrite.
+ */
+export const AUDIT_EVIDENCE_RULE = 'substantial:audit-evidence';

@@ -11,6 +11,7 @@ import {
   type ScopeSignalKind,
   type StrategyFinding,
   TITLE_FIX_RULE,
+  AUDIT_EVIDENCE_RULE,
 } from './analysisTypes';
 import { CUE_KINDS, CUE_VOCABULARY } from './cueVocabulary';
 import { EXACT_CASE_NAMES, LOWER_TRIE, MAX_PHRASE_TOKENS, respelledSenses, SPELLING_NAMES, STEM_TRIE, type LexEntry, type Sense } from './lexicon';
@@ -937,6 +938,24 @@ function certCueBefore(r: Reading, i: number): boolean {
 const ASSESSMENT_STEM = stem('assessment');
 const AUDIT_PASSING = new Set(['complete', 'pass', 'finish'].map(stem));
 const AUDIT_STEM = stem('audit');
+const EVIDENCE_STEM = stem('evidence');
+/** Document nouns (stems) that an audit's documentation is written as. */
+const AUDIT_DOCUMENTS = new Set(['documentation', 'docs', 'document', 'documents', 'package', 'artifacts', 'artefacts'].map(stem));
+/**
+ * Evidence of producing what a compliance audit asks for: the word "evidence", or a document noun in a text that
+ * names an audit; or undefined.
+ */
+function auditEvidence(tokens: readonly Token[], task: string): Evidence | undefined {
+  let audit = false;
+  let doc = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    const st = tokens[k]!.stem;
+    if (st === EVIDENCE_STEM) return ev(tokens, task, k, 1, AUDIT_EVIDENCE_RULE, 1);
+    if (st === AUDIT_STEM) audit = true;
+    else if (doc < 0 && AUDIT_DOCUMENTS.has(st)) doc = k;
+  }
+  return audit && doc >= 0 ? ev(tokens, task, doc, 1, AUDIT_EVIDENCE_RULE, 1) : undefined;
+}
 const PREPARATORY = new Set(['self', 'assessment', 'readiness', 'preparation', 'gap'].map(stem));
 
 /**
@@ -3156,6 +3175,14 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   // (Adopting a named technology for a role is a technology choice, not by itself a larger change: "Use Grafana
   // Loki for logging".)
   for (const c of concerns) if (c.concern !== 'product') for (const e of c.evidence) if (e.start < purposeAt && !described(e.start) && e.rule !== ADOPT_RULE) subst.push(e);
+  // The evidence a compliance audit asks for ("Formal compliance evidence packs", dev-191; "Prepare all documentation
+  // and controls required for HIPAA compliance audit"; "SOC 2 Type I audit documentation package") is a compliance
+  // deliverable built across the system: substantial, even as a plan's output. A guide about compliance
+  // ("Add SOC2 docs …") or arranging the audit itself ("Organise External Audit …", dev-285) is not.
+  if (concerns.some((c) => c.concern === 'compliance')) {
+    const evidence = auditEvidence(tokens, task);
+    if (evidence) subst.push(evidence);
+  }
   // A named technology: a name the catalogues list (whichever vocabulary decided its area).
   const techHits: Hit[] = [];
   // (A hand-listed word the catalogues list in exact case counts when written so: "Set up Jaeger and Grafana".)
@@ -3260,7 +3287,9 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   }
   if (r.accountFeature && !isStrategy) subst.push(r.accountFeature);
   // A documentation change is contained (§4) whatever it documents.
+  // (A documentation deliverable's scope is its writing, except the documentation an audit asks for.)
   if (!(docsHit && !isStrategy)) addSignal(signals, 'substantial', subst);
+  else addSignal(signals, 'substantial', subst.filter((e) => e.rule === AUDIT_EVIDENCE_RULE));
   const contained: Evidence[] = [];
   // A fix-word in the purpose ("Admission webhook to reduce user error", "checks to catch issues") is
   // what the work is for, not a sign that the work is a fix.

@@ -35,7 +35,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     'risk assessment', 'gap analysis', 'compliance runbook', 'data classification', 'which control', 'security policy', 'retention policy',
     'incident response plan', 'incident response process', 'incident response policy', 'risk register', 'security program', 'governance',
     'disaster recovery plan', 'business continuity plan', 'access review', 'agreement', 'baa', 'evidence pack', 'readiness artifact',
-    'compliance evidence', 'compliance requirement', 'requirements for', 'benchmark',
+    'compliance evidence', 'audit documentation', 'audit evidence', 'audit package', 'compliance requirement', 'requirements for', 'benchmark',
   ],
   docsNoun: [
     'doc', 'docs', 'documentation', 'readme', 'guide', 'tutorial', 'wiki', 'docstring', 'changelog', 'how-to', 'howto', 'faq', 'tip', 'release note',

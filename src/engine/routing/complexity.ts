@@ -1,4 +1,4 @@
-import { TITLE_FIX_RULE, type Analysis, type AreaId, type Complexity, type Evidence, type ScopeSignalKind } from '../analysis/analysisTypes';
+import { AUDIT_EVIDENCE_RULE, TITLE_FIX_RULE, type Analysis, type AreaId, type Complexity, type Evidence, type ScopeSignalKind } from '../analysis/analysisTypes';
 import { SCOPE_MODEL } from '../analysis/generated/scopeModel';
 import { findingFeatures, isWordFeature } from '../analysis/scopeFeatures';
 import { tokenizeScratch, type Token } from '../analysis/tokenize';
@@ -132,7 +132,8 @@ export function classifyComplexity(a: Analysis, areas: readonly AreaId[], opts: 
   // One area: substantial scope makes it medium unless the text reads as a contained fix.
   // A plan or spike is rated by what it delivers (§4): only a plan for a migration, rewrite or
   // replacement carries substantial scope; research, decisions and audits stay low.
-  const substEv = strategy ? (subst ?? []).filter((e) => /migrat|mov(e|ing)\b|rewrit|replac|re-?platform|\bport\b|convert|design|monolith|extract|event-driven|re-?architect/i.test(e.phrase)) : (subst ?? []);
+  // (So does the evidence a compliance audit asks for, which the analyzer marks.)
+  const substEv = strategy ? (subst ?? []).filter((e) => e.rule === AUDIT_EVIDENCE_RULE || /migrat|mov(e|ing)\b|rewrit|replac|re-?platform|\bport\b|convert|design|monolith|extract|event-driven|re-?architect/i.test(e.phrase)) : (subst ?? []);
   let nSubst = 0;
   for (const e of substEv) nSubst += e.weight;
   nSubst = nSubst >= 1 ? nSubst : 0;

@@ -1554,4 +1554,13 @@ describe('analyzer: twelfth pass', () => {
     assert.deepEqual(areas('Sync the Grafana dashboards'), ['observability']);
     assert.deepEqual(areas("Don't sync"), []);
   });
+  it('producing the evidence a compliance audit asks for is substantial, even as a plan or a document; a guide or arranging the audit is not', () => {
+    assert.equal(complexity('Formal compliance evidence packs (HIPAA/SOC2 readiness artifacts)'), 'medium');
+    assert.equal(complexity('Prepare all documentation and controls required for HIPAA compliance audit.'), 'medium');
+    const plan = routeAnalysis(analyzeTask('add comprehensive SOC 2 Type I audit documentation package'));
+    assert.equal(plan.complexity, 'medium');
+    assert.deepEqual(plan.personas.map((p) => p.persona).sort(), ['security-strategist', 'system-overseer']);
+    assert.equal(complexity('Add SOC2 docs'), 'low');
+    assert.equal(complexity("Organise External Audit of DWYL's infoSec Controls to prep for ISO Certification"), 'low');
+  });
 });
