@@ -1532,8 +1532,8 @@ function readAreas(r: Reading, docsHit: Hit | undefined, isStrategy: boolean): {
     if (reasonClause !== undefined && reasonClause[clauseOf[h.i]!] === 1 && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `symptom-reason:${h.ev.rule}`)); r.aside = true; continue; }
     // "Restore the staging analytics Postgres database": a domain word naming which component it is.
     if (domainModifier(tokens, h, keep)) { ignored.push(cite(h.ev, `domain-modifier:${h.ev.rule}`)); continue; }
-    // "a barcode scanner", "download the timetable as an image file", "my training classes": the everyday sense of the word.
-    if (h.n === 1 && everydaySense(tokens, h.i)) { ignored.push(cite(h.ev, `everyday-sense:${h.ev.rule}`)); continue; }
+    // "a barcode scanner", "download the timetable as an image file", "my training classes": another sense of the word.
+    if (h.n === 1 && otherSense(tokens, h.i)) { ignored.push(cite(h.ev, `other-sense:${h.ev.rule}`)); continue; }
     if (precedents && precedentOf(tokens, h) && otherAreaNamed(keep, ax)) { ignored.push(cite(h.ev, `precedent:${h.ev.rule}`)); r.aside = true; continue; }
     // 'Rename "Migrating Docker apps to Kubernetes" to …': the quoted words are a title being reworded.
     if (quotedTitleWord(r, h)) { ignored.push(cite(h.ev, `quoted-title:${h.ev.rule}`)); continue; }
@@ -1765,24 +1765,27 @@ function setAside(ignored: readonly Evidence[], h: Hit): boolean {
 }
 
 /**
- * Words with a technical sense and an everyday one, and the neighbours that choose the everyday one: a scanner of
- * barcodes is no security scanner, an image file or a profile image is a picture and no container image, training
- * classes are people's, not a model's. Per word stem: the words before it and the words after it that do so.
+ * Words with an area's sense and another one, and the neighbours that choose the other: a scanner of barcodes is no
+ * security scanner, an image file or a profile image is a picture and no container image, training classes are
+ * people's, not a model's, a query parameter is part of a URL, not a database query, and a GitHub or Dependabot
+ * alert reports a vulnerability, not a monitoring alert. Per word stem: the words before it and after it that do so.
  */
-const EVERYDAY_SENSES: ReadonlyMap<string, { readonly before: ReadonlySet<string>; readonly after: ReadonlySet<string> }> = new Map([
-  everyday('scanner', ['barcode', 'qr', 'document', 'receipt', 'isbn', 'ticket', 'card'], []),
-  everyday('scan', ['barcode', 'qr', 'document', 'receipt', 'isbn', 'ticket'], []),
-  everyday('image', ['profile', 'cover', 'avatar', 'background', 'product', 'featured', 'hero', 'thumbnail', 'png', 'jpeg', 'jpg', 'svg'],
+const OTHER_SENSES: ReadonlyMap<string, { readonly before: ReadonlySet<string>; readonly after: ReadonlySet<string> }> = new Map([
+  otherSenseEntry('scanner', ['barcode', 'qr', 'document', 'receipt', 'isbn', 'ticket', 'card'], []),
+  otherSenseEntry('scan', ['barcode', 'qr', 'document', 'receipt', 'isbn', 'ticket'], []),
+  otherSenseEntry('image', ['profile', 'cover', 'avatar', 'background', 'product', 'featured', 'hero', 'thumbnail', 'png', 'jpeg', 'jpg', 'svg'],
     ['file', 'upload', 'gallery', 'viewer', 'preview', 'editor', 'format', 'export', 'picker', 'crop', 'cropping', 'resize', 'resizing', 'caption', 'carousel', 'alt']),
-  everyday('training', ['employee', 'staff', 'user', 'customer', 'onboarding'], ['class', 'session', 'course', 'program', 'programme', 'material', 'schedule', 'video', 'plan']),
+  otherSenseEntry('training', ['employee', 'staff', 'user', 'customer', 'onboarding'], ['class', 'session', 'course', 'program', 'programme', 'material', 'schedule', 'video', 'plan']),
+  otherSenseEntry('query', [], ['parameter', 'parameters', 'param', 'params', 'string']),
+  otherSenseEntry('alert', ['github', 'dependabot', 'security', 'cve', 'vulnerability', 'snyk', 'codeql'], []),
 ]);
-/** One EVERYDAY_SENSES entry, as stems. */
-function everyday(word: string, before: readonly string[], after: readonly string[]): [string, { before: ReadonlySet<string>; after: ReadonlySet<string> }] {
+/** One OTHER_SENSES entry, as stems. */
+function otherSenseEntry(word: string, before: readonly string[], after: readonly string[]): [string, { before: ReadonlySet<string>; after: ReadonlySet<string> }] {
   return [stem(word), { before: new Set(before.map(stem)), after: new Set(after.map(stem)) }];
 }
-/** Whether token i is a word of EVERYDAY_SENSES with a neighbour choosing its everyday sense (or, for any of them, "as a(n)" before it). */
-function everydaySense(tokens: readonly Token[], i: number): boolean {
-  const sense = EVERYDAY_SENSES.get(tokens[i]!.stem);
+/** Whether token i is a word of OTHER_SENSES with a neighbour choosing its other sense (or, for any of them, "as a(n)" before it). */
+function otherSense(tokens: readonly Token[], i: number): boolean {
+  const sense = OTHER_SENSES.get(tokens[i]!.stem);
   if (sense === undefined) return false;
   const prev = i > 0 && !tokens[i]!.clauseStart ? tokens[i - 1]! : undefined;
   if (prev && (sense.before.has(prev.stem) || ((prev.lower === 'a' || prev.lower === 'an') && tokens[i - 2]?.lower === 'as'))) return true;

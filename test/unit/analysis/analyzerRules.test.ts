@@ -1563,4 +1563,10 @@ describe('analyzer: twelfth pass', () => {
     assert.equal(complexity('Add SOC2 docs'), 'low');
     assert.equal(complexity("Organise External Audit of DWYL's infoSec Controls to prep for ISO Certification"), 'low');
   });
+  it('a query parameter is part of a URL, and a GitHub or Dependabot alert reports a vulnerability: not a database query or a monitoring alert', () => {
+    assert.deepEqual(areas('Redirect after authentication from query parameter'), ['backend']);
+    assert.deepEqual(areas('There was a GitHub alert regarding a CVE in lodash, but npm found a few other packages to upgrade.'), ['security']);
+    assert.ok(areas('Add an alert when the error rate exceeds 5%').includes('observability'));
+    assert.ok(areas('Slow query on the orders table').includes('database'));
+  });
 });
