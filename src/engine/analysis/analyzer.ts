@@ -762,6 +762,8 @@ export function analyzeTask(task: string): Analysis {
   let firstVerb: Hit | undefined;
   for (const h of hits) {
     const s = h.sense;
+    // "certification tests" check a component against a specification (conformance tests): no compliance certification.
+    if (h.n === 1 && tokens[h.i]!.stem === CERTIFICATION_STEM && TEST_WORDS.has(tokens[h.i + 1]?.stem ?? '') && (s.t === 'concern' || (s.t === 'cue' && s.ix === CX_CERTIFICATION))) continue;
     if (s.t === 'cue') {
       cues[s.ix] = append(cues[s.ix], h);
       if ((s.ix === CX_STRATEGY_VERB || s.ix === CX_IMPL_VERB || s.ix === CX_DOCS_VERB) && (!firstVerb || h.i < firstVerb.i)) firstVerb = h;
@@ -2784,6 +2786,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !pastInRelativeClause(tokens, h.i));
   // "Transfer" and "shift" move things only as verbs ("Transfer the site to Hetzner"), not as nouns ("data transfer").
   if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !NOUN_OR_VERB_MOVES.has(tokens[h.i]!.stem) || verbPosition(tokens, h.i));
+  // A move between release stages ("certification tests to be moved from Beta to Stable", "Move the API to GA")
+  // promotes something in place; nothing changes platform.
+  if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !stagePromotion(tokens, h));
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
   const hostCues = hitsOf(r, CX_HOSTING_OBJECT);
   // A cloud name as a product's vendor prefix ("into AWS Secrets Manager") names the product, not a host.
@@ -2876,6 +2881,8 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   let multi = unnegated(hitsOf(r, CX_MULTI_REGION), negated);
   // ("Add support for Multi-Region" makes the software run there: that one counts.)
   if (multi.length > 0) multi = multi.filter((h) => tokens[h.i - 1]?.lower !== 'for' || tokens[h.i - 2]?.lower === 'support');
+  // (Nor the label a title opens with, a package path: "sql/multiregion: support per-super-region survival goals".)
+  if (multi.length > 0 && titleOf(r) > 0) multi = multi.filter((h) => h.i >= titleOf(r) || !joinedCue(r.task, tokens, h));
   // A named region ("EU region", "a new region") is one the system expands into only after a verb of expanding
   // ("Add support for EU region"); "users in the EU region" only says where they are.
   if (multi.length > 0) multi = multi.filter((h) => !NAMED_REGION.test(h.ev.phrase) || stemInClauseBefore(tokens, h.i, 4, EXPAND_VERBS));
@@ -3461,6 +3468,25 @@ function vendorPrefix(r: Reading, hostCues: readonly Hit[], h: Hit): boolean {
   for (const k of r.areaHits) if (k.i === next && k.n >= 2) return true;
   return false;
 }
+
+/** Release stages a feature or component is promoted through. */
+const RELEASE_STAGES = new Set(['alpha', 'beta', 'stable', 'ga', 'preview', 'experimental', 'incubating', 'graduated', 'sandbox', 'deprecated', 'rc']);
+/**
+ * Whether migration verb h moves something to a release stage (RELEASE_STAGES): "to <stage>" within five words in
+ * its clause, and a "from" before it naming a stage too ("moved from Beta to Stable", "Move the API to GA").
+ */
+function stagePromotion(tokens: readonly Token[], h: Hit): boolean {
+  for (let k = h.i + h.n; k < tokens.length && k <= h.i + h.n + 5 && !tokens[k]!.clauseStart; k++) {
+    const w = tokens[k]!.lower;
+    if (w === 'from' && !RELEASE_STAGES.has(tokens[k + 1]?.lower ?? '')) return false;
+    if (w === 'to') return RELEASE_STAGES.has(tokens[k + 1]?.lower ?? '');
+  }
+  return false;
+}
+
+const CERTIFICATION_STEM = stem('certification');
+/** Nouns (stems) of tests that make "certification" before them a conformance check. */
+const TEST_WORDS = new Set(['test', 'tests', 'suite', 'testing'].map(stem));
 
 /** Nouns (stems) of data copies: a multi-region cue before them names where copies are kept. */
 const BACKUP_COPIES = new Set(['backup', 'backups', 'snapshot', 'snapshots', 'copy', 'copies', 'archive'].map(stem));

@@ -1569,4 +1569,12 @@ describe('analyzer: twelfth pass', () => {
     assert.ok(areas('Add an alert when the error rate exceeds 5%').includes('observability'));
     assert.ok(areas('Slow query on the orders table').includes('database'));
   });
+  it('certification tests, a move between release stages and a package path as the title\'s label are no certification, migration or multi-region work', () => {
+    assert.equal(complexity('The Azure Service Bus Queues pubsub component requires certification tests to be moved from Beta to Stable.'), 'medium');
+    assert.equal(complexity('Move the API from beta to stable'), 'low');
+    assert.equal(complexity('Move from Heroku to AWS'), 'extreme');
+    assert.equal(complexity('Achieve SOC 2 certification'), 'high');
+    assert.equal(complexity('sql/multiregion: support per-super-region survival goals'), 'medium');
+    assert.equal(complexity('Multi-Region/Cross-Region Replication for the REST API'), 'extreme');
+  });
 });
