@@ -3269,6 +3269,9 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   let provider = false;
   let symptom = false;
   for (const h of containedCues) if (!negated[h.i] && h.i < purpose && SYMPTOM_STEMS.has(tokens[h.i]!.stem)) symptom = true;
+  // (Nor in a scenario that tells what happens today: 'When using "Make direct payment" the credit card number is sent
+  // via POST request to the customers server'.)
+  if (tokens[0]?.lower === 'when' && SCENARIO_OPENERS.has(tokens[1]?.lower ?? '')) symptom = true;
   if (!symptom) for (const h of hitsOf(r, CX_EXTERNAL_PROVIDER)) {
     if (negated[h.i] || coveredBySetAside(r, h)) continue;
     // (Nor a word inside a code identifier: "stripe_payment_intent_id" is a column.)
@@ -3469,6 +3472,8 @@ function vendorPrefix(r: Reading, hostCues: readonly Hit[], h: Hit): boolean {
   return false;
 }
 
+/** Words after an opening "When" that make the text a bug report's scenario ("When using …", "When I …"), not a feature's. */
+const SCENARIO_OPENERS = new Set(['using', 'i']);
 /** Release stages a feature or component is promoted through. */
 const RELEASE_STAGES = new Set(['alpha', 'beta', 'stable', 'ga', 'preview', 'experimental', 'incubating', 'graduated', 'sandbox', 'deprecated', 'rc']);
 /**

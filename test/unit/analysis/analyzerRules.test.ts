@@ -1577,4 +1577,8 @@ describe('analyzer: twelfth pass', () => {
     assert.equal(complexity('sql/multiregion: support per-super-region survival goals'), 'medium');
     assert.equal(complexity('Multi-Region/Cross-Region Replication for the REST API'), 'extreme');
   });
+  it('a provider named in a bug report\'s "When using …" scenario is where the behaviour shows, not one to integrate', () => {
+    assert.equal(complexity('When using "Make direct payment" the credit card number is sent via POST request to the customers server.'), 'low');
+    assert.equal(complexity('Let customers pay by credit card'), 'medium');
+  });
 });
