@@ -1362,8 +1362,10 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // In a user story the verb after "want to"/"able to" is a user capability, not a plan ("I want to define roles").
   // (The "as" test first: it settles most tasks without the word lookup.)
   // A purely cognitive verb ("I want to evaluate Argo CD", "I need to understand…") is not an app capability.
-  const capability = firstVerb !== undefined && firstVerb.i >= 2 && tokens[0]!.lower === 'as' && !COGNITIVE_VERBS.has(tokens[firstVerb.i]!.stem)
-    && CAPABILITY_LEADS.has(tokens[firstVerb.i - (tokens[firstVerb.i - 1]!.lower === 'to' ? 2 : 1)]!.lower);
+  const capability = firstVerb !== undefined && firstVerb.i >= 2 && ((tokens[0]!.lower === 'as' && !COGNITIVE_VERBS.has(tokens[firstVerb.i]!.stem)
+    && CAPABILITY_LEADS.has(tokens[firstVerb.i - (tokens[firstVerb.i - 1]!.lower === 'to' ? 2 : 1)]!.lower))
+    // So is the verb after "Ability to" ("Ability to select submission fields to export to csv").
+    || (tokens[firstVerb.i - 1]!.lower === 'to' && ABILITY_NOUNS.has(tokens[firstVerb.i - 2]!.lower)));
   // A "verb" right after a determiner is a noun ("The plan is to migrate…").
   // Also a few words into a noun phrase ("a cohesive UI design"), and a participle used as an
   // adjective ("selected filters") is not the leading verb either.
@@ -1769,8 +1771,9 @@ function setAside(ignored: readonly Evidence[], h: Hit): boolean {
 /**
  * Words with an area's sense and another one, and the neighbours that choose the other: a scanner of barcodes is no
  * security scanner, an image file or a profile image is a picture and no container image, training classes are
- * people's, not a model's, a query parameter is part of a URL, not a database query, and a GitHub or Dependabot
- * alert reports a vulnerability, not a monitoring alert. Per word stem: the words before it and after it that do so.
+ * people's, not a model's, a query parameter is part of a URL, not a database query, a GitHub or Dependabot alert
+ * reports a vulnerability, not a monitoring alert, and "in the style of" compares, it styles nothing. Per word stem:
+ * the words before it and after it that do so.
  */
 const OTHER_SENSES: ReadonlyMap<string, { readonly before: ReadonlySet<string>; readonly after: ReadonlySet<string> }> = new Map([
   otherSenseEntry('scanner', ['barcode', 'qr', 'document', 'receipt', 'isbn', 'ticket', 'card'], []),
@@ -1779,6 +1782,7 @@ const OTHER_SENSES: ReadonlyMap<string, { readonly before: ReadonlySet<string>; 
     ['file', 'upload', 'gallery', 'viewer', 'preview', 'editor', 'format', 'export', 'picker', 'crop', 'cropping', 'resize', 'resizing', 'caption', 'carousel', 'alt']),
   otherSenseEntry('training', ['employee', 'staff', 'user', 'customer', 'onboarding'], ['class', 'session', 'course', 'program', 'programme', 'material', 'schedule', 'video', 'plan']),
   otherSenseEntry('query', [], ['parameter', 'parameters', 'param', 'params', 'string']),
+  otherSenseEntry('style', [], ['of']),
   otherSenseEntry('alert', ['github', 'dependabot', 'security', 'cve', 'vulnerability', 'snyk', 'codeql'], []),
 ]);
 /** One OTHER_SENSES entry, as stems. */
@@ -3474,6 +3478,8 @@ function vendorPrefix(r: Reading, hostCues: readonly Hit[], h: Hit): boolean {
 
 /** Words after an opening "When" that make the text a bug report's scenario ("When using …", "When I …"), not a feature's. */
 const SCENARIO_OPENERS = new Set(['using', 'i']);
+/** Nouns that make the verb after "<noun> to" something a user can do ("Ability to select …"). */
+const ABILITY_NOUNS = new Set(['ability', 'possibility', 'option', 'able']);
 /** Release stages a feature or component is promoted through. */
 const RELEASE_STAGES = new Set(['alpha', 'beta', 'stable', 'ga', 'preview', 'experimental', 'incubating', 'graduated', 'sandbox', 'deprecated', 'rc']);
 /**

@@ -1581,4 +1581,9 @@ describe('analyzer: twelfth pass', () => {
     assert.equal(complexity('When using "Make direct payment" the credit card number is sent via POST request to the customers server.'), 'low');
     assert.equal(complexity('Let customers pay by credit card'), 'medium');
   });
+  it('"in (the) style of" compares and styles nothing; the verb after "Ability to" is what a user does, not a strategy verb', () => {
+    assert.deepEqual(areas('Possibility of authenticating against an external IdP via OpenID Connect, and management of permissions maybe in style of RBAC?'), ['backend']);
+    assert.equal(analyzeTask('Ability to select submission fields to export to csv').strategy.kind, 'none');
+    assert.notEqual(analyzeTask('Select a vector database for the search feature').strategy.kind, 'none');
+  });
 });
