@@ -1378,7 +1378,9 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
     || TEMPORAL_CONJUNCTIONS.has(tokens[firstVerb.i - 1]!.lower));
   // (Not the verb before its object: "Plan the migration of the billing app" plans.)
   const pricingPlan = firstVerb !== undefined && tokens[firstVerb.i]!.stem === PLAN_STEM && !TITLE_DETERMINERS.has(tokens[firstVerb.i + 1]?.lower ?? '') && pricingWords();
-  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal && !pricingPlan && !executedPlan(tokens, firstVerb)) {
+  // "Draft article on …", "Outline the migration guide": a strategy verb whose object is a document writes the document.
+  const writesDocument = firstVerb !== undefined && docsHit !== undefined && docsHit.i >= firstVerb.i && docsHit.i <= firstVerb.i + firstVerb.n + 1;
+  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal && !pricingPlan && !writesDocument && !executedPlan(tokens, firstVerb)) {
     const after = tokens[firstVerb.i + firstVerb.n];
     const coImpl = after?.lower === 'and' && implVerbs.some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
     const stem = tokens[firstVerb.i]!.stem;
@@ -2793,6 +2795,9 @@ function readSignals(r: Reading, x: SignalInput): { signals: ScopeSignal[]; live
   // A move between release stages ("certification tests to be moved from Beta to Stable", "Move the API to GA")
   // promotes something in place; nothing changes platform.
   if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !stagePromotion(tokens, h));
+  // A move given as the reason for the work ("Add downtime for NEBRASKA_NRP_OSDF_CACHE due to Data center move") is
+  // what the work responds to, not the work.
+  if (migVerbs.length > 0) migVerbs = migVerbs.filter((h) => !givenAsReason(tokens, h.i));
   // "Multi-Cloud support" names clouds a tool targets, not a hosting move (§4 "not extreme").
   const hostCues = hitsOf(r, CX_HOSTING_OBJECT);
   // A cloud name as a product's vendor prefix ("into AWS Secrets Manager") names the product, not a host.
@@ -3466,18 +3471,32 @@ function movedBetween(r: Reading, keep: readonly Hit[], verb: number): [Hit, Hit
   return undefined;
 }
 
-/** Whether hosting cue h is directly followed by an area phrase that is no hosting object itself ("AWS Secrets Manager"). */
+/**
+ * Whether hosting cue h is directly followed by an area phrase that is no hosting object itself ("AWS Secrets Manager"),
+ * or is the first word of another area's product name ("Azure Pipelines").
+ */
 function vendorPrefix(r: Reading, hostCues: readonly Hit[], h: Hit): boolean {
   const next = h.i + h.n;
   if (hostCues.some((o) => o.i === next)) return false;
   // A library named for the cloud ("the AWS SDK", "Spring AWS integration", "the Azure provider").
   if (next < r.tokens.length && LIBRARY_HEADS.has(r.tokens[next]!.stem)) return true;
   for (const k of r.areaHits) if (k.i === next && k.n >= 2) return true;
+  // The first word of another area's product name ("Azure Pipelines", "OpenShift Pipelines": CI/CD products).
+  for (const k of r.areaHits) if (k.i === h.i && k.n > h.n && k.sense.t === 'area' && k.sense.ax !== AX_INFRA && k.sense.ax !== AX_K8S) return true;
   return false;
 }
 
 /** Words after an opening "When" that make the text a bug report's scenario ("When using …", "When I …"), not a feature's. */
 const SCENARIO_OPENERS = new Set(['using', 'i']);
+/** Whether token i stands within five words after "due to" or "because of", in its clause: part of a reason. */
+function givenAsReason(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 1 && k >= i - 6; k--) {
+    const w = tokens[k]!.lower;
+    if ((w === 'to' && tokens[k - 1]!.lower === 'due') || (w === 'of' && tokens[k - 1]!.lower === 'because')) return true;
+    if (tokens[k]!.clauseStart) return false;
+  }
+  return false;
+}
 /** Nouns that make the verb after "<noun> to" something a user can do ("Ability to select …"). */
 const ABILITY_NOUNS = new Set(['ability', 'possibility', 'option', 'able']);
 /** Release stages a feature or component is promoted through. */

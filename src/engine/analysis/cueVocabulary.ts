@@ -40,7 +40,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
   docsNoun: [
     'doc', 'docs', 'documentation', 'readme', 'guide', 'tutorial', 'wiki', 'docstring', 'changelog', 'how-to', 'howto', 'faq', 'tip', 'release note',
     'user guide', 'migration guide', 'configuration guide', 'contribution guide', 'contributing guide', 'javadoc', 'jsdoc', 'api doc', 'api reference',
-    'handbook', 'typo', 'spelling', 'runbook', 'methodology', 'content about', 'write-up', 'writeup', 'retrospective', 'postmortem', 'post-mortem', 'blog post', 'blog posts', 'blog announcing', 'blog article', 'blog entry', 'blog series', 'announcement post', 'architecture diagram', 'diagram', 'docs site', 'documentation site',
+    'handbook', 'typo', 'spelling', 'runbook', 'methodology', 'content about', 'write-up', 'writeup', 'retrospective', 'postmortem', 'post-mortem', 'blog post', 'blog posts', 'blog announcing', 'blog article', 'article on', 'article about', 'draft article', 'write an article', 'blog entry', 'blog series', 'announcement post', 'architecture diagram', 'diagram', 'docs site', 'documentation site',
     'an example', 'usage example', 'code sample', 'example configuration', 'example config',
     // Steps or notes written down for an operation are a how-to ("Add EKS migration notes").
     'recovery steps', 'migration notes', 'upgrade notes', 'installation notes', 'install notes', 'setup notes', 'deployment notes', 'installation steps', 'install steps', 'setup steps', 'upgrade steps', 'deployment steps', 'release steps',

@@ -1586,4 +1586,19 @@ describe('analyzer: twelfth pass', () => {
     assert.equal(analyzeTask('Ability to select submission fields to export to csv').strategy.kind, 'none');
     assert.notEqual(analyzeTask('Select a vector database for the search feature').strategy.kind, 'none');
   });
+  it('a cloud\'s name opening another area\'s product name ("Azure Pipelines") is no host; containerization is container work', () => {
+    assert.equal(complexity('Replace Jenkins with Azure Pipelines'), 'medium');
+    assert.equal(complexity('Replace Jenkins with OpenShift Pipelines'), 'medium');
+    assert.equal(complexity('Move from Heroku to Azure App Service'), 'extreme');
+    assert.deepEqual(areas('Containerization of a React app'), ['containers/kubernetes']);
+  });
+  it('a move given as the reason ("due to Data center move") is not the work', () => {
+    assert.equal(complexity('Add downtime for NEBRASKA_NRP_OSDF_CACHE due to Data center move'), 'low');
+    assert.equal(complexity('Move the cache servers to the new data center'), 'extreme');
+  });
+  it('a strategy verb whose object is a document ("Draft article on …") writes the document', () => {
+    assert.equal(analyzeTask('Draft article on monitoring multiple prometheus clusters').strategy.kind, 'none');
+    assert.deepEqual(areas('Draft article on monitoring multiple prometheus clusters'), []);
+    assert.notEqual(analyzeTask('Draft a plan for moving the monitoring stack to Prometheus').strategy.kind, 'none');
+  });
 });
