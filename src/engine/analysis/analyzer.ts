@@ -1403,7 +1403,8 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   // A benchmark is a compliance yardstick ("FedRAMP Low and Moderate benchmarks") only beside a compliance
   // word; otherwise it measures performance ("Add benchmarks for serialization"), which is testing.
   const complianceNamed = r.concernHits.some((h) => h.sense.t === 'concern' && h.sense.concern === 'compliance');
-  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i && !qualifierOfWork(tokens, h.i, firstVerb) && !insideAreaName(r.areaHits, h) && !toolPolicy(r.areaHits, tokens, h) && !goalOfWork(tokens, h.i, firstVerb)
+  // (Nor part of a hyphenated name: the "Referrer-Policy" and "Permissions-Policy" headers.)
+  for (const h of hitsOf(r, CX_STRATEGY_ONLY)) if (firstPolicyWork > h.i && !qualifierOfWork(tokens, h.i, firstVerb) && !insideAreaName(r.areaHits, h) && !toolPolicy(r.areaHits, tokens, h) && !goalOfWork(tokens, h.i, firstVerb) && !joinedCue(task, tokens, h)
     && (complianceNamed || !tokens[h.i]!.stem.startsWith('benchmark'))) stratOnlyEv.push(h.ev);
   if (complianceNamed) { const m = controlMapping(r); if (m) stratOnlyEv.push(m); }
   const isStrategy = stratEv.length > 0 || stratOnlyEv.length > 0;
@@ -2302,7 +2303,7 @@ function readConcerns(
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
   for (const h of r.concernHits) {
-    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(task, tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h) || quotedTitleWord(r, h) || bugTrigger(r, h)) continue;
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(task, tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h) || quotedTitleWord(r, h) || bugTrigger(r, h) || (h.n === 1 && tokens[h.i]!.stem === POLICY_STEM && joinedCue(task, tokens, h))) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job

@@ -1601,4 +1601,10 @@ describe('analyzer: twelfth pass', () => {
     assert.deepEqual(areas('Draft article on monitoring multiple prometheus clusters'), []);
     assert.notEqual(analyzeTask('Draft a plan for moving the monitoring stack to Prometheus').strategy.kind, 'none');
   });
+  it('"Policy" inside a hyphenated header name (Referrer-Policy, Permissions-Policy) is no policy document or compliance concern', () => {
+    const text = 'Add HSTS, X-Content-Type-Options, X-Frame-Options, X-XSS-Protection, Referrer-Policy, and Permissions-Policy headers to all HTTP responses.';
+    assert.deepEqual(areas(text), ['security']);
+    assert.equal(complexity(text), 'low');
+    assert.equal(analyzeTask('Develop a data retention policy for reports and artifacts').strategy.kind, 'strategy-only');
+  });
 });
