@@ -1964,7 +1964,8 @@ function toolPolicy(areaHits: readonly Hit[], tokens: readonly Token[], h: Hit):
   if (h.n !== 1 || tokens[h.i]!.stem !== POLICY_STEM) return false;
   // "policy checks", "a policy engine": code that evaluates policies.
   if (POLICY_CODE_HEADS.has(tokens[h.i + 1]?.stem ?? '')) return true;
-  for (const a of areaHits) if (a.i + a.n === h.i && (a.sense.tech || (a.n === 1 && exactCaseName(tokens[a.i]!)))) return true;
+  // (Or after a technical phrase of several words: "latency routing policy", a DNS record's setting.)
+  for (const a of areaHits) if (a.i + a.n === h.i && (a.sense.tech || (a.n === 1 && exactCaseName(tokens[a.i]!)) || (a.n >= 2 && a.sense.t === 'area' && a.sense.weight >= 1))) return true;
   return false;
 }
 

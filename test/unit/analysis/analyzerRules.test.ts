@@ -1607,4 +1607,11 @@ describe('analyzer: twelfth pass', () => {
     assert.equal(complexity(text), 'low');
     assert.equal(analyzeTask('Develop a data retention policy for reports and artifacts').strategy.kind, 'strategy-only');
   });
+  it('vocabulary: load-balanced setups (infrastructure), DNS routing policies, error aggregation, map tile providers and UI mockups', () => {
+    assert.deepEqual(areas('Multiple loadbalanced Jitsi Meet setups'), ['infrastructure/cloud']);
+    assert.deepEqual(areas('Add support for latency routing policy'), ['infrastructure/cloud']);
+    assert.deepEqual(areas('Add optional error aggregation for hosted deployments'), ['observability']);
+    assert.deepEqual(areas('Change tile provider from tile.openstreetmap.org'), ['frontend']);
+    assert.deepEqual(areas('Mockup and Design for Marketplace'), ['frontend']);
+  });
 });
