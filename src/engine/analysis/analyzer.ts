@@ -1958,7 +1958,8 @@ const POLICY_STEM = stem('policy');
 const POLICY_CODE_HEADS = new Set(['check', 'checks', 'engine', 'enforcement', 'evaluation', 'evaluator', 'guard', 'guards', 'validation', 'validator'].map(stem));
 /**
  * Whether hit h is the word "policy" right after a named technology ("Kyverno policy": that tool's
- * configuration) or before a word naming code ("policy checks").
+ * configuration) or a technical phrase of several words ("latency routing policy"), or before a word naming
+ * code ("policy checks").
  */
 function toolPolicy(areaHits: readonly Hit[], tokens: readonly Token[], h: Hit): boolean {
   if (h.n !== 1 || tokens[h.i]!.stem !== POLICY_STEM) return false;
