@@ -70,6 +70,9 @@ function hasDigit(w: string): boolean {
   return false;
 }
 
+/** Runtimes with names under six letters that are written with their version glued on ("php8.3", "node20", "java17"). */
+const SHORT_RUNTIMES: ReadonlySet<string> = new Set(['php', 'node', 'java', 'jdk', 'ruby', 'perl']);
+
 /** Where the trailing digits of an all-letters-then-digits word start (0 when it is not so shaped). */
 function versionSuffixStart(w: string): number {
   let k = w.length;
@@ -106,7 +109,7 @@ export function stem(word: string): string {
     // A name with its major version glued on ("postgresql13", "Python3", "ubuntu22") is that name; shorter
     // prefixes stay whole, as they are names of their own ("route53", "oauth2", "base64", "ipv6").
     const cut = versionSuffixStart(w);
-    return cut >= 6 ? stem(w.slice(0, cut)) : w;
+    return cut >= 6 || (cut > 0 && SHORT_RUNTIMES.has(w.slice(0, cut))) ? stem(w.slice(0, cut)) : w;
   }
   if (w.endsWith("'s")) w = w.slice(0, -2);
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';

@@ -17,13 +17,16 @@ describe('tokenize', () => {
     assert.equal(stem('policies'), stem('policy'));
     assert.equal(stem('databases'), stem('database'));
   });
-  it('reads a name of six letters or more with its major version glued on as the name; shorter ones stay whole', () => {
+  it('reads a name of six letters or more, or a short runtime name, with its major version glued on as the name; other short ones stay whole', () => {
     assert.equal(stem('postgresql13'), 'postgresql');
     assert.equal(stem('Python3'.toLowerCase()), 'python');
     assert.equal(stem('route53'), 'route53');
     assert.equal(stem('oauth2'), 'oauth2');
     assert.equal(stem('abc123def'), 'abc123def');
     assert.deepEqual(areas('Upgrade spacewalk package to postgresql13'), ['database']);
+    assert.equal(stem('php8'), 'php');
+    assert.equal(stem('java17'), 'java');
+    assert.deepEqual(areas('php8.3 compatibility fixes'), ['backend']);
   });
   it('undoubles a final consonant only down to three letters: "added" is "add", "hopping" is "hop"', () => {
     assert.equal(stem('added'), stem('add'));
