@@ -1375,7 +1375,9 @@ function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv: Evide
   const afterModal = firstVerb !== undefined && firstVerb.i > 0 && (MODALS.has(tokens[firstVerb.i - 1]!.lower)
     || (INTENDING_SUBJECTS.has(tokens[firstVerb.i - 1]!.lower) && tokens[firstVerb.i + firstVerb.n]?.lower === 'to')
     // "…crashes when selecting large files": a verb in a temporal clause says when something happens.
-    || TEMPORAL_CONJUNCTIONS.has(tokens[firstVerb.i - 1]!.lower));
+    || TEMPORAL_CONJUNCTIONS.has(tokens[firstVerb.i - 1]!.lower))
+    // ("Planning to move to host on our Kube cluster": the same intention with its subject left out.)
+    || (firstVerb?.i === 0 && tokens[0]!.lower === 'planning' && tokens[1]?.lower === 'to' && !DETERMINERS.has(tokens[2]?.lower ?? ''));
   // (Not the verb before its object: "Plan the migration of the billing app" plans.)
   const pricingPlan = firstVerb !== undefined && tokens[firstVerb.i]!.stem === PLAN_STEM && !TITLE_DETERMINERS.has(tokens[firstVerb.i + 1]?.lower ?? '') && pricingWords();
   // "Draft article on …", "Outline the migration guide": a strategy verb whose object is a document writes the document.

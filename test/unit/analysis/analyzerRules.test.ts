@@ -1614,4 +1614,8 @@ describe('analyzer: twelfth pass', () => {
     assert.deepEqual(areas('Change tile provider from tile.openstreetmap.org'), ['frontend']);
     assert.deepEqual(areas('Mockup and Design for Marketplace'), ['frontend']);
   });
+  it('"Planning to <verb>" opening a title is an intention, as "We are planning to …" is: the work is the verb', () => {
+    assert.equal(complexity('Planning to move to host on our Kube cluster for now.'), 'extreme');
+    assert.notEqual(analyzeTask('Planning the migration to Kubernetes').strategy.kind, 'none');
+  });
 });
