@@ -146,7 +146,7 @@ export const CUE_VOCABULARY: Readonly<Record<CueKind, readonly string[]>> = {
     // Platforms named by common words: hosts only when written as names (see the analyzer's `hostObjs`).
     'render', 'fly',
     // A server named as where things will run ("to a more performant server", "to new production server").
-    'new server', 'new servers', 'production server', 'performant server', 'another server', 'different server', 'separate server', 'bigger server', 'larger server', 'faster server', 'own server', 'own servers', 'normal servers', 'physical server', 'physical servers',
+    'new server', 'new servers', 'production server', 'performant server', 'another server', 'different server', 'separate server', 'bigger server', 'larger server', 'faster server', 'own server', 'own servers', 'normal servers', 'physical server', 'physical servers', 'old server', 'old servers', 'legacy server', 'legacy servers',
     // Backend-as-a-service platforms host an app's data, auth and functions.
     'firebase', 'supabase', 'appwrite', 'pocketbase', 'parse server', 'self-hosted backend', 'self hosted backend',
   ],

@@ -1618,4 +1618,8 @@ describe('analyzer: twelfth pass', () => {
     assert.equal(complexity('Planning to move to host on our Kube cluster for now.'), 'extreme');
     assert.notEqual(analyzeTask('Planning the migration to Kubernetes').strategy.kind, 'none');
   });
+  it('an old or legacy server is a host a move leaves (§4 extreme)', () => {
+    assert.equal(complexity('DB is still on old server, needs to be moved before it is shut down.'), 'extreme');
+    assert.equal(complexity('Clean up RTK legacy server configuration'), 'low');
+  });
 });
