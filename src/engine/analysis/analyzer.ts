@@ -2307,7 +2307,7 @@ function readConcerns(
   const techClauses = flags(SLOT_TECH_CLAUSE, tokens.length);
   for (const k of keep) if (k.sense.t === 'area' && k.sense.tech) techClauses[clauseOf[k.i]!] = 1;
   for (const h of r.concernHits) {
-    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(task, tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h) || quotedTitleWord(r, h) || bugTrigger(r, h) || (h.n === 1 && tokens[h.i]!.stem === POLICY_STEM && joinedCue(task, tokens, h))) continue;
+    if (h.sense.t !== 'concern' || negated[h.i] || genericReplace(task, tokens, h, clauseOf, techClauses, keep) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || insideAreaName(keep, h) || toolPolicy(keep, tokens, h) || quotedTitleWord(r, h) || bugTrigger(r, h) || (h.n === 1 && tokens[h.i]!.stem === POLICY_STEM && joinedCue(task, tokens, h))) continue;
     concernEv.set(h.sense.concern, append(concernEv.get(h.sense.concern), h.ev));
   }
   // Moving work from one named technology to another ("Upgrade Elasticsearch to OpenSearch", "move job
@@ -2397,20 +2397,34 @@ const ACCOUNT_OR_MESSAGE = /^(log ?in|login|logins|sign[- ]?in|sign[- ]?on|passw
 /** Stems of an app's screens and of mobile apps. */
 const UI_NAMES = new Set(['mobile', 'ios', 'android', 'screen', 'page', 'button', 'form', 'ui', 'dashboard', 'biometric', 'biometrics'].map(stem));
 /** Whether hit h is a generic "replace"/"swap" (one word, no catalogued technology in its clause). */
-function genericReplace(text: string, tokens: readonly Token[], h: Hit, clauseOf: Uint32Array, techClauses: Uint8Array): boolean {
-  return h.n === 1 && REPLACE_STEMS.has(tokens[h.i]!.stem) && techClauses[clauseOf[h.i]!] !== 1 && !namedReplacement(text, tokens, h.i);
+function genericReplace(text: string, tokens: readonly Token[], h: Hit, clauseOf: Uint32Array, techClauses: Uint8Array, keep: readonly Hit[]): boolean {
+  return h.n === 1 && REPLACE_STEMS.has(tokens[h.i]!.stem) && techClauses[clauseOf[h.i]!] !== 1 && !namedReplacement(text, tokens, h.i, keep);
 }
 /**
- * Whether "replace A with B" names both as products, written with a capital mid-sentence ("replace
- * APScheduler with Celery beat"): one technology for another, though the catalogues list neither.
+ * Whether "replace A with B" names both as products: written with a capital mid-sentence ("replace APScheduler with
+ * Celery beat"), or as one-word names of one area's vocabulary ("Replace sequelize with prisma", "replace algolia
+ * with meilisearch"): one technology for another, though the catalogues list neither.
  */
-function namedReplacement(text: string, tokens: readonly Token[], i: number): boolean {
+function namedReplacement(text: string, tokens: readonly Token[], i: number, keep: readonly Hit[]): boolean {
   const a = tokens[i + 1];
-  if (a === undefined || a.clauseStart || !capitalised(text, a)) return false;
+  if (a === undefined || a.clauseStart) return false;
+  const aName = capitalised(text, a);
+  const aHit = aName ? undefined : oneWordName(keep, i + 1);
+  if (!aName && aHit === undefined) return false;
   for (let k = i + 2; k < Math.min(tokens.length, i + 5) && !tokens[k]!.clauseStart; k++) {
-    if (tokens[k]!.lower === 'with' || tokens[k]!.lower === 'by') return tokens[k + 1] !== undefined && !tokens[k + 1]!.clauseStart && capitalised(text, tokens[k + 1]!);
+    if (tokens[k]!.lower !== 'with' && tokens[k]!.lower !== 'by') continue;
+    const b = tokens[k + 1];
+    if (b === undefined || b.clauseStart) return false;
+    if (aName) return capitalised(text, b);
+    const bHit = oneWordName(keep, k + 1);
+    return bHit !== undefined && bHit.sense.t === 'area' && aHit!.sense.t === 'area' && bHit.sense.ax === aHit!.sense.ax && tokens[k + 1]!.stem !== a.stem;
   }
   return false;
+}
+/** The full-weight one-word area hit at token i, or undefined. */
+function oneWordName(keep: readonly Hit[], i: number): Hit | undefined {
+  for (const h of keep) if (h.i === i && h.n === 1 && h.sense.t === 'area' && h.sense.weight >= 1) return h;
+  return undefined;
 }
 
 /** What the scope-signal pass reads from the earlier passes. */
@@ -3190,7 +3204,7 @@ function readScopeSize(r: Reading, x: SignalInput, signals: ScopeSignal[]): void
   const guided = migrationGuide(tokens, task, hitsOf(r, CX_MIGRATION_VERB)) ? hitsOf(r, CX_MIGRATION_VERB) : undefined;
   const described = (start: number): boolean => guided !== undefined && guided.some((g) => tokens[g.i]!.start === start);
   for (const h of hitsOf(r, CX_SUBSTANTIAL)) {
-    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end) || parserStrictMode(tokens, h) || genericReplace(task, tokens, h, clauseOf, techClauses) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(r, h) || ((r.classes & C_PLACE) !== 0 && existingThing(tokens, h))) continue;
+    if (negated[h.i] || h.i >= purpose || described(tokens[h.i]!.start) || named[h.i]! > h.n || insideIdentifier(task, tokens[h.i]!.start, tokens[h.i + h.n - 1]!.end) || parserStrictMode(tokens, h) || genericReplace(task, tokens, h, clauseOf, techClauses, keep) || schemaMigration(tokens, h) || countedReplicas(tokens, h) || joinedCue(task, tokens, h) || quotedTitleWord(r, h) || ((r.classes & C_PLACE) !== 0 && existingThing(tokens, h))) continue;
     const key = h.n === 1 ? tokens[h.i]!.stem : `${tokens[h.i]!.stem} ${tokens[h.i + 1]!.stem}`;
     subst.push(WEAK_SUBSTANTIAL.has(key) ? cite(h.ev, h.ev.rule, 0.4) : h.ev);
   }

@@ -1622,4 +1622,8 @@ describe('analyzer: twelfth pass', () => {
     assert.equal(complexity('DB is still on old server, needs to be moved before it is shut down.'), 'extreme');
     assert.equal(complexity('Clean up RTK legacy server configuration'), 'low');
   });
+  it('"replace A with B" with one-word names of one area\'s vocabulary swaps one technology for another, written in lower case too (§4 medium)', () => {
+    assert.equal(complexity('Replace sequelize with prisma'), 'medium');
+    assert.equal(complexity('Replace the logs with metrics'), 'low');
+  });
 });
