@@ -1,7 +1,7 @@
 import type { LayerId } from '../catalog/layers';
 import type { AreaId, Complexity } from '../analysis/analysisTypes';
 import type { LayerDecision } from './routingTypes';
-import { L2_AREAS } from '../analysis/analyzer';
+import { L2_AREAS } from '../analysis/reading';
 
 /** Inputs of the layer decision tree (ROUTING §5). */
 export interface CascadeInput {

@@ -1,5 +1,5 @@
 import type { Analysis, AreaId, ConcernId, Complexity, Evidence } from '../analysis/analysisTypes';
-import { L2_AREAS } from '../analysis/analyzer';
+import { L2_AREAS } from '../analysis/reading';
 import { internalAudience } from '../analysis/internalAudience';
 import { AREA_OWNER } from '../catalog/areaOwners';
 import type { LayerId } from '../catalog/layers';
