@@ -59,6 +59,9 @@ export const AX_CICD = AREA_IDS.indexOf('CI/CD');
 export const AX_K8S = AREA_IDS.indexOf('containers/kubernetes');
 export const AX_INFRA = AREA_IDS.indexOf('infrastructure/cloud');
 export const AX_DATABASE = AREA_IDS.indexOf('database');
+export const AX_DATA = AREA_IDS.indexOf('data pipelines');
+export const AX_TESTING = AREA_IDS.indexOf('testing');
+export const AX_SECURITY = AREA_IDS.indexOf('security');
 /** Key-value stores that serve as a job broker or a cache as often as a database. */
 export const KEY_VALUE_STORES = new Set(['redis', 'valkey', 'keydb', 'dragonflydb']);
 /** Words (stems) of a broker or cache use: job queues and workers, caching, sessions. */
@@ -790,4 +793,11 @@ export function sameSentence(tokens: readonly Token[], text: string, i: number, 
   const [a, b] = i < j ? [i, j] : [j, i];
   for (let k = a + 1; k <= b; k++) if (sentenceBreak(text, tokens[k - 1]!.end, tokens[k]!.start)) return false;
   return true;
+}
+
+/** The index of the first token that starts at or after text offset `at` (the token count when none does). */
+export function tokenFrom(tokens: readonly Token[], at: number): number {
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.start < at) i++;
+  return i;
 }
