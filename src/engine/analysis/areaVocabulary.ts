@@ -194,7 +194,7 @@ export const AREA_VOCABULARY: Readonly<Record<AreaId, readonly (string | readonl
     'github actions workflow', 'gitlab pipeline', 'azure pipeline', 'cloudbuild', 'harness', 'octopus deploy', 'capistrano', 'kamal', 'dokku',
     'ci', 'cd', 'ci/cd', 'cicd', 'ci pipeline', 'cd pipeline', 'build pipeline', 'release pipeline', 'deploy pipeline', 'deployment pipeline',
     ['pipeline', 0.5], 'continuous integration', 'continuous delivery', 'continuous deployment', 'github action', 'github actions', 'gitlab ci', 'gitlab-ci',
-    'jenkins', 'jenkinsfile', 'circleci', 'drone ci', 'travisci', 'travis', 'travis ci', 'azure devops', 'azure pipelines', 'buildkite', 'teamcity', 'drone ci', 'tekton', 'openshift pipelines', 'bamboo',
+    'jenkins', 'jenkinsfile', 'circleci', 'drone ci', 'travisci', 'travis', 'travis ci', 'azure devops', 'azure pipelines', 'buildkite', 'teamcity', 'drone ci', 'tekton', 'bamboo',
     'argo cd', 'argocd', 'flux', 'fluxcd', 'gitops', 'spinnaker', 'jenkins x', 'concourse', 'woodpecker', 'semantic-release', 'goreleaser',
     'release automation', 'release process', 'deployment process', 'deploy process', 'deployment script', 'deployment workflow', 'deploy workflow', 'deployment step', 'deploy step', 'deployment phase', 'deploy phase', 'deployment stage', 'deploy stage', 'release', 'deploy', 'deployment', 'redeploy', 'blue/green', 'blue-green', 'blue green', 'canary', 'canary release',
     'rollback', 'roll back', 'rollout', 'artifact', 'publish', 'publishing', 'build', 'nightly build', 'runner', 'self-hosted runner', 'workflow file',

@@ -185,9 +185,7 @@ export function readDeliverable(r: Reading): { docsHit: Hit | undefined; stratEv
     || (firstVerb?.i === 0 && tokens[0]!.lower === 'planning' && tokens[1]?.lower === 'to' && !DETERMINERS.has(tokens[2]?.lower ?? ''));
   // (Not the verb before its object: "Plan the migration of the billing app" plans.)
   const pricingPlan = firstVerb !== undefined && tokens[firstVerb.i]!.stem === PLAN_STEM && !TITLE_DETERMINERS.has(tokens[firstVerb.i + 1]?.lower ?? '') && pricingWords();
-  // "Draft article on …", "Outline the migration guide": a strategy verb whose object is a document writes the document.
-  const writesDocument = firstVerb !== undefined && docsHit !== undefined && docsHit.i >= firstVerb.i && docsHit.i <= firstVerb.i + firstVerb.n + 1;
-  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal && !pricingPlan && !writesDocument && !executedPlan(tokens, firstVerb)) {
+  if (firstVerb && firstVerb.sense.t === 'cue' && firstVerb.sense.cue === 'strategyVerb' && !negated[firstVerb.i] && !capability && !asNoun && !afterModal && !pricingPlan && !executedPlan(tokens, firstVerb)) {
     const after = tokens[firstVerb.i + firstVerb.n];
     const coImpl = after?.lower === 'and' && implVerbs.some((v) => v.i === firstVerb!.i + firstVerb!.n + 1);
     const stem = tokens[firstVerb.i]!.stem;
