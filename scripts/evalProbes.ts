@@ -4,7 +4,7 @@
  *   npx tsx scripts/evalProbes.ts
  *
  * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
- * prints them. Probes 7, 8, 13, 32, 35, 37, 39 and 40 and the even ids of probes 9-12, 14-31, 33, 34, 36 and 38 are the
+ * prints them. Probes 7, 8, 13, 32, 35 and 41-44 and the even ids of probes 9-12, 14-31, 33, 34 and 36-40 are the
  * held-out sets (every line marked HELD OUT): do not read their texts while writing rules.
  *
  * Then probes 7 and 8 under labels given the dev labellers' way (relabel.probe78.jsonl, ids and labels only).
@@ -26,7 +26,7 @@ interface Part {
   readonly ids: 'all' | 'odd' | 'even';
   readonly read: boolean;
   /** Which pooled held-out line a never-read real-text part joins: labels from the contract alone, or calibrated on the dev labels. */
-  readonly pool?: 'contract' | 'calibrated' | 'fresh' | 'late' | 'eighth' | 'end8' | 'ninth' | 'tenth' | 'eleventh';
+  readonly pool?: 'contract' | 'calibrated' | 'fresh' | 'late' | 'eighth' | 'end8' | 'ninth' | 'tenth' | 'eleventh' | 'twelfth';
 }
 
 type Pool = NonNullable<Part['pool']>;
@@ -82,10 +82,11 @@ const PARTS: readonly Part[] = [
   ...[33, 34, 36].flatMap((n) => halves(n, 'tenth')),
   heldOut(35, 'tenth'),
   // Eleventh session: four more sets on the same owner split, asked also for high and extreme kinds of work; they
-  // arrived during the pass and were not read in it, until a short last part read probe 38's odd ids.
-  heldOut(37, 'eleventh'),
-  ...halves(38, 'eleventh'),
-  ...[39, 40].map((n) => heldOut(n, 'eleventh')),
+  // arrived during the pass and were not read in it, until a short last part read probe 38's odd ids. The twelfth
+  // pass read the odd ids of probes 37, 39 and 40.
+  ...[37, 38, 39, 40].flatMap((n) => halves(n, 'eleventh')),
+  // Twelfth session: four more sets (owners a-e, f-l, m-r, s-z), measured on arrival and never read.
+  ...[41, 42, 43, 44].map((n) => heldOut(n, 'twelfth')),
 ];
 
 /** The number in an id ("p4-017" → 17, "probe-003" → 3). */
@@ -112,6 +113,7 @@ const pools = {
   ninth: { rows: [] as Row[], preds: [] as EvalRow[] },
   tenth: { rows: [] as Row[], preds: [] as EvalRow[] },
   eleventh: { rows: [] as Row[], preds: [] as EvalRow[] },
+  twelfth: { rows: [] as Row[], preds: [] as EvalRow[] },
 };
 for (const part of PARTS) {
   const rows = readFileSync(resolve(dir, part.file), 'utf8').split('\n').filter((l) => l.trim())
@@ -121,7 +123,7 @@ for (const part of PARTS) {
   report(part.label, rows, preds, part.read);
   if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }
 }
-for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-26 even)', pools.eighth], ['real held out (27-28 even)', pools.end8], ['real held out (29 even, 32, 30-31 even)', pools.ninth], ['real held out (33-34 even, 35, 36 even)', pools.tenth], ['real held out (37, 38 even, 39-40)', pools.eleventh]] as const) {
+for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real held out (9-12 even, 13)', pools.calibrated], ['real held out (14-17 even)', pools.fresh], ['real held out (18-21 even)', pools.late], ['real held out (22-26 even)', pools.eighth], ['real held out (27-28 even)', pools.end8], ['real held out (29 even, 32, 30-31 even)', pools.ninth], ['real held out (33-34 even, 35, 36 even)', pools.tenth], ['real held out (37-40 even)', pools.eleventh], ['real held out (41-44)', pools.twelfth]] as const) {
   report(label, pool.rows, pool.preds);
 }
 
@@ -149,6 +151,9 @@ for (const [label, pool] of [['real held out (7 + 8)', pools.contract], ['real h
   // And the eleventh session's sets.
   const eleventh = [...tenth, pools.eleventh];
   report('  … + eleventh-session sets', eleventh.flatMap((p) => p.rows), eleventh.flatMap((p) => p.preds));
+  // And the twelfth session's sets.
+  const twelfth = [...eleventh, pools.twelfth];
+  report('  … + twelfth-session sets', twelfth.flatMap((p) => p.rows), twelfth.flatMap((p) => p.preds));
 }
 
 // How far two careful readings of the contract are apart: a helper's labels for 100 dev texts against the
