@@ -285,6 +285,8 @@ export const C_SUPPORT = 1073741824;
 /** Words (stems) naming an environment that is not production. */
 const NONPROD_ENVIRONMENTS = new Set(['staging', 'stage', 'dev', 'development', 'test', 'testing', 'sandbox', 'preview', 'qa', 'uat', 'demo', 'pilot'].map(stem));
 const LIKE_STEM = stem('like');
+/** The stem of "prepare" ("Prepare for the Hetzner migration" prepares; it carries nothing out). */
+export const PREPARE_STEM = stem('prepare');
 export const EXISTING_STEM = stem('existing');
 export function wordClasses(t: Token): number {
   const f = t.form;
