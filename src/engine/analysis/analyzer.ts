@@ -11,10 +11,11 @@ import { readConcerns } from './concernReading';
 import { readDeliverable } from './deliverableReading';
 import { findHits, hitClasses } from './hitFinding';
 import {
-  anyVerb, append, AUDIT_STEM, C_CERT_ACTION, C_CERT_OBJECT, CERT_ACTION, cite, CX_CERTIFICATION, CX_IMPL_VERB,
-  CX_MULTI_REGION, CX_NEGATION, CX_STRATEGY_ONLY, CX_STRATEGY_VERB, ev, flags, Hit, hitsOf, inferArea, L2_AREAS,
-  MODALS, NO_HITS, type Reading, sameSentence, stemIn, verbAt,
+  anyVerb, append, AUDIT_STEM, cite, CX_CERTIFICATION, CX_IMPL_VERB, CX_MULTI_REGION, CX_NEGATION, CX_STRATEGY_ONLY,
+  CX_STRATEGY_VERB, ev, flags, Hit, hitsOf, inferArea, L2_AREAS, MODALS, NO_HITS, type Reading, sameSentence, stemIn,
+  verbAt,
 } from './reading';
+import { C_CERT_ACTION, C_CERT_OBJECT, CERT_ACTION } from './wordClasses';
 import { readSignals } from './signalReading';
 
 // The current analysis's area and concern hits (see analyzeTask), reused like the hits themselves (hitFinding.ts).

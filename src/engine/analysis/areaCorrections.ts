@@ -6,10 +6,11 @@ import { AREA_IDS, type Evidence } from './analysisTypes';
 import { internalAudience } from './internalAudience';
 import { stem, type Token } from './tokenize';
 import {
-  AX_BACKEND, AX_CICD, AX_DATA, AX_DATABASE, AX_FRONTEND, AX_INFRA, AX_K8S, AX_SECURITY, AX_TESTING, C_DB_WORK, cite,
+  AX_BACKEND, AX_CICD, AX_DATA, AX_DATABASE, AX_FRONTEND, AX_INFRA, AX_K8S, AX_SECURITY, AX_TESTING, cite,
   CX_MIGRATION_VERB, ev, hitsOf, OBJECT_STORAGE, objectStorage, type Reading, stemIn, stemInClauseAfter,
   stemInClauseBefore, tokenFrom,
 } from './reading';
+import { C_DB_WORK } from './wordClasses';
 import { credit, namedInFull } from './areaEvidence';
 
 const AX_OBS = AREA_IDS.indexOf('observability');

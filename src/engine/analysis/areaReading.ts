@@ -6,14 +6,17 @@ import { AREA_IDS, type AreaFinding, type Evidence } from './analysisTypes';
 import { saturation } from './saturation';
 import { stem, type Token } from './tokenize';
 import {
-  A_L2, A_SUBJECT_HEAD, ACTOR_FOLLOWERS, ADDRESS_HEADS, AREA_BITS, AX_BACKEND, AX_CICD, AX_DATA, AX_DATABASE,
-  AX_FRONTEND, AX_K8S, AX_SECURITY, AX_TESTING, C_ANY_VERB, C_ARTIFACT, C_AUTOMATE, C_BROKER_USE, C_DELIVERY,
-  C_EXAMPLE, C_NAME_HEAD, C_OBSERVE, C_PLACE, C_PRECEDENT, C_PUBLISH, C_SETUP, C_TEAM, C_UI_OR_REPORT, capitalised,
-  cite, classInSentence, clauseIndex, CONFIG_WORDS, CX_CONTAINED, CX_DOCS_NOUN, CX_STRATEGY_NOUN, CX_STRATEGY_ONLY,
-  DEPLOY_WORD, DETERMINERS, flags, Hit, hitsOf, HOST_PLACES, insideCodeSpan, insideIdentifier, KEY_VALUE_STORES,
-  MODALS, quotedTitleWord, type Reading, sameLowercase, SEARCH_ENGINES, sentenceBreak, sentenceStart, SETUP_LEADS,
-  SUBORDINATORS, SYMPTOM_STEMS, TEST_SUBJECT_PREPS, tokenFrom, UI_ELEMENTS, verbAt, wordClasses,
+  A_L2, A_SUBJECT_HEAD, AREA_BITS, AX_BACKEND, AX_CICD, AX_DATA, AX_DATABASE, AX_FRONTEND, AX_K8S, AX_SECURITY,
+  AX_TESTING, capitalised, cite, classInSentence, clauseIndex, CX_CONTAINED, CX_DOCS_NOUN, CX_STRATEGY_NOUN,
+  CX_STRATEGY_ONLY, DEPLOY_WORD, DETERMINERS, flags, Hit, hitsOf, insideCodeSpan, insideIdentifier, KEY_VALUE_STORES,
+  MODALS, quotedTitleWord, type Reading, sameLowercase, SEARCH_ENGINES, sentenceBreak, sentenceStart, SUBORDINATORS,
+  SYMPTOM_STEMS, TEST_SUBJECT_PREPS, tokenFrom, verbAt,
 } from './reading';
+import {
+  ACTOR_FOLLOWERS, ADDRESS_HEADS, C_ANY_VERB, C_ARTIFACT, C_AUTOMATE, C_BROKER_USE, C_DELIVERY, C_EXAMPLE, C_NAME_HEAD,
+  C_OBSERVE, C_PLACE, C_PRECEDENT, C_PUBLISH, C_SETUP, C_TEAM, C_UI_OR_REPORT, CONFIG_WORDS, HOST_PLACES, SETUP_LEADS,
+  UI_ELEMENTS, wordClasses,
+} from './wordClasses';
 import { correctAreas } from './areaCorrections';
 import { credit, hasFullWeight, namedInFull } from './areaEvidence';
 

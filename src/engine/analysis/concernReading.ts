@@ -5,11 +5,11 @@ import type { AreaFinding, ConcernFinding, ConcernId, Evidence } from './analysi
 import { saturation } from './saturation';
 import type { Token } from './tokenize';
 import {
-  ADOPT_RULE, append, C_CAPABILITY, C_USER_START, capitalised, cite, clauseIndex, countedReplicas, CX_CONTAINED,
-  CX_HOSTING_OBJECT, CX_IMPL_VERB, CX_MIGRATION_VERB, ev, flags, genericReplace, Hit, hitsOf, insideAreaName,
-  isTitleCase, joinedCue, POLICY_STEM, quotedTitleWord, type Reading, sameLowercase, schemaMigration, SETUP_LEADS,
-  toolPolicy, twoDistinctNames, wordClasses, writtenAsName,
+  ADOPT_RULE, append, capitalised, cite, clauseIndex, countedReplicas, CX_CONTAINED, CX_HOSTING_OBJECT, CX_IMPL_VERB,
+  CX_MIGRATION_VERB, ev, flags, genericReplace, Hit, hitsOf, insideAreaName, isTitleCase, joinedCue, POLICY_STEM,
+  quotedTitleWord, type Reading, sameLowercase, schemaMigration, toolPolicy, twoDistinctNames, writtenAsName,
 } from './reading';
+import { C_CAPABILITY, C_USER_START, SETUP_LEADS, wordClasses } from './wordClasses';
 
 // Roles whose user stories are technical, not product framing (ROUTING §6: judge by meaning).
 const TECH_ROLES = new Set(['devop', 'sysop', 'sre', 'developer', 'platform', 'maintainer', 'operator', 'architect', 'contributor', 'dev']);

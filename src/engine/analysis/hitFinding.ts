@@ -9,7 +9,8 @@ import { SPELLING_STOPLIST } from './generated/spellingStoplist';
 import { MIN_SPELLING_LENGTH, SpellingIndex } from './spelling';
 import type { Token, WordForm } from './tokenize';
 import { NO_NODE, type WordTrie } from './wordTrie';
-import { clauseIndex, Hit, hitText, isTitleCase, useHitSource, wordClasses } from './reading';
+import { clauseIndex, Hit, hitText, isTitleCase, useHitSource } from './reading';
+import { wordClasses } from './wordClasses';
 
 // The hits of the current analysis, reused (array and Hit objects) by the next one, like its
 // tokens: a 60-word text makes ~40 hits, ~3.4 KB of young garbage per plan otherwise.

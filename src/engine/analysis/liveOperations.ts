@@ -6,11 +6,13 @@ import type { AreaFinding, Evidence, LiveOpsFinding } from './analysisTypes';
 import { CUE_KINDS } from './cueVocabulary';
 import { stem, type Token } from './tokenize';
 import {
-  ADDRESS_HEADS, AX_CICD, AX_DATABASE, AX_INFRA, C_DECOMMISSION, C_KUBE, C_PLACE, C_RUNNING, C_SCAN_ACT, C_SCAN_NOUN,
-  cite, CLOUD_PROVIDERS, CX_LIVE_VERB, DETERMINERS, ev, evidenceOf, Hit, hitsOf, insideAreaName, insideCodeSpan,
-  KUBE_TARGETS, MODALS, objectStorage, purposeOf, type Reading, sameSentence, sentenceBreak, stemInClauseAfter,
-  stemInClauseBefore, TEMPORAL_CONJUNCTIONS, titleOf, unnegated, verbKey, wordClasses,
+  AX_CICD, AX_DATABASE, AX_INFRA, cite, CLOUD_PROVIDERS, CX_LIVE_VERB, DETERMINERS, ev, evidenceOf, Hit, hitsOf,
+  insideAreaName, insideCodeSpan, MODALS, objectStorage, purposeOf, type Reading, sameSentence, sentenceBreak,
+  stemInClauseAfter, stemInClauseBefore, TEMPORAL_CONJUNCTIONS, titleOf, unnegated, verbKey,
 } from './reading';
+import {
+  ADDRESS_HEADS, C_DECOMMISSION, C_KUBE, C_PLACE, C_RUNNING, C_SCAN_ACT, C_SCAN_NOUN, KUBE_TARGETS, wordClasses,
+} from './wordClasses';
 
 /** Managed Kubernetes services: a cluster, also listed as cloud infrastructure. */
 const MANAGED_CLUSTER = /^(eks|gke|aks|openshift)( cluster)?$/i;

@@ -7,10 +7,11 @@ import type { Evidence, ScopeSignal } from './analysisTypes';
 import { CUE_KINDS } from './cueVocabulary';
 import { stem, type Token } from './tokenize';
 import {
-  addSignal, C_MIGRATION_TOOLING, C_SPLIT, cite, classInSentence, CX_MIGRATION_VERB, DESTINATION_PREPS, ev, Hit,
-  hitsOf, inferArea, KEY_VALUE_STORES, PREPARE_STEM, quotedTitleWord, type Reading, sameSentence, schemaMigration,
-  SEARCH_ENGINES, type SignalInput, SPLIT_VERBS, TEMPORAL_CONJUNCTIONS, titleOf, unnegated, UPGRADE_VERBS,
+  addSignal, cite, classInSentence, CX_MIGRATION_VERB, DESTINATION_PREPS, ev, Hit, hitsOf, inferArea, KEY_VALUE_STORES,
+  PREPARE_STEM, quotedTitleWord, type Reading, sameSentence, schemaMigration, SEARCH_ENGINES, type SignalInput,
+  TEMPORAL_CONJUNCTIONS, titleOf, unnegated, UPGRADE_VERBS,
 } from './reading';
+import { C_MIGRATION_TOOLING, C_SPLIT, SPLIT_VERBS } from './wordClasses';
 
 const CX_DB_ENGINE = CUE_KINDS.indexOf('dbEngine');
 const CX_MONOLITH_SPLIT = CUE_KINDS.indexOf('monolithSplit');

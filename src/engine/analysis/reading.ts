@@ -1,14 +1,15 @@
 /**
- * What the analysis passes share: the per-analysis `Reading` (tokens, hits by kind, negation, word classes), `Hit`
- * and evidence helpers, the cue and area indexes, and the predicates over tokens that more than one pass asks (the
- * title, the purpose clause, verbs, names, sentences).
+ * What the analysis passes share: the per-analysis `Reading` (tokens, hits by kind, negation), `Hit` and evidence
+ * helpers, the cue and area indexes, and the predicates over tokens that more than one pass asks (the title, the
+ * purpose clause, verbs, names, sentences). Word classes are in `wordClasses.ts`.
  */
 import {
   AREA_IDS, type AreaFinding, type AreaId, type ConcernFinding, type Evidence, type ScopeSignal, type ScopeSignalKind,
 } from './analysisTypes';
-import { CUE_KINDS, CUE_VOCABULARY } from './cueVocabulary';
+import { CUE_KINDS } from './cueVocabulary';
 import { EXACT_CASE_NAMES, type Sense } from './lexicon';
 import { stem, type Token } from './tokenize';
+import { C_ANY_VERB, C_NOUN_TOO, C_PURPOSE, PURPOSE_VERBS, wordClasses } from './wordClasses';
 
 /**
  * One lexicon hit: token range, the sense it carries, and its evidence (built on first use: most
@@ -40,14 +41,8 @@ export class Hit {
 
 /** L2/L3 areas that are L2 (ROUTING §3). */
 export const L2_AREAS: ReadonlySet<AreaId> = new Set<AreaId>(['CI/CD', 'infrastructure/cloud', 'security', 'data pipelines']);
-// Verbs of achieving a certification (§4 high), as opposed to researching, preparing or documenting for it.
-export const CERT_ACTION = new Set(['achieve', 'obtain', 'complete', 'attain', 'pass', 'be', 'become', 'maintain', 'ensure', 'get', 'apply', 'implement', 'pursue', 'seek', 'earn', 'gain', 'secure', 'renew', 'close', 'remediate'].map(stem));
-// Certification work needs an object that is the certification or its controls/compliance (an authority to
-// operate names the authorisation itself).
-const CERT_OBJECT = new Set(['certification', 'certified', 'compliance', 'compliant', 'control', 'type', 'regulation', 'requirement', 'gap', 'authority'].map(stem));
 /** Cloud provider names that may name a managed cluster's provider ("AWS EKS", "Azure AKS"). */
 export const CLOUD_PROVIDERS = /^(aws|amazon|azure|microsoft|gcp|google|alibaba|digitalocean)$/;
-export const KUBE_TARGETS = new Set(['kubernet', 'k8', 'k8s', 'eks', 'gke', 'ak', 'aks', 'openshift', 'k3s', 'kubectl', 'helm', 'cronjob', 'cluster', 'pod']);
 // (Infrastructure too: "an S3 bucket for the staging frontend", "Terraform for RDS" build the resource.)
 const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observability', 'containers/kubernetes', 'CI/CD', 'security', 'infrastructure/cloud']);
 // SUBJECT_HEADS and L2_AREAS as bits per area index (a hit's sense carries its area's index).
@@ -64,8 +59,6 @@ export const AX_TESTING = AREA_IDS.indexOf('testing');
 export const AX_SECURITY = AREA_IDS.indexOf('security');
 /** Key-value stores that serve as a job broker or a cache as often as a database. */
 export const KEY_VALUE_STORES = new Set(['redis', 'valkey', 'keydb', 'dragonflydb']);
-/** Words (stems) of a broker or cache use: job queues and workers, caching, sessions. */
-const BROKER_USE = new Set(['queue', 'broker', 'celery', 'sidekiq', 'rq', 'bullmq', 'resque', 'job', 'worker', 'cache', 'caching', 'session', 'pubsub', 'rabbitmq', 'limiter', 'throttling', 'ratelimit'].map(stem));
 /** Search engines: backend by default, a data store when operated as one (see readAreas). */
 export const SEARCH_ENGINES = new Set(['elasticsearch', 'opensearch', 'solr', 'meilisearch', 'typesense']);
 export const AX_BACKEND = AREA_IDS.indexOf('backend');
@@ -74,53 +67,13 @@ export const SUBORDINATORS = new Set(['to', 'when', 'so', 'that', 'because', 'if
   // the built object's noun phrase ends at a preposition ("dashboard for the history service")
   'for', 'of', 'on', 'in', 'with', 'from', 'into', 'via', 'using', 'across', 'at']);
 export const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'this', 'that', 'their', 'my', 'your', 'its', 'each', 'every']);
-/** Words (stems) that make a migration's sentence about tooling for it, not the migration itself (§4 not extreme). */
-const MIGRATION_TOOLING = new Set(['script', 'tool', 'automat', 'utility', 'cli', 'assistant', 'skill', 'wizard', 'helper', 'mechanism', 'scenario', 'modul']);
-const CAPABILITY_VERBS = new Set(['add', 'edit', 'delet', 'creat', 'view', 'manag', 'book', 'schedul', 'upload', 'download', 'pay', 'search', 'filter',
-  'invit', 'shar', 'export', 'import', 'track', 'sav', 'submit', 'comment', 'rat', 'review', 'order', 'purchas', 'regist', 'register', 'subscrib', 'cancel', 'reserv',
-  'see', 'brows', 'configur', 'customiz', 'customis', 'personaliz', 'personalis']);
 const REPLACE_STEMS = new Set(['replac', 'swap']);
 export const TEST_SUBJECT_PREPS = new Set(['for', 'of', 'on', 'in', 'covering', 'around', 'about', 'that', 'which']);
 export const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall']);
 /** Modals of what a purpose clause enables ("so QA can reproduce it"), not of obligation. */
 const ENABLING_MODALS = new Set(['can', 'could', 'will', 'would', 'may', 'might']);
-/**
- * Stems of verbs a task title may be built on: every verb cue plus common English verbs and
- * auxiliaries. A title with none of them is a noun phrase (a roadmap item or a bug report).
- */
-const ANY_VERB_STEMS: ReadonlySet<string> = new Set([
-  ...CUE_VOCABULARY.implVerb, ...CUE_VOCABULARY.strategyVerb, ...CUE_VOCABULARY.docsVerb, ...CUE_VOCABULARY.liveVerb, ...CUE_VOCABULARY.liveSoftVerb,
-  'is', 'are', 'be', 'was', 'were', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'need', 'want', 'should', 'can', 'could', 'will', 'would', 'must', 'may',
-  'include', 'increase', 'decrease', 'raise', 'lower', 'export', 'import', 'monitor', 'ensure', 'prepare', 'address', 'repurpose', 'push', 'pull', 'trigger',
-  'let', 'get', 'keep', 'show', 'hide', 'bring', 'leverage', 'achieve', 'expand', 'extend', 'write', 'test', 'check', 'verify', 'validate', 'limit', 'restrict',
-  'drop', 'stop', 'avoid', 'prevent', 'retrieve', 'fetch', 'sync', 'log', 'send', 'receive', 'render', 'rename', 'merge', 'simplify', 'clean', 'review',
-  'audit', 'organise', 'organize', 'conduct', 'perform', 'rehearse', 'execute', 'pursue', 'finish', 'complete', 'continue', 'start', 'begin', 'deprecate',
-  'release', 'tag', 'sign', 'require', 'prefer', 'accept', 'reject', 'return', 'open', 'close', 'reopen', 'load', 'save', 'print', 'read', 'list', 'find',
-  'crash', 'crashes', 'fail', 'break', 'hang', 'throw', 'cause', 'lead', 'look', 'work', 'happen', 'seem', 'display', 'go', 'become', 'take', 'give',
-  'restore', 'backup', 'clone', 'copy', 'enhance', 'revise', 'rework', 'revamp', 'standardise', 'standardize', 'unify', 'streamline', 'investigate', 'debug',
-  'benchmark', 'profile', 'measure', 'detect', 'notify', 'alert', 'block', 'deny', 'disallow', 'forbid', 'protect', 'pin', 'bump', 'tweak', 'tune',
-  'offer', 'please', 'translate', 'localise', 'localize', 'route', 'redirect', 'serve', 'expose', 'handle', 'sort', 'paginate', 'split', 'combine',
-  'group', 'remove', 'delete', 'move', 'make', 'improve', 'reduce', 'allow', 'speed', 'optimise', 'optimize', 'encrypt', 'decrypt', 'compress',
-  'upload', 'download', 'schedule', 'retry', 'cache', 'store', 'host', 'rate', 'throttle',
-].map((v) => stem(v.split(' ')[0]!)));
-/** Verb stems that are as often nouns ("log", "sync", "release"): read as a verb only when they open the title. */
-const NOUN_TOO_STEMS: ReadonlySet<string> = new Set([
-  'log', 'list', 'backup', 'profile', 'benchmark', 'alert', 'release', 'tag', 'test', 'audit', 'review', 'sync', 'work', 'display', 'support', 'update',
-  'use', 'build', 'track', 'scale', 'design', 'plan', 'research', 'experiment', 'prototype', 'import', 'export', 'monitor', 'crash', 'break', 'look',
-  'copy', 'clone', 'load', 'print', 'return', 'block', 'pin', 'bump', 'tweak', 'document', 'cache', 'store', 'host', 'patch', 'change', 'push', 'pull',
-  'trigger', 'limit', 'drop', 'start', 'show', 'deploy', 'upgrade', 'fix', 'setup', 'rollback', 'rollout', 'install', 'run', 'ship', 'launch',
-  'route', 'group', 'sort', 'schedule', 'upload', 'download', 'retry', 'speed', 'rate', 'throttle',
-  'cutover', 'teardown', 'shutdown', 'restore', 'scan', 'move', 'port', 'switch', 'split', 'map', 'study', 'draft', 'outline', 'select', 'pick', 'record',
-].map(stem));
-/** Verbs that take a running component out of service (stems), and the components (stems) they take out. */
-const DECOMMISSION_VERBS: ReadonlySet<string> = new Set(['sunset', 'decommission', 'decomission', 'retir', 'tombston', 'remov', 'shut', 'tear', 'turn', 'deprecat']);
-const RUNNING_COMPONENTS: ReadonlySet<string> = new Set(['servic', 'app', 'application', 'server', 'instanc', 'cluster', 'databas', 'vm', 'environment', 'deployment', 'host']);
 /** Conjunctions opening a temporal clause ("when deploying the site"). */
 export const TEMPORAL_CONJUNCTIONS: ReadonlySet<string> = new Set(['when', 'while', 'after', 'before', 'during', 'whenever', 'until', 'once']);
-
-/** Verbs that run or switch on a security scan, and what they run (stems). */
-const SCAN_ACTIVATION: ReadonlySet<string> = new Set(['enabl', 'turn', 'run', 'conduct', 'perform', 'coordinat', 'schedul', 'execut', 'activat']);
-const SCAN_NOUNS: ReadonlySet<string> = new Set(['scan', 'scanner', 'pentest', 'penetration', 'pen', 'analysis', 'dast', 'sast']);
 /**
  * Whether text[start, end) is only part of a host name ("test" in "test.pypi.org", "gitlab" in
  * "gitlab.com") or of a code path ("Api" in "Api::V1::PlantsController#index"): a place is named,
@@ -224,15 +177,6 @@ export function append<T>(list: T[] | undefined, item: T): T[] {
   list.push(item);
   return list;
 }
-// Publishing a built artifact is release automation, CI/CD work (ROUTING §3): "Automate Helm chart
-// publishing", "Push releases to Docker Hub". Stems.
-const PUBLISH_WORDS = new Set(['publish', 'push', 'releas']);
-// Automating a deployment or build is the same release automation: "Automate deployment using Terraform".
-const AUTOMATE_WORDS = new Set(['automat', 'automatic', 'automatically', 'automation']);
-const DELIVERY_WORDS = new Set(['deploy', 'deployment', 'build', 'releas', 'publish', 'ship']);
-const ARTIFACT_WORDS = new Set(['imag', 'chart', 'packag', 'artifact', 'binary', 'ami', 'amis', 'wheel', 'releas', 'registry', 'hub', 'ghcr', 'ecr', 'pypi', 'npm']);
-// Verbs that state what the work is for ("to reduce user error", "reducing the burden"). Stems.
-const PURPOSE_VERBS = new Set(['reduc', 'prevent', 'avoid', 'catch', 'detect', 'minimis', 'minimiz', 'eliminat', 'protect', 'mitigat', 'lower', 'guard']);
 // A schema migration's change and object ("migration to add the status column"). Stems.
 const SCHEMA_CHANGE_VERBS = new Set(['add', 'remov', 'renam', 'drop', 'chang', 'alter', 'backfill', 'creat', 'mak']);
 const SCHEMA_OBJECTS = new Set(['column', 'field', 'index', 'tabl', 'constraint', 'attribut', 'foreign', 'default']);
@@ -241,72 +185,8 @@ const SCHEMA_STEM = stem('schemas');
 const RUN_MIGRATION_VERBS = new Set(['apply', 'run', 'execute', 'rerun'].map(stem));
 // Prepositions that attach a policy or standard to the work as its yardstick ("with a retention policy").
 export const QUALIFIER_PREPS = new Set(['with', 'per', 'under', 'following', 'according']);
-// Words a sign-in phrase starts with (stems: "log in", "sign in", "login", "signin", "authenticate").
-const LOGIN_WORDS = new Set(['log', 'sign', 'login', 'signin', 'authenticat']);
-/** Observability verbs (stems) whose object is the observed system. */
-const OBSERVE_VERBS = new Set(['instrument', 'monitor']);
-// First words of the user-facing patterns below ("allow users", "let each customer", "users can").
-const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer', 'ability', 'abl']);
-
-// Word classes tested over every token of a text, as bits memoised on the interned word form: a
-// sweep then reads a field of an object the tokenizer just touched instead of probing a Set per token.
-export const C_CAPABILITY = 1;
-export const C_CERT_ACTION = 2;
-export const C_CERT_OBJECT = 4;
-export const C_MIGRATION_TOOLING = 8;
-export const C_KUBE = 16;
-export const C_USER_START = 32;
-export const C_DECOMMISSION = 64;
-export const C_RUNNING = 128;
-export const C_SCAN_ACT = 256;
-export const C_SCAN_NOUN = 512;
-export const C_ANY_VERB = 1024;
-const C_NOUN_TOO = 2048;
-export const C_PUBLISH = 4096;
-export const C_ARTIFACT = 8192;
-export const C_AUTOMATE = 16384;
-export const C_DELIVERY = 32768;
-const C_PURPOSE = 65536;
-export const C_LOGIN = 131072;
-export const C_BROKER_USE = 262144;
-export const C_EXAMPLE = 524288;
-export const C_OBSERVE = 1048576;
-export const C_NAME_HEAD = 2097152;
-export const C_NONPROD = 4194304;
-export const C_PLACE = 8388608;
-export const C_TEAM = 16777216;
-export const C_UI_OR_REPORT = 33554432;
-export const C_DB_WORK = 67108864;
-export const C_SPLIT = 134217728;
-export const C_SETUP = 268435456;
-export const C_PRECEDENT = 536870912;
-// (The last bit that keeps the class union a positive 31-bit integer.)
-export const C_SUPPORT = 1073741824;
-/** Words (stems) naming an environment that is not production. */
-const NONPROD_ENVIRONMENTS = new Set(['staging', 'stage', 'dev', 'development', 'test', 'testing', 'sandbox', 'preview', 'qa', 'uat', 'demo', 'pilot'].map(stem));
-const LIKE_STEM = stem('like');
 /** The stem of "prepare" ("Prepare for the Hetzner migration" prepares; it carries nothing out). */
-export const PREPARE_STEM = stem('prepare');
-export const EXISTING_STEM = stem('existing');
-export function wordClasses(t: Token): number {
-  const f = t.form;
-  if (f.classes < 0) {
-    const st = f.stem;
-    f.classes = (CAPABILITY_VERBS.has(st) ? C_CAPABILITY : 0) | (CERT_ACTION.has(st) ? C_CERT_ACTION : 0) | (CERT_OBJECT.has(st) ? C_CERT_OBJECT : 0)
-      | (MIGRATION_TOOLING.has(st) ? C_MIGRATION_TOOLING : 0) | (KUBE_TARGETS.has(st) ? C_KUBE : 0) | (USER_START.has(st) ? C_USER_START : 0)
-      | (DECOMMISSION_VERBS.has(st) ? C_DECOMMISSION : 0) | (RUNNING_COMPONENTS.has(st) ? C_RUNNING : 0) | (SCAN_ACTIVATION.has(st) ? C_SCAN_ACT : 0)
-      | (SCAN_NOUNS.has(st) ? C_SCAN_NOUN : 0) | (ANY_VERB_STEMS.has(st) ? C_ANY_VERB : 0) | (NOUN_TOO_STEMS.has(st) ? C_NOUN_TOO : 0)
-      | (PUBLISH_WORDS.has(st) ? C_PUBLISH : 0) | (ARTIFACT_WORDS.has(st) ? C_ARTIFACT : 0)
-      | (AUTOMATE_WORDS.has(st) ? C_AUTOMATE : 0) | (DELIVERY_WORDS.has(st) ? C_DELIVERY : 0)
-      | (PURPOSE_VERBS.has(st) || st === 'so' || st === 'order' ? C_PURPOSE : 0) | (LOGIN_WORDS.has(st) ? C_LOGIN : 0)
-      | (BROKER_USE.has(st) ? C_BROKER_USE : 0) | (st === LIKE_STEM || st === 'such' ? C_EXAMPLE : 0)
-      | (OBSERVE_VERBS.has(st) ? C_OBSERVE : 0) | (NAME_HEADS.has(st) ? C_NAME_HEAD : 0) | (NONPROD_ENVIRONMENTS.has(st) ? C_NONPROD : 0)
-      | (st === EXISTING_STEM || st === 'ci' || HOST_PLACES.has(st) || CONFIG_WORDS.has(st) || ADDRESS_HEADS.has(t.lower) ? C_PLACE : 0) | (TEAM_WORDS.has(t.lower) ? C_TEAM : 0)
-      | (UI_ELEMENTS.has(t.lower) || ACTOR_FOLLOWERS.has(t.lower) ? C_UI_OR_REPORT : 0) | (DB_WORK.has(st) ? C_DB_WORK : 0)
-      | (SPLIT_VERBS.has(st) ? C_SPLIT : 0) | (SETUP_LEADS.has(t.lower) ? C_SETUP : 0) | (PRECEDENT_LEADS.has(t.lower) ? C_PRECEDENT : 0) | (t.lower === 'support' ? C_SUPPORT : 0);
-  }
-  return f.classes;
-} // indexed by clause number (clauses never outnumber tokens)
+export const PREPARE_STEM = stem('prepare'); // indexed by clause number (clauses never outnumber tokens)
 
 export function ev(tokens: readonly Token[], text: string, i: number, n: number, rule: string, weight: number): Evidence {
   const start = tokens[i]!.start;
@@ -404,10 +284,6 @@ function isAscii(s: string): boolean {
 }
 export const AUDIT_STEM = stem('audit');
 export const ADOPT_RULE = 'concern:architecture:adopt-technology';
-export const SETUP_LEADS = new Set(['when', 'while', 'if']);
-
-/** Verbs (stems) that split a system into parts ("Break the Django monolith into services"). */
-export const SPLIT_VERBS = new Set(['split', 'extract', 'break', 'decompose', 'carve', 'separate', 'divide'].map(stem));
 const byAreaOrder = (x: AreaFinding, y: AreaFinding): number => AREA_IDS.indexOf(x.area) - AREA_IDS.indexOf(y.area);
 /** Adds an area a reading infers from one piece of evidence, keeping the list in area order. */
 export function inferArea(areas: AreaFinding[], area: AreaId, score: number, evidence: Evidence): void {
@@ -469,9 +345,6 @@ export function insideCodeSpan(text: string, at: number): boolean {
   }
   return false;
 }
-
-/** First words of "as with", "similar to", "same as" (the word-class bit that lets `precedentOf` run). */
-const PRECEDENT_LEADS = new Set(['as', 'similar', 'same']);
 /** Symptom words (stems) of a clause that reports what is going wrong. */
 export const SYMPTOM_STEMS = new Set(['error', 'errors', 'crash', 'crashing', 'fail', 'failing', 'broken', 'broke', 'timeout', 'exception', 'outage', 'down', 'spike', 'panic'].map(stem));
 /** Whether hit h stands in a quoted title that the text rewords (see renamesQuoted). */
@@ -489,13 +362,7 @@ function insideQuotes(text: string, at: number): boolean {
   }
   return open;
 }
-/** UI elements whose modifier names what they are for ("checkout button", "billing page"). */
-export const UI_ELEMENTS = new Set(['button', 'buttons', 'page', 'pages', 'screen', 'screens', 'form', 'forms', 'modal', 'dialog', 'drawer', 'banner', 'menu', 'tab', 'tabs', 'widget', 'icon', 'toggle', 'dropdown', 'viewer']);
 export const AX_FRONTEND = AREA_IDS.indexOf('frontend');
-/** Words after an area word that make it the one reporting ("CloudWatch shows"). */
-export const ACTOR_FOLLOWERS = new Set(['shows', 'showed', 'reports', 'reported', 'indicates', 'says', 'identifies', 'identified', 'flags', 'flagged', 'detects', 'detected', 'finds', 'found']);
-/** Words after an area word that make it a team or role ("the data team", "load-testing engineers"). */
-const TEAM_WORDS = new Set(['team', 'teams', 'squad', 'engineers', 'guild', 'folks']);
 
 /** Whether hit h is "replicas" after a count ("scale to 20 replicas"): pod copies, not a replication design. */
 export function countedReplicas(tokens: readonly Token[], h: Hit): boolean {
@@ -538,23 +405,12 @@ export function toolPolicy(areaHits: readonly Hit[], tokens: readonly Token[], h
   for (const a of areaHits) if (a.i + a.n === h.i && (a.sense.tech || (a.n === 1 && exactCaseName(tokens[a.i]!)) || (a.n >= 2 && a.sense.t === 'area' && a.sense.weight >= 1))) return true;
   return false;
 }
-/** Host nouns (stems) that say where a change lands ("to the web server", "on each VM"). */
-export const HOST_PLACES = new Set(['server', 'host', 'vm', 'instanc', 'machin', ...['nginx', 'apache', 'caddy', 'haproxy', 'traefik'].map(stem)]);
-export const CONFIG_WORDS = new Set(['config', 'configuration', 'conf', 'settings'].map(stem));
-/** Nouns naming an address, which a word before them only qualifies ("the staging environment URL"). */
-export const ADDRESS_HEADS = new Set(['url', 'urls', 'uri', 'address', 'hostname']);
-
-/** Generic heads (stems) that a technology's name takes: "Jenkins server", "Vault agent", "Kafka client". */
-const NAME_HEADS = new Set(['server', 'instanc', 'agent', 'client', 'plugin', 'sdk', 'daemon', 'host', 'log', 'api', 'endpoint']);
 /** Object storage a data pipeline reads from or writes to. */
 export const OBJECT_STORAGE = /^(s3|gcs|bucket|buckets|s3 bucket|s3 buckets|gcs bucket|blob storage|azure blob storage|adls|cloud storage|google cloud storage)$/i;
 /** Whether a phrase names object storage: `OBJECT_STORAGE`, or storage named without a cloud brand ("MinIO", "object storage"). */
 export function objectStorage(phrase: string): boolean {
   return OBJECT_STORAGE.test(phrase) || /^(minio|object storage)$/i.test(phrase);
 }
-
-/** Words (stems) that name work on a database itself rather than the database. */
-const DB_WORK = new Set(['schema', 'index', 'indexes', 'query', 'queries', 'migrate', 'migration', 'backup', 'restore', 'store', 'storage', 'partition', 'replica', 'replicate', 'replication', 'shard', 'tune', 'tuning', 'column', 'constraint', 'trigger', 'procedur', 'upsert', 'vacuum'].map(stem));
 /** Whether hit h is a generic "replace"/"swap" (one word, no catalogued technology in its clause). */
 export function genericReplace(text: string, tokens: readonly Token[], h: Hit, clauseOf: Uint32Array, techClauses: Uint8Array, keep: readonly Hit[]): boolean {
   return h.n === 1 && REPLACE_STEMS.has(tokens[h.i]!.stem) && techClauses[clauseOf[h.i]!] !== 1 && !namedReplacement(text, tokens, h.i, keep);

@@ -8,13 +8,13 @@ import {
 import { CUE_KINDS } from './cueVocabulary';
 import { stem, type Token } from './tokenize';
 import {
-  A_SUBJECT_HEAD, addSignal, ADOPT_RULE, anyVerb, AREA_BITS, AUDIT_STEM, AX_BACKEND, AX_FRONTEND, C_LOGIN, C_PLACE,
-  C_SUPPORT, capitalised, cite, clauseIndex, countedReplicas, CX_CONTAINED, CX_IMPL_VERB, CX_MIGRATION_VERB,
-  CX_NEGATION, DESTINATION_PREPS, DETERMINERS, ev, exactCaseName, EXISTING_STEM, flags, genericReplace, Hit, hitsOf,
-  insideIdentifier, joinedCue, purposeOf, quotedTitleWord, type Reading, sameSentence, schemaMigration, servedBy,
-  type SignalInput, stemIn, SUBORDINATORS, SYMPTOM_STEMS, TEST_SUBJECT_PREPS, titleOf, twoDistinctNames, UPGRADE_VERBS,
-  verbKey, writtenAsName,
+  A_SUBJECT_HEAD, addSignal, ADOPT_RULE, anyVerb, AREA_BITS, AUDIT_STEM, AX_BACKEND, AX_FRONTEND, capitalised, cite,
+  clauseIndex, countedReplicas, CX_CONTAINED, CX_IMPL_VERB, CX_MIGRATION_VERB, CX_NEGATION, DESTINATION_PREPS,
+  DETERMINERS, ev, exactCaseName, flags, genericReplace, Hit, hitsOf, insideIdentifier, joinedCue, purposeOf,
+  quotedTitleWord, type Reading, sameSentence, schemaMigration, servedBy, type SignalInput, stemIn, SUBORDINATORS,
+  SYMPTOM_STEMS, TEST_SUBJECT_PREPS, titleOf, twoDistinctNames, UPGRADE_VERBS, verbKey, writtenAsName,
 } from './reading';
+import { C_LOGIN, C_PLACE, C_SUPPORT, EXISTING_STEM } from './wordClasses';
 
 const BUILD_NEW = new Set(['build', 'creat', 'develop', 'implement', 'introduc', 'scaffold', 'design', 'writ', 'add', 'set up', 'setup', 'establish', 'provision', 'stand up', 'spin up']);
 const COMPONENT_NOUNS = new Set(['servic', 'microservic', 'system', 'modul', 'platform', 'engin', 'framework', 'application', 'app', 'tool', 'librar', 'library', 'operator',

@@ -8,11 +8,12 @@ import { CUE_KINDS } from './cueVocabulary';
 import { stem, type Token } from './tokenize';
 import { detectLive } from './liveOperations';
 import {
-  addSignal, AX_INFRA, AX_K8S, C_NONPROD, capitalised, cite, CLOUD_PROVIDERS, CX_CERTIFICATION, CX_HOSTING_OBJECT,
-  CX_IMPL_VERB, CX_LIVE_VERB, CX_MULTI_REGION, CX_STRATEGY_VERB, DEPLOY_WORD, ev, evidenceOf, Hit, hitsOf, inferArea,
-  insideCodeSpan, joinedCue, NO_HITS, PREPARE_STEM, type Reading, sameSentence, sentenceBreak, sentenceStart, servedBy,
+  addSignal, AX_INFRA, AX_K8S, capitalised, cite, CLOUD_PROVIDERS, CX_CERTIFICATION, CX_HOSTING_OBJECT, CX_IMPL_VERB,
+  CX_LIVE_VERB, CX_MULTI_REGION, CX_STRATEGY_VERB, DEPLOY_WORD, ev, evidenceOf, Hit, hitsOf, inferArea, insideCodeSpan,
+  joinedCue, NO_HITS, PREPARE_STEM, type Reading, sameSentence, sentenceBreak, sentenceStart, servedBy,
   type SignalInput, stemInClauseBefore, titleOf, unnegated, UPGRADE_VERBS, verbKey,
 } from './reading';
+import { C_NONPROD } from './wordClasses';
 import { readScopeSize } from './scopeReading';
 import { readMigration } from './migrationReading';
 
