@@ -424,22 +424,21 @@ function namedReplacement(text: string, tokens: readonly Token[], i: number, kee
   const a = tokens[i + 1];
   if (a === undefined || a.clauseStart) return false;
   const aName = capitalised(text, a);
-  const aHit = aName ? undefined : oneWordName(keep, i + 1);
-  if (!aName && aHit === undefined) return false;
+  const aArea = aName ? -1 : oneWordArea(keep, i + 1);
+  if (!aName && aArea < 0) return false;
   for (let k = i + 2; k < Math.min(tokens.length, i + 5) && !tokens[k]!.clauseStart; k++) {
     if (tokens[k]!.lower !== 'with' && tokens[k]!.lower !== 'by') continue;
     const b = tokens[k + 1];
     if (b === undefined || b.clauseStart) return false;
     if (aName) return capitalised(text, b);
-    const bHit = oneWordName(keep, k + 1);
-    return bHit !== undefined && bHit.sense.t === 'area' && aHit!.sense.t === 'area' && bHit.sense.ax === aHit!.sense.ax && tokens[k + 1]!.stem !== a.stem;
+    return oneWordArea(keep, k + 1) === aArea && b.stem !== a.stem;
   }
   return false;
 }
-/** The full-weight one-word area hit at token i, or undefined. */
-function oneWordName(keep: readonly Hit[], i: number): Hit | undefined {
-  for (const h of keep) if (h.i === i && h.n === 1 && h.sense.t === 'area' && h.sense.weight >= 1) return h;
-  return undefined;
+/** The area index of the full-weight one-word area hit at token i, or -1 when there is none. */
+function oneWordArea(keep: readonly Hit[], i: number): number {
+  for (const h of keep) if (h.i === i && h.n === 1 && h.sense.t === 'area' && h.sense.weight >= 1) return h.sense.ax;
+  return -1;
 }
 
 /** What the scope-signal pass reads from the earlier passes. */

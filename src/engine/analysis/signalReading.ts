@@ -271,9 +271,11 @@ function vendorPrefix(r: Reading, hostCues: readonly Hit[], h: Hit): boolean {
   if (hostCues.some((o) => o.i === next)) return false;
   // A library named for the cloud ("the AWS SDK", "Spring AWS integration", "the Azure provider").
   if (next < r.tokens.length && LIBRARY_HEADS.has(r.tokens[next]!.stem)) return true;
-  for (const k of r.areaHits) if (k.i === next && k.n >= 2) return true;
-  // The first word of another area's product name ("Azure Pipelines", a CI/CD product).
-  for (const k of r.areaHits) if (k.i === h.i && k.n > h.n && k.sense.t === 'area' && k.sense.ax !== AX_INFRA && k.sense.ax !== AX_K8S) return true;
+  for (const k of r.areaHits) {
+    if (k.i === next && k.n >= 2) return true;
+    // The first word of another area's product name ("Azure Pipelines", a CI/CD product).
+    if (k.i === h.i && k.n > h.n && k.sense.t === 'area' && k.sense.ax !== AX_INFRA && k.sense.ax !== AX_K8S) return true;
+  }
   return false;
 }
 
