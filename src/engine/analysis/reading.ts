@@ -49,7 +49,7 @@ const SUBJECT_HEADS: ReadonlySet<AreaId> = new Set<AreaId>(['testing', 'observab
 export const A_SUBJECT_HEAD = 1;
 export const A_L2 = 2;
 export const AREA_BITS = Uint8Array.from(AREA_IDS, (a) => (SUBJECT_HEADS.has(a) ? A_SUBJECT_HEAD : 0) | (L2_AREAS.has(a) ? A_L2 : 0));
-/** Index of CI/CD in AREA_IDS (the release-automation rule below promotes its weak words). */
+/** Index of CI/CD in AREA_IDS (the release-automation rule of areaReading.ts promotes its weak words). */
 export const AX_CICD = AREA_IDS.indexOf('CI/CD');
 export const AX_K8S = AREA_IDS.indexOf('containers/kubernetes');
 export const AX_INFRA = AREA_IDS.indexOf('infrastructure/cloud');

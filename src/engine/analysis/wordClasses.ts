@@ -67,7 +67,7 @@ export const PURPOSE_VERBS = new Set(['reduc', 'prevent', 'avoid', 'catch', 'det
 const LOGIN_WORDS = new Set(['log', 'sign', 'login', 'signin', 'authenticat']);
 /** Observability verbs (stems) whose object is the observed system. */
 const OBSERVE_VERBS = new Set(['instrument', 'monitor']);
-// First words of the user-facing patterns below ("allow users", "let each customer", "users can").
+// First words of the user-facing patterns of concernReading.ts ("allow users", "let each customer", "users can").
 const USER_START = new Set(['allow', 'let', 'enabl', 'user', 'customer', 'ability', 'abl']);
 
 // Word classes tested over every token of a text, as bits memoised on the interned word form: a
