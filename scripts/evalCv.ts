@@ -1,8 +1,8 @@
 /**
- * `npm run eval:cv`: accuracy of the analyzer+router on the labelled dev set, reported in-sample and
- * on a held-out split. The router has no fitted component (every rule and word list is hand-written
- * from the contract and the catalogues), so k-fold CV would equal the in-sample figure; the honest
- * generalisation check is the id-parity split: rules were developed reading only the even rows and
- * seeds, the odd rows were scored but never read. Prints even (development), odd (held out) and full.
+ * `npm run eval:cv`: accuracy of the analyzer+router on the labelled dev set, in-sample, by id-parity
+ * half (even: the half the rules were first developed on; odd: first held out, read since) and full.
+ * The one fitted part, the learned complexity check, is cross-validated next by the same npm script:
+ * `scripts/trainComplexityModel.ts --cv` scores each labelled set (the dev set, each probe file) with a
+ * model fitted on all the other sets.
  */
 import './evalDev';

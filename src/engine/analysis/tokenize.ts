@@ -20,8 +20,11 @@ export interface WordForm {
   /** Continuation ids of the stem and of the lowercase form in the lexicon tries (`WordTrie.contId`; 0: continues no phrase; -1: not looked up yet). */
   stemCont: number;
   lowerCont: number;
-  /** Weight of this word in the scope model (undefined: not looked up yet; null: not a weighted feature). */
-  scopeWeight: number | null | undefined;
+  /**
+   * This word's weights in the shipped learned complexity check (routing/complexityModel.ts), looked up
+   * once per word form (undefined: not looked up yet).
+   */
+  complexityWeights: WordWeights | undefined;
   /**
    * The first 12 lowercase characters packed 7 bits each, 4 per number (see `PACKED_MAX`): with the
    * length, an exact identity the tokenizer compares instead of re-reading the word's characters.
@@ -33,6 +36,16 @@ export interface WordForm {
   readonly len: number;
   /** The intern-table key of this word (see `formOf`): the table holds forms only, no parallel key array. */
   readonly hash: number;
+}
+
+/** A word's weights in a learned model, per class: as a content word, as the first word, and as the first of a pair. */
+export interface WordWeights {
+  /** Whether the word is a content word at all (function words, single letters and numbers are not). */
+  readonly content: boolean;
+  readonly word: readonly number[] | undefined;
+  readonly first: readonly number[] | undefined;
+  /** Weights of the pairs this word opens, by the second word's stem. */
+  readonly pairs: ReadonlyMap<string, readonly number[]> | undefined;
 }
 
 /** A token of the task text. */
@@ -305,7 +318,7 @@ function newForm(text: string, start: number, end: number, h: number, slot: numb
     classes: -1,
     stemCont: -1,
     lowerCont: -1,
-    scopeWeight: undefined,
+    complexityWeights: undefined,
     pack0: packOf(lower, 0),
     pack1: packOf(lower, 1),
     pack2: packOf(lower, 2),

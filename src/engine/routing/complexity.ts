@@ -1,64 +1,36 @@
-import { AUDIT_EVIDENCE_RULE, TITLE_FIX_RULE, type Analysis, type AreaId, type Complexity, type Evidence, type ScopeSignalKind } from '../analysis/analysisTypes';
-import { SCOPE_MODEL } from '../analysis/generated/scopeModel';
-import { findingFeatures, isWordFeature } from '../analysis/scopeFeatures';
-import { tokenizeScratch, type Token } from '../analysis/tokenize';
+import { AUDIT_EVIDENCE_RULE, COMPLEXITY_LEVELS, TITLE_FIX_RULE, type Analysis, type AreaId, type Complexity, type Evidence, type ScopeSignalKind } from '../analysis/analysisTypes';
+import { learnedComplexity, SHIPPED_COMPLEXITY_MODEL, strongestFeatures, type ComplexityModel } from './complexityModel';
 
-/** The shipped one-area scope model (weights as a Map, built once). */
-const MODEL: ScopeWeights = { bias: SCOPE_MODEL.bias, weights: new Map(SCOPE_MODEL.weights) };
-
-/** Options of the classifier; `scopeModel: false` forces the hand rule (used to compare them). */
+/** Options of the classifier. */
 export interface ClassifyOptions {
-  readonly scopeModel?: boolean;
+  /**
+   * The learned check's model: the shipped one by default; `null` leaves the check out (the rule alone,
+   * as the training script reads it); the training script passes each fold's model.
+   */
+  readonly model?: ComplexityModel | null;
 }
 
-/** A scope model as used: bias and weight by feature name. */
-export interface ScopeWeights {
-  readonly bias: number;
-  readonly weights: ReadonlyMap<string, number>;
-}
-
-/**
- * Probability that a one-area task has substantial scope, and the features that pushed it up most.
- * `model` defaults to the shipped model (tests pass their own).
- */
-export function scopeProbability(a: Analysis, model: ScopeWeights = MODEL): { p: number; top: string[] } {
-  // The same sum as over scopeFeatures(a), in the same order, without building a feature string
-  // per word: a word's model weight is memoised on its interned form, and only weighted words
-  // (usually a handful) are named and de-duplicated.
-  let z = model.bias;
-  const contrib: [string, number][] = [];
-  // The analyzer's scratch tokens: routing runs after the analysis, and nothing here outlives the
-  // call (a one-area plan re-tokenised into fresh Token objects, ~1 per word, each time).
-  const toks = tokenizeScratch(a.task);
-  const seen: string[] = [];
-  for (const t of toks) {
-    const w = model === MODEL ? wordWeight(t) : isWordFeature(t) ? (model.weights.get(`w:${t.stem}`) ?? null) : null;
-    if (w === null || seen.includes(t.stem)) continue;
-    seen.push(t.stem);
-    z += w;
-    contrib.push([`w:${t.stem}`, w]);
-  }
-  for (const f of findingFeatures(a, toks.length)) {
-    const w = model.weights.get(f);
-    if (w === undefined) continue;
-    z += w;
-    contrib.push([f, w]);
-  }
-  contrib.sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]));
-  return { p: 1 / (1 + Math.exp(-z)), top: contrib.slice(0, 4).map(([f, w]) => `${f} ${w >= 0 ? '+' : ''}${w.toFixed(2)}`) };
-}
-
-/** The shipped model's weight of a token's word feature, or null when it has none (memoised per word form). */
-function wordWeight(t: Token): number | null {
-  const f = t.form;
-  if (f.scopeWeight === undefined) f.scopeWeight = isWordFeature(t) ? (MODEL.weights.get(`w:${t.stem}`) ?? null) : null;
-  return f.scopeWeight;
-}
+/** Which §4 rule gave a reason: one id per entry of {@link ComplexityResult.reasons}, in the same order. */
+export type ComplexityRule =
+  | 'migration'
+  | 'multi-region'
+  | 'four-areas'
+  | 'certification'
+  | 'whole-product'
+  | 'production-rollout'
+  | 'hard-constraints'
+  | 'two-areas'
+  | 'substantial-scope'
+  | 'contained-change'
+  | 'no-scope-sign'
+  | 'learned-check';
 
 /** The complexity class with its reasons and the evidence behind it (ROUTING §4). */
 export interface ComplexityResult {
   readonly complexity: Complexity;
   readonly reasons: readonly string[];
+  /** The rule behind each reason (a stable id the learned check reads, where the reason text may change). */
+  readonly rules: readonly ComplexityRule[];
   /** Distinct L2/L3 areas counted (strategy-only and generalist tasks count as one). */
   readonly areaCount: number;
   /** Evidence items supporting the class, and items pointing elsewhere (used by the confidence formula). */
@@ -80,8 +52,40 @@ function quote(e: readonly Evidence[] | undefined): string {
   return out;
 }
 
-/** Applies the §4 table to an analysis. `areas` is the (possibly corrected) area list. */
+/**
+ * The complexity class of an analysis: the §4 rule ({@link ruleComplexity}), then the learned check
+ * (`complexityModel.ts`) on the one line the contract leaves to judgement, low against medium ("a
+ * contained change" against "substantial scope"). High and extreme stay the rule's: they rest on
+ * explicit §4 criteria, and the labelled data has few high texts to learn from. The check never puts a
+ * task the rule counts two areas in below medium (§4: "two areas are never low"), and it overrides the
+ * rule when it gives the other class more probability than the rule's (a margin was tried and lost in
+ * leave-one-set-out CV; docs/routing.md).
+ */
 export function classifyComplexity(a: Analysis, areas: readonly AreaId[], opts: ClassifyOptions = {}): ComplexityResult {
+  const rule = ruleComplexity(a, areas);
+  if (opts.model === null || (rule.complexity !== 'low' && rule.complexity !== 'medium')) return rule;
+  if (rule.complexity === 'medium' && rule.areaCount >= 2) return rule;
+  const model = opts.model ?? SHIPPED_COMPLEXITY_MODEL;
+  const m = learnedComplexity(a, rule, model);
+  if (!m) return rule;
+  const other = rule.complexity === 'low' ? 'medium' : 'low';
+  const pm = m.p[COMPLEXITY_LEVELS.indexOf(other)]!;
+  const pr = m.p[COMPLEXITY_LEVELS.indexOf(rule.complexity)]!;
+  const margin = pm - pr;
+  if (margin <= 0) return rule;
+  return {
+    complexity: other,
+    reasons: [`§4 learned check: ${other} rather than the rule's ${rule.complexity} (p ${pm.toFixed(2)} vs ${pr.toFixed(2)}; ${strongestFeatures(model, m.weighted, other, rule.complexity).join(', ')})`, ...rule.reasons],
+    rules: ['learned-check', ...rule.rules],
+    areaCount: rule.areaCount,
+    // The margin between the two classes is the support, a narrow one a conflict (the one-area formula).
+    support: 1 + 3 * margin,
+    conflict: margin < 0.2 ? 1 : 0,
+  };
+}
+
+/** Applies the §4 table to an analysis. `areas` is the (possibly corrected) area list. */
+export function ruleComplexity(a: Analysis, areas: readonly AreaId[]): ComplexityResult {
   const A = areas.length === 0 ? 1 : areas.length;
   const strategy = a.strategy.kind !== 'none';
   const migration = sig(a, 'migration');
@@ -93,41 +97,37 @@ export function classifyComplexity(a: Analysis, areas: readonly AreaId[], opts: 
   const subst = sig(a, 'substantial');
   const contained = sig(a, 'contained');
   const reasons: string[] = [];
+  const rules: ComplexityRule[] = [];
 
   // extreme: migration/re-platforming of an existing system, or building it across regions/clouds.
   if (migration && !strategy) {
+    rules.push('migration');
     reasons.push(`§4 extreme: migration or re-platforming of an existing system (${quote(migration)})`);
-    return { complexity: 'extreme', reasons, areaCount: A, support: migration.length, conflict: contained?.length ?? 0 };
+    return { complexity: 'extreme', reasons, rules, areaCount: A, support: migration.length, conflict: contained?.length ?? 0 };
   }
   if (multi && !strategy) {
+    rules.push('multi-region');
     reasons.push(`§4 extreme: the system itself runs across regions or clouds (${quote(multi)})`);
-    return { complexity: 'extreme', reasons, areaCount: A, support: multi.length, conflict: contained?.length ?? 0 };
+    return { complexity: 'extreme', reasons, rules, areaCount: A, support: multi.length, conflict: contained?.length ?? 0 };
   }
   let high = false;
   let support = 0;
-  if (A >= 4) { high = true; support += A - 3; reasons.push(`§4 high: ${A} distinct L2/L3 areas (A >= 4)`); }
-  if (cert) { high = true; support += cert.length; reasons.push(`§4 high: achieving a compliance certification (${quote(cert)})`); }
-  if (whole && A >= 2) { high = true; support += whole.length; reasons.push(`§4 high: building or deploying a whole product or platform with ${A} areas (${quote(whole)})`); }
-  if (rollout && A >= 2) { high = true; support += rollout.length; reasons.push(`§4 high: running or rolling out a whole system in production with ${A} areas (${quote(rollout)})`); }
+  if (A >= 4) { high = true; support += A - 3; rules.push('four-areas'); reasons.push(`§4 high: ${A} distinct L2/L3 areas (A >= 4)`); }
+  if (cert) { high = true; support += cert.length; rules.push('certification'); reasons.push(`§4 high: achieving a compliance certification (${quote(cert)})`); }
+  if (whole && A >= 2) { high = true; support += whole.length; rules.push('whole-product'); reasons.push(`§4 high: building or deploying a whole product or platform with ${A} areas (${quote(whole)})`); }
+  if (rollout && A >= 2) { high = true; support += rollout.length; rules.push('production-rollout'); reasons.push(`§4 high: running or rolling out a whole system in production with ${A} areas (${quote(rollout)})`); }
   if (high) {
     if (hard) {
+      rules.push('hard-constraints');
       reasons.push(`§4 extreme: a high task with hard constraints (${quote(hard)})`);
-      return { complexity: 'extreme', reasons, areaCount: A, support: support + hard.length, conflict: 0 };
+      return { complexity: 'extreme', reasons, rules, areaCount: A, support: support + hard.length, conflict: 0 };
     }
-    return { complexity: 'high', reasons, areaCount: A, support, conflict: contained?.length ?? 0 };
+    return { complexity: 'high', reasons, rules, areaCount: A, support, conflict: contained?.length ?? 0 };
   }
   if (A >= 2) {
+    rules.push('two-areas');
     reasons.push(`§4 medium: ${A} distinct L2/L3 areas (${areas.join(', ')}); two areas are never low`);
-    return { complexity: 'medium', reasons, areaCount: A, support: A - 1, conflict: 0 };
-  }
-  // One area, not a plan: the fitted scope model decides substantial vs contained when one is shipped
-  // (k-fold CV showed it beats the hand rule; see docs/routing.md), with its top features as evidence.
-  if (!strategy && MODEL.weights.size > 0 && opts.scopeModel !== false) {
-    const { p, top } = scopeProbability(a);
-    const medium = p >= 0.5;
-    reasons.push(`§4 ${medium ? 'medium: one area with substantial scope' : 'low: one area, contained change'} (scope model p=${p.toFixed(2)}; ${top.join(', ')})`);
-    const margin = Math.abs(p - 0.5) * 2;
-    return { complexity: medium ? 'medium' : 'low', reasons, areaCount: A, support: 1 + 3 * margin, conflict: margin < 0.2 ? 1 : 0 };
+    return { complexity: 'medium', reasons, rules, areaCount: A, support: A - 1, conflict: 0 };
   }
   // One area: substantial scope makes it medium unless the text reads as a contained fix.
   // A plan or spike is rated by what it delivers (§4): only a plan for a migration, rewrite or
@@ -141,13 +141,15 @@ export function classifyComplexity(a: Analysis, areas: readonly AreaId[], opts: 
   let nCont = contained?.length ?? 0;
   if (contained) for (const e of contained) if (e.rule.startsWith(TITLE_FIX_RULE)) nCont++;
   if (nSubst > 0 && nSubst >= nCont) {
+    rules.push('substantial-scope');
     reasons.push(`§4 medium: one area with substantial scope (${quote(substEv)})`);
-    return { complexity: 'medium', reasons, areaCount: A, support: nSubst, conflict: nCont };
+    return { complexity: 'medium', reasons, rules, areaCount: A, support: nSubst, conflict: nCont };
   }
+  rules.push(nCont > 0 ? 'contained-change' : 'no-scope-sign');
   reasons.push(
     nCont > 0
       ? `§4 low: one area and a contained change (${quote(contained)})`
       : `§4 low: one area (${areas[0] ?? (a.strategy.kind === 'strategy-only' ? 'strategy-only' : 'generalist')}) and no sign of substantial scope`,
   );
-  return { complexity: 'low', reasons, areaCount: A, support: nCont, conflict: nSubst };
+  return { complexity: 'low', reasons, rules, areaCount: A, support: nCont, conflict: nSubst };
 }

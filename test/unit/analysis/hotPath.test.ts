@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { analyzeTask } from '../../../src/engine/analysis/analyzer';
-import { SCOPE_MODEL } from '../../../src/engine/analysis/generated/scopeModel';
-import { scopeFeatures } from '../../../src/engine/analysis/scopeFeatures';
 import { tokenize, tokenizeScratch } from '../../../src/engine/analysis/tokenize';
 import { normalizeTaskText } from '../../../src/engine/cache/planCache';
 import { hashJoined, hashString } from '../../../src/engine/cache/stableHash';
-import { scopeProbability } from '../../../src/engine/routing/complexity';
+import { classifyComplexity } from '../../../src/engine/routing/complexity';
+import { complexityFeatures } from '../../../src/engine/routing/complexityFeatures';
+import { classProbabilities, learnedComplexity, SHIPPED_COMPLEXITY_MODEL } from '../../../src/engine/routing/complexityModel';
 import { routeAnalysis } from '../../../src/engine/routing/route';
 
 // The hot path memoises and reuses (interned word forms, the last tokenisation, scratch arrays,
@@ -70,33 +70,22 @@ describe('analysis hot path: memoised state never leaks between texts', () => {
     assert.deepEqual(tokenize('node.js, ci/cd').map((x) => [x.lower, x.clauseStart]), [['node', true], ['js', false], ['ci', true], ['cd', false]]);
   });
 
-  it('scope probability (memoised word weights) equals a model applied to scopeFeatures (the training features)', () => {
-    const dev = readFileSync(`${__dirname}/../../../../shared/eval/tasks.dev.jsonl`, 'utf8').split('\n').filter((l) => l.trim()).slice(0, 120)
+  it('the learned complexity check (memoised word weights, no feature strings) equals the shipped model applied to complexityFeatures (the training features)', () => {
+    const dev = readFileSync(`${__dirname}/../../../../shared/eval/tasks.dev.jsonl`, 'utf8').split('\n').filter((l) => l.trim())
       .map((l) => (JSON.parse(l) as { task: string }).task);
-    const all = [...TEXTS, ...dev];
-    // A synthetic model weighing every feature seen, word and finding features alike, so order,
-    // de-duplication and the top-4 list are all exercised (the shipped model may be empty).
-    const names = [...new Set(all.flatMap((t) => scopeFeatures(analyzeTask(t))))];
-    const model = { bias: -0.3, weights: new Map(names.map((f, i): [string, number] => [f, ((i * 37) % 19) / 10 - 0.9])) };
-    const shipped = { bias: SCOPE_MODEL.bias, weights: new Map(SCOPE_MODEL.weights) };
-    for (const t of all) {
+    let weighted = 0;
+    for (const t of [...TEXTS, ...dev, ...dev.map((x) => `${x} ${x}`)]) {
       const a = analyzeTask(t);
-      for (const m of [model, shipped]) {
-        let z = m.bias;
-        const contrib: [string, number][] = [];
-        for (const f of scopeFeatures(a)) {
-          const w = m.weights.get(f);
-          if (w === undefined) continue;
-          z += w;
-          contrib.push([f, w]);
-        }
-        contrib.sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]));
-        const top = contrib.slice(0, 4).map(([f, w]) => `${f} ${w >= 0 ? '+' : ''}${w.toFixed(2)}`);
-        const got = m === shipped ? scopeProbability(a) : scopeProbability(a, m);
-        assert.deepEqual(got, { p: 1 / (1 + Math.exp(-z)), top }, t);
-      }
+      const rule = classifyComplexity(a, a.areas.map((x) => x.area), { model: null });
+      const features = complexityFeatures(a, rule);
+      const want = classProbabilities(SHIPPED_COMPLEXITY_MODEL, features);
+      const got = learnedComplexity(a, rule)!.p;
+      for (let k = 0; k < want.length; k++) assert.ok(Math.abs(got[k]! - want[k]!) < 1e-12, `${t}: ${got} vs ${want}`);
+      weighted += features.filter((f) => SHIPPED_COMPLEXITY_MODEL.weights.has(f)).length;
       routeAnalysis(a);
     }
+    // The comparison means something only if the texts hit many weighted features.
+    assert.ok(weighted > 5000, `${weighted} weighted features hit`);
   });
 });
 
