@@ -340,6 +340,8 @@ export function tokenize(text: string): readonly Token[] {
 // 60-word text makes 65 tokens (~4.5 KB with their array): allocated per plan, they were the
 // largest single share of the young-generation garbage whose collections land in the latency tail.
 const SCRATCH: Token[] = [];
+/** The text the scratch tokens are of (only `tokenizeScratch` writes them). */
+let scratchText: string | undefined;
 
 /**
  * Like {@link tokenize}, but the array and its tokens are reused by the next call: valid only
@@ -347,7 +349,20 @@ const SCRATCH: Token[] = [];
  * other caller uses `tokenize`.
  */
 export function tokenizeScratch(text: string): readonly Token[] {
-  return scan(text, true);
+  // Unset while scanning, so a scan that throws half-way leaves no stale claim.
+  scratchText = undefined;
+  const out = scan(text, true);
+  scratchText = text;
+  return out;
+}
+
+/**
+ * The scratch tokens of `text`: those of the last {@link tokenizeScratch} call when it scanned the same
+ * text (routing reads the words of the text the analyzer has just scanned, for the learned complexity
+ * check, without scanning it twice), else a new scan into the scratch. Valid as long as scratch tokens are.
+ */
+export function scratchTokensOf(text: string): readonly Token[] {
+  return text === scratchText ? SCRATCH : tokenizeScratch(text);
 }
 
 type WritableToken = { -readonly [K in 'form' | 'start' | 'end' | 'clauseStart']: Token[K] } & { text: string };

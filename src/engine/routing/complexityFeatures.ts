@@ -5,7 +5,7 @@
  * without building the strings (a test checks that the two agree).
  */
 import type { Analysis } from '../analysis/analysisTypes';
-import { tokenizeScratch } from '../analysis/tokenize';
+import { scratchTokensOf } from '../analysis/tokenize';
 import type { ComplexityResult } from './complexity';
 
 // Function words carry no information about the size of a task; leaving them out keeps the model small.
@@ -56,7 +56,7 @@ export function complexityFeatures(a: Analysis, rule: ComplexityResult): string[
   const out: string[] = [`rc:${rule.complexity}`];
   for (const r of rule.rules) out.push(`rule:${r}`);
   // Scratch tokens: only their stems are read, before anything else tokenises.
-  const toks = tokenizeScratch(a.task);
+  const toks = scratchTokensOf(a.task);
   const n = toks.length;
   for (const f of findingFeatures(a, n)) out.push(`f:${f}`);
   let prev = '';

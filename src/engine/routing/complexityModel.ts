@@ -9,7 +9,7 @@
  * prints the figures).
  */
 import { AREA_IDS, COMPLEXITY_LEVELS, CONCERN_IDS, SCOPE_SIGNALS, type Analysis, type Complexity } from '../analysis/analysisTypes';
-import { tokenizeScratch, type WordForm, type WordWeights } from '../analysis/tokenize';
+import { scratchTokensOf, type WordForm, type WordWeights } from '../analysis/tokenize';
 import { COMPLEXITY_MODEL_DATA } from './generated/complexityModel';
 import { complexityFeatures, isContentWord } from './complexityFeatures';
 import type { ComplexityResult } from './complexity';
@@ -139,7 +139,7 @@ function shippedProbabilities(a: Analysis, rule: ComplexityResult, weighted: (re
   if (tech) add(TECH);
   add(STRATEGY.get(a.strategy.kind));
   if (a.liveOps.live) add(LIVE);
-  const toks = tokenizeScratch(a.task);
+  const toks = scratchTokensOf(a.task);
   const n = toks.length;
   add(n <= 6 ? BAND.short : n <= 15 ? BAND.mid : BAND.long);
   // Content words and pairs, each distinct one once: only weighted ones need remembering.

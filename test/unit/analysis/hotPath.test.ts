@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { analyzeTask } from '../../../src/engine/analysis/analyzer';
-import { tokenize, tokenizeScratch } from '../../../src/engine/analysis/tokenize';
+import { scratchTokensOf, tokenize, tokenizeScratch } from '../../../src/engine/analysis/tokenize';
 import { normalizeTaskText } from '../../../src/engine/cache/planCache';
 import { hashJoined, hashString } from '../../../src/engine/cache/stableHash';
 import { classifyComplexity } from '../../../src/engine/routing/complexity';
@@ -90,6 +90,18 @@ describe('analysis hot path: memoised state never leaks between texts', () => {
 });
 
 describe('plan path shortcuts equal their definitions', () => {
+  it('scratchTokensOf reuses the scratch only for the text it holds', () => {
+    const words = (ts: readonly { raw: string }[]): string[] => ts.map((t) => t.raw);
+    const a = tokenizeScratch('Add Redis caching to the order service');
+    assert.equal(scratchTokensOf('Add Redis caching to the order service'), a);
+    // Another text is scanned (into the scratch), never answered with the last text's tokens.
+    assert.deepEqual(words(scratchTokensOf('Fix the login page')), ['Fix', 'the', 'login', 'page']);
+    assert.deepEqual(words(scratchTokensOf('Add Redis caching to the order service')), words(tokenize('Add Redis caching to the order service')));
+    // tokenize() leaves the scratch alone.
+    tokenize('Something else entirely');
+    assert.deepEqual(words(scratchTokensOf('Add Redis caching to the order service')), words(tokenize('Add Redis caching to the order service')));
+  });
+
   it('normalizeTaskText folds whitespace exactly like trim + /\\s+/ + lowercase', () => {
     const cases = ['Plain text', '  two  spaces ', 'tab\there', 'new\nline', 'nbsp\u00a0x', 'em\u2003space', 'ideo\u3000x', 'x\u200by', 'MiXeD', '', ' ', 'a\ufeffb', 'é ü'];
     for (const t of cases) assert.equal(normalizeTaskText(t), t.trim().replace(/\s+/g, ' ').toLowerCase(), JSON.stringify(t));
