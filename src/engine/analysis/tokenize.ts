@@ -21,10 +21,13 @@ export interface WordForm {
   stemCont: number;
   lowerCont: number;
   /**
-   * This word's weights in the shipped learned complexity check (routing/complexityModel.ts), looked up
-   * once per word form (undefined: not looked up yet).
+   * This word's rows in the shipped learned complexity check (routing/complexityModel.ts), looked up once
+   * per word form: as a content word (`NOT_LOOKED_UP`, `NOT_CONTENT`, -1: no weight, else the row), as the
+   * first word (-1: none), and the pairs it opens, by the second word's stem (null: none).
    */
-  complexityWeights: WordWeights | undefined;
+  cxWord: number;
+  cxFirst: number;
+  cxPairs: ReadonlyMap<string, number> | null;
   /**
    * The first 12 lowercase characters packed 7 bits each, 4 per number (see `PACKED_MAX`): with the
    * length, an exact identity the tokenizer compares instead of re-reading the word's characters.
@@ -38,15 +41,10 @@ export interface WordForm {
   readonly hash: number;
 }
 
-/** A word's weights in a learned model, per class: as a content word, as the first word, and as the first of a pair. */
-export interface WordWeights {
-  /** Whether the word is a content word at all (function words, single letters and numbers are not). */
-  readonly content: boolean;
-  readonly word: readonly number[] | undefined;
-  readonly first: readonly number[] | undefined;
-  /** Weights of the pairs this word opens, by the second word's stem. */
-  readonly pairs: ReadonlyMap<string, readonly number[]> | undefined;
-}
+/** `WordForm.cxWord` before the form has been looked up in the learned complexity check. */
+export const NOT_LOOKED_UP = -2;
+/** `WordForm.cxWord` of a word that is no content word (a function word, a single letter, a number). */
+export const NOT_CONTENT = -3;
 
 /** A token of the task text. */
 export class Token {
@@ -318,7 +316,9 @@ function newForm(text: string, start: number, end: number, h: number, slot: numb
     classes: -1,
     stemCont: -1,
     lowerCont: -1,
-    complexityWeights: undefined,
+    cxWord: NOT_LOOKED_UP,
+    cxFirst: -1,
+    cxPairs: null,
     pack0: packOf(lower, 0),
     pack1: packOf(lower, 1),
     pack2: packOf(lower, 2),

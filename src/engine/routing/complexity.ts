@@ -75,7 +75,7 @@ export function classifyComplexity(a: Analysis, areas: readonly AreaId[], opts: 
   if (margin <= 0) return rule;
   return {
     complexity: other,
-    reasons: [`§4 learned check: ${other} rather than the rule's ${rule.complexity} (p ${pm.toFixed(2)} vs ${pr.toFixed(2)}; ${strongestFeatures(model, m.weighted, other, rule.complexity).join(', ')})`, ...rule.reasons],
+    reasons: [`§4 learned check: ${other} rather than the rule's ${rule.complexity} (p ${pm.toFixed(2)} vs ${pr.toFixed(2)}; ${strongestFeatures(model, m.rows, other, rule.complexity).join(', ')})`, ...rule.reasons],
     rules: ['learned-check', ...rule.rules],
     areaCount: rule.areaCount,
     // The margin between the two classes is the support, a narrow one a conflict (the one-area formula).
