@@ -19,7 +19,9 @@ Plans every labelled task of FILE.jsonl (ROUTING §8 lines: {"id","task","comple
 "personas"}) and prints complexity accuracy, layer-set accuracy, persona-set exact accuracy,
 persona micro-F1 and the complexity confusion matrix.
   --folds K   also score K disjoint folds (every K-th line) and print each fold's figures with
-              their mean and spread: how much the figures move between subsets
+              their mean and spread: how much the figures move between subsets (the engine is
+              not refitted per fold; scripts/trainComplexityModel.ts --cv cross-validates its
+              one fitted part, the learned complexity check)
   --errors    list each mismatched task with gold and predicted labels
   --catalog   a catalog override file
 `;
@@ -88,7 +90,7 @@ function foldTable(gold: readonly Labelled[], predicted: readonly EvalRow[], k: 
     ['persona-set', (r) => r.personaSetAccuracy],
     ['micro-F1', (r) => r.personaMicroF1],
   ];
-  const lines = [`${k} folds (every ${k}-th task; the rules are not fitted per fold, so this shows spread, not held-out accuracy)`];
+  const lines = [`${k} folds (every ${k}-th task; the engine is not refitted per fold, so this shows spread, not held-out accuracy)`];
   lines.push(['fold'.padEnd(8), 'n'.padStart(5), ...cols.map(([n]) => n.padStart(13))].join(''));
   reports.forEach((r, f) => lines.push([`${f + 1}`.padEnd(8), String(r.n).padStart(5), ...cols.map(([, get]) => get(r).toFixed(3).padStart(13))].join('')));
   const stat = (get: (r: EvalReport) => number) => {
