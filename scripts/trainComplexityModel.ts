@@ -28,9 +28,12 @@ import type { ComplexityModel } from '../src/engine/routing/complexityModel';
 import { routeAnalysis } from '../src/engine/routing/route';
 import { PARTS, PROBE_DIR, idNumber, inComplexityTraining } from './probeParts';
 
-/** Fitting settings, chosen by leave-one-set-out CV (docs/routing.md, "Learned complexity check"). */
+/** Fitting settings, compared by leave-one-set-out CV (docs/routing.md, "Learned components" and the thirteenth session). */
 const OPTS = { classes: COMPLEXITY_LEVELS.length, l2: 0.001, epochs: 600, rate: 0.5, minCount: 2 };
-/** Weights smaller than this in every class are dropped from the shipped file (they move no decision). */
+/**
+ * Features whose weights are all smaller than this are dropped from the shipped file: a third of the
+ * features, each moving a class's score by under 0.002 (the CV folds use unpruned models).
+ */
 const PRUNE = 0.002;
 
 const DEV = resolve(__dirname, '../../shared/eval/tasks.dev.jsonl');

@@ -1,8 +1,8 @@
 /**
  * The features of the learned complexity check (complexityModel.ts): what the §4 rule decided, the
  * analyzer's findings, and the text's content words, word pairs and first word. The training script and
- * the check's explanations read them as strings; the shipped model's fast path reads the same weights
- * without building the strings (a test checks that the two agree).
+ * models other than the shipped one read them as strings; the shipped model's fast path reads the same
+ * weights without building the strings (a test checks that the two agree).
  */
 import type { Analysis } from '../analysis/analysisTypes';
 import { scratchTokensOf } from '../analysis/tokenize';
