@@ -20,7 +20,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeTask } from '../src/engine/analysis/analyzer';
 import { COMPLEXITY_LEVELS, type Analysis, type Complexity } from '../src/engine/analysis/analysisTypes';
-import { fitSoftmax } from '../src/engine/eval/crossValidate';
+import { fitSoftmax } from '../src/engine/eval/fitSoftmax';
 import { scorePredictions, type EvalReport, type EvalRow } from '../src/engine/eval/metrics';
 import { classifyComplexity } from '../src/engine/routing/complexity';
 import { complexityFeatures } from '../src/engine/routing/complexityFeatures';
@@ -92,9 +92,11 @@ function routed(r: Row, complexity: Complexity): EvalRow {
 const fmt = (s: EvalReport): string =>
   `${(100 * s.complexityAccuracy).toFixed(1)} / ${(100 * s.layerSetAccuracy).toFixed(1)} / ${(100 * s.personaSetAccuracy).toFixed(1)} / ${s.personaMicroF1.toFixed(3)}`;
 
+/** A row's key in the prediction maps (ids are unique per file). */
+const key = (r: Row): string => `${r.set}\u0000${r.id}`;
+
 function line(label: string, rows: readonly Row[], rule: ReadonlyMap<string, EvalRow>, checked: ReadonlyMap<string, EvalRow>): void {
   if (rows.length === 0) return;
-  const key = (r: Row): string => `${r.set}\u0000${r.id}`;
   const changed = rows.filter((r) => rule.get(key(r))!.complexity !== checked.get(key(r))!.complexity).length;
   console.log(`${label.padEnd(44)} ${String(rows.length).padStart(5)}  rule ${fmt(scorePredictions(rows, rows.map((r) => rule.get(key(r))!)))}   with check ${fmt(scorePredictions(rows, rows.map((r) => checked.get(key(r))!)))}   (${changed} changed)`);
 }
@@ -102,7 +104,6 @@ function line(label: string, rows: readonly Row[], rule: ReadonlyMap<string, Eva
 function crossValidate(train: readonly Row[], heldOut: readonly Row[]): void {
   const rule = new Map<string, EvalRow>();
   const checked = new Map<string, EvalRow>();
-  const key = (r: Row): string => `${r.set}\u0000${r.id}`;
   const predict = (r: Row, model: ComplexityModel): void => {
     const areas = r.analysis.areas.map((x) => x.area);
     rule.set(key(r), routed(r, classifyComplexity(r.analysis, areas, { model: null }).complexity));

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeTask } from '../../../src/engine/analysis/analyzer';
-import { fitSoftmax } from '../../../src/engine/eval/crossValidate';
+import { fitSoftmax } from '../../../src/engine/eval/fitSoftmax';
 import { classifyComplexity } from '../../../src/engine/routing/complexity';
 import { complexityFeatures } from '../../../src/engine/routing/complexityFeatures';
 import { classProbabilities, SHIPPED_COMPLEXITY_MODEL, type ComplexityModel } from '../../../src/engine/routing/complexityModel';
