@@ -1,5 +1,5 @@
 import { AUDIT_EVIDENCE_RULE, COMPLEXITY_LEVELS, TITLE_FIX_RULE, type Analysis, type AreaId, type Complexity, type Evidence, type ScopeSignalKind } from '../analysis/analysisTypes';
-import { learnedComplexity, SHIPPED_COMPLEXITY_MODEL, strongestFeatures, type ComplexityModel } from './complexityModel';
+import { learnedComplexity, shippedComplexityModel, strongestFeatures, type ComplexityModel } from './complexityModel';
 
 /** Options of the classifier. */
 export interface ClassifyOptions {
@@ -65,7 +65,7 @@ export function classifyComplexity(a: Analysis, areas: readonly AreaId[], opts: 
   const rule = ruleComplexity(a, areas);
   if (opts.model === null || (rule.complexity !== 'low' && rule.complexity !== 'medium')) return rule;
   if (rule.complexity === 'medium' && rule.areaCount >= 2) return rule;
-  const model = opts.model ?? SHIPPED_COMPLEXITY_MODEL;
+  const model = opts.model ?? shippedComplexityModel();
   const m = learnedComplexity(a, rule, model);
   if (!m) return rule;
   const other = rule.complexity === 'low' ? 'medium' : 'low';

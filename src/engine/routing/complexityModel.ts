@@ -10,7 +10,7 @@
  */
 import { AREA_IDS, COMPLEXITY_LEVELS, CONCERN_IDS, SCOPE_SIGNALS, type Analysis, type Complexity } from '../analysis/analysisTypes';
 import { NOT_CONTENT, NOT_LOOKED_UP, scratchTokensOf, type WordForm } from '../analysis/tokenize';
-import { COMPLEXITY_MODEL_DATA } from './generated/complexityModel';
+import { complexityModelData } from './generated/complexityModel';
 import { complexityFeatures, isContentWord } from './complexityFeatures';
 import type { ComplexityResult } from './complexity';
 
@@ -22,11 +22,18 @@ export interface ComplexityModel {
   readonly weights: ReadonlyMap<string, readonly number[]>;
 }
 
-/** The shipped model (empty when the generated file holds no weights: then the rule alone decides). */
-export const SHIPPED_COMPLEXITY_MODEL: ComplexityModel = {
-  bias: COMPLEXITY_MODEL_DATA.bias,
-  weights: new Map(COMPLEXITY_MODEL_DATA.weights.map(([f, ...w]) => [f, w])),
-};
+let shipped: ComplexityModel | undefined;
+/**
+ * The shipped model (empty when the generated file holds no weights: then the rule alone decides). Built
+ * on first use, not at load: its 4,000-odd weights cost start-up time a command that never plans need not pay.
+ */
+export function shippedComplexityModel(): ComplexityModel {
+  if (shipped === undefined) {
+    const data = complexityModelData();
+    shipped = { bias: data.bias, weights: new Map(data.weights.map(([f, ...w]) => [f, w])) };
+  }
+  return shipped;
+}
 
 /** What the model says about one task. */
 export interface LearnedComplexity {
@@ -91,9 +98,9 @@ export function classProbabilities(model: ComplexityModel, features: readonly st
 }
 
 /** The model's view of a task, or undefined when no model is shipped. `rule` is the §4 rule's result for the same analysis. */
-export function learnedComplexity(a: Analysis, rule: ComplexityResult, model: ComplexityModel = SHIPPED_COMPLEXITY_MODEL): LearnedComplexity | undefined {
+export function learnedComplexity(a: Analysis, rule: ComplexityResult, model: ComplexityModel = shippedComplexityModel()): LearnedComplexity | undefined {
   if (model.weights.size === 0) return undefined;
-  if (model === SHIPPED_COMPLEXITY_MODEL) return shippedProbabilities(a, rule);
+  if (model === shipped) return shippedProbabilities(a, rule, tables ?? (tables = shippedTables(model)));
   const rows: number[] = [];
   const p = classProbabilities(model, complexityFeatures(a, rule), rows);
   return { p, rows };
@@ -103,94 +110,127 @@ export function learnedComplexity(a: Analysis, rule: ComplexityResult, model: Co
 // lookup cost more than the whole analysis, and a weight array per feature scattered the reads; instead
 // the weights sit in one array, each word form carries its rows (looked up once per form, ever), pairs
 // are found by the second stem in the first word's small map, and the other features are read through
-// tables built at load. The sum is the same as classProbabilities over complexityFeatures
-// (test/unit/analysis/hotPath.test.ts checks it).
-const S = compiled(SHIPPED_COMPLEXITY_MODEL);
-const row = (f: string): number => S.index.get(f) ?? -1;
-const PAIRS = new Map<string, Map<string, number>>();
-S.names.forEach((f, r) => {
-  if (!f.startsWith('b:')) return;
-  const sp = f.indexOf(' ');
-  const first = f.slice(2, sp);
-  let m = PAIRS.get(first);
-  if (!m) PAIRS.set(first, (m = new Map()));
-  m.set(f.slice(sp + 1), r);
-});
-/** Rows of the features named by a prefix and each of some ids, by id. */
-const byId = (prefix: string, ids: readonly string[]): Map<string, number> => new Map(ids.map((id) => [id, row(prefix + id)]));
-const RC = COMPLEXITY_LEVELS.map((c) => row(`rc:${c}`));
-const RULE = byId('rule:', S.names.filter((f) => f.startsWith('rule:')).map((f) => f.slice(5)));
-const NA = [0, 1, 2, 3, 4].map((n) => row(`na:${n}`));
-const LEN = [0, 1, 2, 3, 4, 5, 6].map((n) => row(`len:${n}`));
-const SIG = byId('f:sig:', SCOPE_SIGNALS);
-const SIG2 = new Map(SCOPE_SIGNALS.map((k) => [k, row(`f:sig:${k}:2+`)]));
-const CONCERN = byId('f:concern:', CONCERN_IDS);
-const AREA = byId('f:area:', AREA_IDS);
-const STRATEGY = byId('f:strategy:', ['none', 'strategy', 'strategy-only']);
-const TECH = row('f:tech:catalogue');
-const LIVE = row('f:live');
-const BAND = { short: row('f:len:short'), mid: row('f:len:mid'), long: row('f:len:long') };
+// tables built once, on the first plan. The sum is the same as classProbabilities over
+// complexityFeatures (test/unit/analysis/hotPath.test.ts checks it).
 
-// The rows of the task being read: a scratch list, and a stamp per row that marks it seen in this call
-// (no set per plan, and linear in the text however long it is).
+/** The shipped model's lookup tables: rows by feature kind (-1: the model does not weigh it). */
+interface Tables {
+  readonly model: ComplexityModel;
+  readonly c: Compiled;
+  readonly row: (f: string) => number;
+  /** Rows of pair features by first stem, then second stem. */
+  readonly pairs: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly rc: readonly number[];
+  readonly rule: ReadonlyMap<string, number>;
+  readonly na: readonly number[];
+  readonly len: readonly number[];
+  readonly sig: ReadonlyMap<string, number>;
+  readonly sig2: ReadonlyMap<string, number>;
+  readonly concern: ReadonlyMap<string, number>;
+  readonly area: ReadonlyMap<string, number>;
+  readonly strategy: ReadonlyMap<string, number>;
+  readonly tech: number;
+  readonly live: number;
+  readonly band: { readonly short: number; readonly mid: number; readonly long: number };
+  /** Per row, the call that last counted it (repeats are counted once, with no set per plan). */
+  readonly stamp: Int32Array;
+}
+let tables: Tables | undefined;
+
+function shippedTables(model: ComplexityModel): Tables {
+  const c = compiled(model);
+  const row = (f: string): number => c.index.get(f) ?? -1;
+  const pairs = new Map<string, Map<string, number>>();
+  c.names.forEach((f, r) => {
+    if (!f.startsWith('b:')) return;
+    const sp = f.indexOf(' ');
+    const first = f.slice(2, sp);
+    let m = pairs.get(first);
+    if (!m) pairs.set(first, (m = new Map()));
+    m.set(f.slice(sp + 1), r);
+  });
+  /** Rows of the features named by a prefix and each of some ids, by id. */
+  const byId = (prefix: string, ids: readonly string[]): Map<string, number> => new Map(ids.map((id) => [id, row(prefix + id)]));
+  return {
+    model,
+    c,
+    row,
+    pairs,
+    rc: COMPLEXITY_LEVELS.map((x) => row(`rc:${x}`)),
+    rule: byId('rule:', c.names.filter((f) => f.startsWith('rule:')).map((f) => f.slice(5))),
+    na: [0, 1, 2, 3, 4].map((n) => row(`na:${n}`)),
+    len: [0, 1, 2, 3, 4, 5, 6].map((n) => row(`len:${n}`)),
+    sig: byId('f:sig:', SCOPE_SIGNALS),
+    sig2: new Map(SCOPE_SIGNALS.map((k) => [k, row(`f:sig:${k}:2+`)])),
+    concern: byId('f:concern:', CONCERN_IDS),
+    area: byId('f:area:', AREA_IDS),
+    strategy: byId('f:strategy:', ['none', 'strategy', 'strategy-only']),
+    tech: row('f:tech:catalogue'),
+    live: row('f:live'),
+    band: { short: row('f:len:short'), mid: row('f:len:mid'), long: row('f:len:long') },
+    stamp: new Int32Array(c.names.length),
+  };
+}
+
+// The rows of the task being read: a scratch list, and the number of the current call for the stamps.
 const HITS: number[] = [];
 let nHits = 0;
-const STAMP = new Int32Array(S.names.length);
-let stamp = 0;
-function hit(r: number | undefined): void {
-  if (r === undefined || r < 0 || STAMP[r] === stamp) return;
-  STAMP[r] = stamp;
+let call = 0;
+function hit(stamp: Int32Array, r: number | undefined): void {
+  if (r === undefined || r < 0 || stamp[r] === call) return;
+  stamp[r] = call;
   HITS[nHits++] = r;
 }
 
 /** Looks a word form's rows up in the shipped model, once per form. */
-function formRows(f: WordForm): void {
+function formRows(T: Tables, f: WordForm): void {
   if (f.cxWord !== NOT_LOOKED_UP) return;
   const content = isContentWord(f.stem, f.lower);
-  f.cxWord = content ? row(`w:${f.stem}`) : NOT_CONTENT;
-  f.cxFirst = row(`first:${f.stem}`);
-  f.cxPairs = (content && PAIRS.get(f.stem)) || null;
+  f.cxWord = content ? T.row(`w:${f.stem}`) : NOT_CONTENT;
+  f.cxFirst = T.row(`first:${f.stem}`);
+  f.cxPairs = (content && T.pairs.get(f.stem)) || null;
 }
 
-function shippedProbabilities(a: Analysis, rule: ComplexityResult): LearnedComplexity {
-  if (++stamp === 0x7fffffff) { STAMP.fill(0); stamp = 1; }
+function shippedProbabilities(a: Analysis, rule: ComplexityResult, T: Tables): LearnedComplexity {
+  const st = T.stamp;
+  if (++call === 0x7fffffff) { st.fill(0); call = 1; }
   nHits = 0;
-  hit(RC[COMPLEXITY_LEVELS.indexOf(rule.complexity)]);
-  for (const r of rule.rules) hit(RULE.get(r));
+  hit(st, T.rc[COMPLEXITY_LEVELS.indexOf(rule.complexity)]);
+  for (const r of rule.rules) hit(st, T.rule.get(r));
   for (const sg of a.signals) {
-    hit(SIG.get(sg.kind));
+    hit(st, T.sig.get(sg.kind));
     let w = 0;
     for (const e of sg.evidence) w += e.weight;
-    if (w >= 2) hit(SIG2.get(sg.kind));
+    if (w >= 2) hit(st, T.sig2.get(sg.kind));
   }
-  for (const c of a.concerns) hit(CONCERN.get(c.concern));
+  for (const c of a.concerns) hit(st, T.concern.get(c.concern));
   let tech = false;
   for (const x of a.areas) {
-    hit(AREA.get(x.area));
+    hit(st, T.area.get(x.area));
     if (!tech) for (const e of x.evidence) if (e.rule.startsWith('lexicon:')) { tech = true; break; }
   }
-  if (tech) hit(TECH);
-  hit(STRATEGY.get(a.strategy.kind));
-  if (a.liveOps.live) hit(LIVE);
+  if (tech) hit(st, T.tech);
+  hit(st, T.strategy.get(a.strategy.kind));
+  if (a.liveOps.live) hit(st, T.live);
   const toks = scratchTokensOf(a.task);
   const n = toks.length;
-  hit(n <= 6 ? BAND.short : n <= 15 ? BAND.mid : BAND.long);
+  hit(st, n <= 6 ? T.band.short : n <= 15 ? T.band.mid : T.band.long);
   let prev: ReadonlyMap<string, number> | null = null;
   for (const t of toks) {
     const f = t.form;
-    formRows(f);
+    formRows(T, f);
     if (f.cxWord === NOT_CONTENT) continue;
-    hit(f.cxWord);
-    if (prev !== null) hit(prev.get(f.stem));
+    hit(st, f.cxWord);
+    if (prev !== null) hit(st, prev.get(f.stem));
     prev = f.cxPairs;
   }
   if (n > 0) {
-    formRows(toks[0]!.form);
-    hit(toks[0]!.form.cxFirst);
+    formRows(T, toks[0]!.form);
+    hit(st, toks[0]!.form.cxFirst);
   }
-  hit(NA[Math.min(rule.areaCount, 4)]);
-  hit(LEN[Math.min(Math.floor(n / 4), 6)]);
-  return { p: softmax(SHIPPED_COMPLEXITY_MODEL, S.w, HITS, nHits), rows: HITS.slice(0, nHits) };
+  hit(st, T.na[Math.min(rule.areaCount, 4)]);
+  hit(st, T.len[Math.min(Math.floor(n / 4), 6)]);
+  return { p: softmax(T.model, T.c.w, HITS, nHits), rows: HITS.slice(0, nHits) };
 }
 
 /**

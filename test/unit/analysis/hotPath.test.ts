@@ -6,7 +6,7 @@ import { normalizeTaskText } from '../../../src/engine/cache/planCache';
 import { hashJoined, hashString } from '../../../src/engine/cache/stableHash';
 import { classifyComplexity } from '../../../src/engine/routing/complexity';
 import { complexityFeatures } from '../../../src/engine/routing/complexityFeatures';
-import { classProbabilities, learnedComplexity, SHIPPED_COMPLEXITY_MODEL } from '../../../src/engine/routing/complexityModel';
+import { classProbabilities, learnedComplexity, shippedComplexityModel } from '../../../src/engine/routing/complexityModel';
 import { routeAnalysis } from '../../../src/engine/routing/route';
 
 // The hot path memoises and reuses (interned word forms, the last tokenisation, scratch arrays,
@@ -78,10 +78,10 @@ describe('analysis hot path: memoised state never leaks between texts', () => {
       const a = analyzeTask(t);
       const rule = classifyComplexity(a, a.areas.map((x) => x.area), { model: null });
       const features = complexityFeatures(a, rule);
-      const want = classProbabilities(SHIPPED_COMPLEXITY_MODEL, features);
+      const want = classProbabilities(shippedComplexityModel(), features);
       const got = learnedComplexity(a, rule)!.p;
       for (let k = 0; k < want.length; k++) assert.ok(Math.abs(got[k]! - want[k]!) < 1e-12, `${t}: ${got} vs ${want}`);
-      weighted += features.filter((f) => SHIPPED_COMPLEXITY_MODEL.weights.has(f)).length;
+      weighted += features.filter((f) => shippedComplexityModel().weights.has(f)).length;
       routeAnalysis(a);
     }
     // The comparison means something only if the texts hit many weighted features.
