@@ -4,8 +4,9 @@
  *   npx tsx scripts/evalProbes.ts
  *
  * Cells are complexity / layer set / persona set accuracy (%) and persona micro-F1, as `strata eval`
- * prints them. Probes 7, 8, 13, 32, 35 and 41-44 and the even ids of probes 9-12, 14-31, 33, 34 and 36-40 are the
- * held-out sets (every line marked HELD OUT): do not read their texts while writing rules.
+ * prints them. Each line is marked `read` (a person read the texts while writing rules), `trained` (never read,
+ * but in the learned complexity check's training data: dev-calibrated probes 9-44) or `HELD OUT` (neither:
+ * probes 45-48, and the contract-only sets never read). Do not read the texts of a line not marked `read`.
  *
  * Then probes 7 and 8 under labels given the dev labellers' way (relabel.probe78.jsonl, ids and labels only).
  *
@@ -17,7 +18,7 @@ import { resolve } from 'node:path';
 import { analyzeTask } from '../src/engine/analysis/analyzer';
 import { routeAnalysis } from '../src/engine/routing/route';
 import { scorePredictions, type EvalRow } from '../src/engine/eval/metrics';
-import { PARTS, PROBE_DIR as dir, idNumber, inComplexityTraining } from './probeParts';
+import { PARTS, PROBE_DIR as dir, inComplexityTraining, partRows } from './probeParts';
 
 type Row = EvalRow & { task: string };
 function predict(r: Row): EvalRow {
@@ -50,9 +51,7 @@ const pools = {
   thirteenth: { rows: [] as Row[], preds: [] as EvalRow[] },
 };
 for (const part of PARTS) {
-  const rows = readFileSync(resolve(dir, part.file), 'utf8').split('\n').filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Row)
-    .filter((r) => part.ids === 'all' || (idNumber(r.id) % 2 === 1) === (part.ids === 'odd'));
+  const rows = partRows(part);
   const preds = rows.map(predict);
   report(part.label, rows, preds, part.read ? 'read' : inComplexityTraining(part.file) ? 'trained' : 'HELD OUT');
   if (part.pool) { pools[part.pool].rows.push(...rows); pools[part.pool].preds.push(...preds); }

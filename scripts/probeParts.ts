@@ -3,7 +3,9 @@
  * texts while writing rules, and which pooled held-out line they join. Shared by `scripts/evalProbes.ts`
  * and `scripts/trainComplexityModel.ts`.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { EvalRow } from '../src/engine/eval/metrics';
 
 /** A probe file, which of its ids a line covers, and whether those texts have been read. */
 export interface Part {
@@ -82,6 +84,16 @@ export const PARTS: readonly Part[] = [
 
 /** The number in an id ("p4-017" → 17, "probe-003" → 3). */
 export const idNumber = (id: string): number => Number(/(\d+)$/.exec(id)?.[1] ?? Number.NaN);
+
+/** A labelled probe line: the fields `strata eval` reads, and the text. */
+export type ProbeRow = EvalRow & { readonly task: string };
+
+/** The labelled lines a part covers (all of its file, or its odd or even ids). */
+export function partRows(part: Part): ProbeRow[] {
+  return readFileSync(resolve(PROBE_DIR, part.file), 'utf8').split('\n').filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as ProbeRow)
+    .filter((r) => part.ids === 'all' || (idNumber(r.id) % 2 === 1) === (part.ids === 'odd'));
+}
 
 /**
  * The dev-calibrated probe sets the learned complexity check is trained on (with the dev set): probes 9 to

@@ -16,7 +16,7 @@
  * --write fits on all training data and writes the generated file.
  * --check fits on all training data and exits 1 if the generated file differs (a test runs this).
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeTask } from '../src/engine/analysis/analyzer';
 import { COMPLEXITY_LEVELS, type Analysis, type Complexity } from '../src/engine/analysis/analysisTypes';
@@ -26,7 +26,7 @@ import { classifyComplexity } from '../src/engine/routing/complexity';
 import { complexityFeatures } from '../src/engine/routing/complexityFeatures';
 import type { ComplexityModel } from '../src/engine/routing/complexityModel';
 import { routeAnalysis } from '../src/engine/routing/route';
-import { PARTS, PROBE_DIR, idNumber, inComplexityTraining } from './probeParts';
+import { PARTS, idNumber, inComplexityTraining, partRows } from './probeParts';
 
 /** Fitting settings, compared by leave-one-set-out CV (docs/routing.md, "Learned components" and the thirteenth session). */
 const OPTS = { classes: COMPLEXITY_LEVELS.length, l2: 0.001, epochs: 600, rate: 0.5, minCount: 2 };
@@ -62,21 +62,9 @@ function makeRow(r: EvalRow & { task: string }, set: string, read: boolean): Row
   return { ...r, set, read, analysis, features: complexityFeatures(analysis, rule), label };
 }
 
-/** Rows of the given probe files, each marked read or not by scripts/probeParts.ts. */
+/** Rows of the probe parts whose files pass `files`, each marked read or not by scripts/probeParts.ts. */
 function probeRows(files: (f: string) => boolean): Row[] {
-  const out: Row[] = [];
-  const readIds = new Map<string, Set<'odd' | 'even' | 'all'>>();
-  for (const p of PARTS) if (p.read) readIds.set(p.file, (readIds.get(p.file) ?? new Set()).add(p.ids));
-  const names = readdirSync(PROBE_DIR).filter((f) => /^tasks\.probe\d+\.jsonl$/.test(f) && files(f)).sort((a, b) => idNumber(a.replace('.jsonl', '')) - idNumber(b.replace('.jsonl', '')));
-  for (const f of names) {
-    const halves = readIds.get(f);
-    for (const r of readJsonl(resolve(PROBE_DIR, f))) {
-      const odd = idNumber(r.id) % 2 === 1;
-      const read = !!halves && (halves.has('all') || halves.has(odd ? 'odd' : 'even'));
-      out.push(makeRow(r, f, read));
-    }
-  }
-  return out;
+  return PARTS.filter((p) => files(p.file)).flatMap((p) => partRows(p).map((r) => makeRow(r, p.file, p.read)));
 }
 
 function fit(rows: readonly Row[]): ComplexityModel {
